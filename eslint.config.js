@@ -1,0 +1,38 @@
+// Lint: TypeScript recommended rules plus the house dependency rule —
+// src/engine is pure and may not import service, cli, node I/O or infrastructure drivers.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'web/dist/**', 'dist/**', '**/*.d.ts', 'web/**'] },
+  js.configs.recommended,
+  { files: ['bin/**/*.js', '**/*.config.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'warn',
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/service/**', '**/cli/**', '**/packs/**'], message: 'src/engine is pure: it may not import packs, service or cli (house style §1).' },
+          { group: ['node:fs', 'node:fs/*', 'fs', 'node:http', 'node:net', 'pg', '@electric-sql/*', 'fastify', 'ioredis', 'bullmq', 'openai', 'pino'], message: 'src/engine is pure: pass I/O in as a port (house style §1).' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/engine may not read process.*; take configuration as a parameter.' }],
+    },
+  },
+  {
+    files: ['src/packs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/service/**', '**/cli/**'], message: 'packs depend on the engine only (house style §1).' }],
+      }],
+    },
+  },
+);

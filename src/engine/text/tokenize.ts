@@ -1,0 +1,77 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { stemmer } from 'stemmer';
+import { normalize } from './normalize.ts';
+
+/**
+ * Tokens for retrieval and classification. Chinese runs are cut by jieba (words) and also split into
+ * character bigrams, which survive jieba's mistakes on product names and typos; Latin runs become
+ * Porter-stemmed words; digit runs stay whole.
+ */
+export interface Tokenizer {
+  /** Words only (jieba words, stemmed English words, numbers), for display and BM25. */
+  words(text: string): string[];
+  /** Words plus Chinese character bigrams and unigrams: the sparse features used by the classifier and matcher. */
+  features(text: string): string[];
+}
+
+export interface TokenizerConfig {
+  /** Extra dictionary words for jieba (product names, brand names), one per entry. */
+  userWords?: string[];
+  /** Drop very common function words from `words`. */
+  dropStopwords?: boolean;
+}
+
+const SEGMENT = /(\p{Script=Han}+)|([a-z]+(?:'[a-z]+)?)|(\d+(?:\.\d+)?)/gu;
+
+const ZH_STOP = new Set(['的', '了', '吗', '呢', '吧', '啊', '呀', '嘛', '么', '是', '我', '你', '在', '也', '就', '都', '和', '请', '一下', '这个', '那个', '请问', '您好', '你好', '哦', '嗯']);
+const EN_STOP = new Set(['the', 'a', 'an', 'is', 'are', 'am', 'to', 'of', 'and', 'or', 'i', 'me', 'my', 'you', 'your', 'it', 'in', 'on', 'for', 'be', 'do', 'does', 'did', 'can', 'could', 'would', 'please', 'hi', 'hello', 'there', 'this', 'that', 'with', 'at', 'so', 'just', 'want', 'like', 'have', 'has', 'was', 'were', 'will', 'what', 'how']);
+
+let sharedJieba: Jieba | undefined;
+function defaultJieba(): Jieba {
+  sharedJieba ??= Jieba.withDict(dict);
+  return sharedJieba;
+}
+
+/** Creates a tokenizer; all instances share jieba's dictionary (loading it takes ~300 ms). */
+export function createTokenizer(config: TokenizerConfig = {}): Tokenizer {
+  const jieba = config.userWords?.length ? Jieba.withDict(dict) : defaultJieba();
+  if (config.userWords?.length) {
+    const lines = config.userWords.filter((w) => w.trim() && !/\s/.test(w)).map((w) => `${w} 50000 n`);
+    if (lines.length) jieba.loadDict(Buffer.from(lines.join('\n')));
+  }
+  const dropStop = config.dropStopwords ?? false;
+
+  function scan(text: string, withCharGrams: boolean): string[] {
+    const out: string[] = [];
+    const norm = normalize(text);
+    for (const match of norm.matchAll(SEGMENT)) {
+      const [, han, latin, digits] = match;
+      if (han) {
+        for (const word of jieba.cut(han, true)) {
+          if (!word.trim()) continue;
+          if (dropStop && ZH_STOP.has(word)) continue;
+          out.push(word);
+        }
+        if (withCharGrams) {
+          const chars = Array.from(han);
+          for (let i = 0; i < chars.length; i++) {
+            out.push(`c:${chars[i]}`);
+            if (i + 1 < chars.length) out.push(`b:${chars[i]}${chars[i + 1]}`);
+          }
+        }
+      } else if (latin) {
+        if (dropStop && EN_STOP.has(latin)) continue;
+        out.push(stemmer(latin));
+      } else if (digits) {
+        out.push(digits);
+      }
+    }
+    return out;
+  }
+
+  return {
+    words: (text) => scan(text, false),
+    features: (text) => scan(text, true),
+  };
+}
