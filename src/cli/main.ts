@@ -5,6 +5,8 @@ type Command = (argv: string[]) => Promise<number>;
 // The composition of CLI commands: one explicit table (house style §2), each loaded lazily so that
 // `lingxi chat` does not pay for the server's dependencies and vice versa.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  test: { summary: 'run conversation tests (*.conv.yaml files or folders)', load: async () => (await import('./commands/test.ts')).test },
+  eval: { summary: 'evaluate: replay | intents | match | sentiment', load: async () => (await import('./commands/eval.ts')).evaluate },
   chat: { summary: 'interactive chat with the offline engine (--pack, --locale zh|en, --debug)', load: async () => (await import('./commands/chat.ts')).chat },
 };
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createPackEngine } from '../../packs/create-pack-engine.ts';
 import type { Reply } from '../../engine/dialogue/types.ts';
 import { LingxiError } from '../../engine/errors.ts';
+import { createFileModelCache, defaultCacheDirectory } from '../../infra/file-model-cache.ts';
 
 function render(reply: Reply, debug: boolean): string {
   const lines = [`灵犀 › ${reply.text}`];
@@ -25,7 +26,7 @@ export async function chat(argv: string[]): Promise<number> {
     },
   });
   if (values.locale !== 'zh' && values.locale !== 'en') throw new LingxiError('validation_failed', '--locale must be zh or en');
-  const engine = await createPackEngine({ packs: values.pack.split(','), locale: values.locale, db: values.db });
+  const engine = await createPackEngine({ packs: values.pack.split(','), locale: values.locale, db: values.db, modelCache: createFileModelCache(defaultCacheDirectory()) });
   const started = engine.start({ locale: values.locale });
   let state = started.state;
   const replies = started.replies;

@@ -14,7 +14,8 @@ export type EntityType =
   | 'option' // catalogue option value; value 'key=value' e.g. 'color=blue'; meta.key, meta.value
   | 'payment_method' // 'credit_card' | 'paypal' | 'gift_card' | 'alipay' | 'wechat_pay' | 'bank_card'
   | 'user_id' // e.g. 'yusuf_rossi_9620'
-  | 'person_name'; // meta.first, meta.last when known
+  | 'person_name' // meta.first, meta.last when known
+  | 'address'; // postal address; meta: address1, address2, city, state, country, zip (en) or province, city, district, detail (zh)
 
 export interface Entity {
   type: EntityType;

@@ -1,0 +1,351 @@
+import type { Locale, Tone } from '../types.ts';
+import type { EntityExtractor, IntentClassifier, Sentiment } from '../nlu/types.ts';
+import type { Retriever, KnowledgeHit } from '../knowledge/types.ts';
+import type { PackDefinition, Skill } from '../pack.ts';
+import { createCounterIds, systemClock, type Clock, type IdGenerator } from '../ports.ts';
+import { detectLanguage } from '../text/language.ts';
+import { normalize } from '../text/normalize.ts';
+import { renderTemplate } from '../responses/render-template.ts';
+import { splitClauses } from './clauses.ts';
+import { chooseTone } from './tone.ts';
+import { createRecorder, createSkillContext, makeReply, PROMPT_SLOT, type TurnEnvironment } from './turn-context.ts';
+import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
+import type { ConversationEngine, ConversationState, EngineEvent, Reply, TurnInput, TurnResult, Understanding } from './types.ts';
+
+export interface SentimentAnalyzer {
+  analyze(text: string, context?: { previous?: string[] }): Sentiment;
+}
+
+export interface EngineComponents {
+  classifier: IntentClassifier;
+  extractor: EntityExtractor;
+  sentiment: SentimentAnalyzer;
+  retriever: Retriever;
+}
+
+export interface EngineConfig {
+  locale: Locale;
+  tone: Tone;
+  timeZone: string;
+  /** Retrieval confidence from which a knowledge answer is given. */
+  knowledgeThreshold: number;
+  /** Consecutive not-understood turns before the bot offers a person; one more and it hands over. */
+  failuresBeforeOffer: number;
+  /** Consecutive angry turns that trigger a handoff. */
+  angryTurnsBeforeHandoff: number;
+  /** Characters of one message the engine reads; the rest is ignored (the service stores the whole text). */
+  maxInputChars: number;
+}
+
+export const defaultEngineConfig: EngineConfig = {
+  locale: 'zh', tone: 'neutral', timeZone: 'Asia/Shanghai', knowledgeThreshold: 0.55,
+  failuresBeforeOffer: 2, angryTurnsBeforeHandoff: 3, maxInputChars: 4_000,
+};
+
+export interface CreateEngineOptions<Data> {
+  pack: PackDefinition<Data>;
+  data: Data;
+  components: EngineComponents;
+  config?: Partial<EngineConfig>;
+  clock?: Clock;
+  ids?: IdGenerator;
+}
+
+const SMALL_TALK_CLOSING = new Set(['thanks', 'goodbye']);
+
+/**
+ * The offline conversation engine: understanding (intent, entities, sentiment), a dialogue policy
+ * (skills with slot filling, digressions, clarification, knowledge answers, handoff) and responses from
+ * the pack's templates. Pure: data, clock and ids arrive as parameters; state is passed in and returned.
+ */
+export function createEngine<Data>(options: CreateEngineOptions<Data>): ConversationEngine {
+  const config = { ...defaultEngineConfig, ...options.config };
+  const { pack, data, components } = options;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? createCounterIds();
+  const skillByIntent = new Map<string, Skill<Data>>();
+  for (const skill of pack.skills) for (const intent of skill.intents) skillByIntent.set(intent, skill);
+  const skillByName = new Map(pack.skills.map((skill) => [skill.name, skill]));
+
+  function understand(text: string, fallback: Locale = config.locale, previous: string[] = []): Understanding {
+    const clipped = text.length > config.maxInputChars ? text.slice(0, config.maxInputChars) : text;
+    const normalized = normalize(clipped);
+    const detected = detectLanguage(normalized);
+    const locale: Locale = detected === 'zh' || detected === 'en' ? detected : fallback;
+    const prediction = normalized ? components.classifier.classify(clipped) : { label: null, confidence: 0, status: 'unknown' as const, ranking: [] };
+    const entities = normalized ? components.extractor.extract(clipped, { now: clock.now(), timeZone: config.timeZone, locale }) : [];
+    const sentiment = components.sentiment.analyze(clipped, { previous });
+    return {
+      text: clipped, normalized, locale,
+      intent: prediction.status === 'unknown' ? null : prediction.label,
+      confidence: prediction.confidence, status: prediction.status, ranking: prediction.ranking, entities, sentiment,
+    };
+  }
+
+  function newState(options: { locale?: Locale; tone?: Tone; id?: string } = {}): ConversationState {
+    return {
+      id: options.id ?? ids.next('conv'), locale: options.locale ?? config.locale, tone: options.tone ?? config.tone,
+      customerId: null, flow: null, suspended: [], memory: {}, failures: 0, turns: 0, handedOff: false, lastIntent: null, pendingChoices: [],
+    };
+  }
+
+  return {
+    start(startOptions = {}) {
+      const state = newState(startOptions);
+      const understanding = understand('', state.locale);
+      const text = renderTemplate(pack.templates, state.locale, state.tone, 'greeting');
+      return { state, replies: [makeReply({ state, tone: state.tone, understanding }, text, { quickReplies: starterQuickReplies(pack, state.locale) })] };
+    },
+    understand: (text, locale) => understand(text, locale),
+    async handle(inputState: ConversationState, input: TurnInput): Promise<TurnResult> {
+      const state = structuredClone(inputState);
+      state.turns += 1;
+      const text = typeof input.text === 'string' ? input.text : '';
+      const recent = (state.memory.recentTexts as string[] | undefined) ?? [];
+      const understanding = understand(text, state.locale, recent);
+      state.memory.recentTexts = [...recent, understanding.normalized].slice(-3);
+      const detected = detectLanguage(understanding.normalized);
+      if (detected === 'zh' || detected === 'en') state.locale = detected;
+      const tone = chooseTone(state.tone, understanding.sentiment);
+      const recorder = createRecorder();
+      const at = clock.now();
+      recordUnderstanding(recorder.events, understanding, at);
+      if (input.verifiedCustomerId && !state.customerId) state.customerId = input.verifiedCustomerId;
+      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder };
+      const angry = trackSentiment(state, understanding.sentiment);
+
+      if (state.handedOff) {
+        say(env, 'handoff.waiting');
+      } else if (!understanding.normalized) {
+        say(env, text.trim() ? 'input.unreadable' : 'input.empty');
+      } else if (!/[\p{L}\p{N}]/u.test(understanding.normalized)) {
+        say(env, 'input.symbols');
+      } else if (understanding.intent === 'handoff' && understanding.status === 'confident') {
+        recorder.handoff = { reason: 'customer_request', summary: summarize(state, understanding) };
+      } else if (angry >= config.angryTurnsBeforeHandoff) {
+        recorder.handoff = { reason: 'negative_sentiment', summary: summarize(state, understanding) };
+      } else {
+        decide(env);
+      }
+      finishTurn(env);
+      return { state, replies: recorder.replies, events: recorder.events, understanding, toolCalls: recorder.toolCalls };
+    },
+  };
+
+  /** The dialogue policy for one understood message. */
+  function decide(env: TurnEnvironment<Data>): void {
+    const { state, understanding } = env;
+    const choice = pickPendingChoice(state, understanding);
+    state.pendingChoices = [];
+    if (choice) {
+      env.understanding = { ...understanding, intent: choice, status: 'confident', confidence: 1 };
+    }
+    const u = env.understanding;
+
+    if (state.flow) {
+      const current = skillByName.get(state.flow.name);
+      if (!current) { state.flow = null; return decide(env); }
+      if (u.intent === 'cancel_flow' && u.status === 'confident' && state.flow.step !== 'confirmation') {
+        env.recorder.events.push({ type: 'flow.cancelled', at: clock.now(), data: { flow: state.flow.name } });
+        state.flow = null;
+        state.memory.queue = [];
+        say(env, 'flow.cancelled');
+        return resumeOrQueue(env);
+      }
+      const other = u.intent ? skillByIntent.get(u.intent) : undefined;
+      const usable = current.accepts?.some((type) => u.entities.some((e) => e.type === type)) && u.confidence < 0.9;
+      const answered = slotAnswered(state.flow.step, u) || Boolean(usable);
+      if (!answered && u.status === 'confident' && other && other.name !== current.name && !(u.intent === 'cancel_flow')) {
+        state.suspended.push(state.flow);
+        state.flow = null;
+        return startSkill(env, other, true);
+      }
+      if (!answered && (looksLikeQuestion(u.normalized) || u.intent === 'faq') && !other) {
+        const hit = bestKnowledge(u, state.locale, u.intent === 'faq' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold);
+        if (hit) {
+          answerFromKnowledge(env, hit);
+          say(env, 'flow.back');
+          repeatQuestion(env, state.flow);
+          return;
+        }
+      }
+      return runSkill(env, current, false);
+    }
+
+    const hit = bestKnowledge(u, state.locale, u.intent === 'faq' && u.status !== 'unknown' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold);
+    const skill = u.intent ? skillByIntent.get(u.intent) : undefined;
+    if (u.status === 'confident' && skill) {
+      if (hit && hit.confidence >= 0.85 && u.confidence < 0.6 && !u.entities.some((e) => e.type === 'order_id')) return answerFromKnowledge(env, hit);
+      queueOtherClauses(env, skill);
+      return startSkill(env, skill, false);
+    }
+    if (u.status === 'confident' && u.intent && pack.smallTalk[u.intent]) {
+      state.failures = 0;
+      say(env, pack.smallTalk[u.intent]);
+      if (SMALL_TALK_CLOSING.has(u.intent)) env.recorder.events.push({ type: 'conversation.resolved', at: clock.now(), data: { by: 'customer', intent: u.intent } });
+      return;
+    }
+    if (hit) return answerFromKnowledge(env, hit);
+    if (u.status === 'ambiguous' && u.ranking.length >= 2) return clarify(env);
+    return fallback(env);
+  }
+
+  function startSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, digression: boolean): void {
+    env.state.flow = { name: skill.name, slots: {}, step: null, attempts: 0 };
+    env.recorder.events.push({ type: 'flow.started', at: clock.now(), data: { flow: skill.name, digression } });
+    runSkill(env, skill, true);
+  }
+
+  function runSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, started: boolean): void {
+    const flow = env.state.flow!;
+    env.state.failures = 0;
+    const status = skill.run(createSkillContext(env, flow, started));
+    if (status === 'waiting') return;
+    env.recorder.events.push({ type: status === 'done' ? 'flow.completed' : 'flow.cancelled', at: clock.now(), data: { flow: skill.name, slots: flow.slots } });
+    env.state.flow = null;
+    if (env.recorder.handoff) return;
+    resumeOrQueue(env);
+  }
+
+  /** After a skill ends: run queued requests from the same message first, then resume an interrupted skill. */
+  function resumeOrQueue(env: TurnEnvironment<Data>): void {
+    const queue = [...((env.state.memory.queue as Array<{ skill: string; text: string }> | undefined) ?? []), ...env.recorder.queue];
+    env.recorder.queue = [];
+    const next = queue.shift();
+    env.state.memory.queue = queue;
+    if (next) {
+      const skill = skillByName.get(next.skill);
+      if (skill) {
+        env.understanding = { ...understand(next.text, env.state.locale), text: next.text };
+        return startSkill(env, skill, false);
+      }
+    }
+    const suspended = env.state.suspended.pop();
+    if (suspended) {
+      env.state.flow = suspended;
+      const skill = skillByName.get(suspended.name);
+      if (skill) {
+        say(env, 'flow.resume');
+        repeatQuestion(env, suspended);
+      }
+    }
+  }
+
+  /** Asks the flow's last question again (after a digression or when resuming an interrupted flow). */
+  function repeatQuestion(env: TurnEnvironment<Data>, flow: NonNullable<ConversationState['flow']>): void {
+    const prompt = flow.slots[PROMPT_SLOT] as { text: string; awaiting: Reply['awaiting']; quickReplies: Reply['quickReplies'] } | undefined;
+    if (!prompt) return;
+    flow.step = prompt.awaiting;
+    env.recorder.replies.push(makeReply(env, prompt.text, { awaiting: prompt.awaiting, quickReplies: prompt.quickReplies }));
+  }
+
+  /** Other clauses of the message that ask for different tasks are remembered and run afterwards. */
+  function queueOtherClauses(env: TurnEnvironment<Data>, first: Skill<Data>): void {
+    const clauses = splitClauses(env.understanding.text);
+    if (clauses.length < 2) return;
+    const queued: Array<{ skill: string; text: string }> = [];
+    const seen = new Set([first.name]);
+    for (const clause of clauses) {
+      const prediction = components.classifier.classify(clause);
+      const skill = prediction.label ? skillByIntent.get(prediction.label) : undefined;
+      if (prediction.status !== 'confident' || !skill || seen.has(skill.name)) continue;
+      // "…, use my credit card" completes the first request rather than asking for a new one.
+      const clauseEntities = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone });
+      const feedsFirst = first.accepts?.some((type) => clauseEntities.some((e) => e.type === type && e.type !== 'order_id'));
+      if (feedsFirst && prediction.confidence < 0.85) continue;
+      seen.add(skill.name);
+      queued.push({ skill: skill.name, text: clause });
+    }
+    if (queued.length) env.state.memory.queue = [...((env.state.memory.queue as unknown[]) ?? []), ...queued];
+  }
+
+  function bestKnowledge(u: Understanding, locale: Locale, threshold: number): KnowledgeHit | null {
+    const [hit] = components.retriever.retrieve(u.text, { locale, limit: 1 });
+    return hit && hit.confidence >= threshold ? hit : null;
+  }
+
+  function answerFromKnowledge(env: TurnEnvironment<Data>, hit: KnowledgeHit): void {
+    env.state.failures = 0;
+    env.recorder.events.push({ type: 'knowledge.used', at: clock.now(), data: { docId: hit.doc.id, confidence: hit.confidence } });
+    env.recorder.replies.push(makeReply(env, hit.doc.answer, { sources: [{ id: hit.doc.id, title: hit.doc.title, source: hit.doc.source }] }));
+  }
+
+  function clarify(env: TurnEnvironment<Data>): void {
+    const labels = env.understanding.ranking.slice(0, 2).map((r) => r.label).filter((l) => pack.intentLabels[l]);
+    if (labels.length < 2) return fallback(env);
+    env.state.pendingChoices = labels;
+    const [a, b] = labels.map((l) => pack.intentLabels[l][env.state.locale]);
+    env.recorder.events.push({ type: 'clarification.requested', at: clock.now(), data: { choices: labels } });
+    say(env, 'clarify.two', { a, b }, { quickReplies: [{ label: a, payload: a }, { label: b, payload: b }] });
+  }
+
+  function fallback(env: TurnEnvironment<Data>): void {
+    env.state.failures += 1;
+    env.recorder.events.push({ type: 'fallback.triggered', at: clock.now(), data: { failures: env.state.failures } });
+    if (env.state.failures > config.failuresBeforeOffer) {
+      env.recorder.handoff = { reason: 'repeated_failure', summary: summarize(env.state, env.understanding) };
+      return;
+    }
+    const offer = env.state.failures >= config.failuresBeforeOffer;
+    const humanLabel = renderTemplate(pack.templates, env.state.locale, env.tone, 'quick.human');
+    say(env, offer ? 'fallback.offer_human' : 'fallback.not_understood', {}, {
+      quickReplies: offer ? [{ label: humanLabel, payload: humanLabel }] : starterQuickReplies(pack, env.state.locale),
+    });
+  }
+
+  function finishTurn(env: TurnEnvironment<Data>): void {
+    const { state, recorder } = env;
+    if (recorder.handoff && !state.handedOff) {
+      state.handedOff = true;
+      if (state.flow) state.suspended.push(state.flow);
+      state.flow = null;
+      recorder.events.push({ type: 'handoff.requested', at: clock.now(), data: { ...recorder.handoff } });
+      const reply = makeReply(env, renderTemplate(pack.templates, state.locale, env.tone, `handoff.${recorder.handoff.reason}`));
+      reply.handoff = recorder.handoff;
+      recorder.replies.push(reply);
+    }
+    if (!recorder.replies.length) say(env, 'fallback.not_understood');
+    state.lastIntent = env.understanding.intent;
+    for (const reply of recorder.replies) recorder.events.push({ type: 'message.sent', at: clock.now(), data: { text: reply.text.slice(0, 500), awaiting: reply.awaiting } });
+  }
+
+  function say(env: TurnEnvironment<Data>, key: string, vars: Record<string, unknown> = {}, extras: Parameters<typeof makeReply>[2] = {}): void {
+    env.recorder.replies.push(makeReply(env, renderTemplate(pack.templates, env.state.locale, env.tone, key, vars), extras));
+  }
+}
+
+function recordUnderstanding(events: EngineEvent[], u: Understanding, at: string): void {
+  events.push({ type: 'message.received', at, data: { chars: u.text.length, locale: u.locale } });
+  events.push({ type: 'intent.detected', at, data: { intent: u.intent, confidence: u.confidence, status: u.status, ranking: u.ranking.slice(0, 3) } });
+  if (u.entities.length) events.push({ type: 'entities.extracted', at, data: { entities: u.entities.map((e) => ({ type: e.type, value: e.value })) } });
+  events.push({ type: 'sentiment.detected', at, data: { ...u.sentiment } });
+}
+
+/** Keeps the sentiment trajectory and returns how many consecutive turns were angry. */
+function trackSentiment(state: ConversationState, sentiment: Sentiment): number {
+  const trajectory = [...((state.memory.sentiment as Array<{ p: number; e: string }> | undefined) ?? []), { p: Math.round(sentiment.polarity * 100) / 100, e: sentiment.emotion }].slice(-20);
+  state.memory.sentiment = trajectory;
+  let angry = 0;
+  for (let i = trajectory.length - 1; i >= 0 && trajectory[i].e === 'anger'; i--) angry++;
+  return angry;
+}
+
+function pickPendingChoice(state: ConversationState, u: Understanding): string | null {
+  if (!state.pendingChoices.length) return null;
+  const t = u.normalized.trim();
+  const index = /^[12]$/.test(t) ? Number(t) - 1 : t === '第一个' ? 0 : t === '第二个' ? 1 : -1;
+  if (index >= 0) return state.pendingChoices[index] ?? null;
+  return state.pendingChoices.includes(u.intent ?? '') ? u.intent : null;
+}
+
+function summarize(state: ConversationState, u: Understanding): string {
+  const parts = [`intent=${u.intent ?? 'unknown'}`, `customer=${state.customerId ?? 'anonymous'}`];
+  if (state.flow) parts.push(`flow=${state.flow.name}`);
+  parts.push(`last="${u.text.slice(0, 200)}"`);
+  return parts.join('; ');
+}
+
+function starterQuickReplies<Data>(pack: PackDefinition<Data>, locale: Locale): Reply['quickReplies'] {
+  const starters = (pack.templates[locale]['quick.starters'] as string | undefined)?.split('|') ?? [];
+  return starters.map((label) => ({ label: label.trim(), payload: label.trim() })).filter((q) => q.label);
+}

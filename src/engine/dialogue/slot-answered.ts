@@ -1,0 +1,27 @@
+import { isAffirmative, isNegative } from './confirmation.ts';
+import type { SlotName, Understanding } from './types.ts';
+
+const ENTITY_FOR_SLOT: Partial<Record<SlotName, string[]>> = {
+  email: ['email'], zip: ['zip'], order_id: ['order_id'], user_id: ['user_id'], phone: ['phone'],
+  payment_method: ['payment_method'], address: ['address'], date: ['date'], time: ['time'],
+  first_name: ['person_name'], last_name: ['person_name'],
+  item: ['product', 'option', 'number'], product: ['product'], option: ['option', 'number'],
+};
+
+/**
+ * Whether a message plausibly answers the slot the engine asked for. When it does, the running skill
+ * gets the message even if the classifier thinks it is about something else ("yes" is not a new task).
+ */
+export function slotAnswered(slot: string | null, u: Understanding): boolean {
+  if (!slot) return false;
+  if (slot === 'confirmation') return isAffirmative(u.text) || isNegative(u.text);
+  const types = ENTITY_FOR_SLOT[slot as SlotName];
+  if (types && u.entities.some((e) => types.includes(e.type))) return true;
+  // Short free-text answers (a name, a reason, "the blue one") belong to the question just asked — unless they are questions.
+  return u.normalized.length <= 24 && u.status !== 'confident' && !looksLikeQuestion(u.normalized);
+}
+
+/** Question marks, Chinese question particles and English question openers. */
+export function looksLikeQuestion(normalized: string): boolean {
+  return /[?？]|吗|呢|怎么|如何|多少|几天|什么|哪|是否|能不能|可不可以|^(how|what|when|where|why|which|can|do|does|is|are|will|should)\b/.test(normalized);
+}

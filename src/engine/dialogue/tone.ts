@@ -1,0 +1,13 @@
+import type { Tone } from '../types.ts';
+import type { Sentiment } from '../nlu/types.ts';
+
+/**
+ * The tone of this turn's replies: apologetic for anger or disappointment, warm for anxiety,
+ * otherwise the tenant's configured tone.
+ */
+export function chooseTone(base: Tone, sentiment: Sentiment): Tone {
+  if (sentiment.emotion === 'anger' || sentiment.emotion === 'disappointment') return 'apologetic';
+  if (sentiment.emotion === 'anxiety') return 'warm';
+  if (sentiment.label === 'negative' && sentiment.polarity < -0.5) return 'apologetic';
+  return base;
+}

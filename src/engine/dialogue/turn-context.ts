@@ -1,0 +1,107 @@
+import type { Locale, Tone } from '../types.ts';
+import type { Entity } from '../nlu/types.ts';
+import type { PackDefinition, ReplyExtras, SkillContext } from '../pack.ts';
+import type { Clock, IdGenerator } from '../ports.ts';
+import { renderTemplate } from '../responses/render-template.ts';
+import { runTool, type ToolDefinition, type ToolOutcome } from '../tools/define-tool.ts';
+import { isAffirmative, isNegative } from './confirmation.ts';
+import type { ConversationState, EngineEvent, HandoffReason, Reply, SlotName, ToolCallRecord, Understanding } from './types.ts';
+
+/** Slot key under which a flow keeps its last question. */
+export const PROMPT_SLOT = '__prompt';
+
+export interface TurnRecorder {
+  replies: Reply[];
+  events: EngineEvent[];
+  toolCalls: ToolCallRecord[];
+  handoff: { reason: HandoffReason; summary: string } | null;
+  queue: Array<{ skill: string; text: string }>;
+}
+
+export function createRecorder(): TurnRecorder {
+  return { replies: [], events: [], toolCalls: [], handoff: null, queue: [] };
+}
+
+export interface TurnEnvironment<Data> {
+  pack: PackDefinition<Data>;
+  data: Data;
+  clock: Clock;
+  ids: IdGenerator;
+  state: ConversationState;
+  understanding: Understanding;
+  tone: Tone;
+  recorder: TurnRecorder;
+}
+
+/** Builds a reply object with the turn's locale, tone and understanding. */
+export function makeReply(env: { state: ConversationState; tone: Tone; understanding: Understanding }, text: string, extras: ReplyExtras & { awaiting?: SlotName | null } = {}): Reply {
+  return {
+    text,
+    locale: env.state.locale,
+    tone: env.tone,
+    quickReplies: extras.quickReplies ?? [],
+    cards: extras.cards ?? [],
+    awaiting: extras.awaiting ?? null,
+    intent: env.understanding.intent,
+    confidence: env.understanding.status === 'unknown' ? null : round(env.understanding.confidence),
+    sources: extras.sources ?? [],
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** The {@link SkillContext} a skill runs with for one turn, bound to the conversation's active flow. */
+export function createSkillContext<Data>(env: TurnEnvironment<Data>, flow: NonNullable<ConversationState['flow']>, started: boolean): SkillContext<Data> {
+  const { pack, state, recorder } = env;
+  const locale: Locale = state.locale;
+  const render = (key: string, vars?: Record<string, unknown>) => renderTemplate(pack.templates, locale, env.tone, key, vars);
+  const awaiting = started ? null : (flow.step as SlotName | null);
+  return {
+    turn: env.understanding,
+    locale,
+    state,
+    slots: flow.slots,
+    memory: state.memory,
+    data: env.data,
+    started,
+    awaiting,
+    entities: (type: Entity['type']) => env.understanding.entities.filter((e) => e.type === type),
+    call<Output>(name: string, args: Record<string, unknown>): ToolOutcome<Output> {
+      const tool = pack.tools[name] as ToolDefinition<unknown, Output, Data> | undefined;
+      if (!tool) throw new Error(`pack ${pack.name} has no tool ${name}`);
+      const outcome = runTool(tool, args, {
+        data: env.data, clock: env.clock, ids: env.ids, locale,
+        actor: { kind: 'customer', customerId: state.customerId },
+      });
+      recorder.toolCalls.push(outcome.record);
+      recorder.events.push({ type: 'tool.called', at: env.clock.now(), data: { ...outcome.record, write: tool.write } });
+      return outcome;
+    },
+    say(key, vars, extras) {
+      recorder.replies.push(makeReply(env, render(key, vars), extras));
+    },
+    ask(slot, key, vars, extras) {
+      flow.step = slot;
+      const reply = makeReply(env, render(key, vars), { ...extras, awaiting: slot });
+      // Remembered so the question can be asked again after a digression.
+      flow.slots[PROMPT_SLOT] = { text: reply.text, awaiting: slot, quickReplies: reply.quickReplies };
+      recorder.replies.push(reply);
+    },
+    text: render,
+    isAffirm: () => isAffirmative(env.understanding.text),
+    isDeny: () => isNegative(env.understanding.text),
+    setCustomer(customerId) {
+      state.customerId = customerId;
+    },
+    customerId: () => state.customerId,
+    handoff(reason, summary) {
+      recorder.handoff = { reason, summary };
+    },
+    enqueue(skill, text) {
+      recorder.queue.push({ skill, text });
+    },
+    now: () => env.clock.now(),
+  };
+}

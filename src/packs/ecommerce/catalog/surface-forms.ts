@@ -1,0 +1,62 @@
+import { normalize } from '../../../engine/text/normalize.ts';
+import { OPTION_VALUES_EN, OPTION_VALUES_ZH, PRODUCT_NAMES_ZH } from './zh-names.ts';
+
+const GENERIC_HEADS = new Set(['set', 'kit', 'machine', 'maker', 'cleaner', 'bed', 'bulb', 'case', 'light']);
+
+/** Ways customers write a product name: full name, plural, head noun ("keyboard"), Chinese names. */
+export function productForms(name: string, nameEn?: string): string[] {
+  const forms = new Set<string>();
+  for (const n of [name, nameEn].filter((x): x is string => Boolean(x))) {
+    const base = normalize(n);
+    forms.add(base);
+    forms.add(base.replace(/-/g, ' '));
+    forms.add(base.replace(/-/g, ''));
+    const words = base.replace(/-/g, ' ').split(' ');
+    const head = words.at(-1)!;
+    if (words.length > 1 && !GENERIC_HEADS.has(head)) forms.add(head);
+    for (const f of [...forms]) if (/[a-z]$/.test(f)) forms.add(f.endsWith('s') || f.endsWith('h') ? `${f}es` : `${f}s`);
+    for (const zh of PRODUCT_NAMES_ZH[n] ?? []) forms.add(normalize(zh));
+  }
+  return [...forms].filter((f) => f.length >= 2);
+}
+
+/** Surface forms of an option value; `needsKey` when the value is too short or generic to stand alone. */
+export function optionForms(key: string, value: string): { forms: string[]; needsKey: boolean } {
+  const v = normalize(value);
+  const k = normalize(key);
+  const forms = new Set<string>([v]);
+  forms.add(v.replace(/-/g, ' '));
+  forms.add(v.replace(/(\d)\s*-?\s*(inch|inches)$/, '$1 inch'));
+  forms.add(v.replace(/(\d)\s*-?\s*(inch|inches)$/, '$1 inches'));
+  forms.add(v.replace(/(\d)\s+(?=[a-z])/g, '$1'));
+  forms.add(v.replace(/(\d)(?=[a-z])/g, '$1 '));
+  for (const alt of OPTION_VALUES_EN[value] ?? []) forms.add(normalize(alt));
+  for (const zh of OPTION_VALUES_ZH[value] ?? []) forms.add(normalize(zh));
+  if (k === 'switch type' || k.endsWith('type')) forms.add(`${v} ${k.replace(' type', '')}`);
+  if (k === 'switch type') forms.add(`${v} switches`);
+  if (v === 'yes') { forms.delete('yes'); forms.add(k); forms.add(`${k} yes`); }
+  if (v === 'no') { forms.delete('no'); forms.add(`not ${k}`); forms.add(`non-${k}`); forms.add(`non ${k}`); forms.add(`no ${k}`); }
+  if (v === 'none') { forms.delete('none'); forms.add(`no ${k}`); forms.add(`without ${k}`); forms.add(`without a ${k}`); }
+  const needsKey = /^[a-z0-9]{1,2}$/.test(v) || /^\d+$/.test(v)
+    || ['small', 'medium', 'large', 'high', 'low', 'standard', 'basic', 'fixed', 'adjustable', 'plain', 'custom', 'full', 'half', 'light', 'dark'].includes(v);
+  return { forms: [...forms].filter(Boolean), needsKey };
+}
+
+/** Finds `form` in `text` on word boundaries for Latin text, as a substring for Chinese. Returns start indexes. */
+export function findForm(text: string, form: string): number[] {
+  const out: number[] = [];
+  const latin = /^[a-z0-9]/.test(form) && /[a-z0-9%]$/.test(form);
+  let from = 0;
+  for (;;) {
+    const index = text.indexOf(form, from);
+    if (index < 0) break;
+    from = index + 1;
+    if (latin) {
+      const before = text[index - 1];
+      const after = text[index + form.length];
+      if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
+    }
+    out.push(index);
+  }
+  return out;
+}

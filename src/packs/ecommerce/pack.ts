@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { Localized } from '../../engine/types.ts';
+import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
+import { LingxiError } from '../../engine/errors.ts';
+import { catalogTerms } from './catalog/catalog-terms.ts';
+import type { EcommerceDb } from './store/types.ts';
+import { ecommerceTools } from './tools/index.ts';
+import { accountInfoSkill, orderStatusSkill, refundStatusSkill, trackOrderSkill } from './skills/order-info.ts';
+import { modifyOrderAddressSkill, modifyUserAddressSkill } from './skills/address.ts';
+import { bookRepairSkill } from './skills/book-repair.ts';
+import { cancelOrderSkill } from './skills/cancel-order.ts';
+import { exchangeItemsSkill, modifyOrderItemsSkill } from './skills/change-items.ts';
+import { complaintSkill } from './skills/complaint.ts';
+import { modifyOrderPaymentSkill } from './skills/modify-payment.ts';
+import { listProductsSkill, productInfoSkill } from './skills/products.ts';
+import { returnItemsSkill } from './skills/return-items.ts';
+import { createTroubleshootSkill, type TroubleshootingGuide } from './skills/troubleshoot.ts';
+
+const here = (path: string) => new URL(path, import.meta.url);
+
+const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+const intentsSchema = z.record(z.string(), localizedList);
+const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
+const guideSchema = z.array(z.object({
+  id: z.string(), products: z.array(z.string()),
+  symptoms: localizedList, title: z.object({ zh: z.string(), en: z.string() }),
+  steps: localizedList, unresolved: z.object({ zh: z.string(), en: z.string() }),
+}));
+
+async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  const text = await readFile(here(file), 'utf8');
+  const parsed = schema.safeParse(parse(text));
+  if (!parsed.success) {
+    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export const ECOMMERCE_INTENT_LABELS: Record<string, Localized> = {
+  track_order: { zh: '查询物流', en: 'Track an order' },
+  order_status: { zh: '查询订单', en: 'Check an order' },
+  cancel_order: { zh: '取消订单', en: 'Cancel an order' },
+  modify_order_address: { zh: '修改订单地址', en: 'Change the shipping address' },
+  modify_order_items: { zh: '修改订单商品', en: 'Change items in a pending order' },
+  modify_order_payment: { zh: '修改支付方式', en: 'Change the payment method' },
+  modify_user_address: { zh: '修改默认地址', en: 'Change my default address' },
+  return_items: { zh: '退货退款', en: 'Return items' },
+  exchange_items: { zh: '换货', en: 'Exchange items' },
+  refund_status: { zh: '查询退款进度', en: 'Check a refund' },
+  product_info: { zh: '咨询商品', en: 'Ask about a product' },
+  list_products: { zh: '有哪些商品', en: 'What do you sell' },
+  troubleshoot: { zh: '设备故障排查', en: 'Fix a problem with a device' },
+  book_repair: { zh: '预约维修/安装', en: 'Book a repair or installation' },
+  complaint: { zh: '投诉', en: 'Make a complaint' },
+  account_info: { zh: '账户信息', en: 'My account' },
+  handoff: { zh: '转人工', en: 'Talk to a person' },
+  greet: { zh: '打招呼', en: 'Say hello' },
+  thanks: { zh: '致谢', en: 'Say thanks' },
+  goodbye: { zh: '结束对话', en: 'Say goodbye' },
+  bot_identity: { zh: '你是机器人吗', en: 'Are you a bot' },
+};
+
+/** Loads the e-commerce pack: training phrases, templates, FAQ, troubleshooting guides, tools and skills. */
+export async function loadEcommercePack(): Promise<PackDefinition<EcommerceDb>> {
+  const [intents, zh, en, guides, faqZh, faqEn] = await Promise.all([
+    readYaml('nlu/intents.yaml', intentsSchema),
+    readYaml('templates/zh.yaml', templateSchema),
+    readYaml('templates/en.yaml', templateSchema),
+    readYaml('knowledge/troubleshooting.yaml', guideSchema),
+    readFile(here('knowledge/faq.zh.md'), 'utf8'),
+    readFile(here('knowledge/faq.en.md'), 'utf8'),
+  ]);
+  const knowledge = [
+    ...parseFaqMarkdown(faqZh, { pack: 'ecommerce', locale: 'zh', file: 'knowledge/faq.zh.md' }),
+    ...parseFaqMarkdown(faqEn, { pack: 'ecommerce', locale: 'en', file: 'knowledge/faq.en.md' }),
+  ];
+  return {
+    name: 'ecommerce',
+    locales: ['zh', 'en'],
+    intents,
+    intentLabels: ECOMMERCE_INTENT_LABELS,
+    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
+    knowledge,
+    tools: ecommerceTools as unknown as PackDefinition<EcommerceDb>['tools'],
+    skills: [
+      trackOrderSkill, orderStatusSkill, cancelOrderSkill, modifyOrderAddressSkill, modifyUserAddressSkill, modifyOrderPaymentSkill,
+      modifyOrderItemsSkill, exchangeItemsSkill, returnItemsSkill, refundStatusSkill, accountInfoSkill, productInfoSkill, listProductsSkill,
+      createTroubleshootSkill(guides as TroubleshootingGuide[]), bookRepairSkill, complaintSkill,
+    ],
+    catalog: catalogTerms,
+    smallTalk: {
+      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
+      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { SkillContext } from '../../../engine/pack.ts';
+import type { EcommerceDb } from '../store/types.ts';
+
+interface AuthMemory {
+  email?: string;
+  first?: string;
+  last?: string;
+  zip?: string;
+  phone?: string;
+  tries?: number;
+}
+
+const NAME_WORD = /^[\p{L}'’-]{1,30}$/u;
+
+/**
+ * Authenticates the customer before any account data is shown or changed (store policy): by email, by
+ * phone (Chinese store), or by first name + last name + zip. Collects the pieces across turns, in any order.
+ * Returns true once `ctx.customerId()` is set; otherwise it has asked for what is missing.
+ */
+export function ensureCustomer(ctx: SkillContext<EcommerceDb>): boolean {
+  if (ctx.customerId()) return true;
+  const auth = ((ctx.memory.auth as AuthMemory | undefined) ?? {}) as AuthMemory;
+  ctx.memory.auth = auth;
+  harvest(ctx, auth);
+
+  if (auth.email) {
+    const found = ctx.call<string>('find_user_id_by_email', { email: auth.email });
+    if (found.ok) return welcome(ctx, found.result!);
+    ctx.ask('email', 'auth.email_not_found', { email: auth.email });
+    delete auth.email;
+    return false;
+  }
+  if (auth.phone) {
+    const found = ctx.call<string>('find_user_id_by_phone', { phone: auth.phone });
+    if (found.ok) return welcome(ctx, found.result!);
+    ctx.ask('phone', 'auth.phone_not_found', { phone: auth.phone });
+    delete auth.phone;
+    return false;
+  }
+  if (auth.first && auth.last && auth.zip) {
+    const found = ctx.call<string>('find_user_id_by_name_zip', { first_name: auth.first, last_name: auth.last, zip: auth.zip });
+    if (found.ok) return welcome(ctx, found.result!);
+    auth.tries = (auth.tries ?? 0) + 1;
+    ctx.ask('email', 'auth.name_zip_not_found', { name: `${auth.first} ${auth.last}`, zip: auth.zip });
+    delete auth.first; delete auth.last; delete auth.zip;
+    return false;
+  }
+  if (auth.first && !auth.last) { ctx.ask('last_name', 'auth.ask_last_name'); return false; }
+  if (auth.last && !auth.first) { ctx.ask('first_name', 'auth.ask_first_name'); return false; }
+  if (auth.first && auth.last) { ctx.ask('zip', 'auth.ask_zip', { name: `${auth.first} ${auth.last}` }); return false; }
+  if (auth.zip) { ctx.ask('first_name', 'auth.ask_first_name'); return false; }
+  // Nothing usable yet: ask for email (or name + zip) the first time, then walk through name + zip.
+  if (ctx.awaiting === 'email') { ctx.ask('first_name', 'auth.ask_first_name'); return false; }
+  ctx.ask('email', 'auth.ask');
+  return false;
+}
+
+function welcome(ctx: SkillContext<EcommerceDb>, userId: string): boolean {
+  ctx.setCustomer(userId);
+  delete ctx.memory.auth;
+  const user = ctx.data.users[userId];
+  const name = ctx.locale === 'zh' && /\p{Script=Han}/u.test(user.name.last_name) ? `${user.name.last_name}${user.name.first_name}` : user.name.first_name;
+  ctx.say('auth.ok', { name });
+  return true;
+}
+
+function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
+  const email = ctx.entities('email')[0];
+  if (email) auth.email = email.value;
+  const phone = ctx.entities('phone')[0];
+  if (phone) auth.phone = phone.value;
+  const zip = ctx.entities('zip')[0];
+  if (zip) auth.zip = zip.value;
+  const userId = ctx.entities('user_id')[0];
+  const name = ctx.entities('person_name')[0];
+  if (name?.meta?.first && name.meta.last) {
+    auth.first = String(name.meta.first);
+    auth.last = String(name.meta.last);
+  } else if (userId && !auth.first) {
+    // A τ-style user id "yusuf_rossi_9620" carries the name, but policy still requires email or name + zip.
+    const [first, last] = userId.value.split('_');
+    if (first && last) { auth.first = capitalize(first); auth.last = capitalize(last); }
+  }
+  const text = ctx.turn.text.trim().replace(/[.。!！]$/, '');
+  const bare = text.replace(/^(my (first |last )?name is|it'?s|i'?m|我叫|我姓|姓)\s*/i, '').trim();
+  if (ctx.awaiting === 'first_name' && !name && NAME_WORD.test(bare.split(/\s+/)[0] ?? '')) {
+    const words = bare.split(/\s+/);
+    auth.first = capitalize(words[0]);
+    if (words.length === 2 && NAME_WORD.test(words[1])) auth.last = capitalize(words[1]);
+  } else if (ctx.awaiting === 'last_name' && !name && NAME_WORD.test(bare)) {
+    auth.last = capitalize(bare);
+  } else if (ctx.awaiting === 'zip' && !zip) {
+    const digits = /\b(\d{5,6})\b/.exec(text);
+    if (digits) auth.zip = digits[1];
+  }
+}
+
+function capitalize(word: string): string {
+  return /^[a-z]/.test(word) ? word[0].toUpperCase() + word.slice(1) : word;
+}

@@ -1,0 +1,72 @@
+import type { Skill } from '../../../engine/pack.ts';
+import type { EcommerceDb, Order } from '../store/types.ts';
+import { ensureCustomer } from './auth.ts';
+import { confirmationReplies } from './confirm.ts';
+import { collectItemChanges, describeChanges, itemsFromTurn } from './item-changes.ts';
+import { money, orderCard, resolveOrder, type Ctx } from './orders.ts';
+import { collectPayment } from './payment-step.ts';
+import { paymentLabel } from './payment.ts';
+import { rememberPayment } from './payment-step.ts';
+
+interface Variant {
+  name: string;
+  intent: string;
+  statuses: string[];
+  tool: 'modify_pending_order_items' | 'exchange_delivered_order_items';
+  action: string;
+  prefix: 'modify_items' | 'exchange';
+}
+
+/** Modify items of a pending order, or exchange items of a delivered one: the same conversation, two policies. */
+function changeItemsSkill(variant: Variant): Skill<EcommerceDb> {
+  return {
+    name: variant.name,
+    intents: [variant.intent],
+    writes: true,
+    accepts: ['order_id', 'product', 'option', 'payment_method', 'number'],
+    run(ctx) {
+      if (!ensureCustomer(ctx)) return 'waiting';
+      const order = resolveOrder(ctx, { statuses: variant.statuses, action: variant.action });
+      if (order === 'waiting') return 'waiting';
+      if (order === 'stop') return 'done';
+      if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !itemsFromTurn(ctx, order).length) {
+        ctx.say('action.not_done');
+        return 'done';
+      }
+      const user = ctx.data.users[order.user_id];
+      rememberPayment(ctx, Object.values(user.payment_methods), order);
+      const changes = collectItemChanges(ctx, order, `${variant.prefix}.ask_items`);
+      if (changes === 'waiting') return 'waiting';
+      const paymentMethodId = collectPayment(ctx, order, Object.values(user.payment_methods), `${variant.prefix}.ask_payment`);
+      if (paymentMethodId === 'waiting') return 'waiting';
+      const { lines, difference } = describeChanges(ctx, order, changes);
+      const fingerprint = JSON.stringify([changes.map((c) => [c.index, c.newItemId]), paymentMethodId]);
+      if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && ctx.slots.confirmed === fingerprint) {
+        return execute(ctx, variant, order, changes.map((c) => c.itemId), changes.map((c) => c.newItemId!), paymentMethodId, difference);
+      }
+      ctx.slots.confirmed = fingerprint;
+      const method = user.payment_methods[paymentMethodId];
+      ctx.ask('confirmation', `${variant.prefix}.confirm`, {
+        order: order.order_id, lines, difference: money(ctx, Math.abs(difference)),
+        direction: ctx.text(difference > 0 ? 'items.you_pay' : difference < 0 ? 'items.you_get' : 'items.no_difference'),
+        payment: paymentLabel(ctx, method),
+      }, { quickReplies: confirmationReplies(ctx), cards: [orderCard(ctx, order)] });
+      return 'waiting';
+    },
+  };
+}
+
+function execute(ctx: Ctx, variant: Variant, order: Order, itemIds: string[], newItemIds: string[], paymentMethodId: string, difference: number): 'done' {
+  const result = ctx.call<Order>(variant.tool, { order_id: order.order_id, item_ids: itemIds, new_item_ids: newItemIds, payment_method_id: paymentMethodId });
+  if (!result.ok) { ctx.say('action.failed', { error: result.error }); return 'done'; }
+  ctx.say(`${variant.prefix}.done`, { order: order.order_id, difference: money(ctx, Math.abs(difference)), direction: ctx.text(difference > 0 ? 'items.charged' : difference < 0 ? 'items.refunded' : 'items.no_difference') }, { cards: [orderCard(ctx, result.result!)] });
+  return 'done';
+}
+
+export const modifyOrderItemsSkill = changeItemsSkill({
+  name: 'modify_order_items', intent: 'modify_order_items', statuses: ['pending'], tool: 'modify_pending_order_items', action: 'modify_items', prefix: 'modify_items',
+});
+
+export const exchangeItemsSkill = changeItemsSkill({
+  name: 'exchange_items', intent: 'exchange_items', statuses: ['delivered'], tool: 'exchange_delivered_order_items', action: 'exchange', prefix: 'exchange',
+});

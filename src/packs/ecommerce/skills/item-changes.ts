@@ -1,0 +1,152 @@
+import { normalize } from '../../../engine/text/normalize.ts';
+import { chooseVariant, findOptionMentions } from '../catalog/match-options.ts';
+import type { Order, OrderItem, Variant } from '../store/types.ts';
+import { itemLabel, mentionedItems, mentionsAllItems, money, type Ctx } from './orders.ts';
+
+export interface ItemChange {
+  itemId: string;
+  /** Index of the item in the order (orders may hold the same item id twice). */
+  index: number;
+  wanted: Record<string, string>;
+  newItemId?: string;
+}
+
+/** Options in `text` for `item`'s product whose values differ from the item's current ones. */
+function wantedOptions(ctx: Ctx, text: string, item: OrderItem): Record<string, string> {
+  const product = ctx.data.products[item.product_id];
+  if (!product) return {};
+  const wanted: Record<string, string> = {};
+  for (const mention of findOptionMentions(normalize(text), product)) {
+    if (item.options[mention.key] !== mention.value) wanted[mention.key] = mention.value;
+  }
+  return wanted;
+}
+
+/** Splits the text into one segment per mentioned item: options after a product name belong to it. */
+function segmentsByItem(ctx: Ctx, order: Order): Array<{ index: number; segment: string }> {
+  const text = normalize(ctx.turn.text);
+  const mentions = mentionedItems(text, order);
+  const out: Array<{ index: number; segment: string }> = [];
+  const taken = new Set<number>();
+  mentions.forEach((mention, i) => {
+    const next = mentions.slice(i + 1).find((m) => m.start > mention.start);
+    const segment = text.slice(mention.start, next ? next.start : undefined);
+    // The same item id can appear twice in an order; take the first index not yet used.
+    const index = order.items.findIndex((item, k) => item === mention.item && !taken.has(k));
+    if (index >= 0) { taken.add(index); out.push({ index, segment }); }
+  });
+  return out;
+}
+
+/** Items the customer names in this turn (by name, by list number when asked, or "all"). */
+export function itemsFromTurn(ctx: Ctx, order: Order): Array<{ index: number; segment: string }> {
+  if (mentionsAllItems(ctx.turn.text)) return order.items.map((_, index) => ({ index, segment: '' }));
+  const named = segmentsByItem(ctx, order);
+  if (named.length) return named;
+  if (ctx.awaiting === 'item') {
+    const numbers = [...ctx.turn.normalized.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1]) - 1).filter((n) => n >= 0 && n < order.items.length);
+    return numbers.map((index) => ({ index, segment: '' }));
+  }
+  return [];
+}
+
+export function askItems(ctx: Ctx, order: Order, key: string): void {
+  const list = order.items.map((item, i) => `${i + 1}. ${itemLabel(item)} — ${money(ctx, item.price)}`).join('\n');
+  ctx.ask('item', key, { order: order.order_id, list }, { quickReplies: order.items.map((item, i) => ({ label: `${i + 1}. ${item.name}`, payload: String(i + 1) })) });
+}
+
+/**
+ * Collects the items to change and the variant each becomes. Accepts several items and their new options in one
+ * message, later additions ("also the desk lamp"), and option answers to a follow-up question.
+ * Returns the complete list, or 'waiting' after asking for what is missing.
+ */
+export function collectItemChanges(ctx: Ctx, order: Order, askKey: string): ItemChange[] | 'waiting' {
+  const changes = ((ctx.slots.changes as ItemChange[] | undefined) ?? []);
+  ctx.slots.changes = changes;
+  const fromTurn = itemsFromTurn(ctx, order);
+  for (const { index, segment } of fromTurn) {
+    const item = order.items[index];
+    let change = changes.find((c) => c.index === index);
+    if (!change) { change = { itemId: item.item_id, index, wanted: {} }; changes.push(change); }
+    const wanted = wantedOptions(ctx, segment || ctx.turn.text, item);
+    if (Object.keys(wanted).length) { change.wanted = { ...change.wanted, ...wanted }; delete change.newItemId; }
+  }
+  // Options without an item name: they answer the pending question, or fit the only product they can belong to.
+  if (!fromTurn.length) {
+    const pending = changes.find((c) => c.index === ctx.slots.pendingIndex) ?? (order.items.length === 1 ? undefined : undefined);
+    const targets = pending ? [pending.index] : order.items.map((_, i) => i);
+    const fits = targets.map((index) => ({ index, wanted: wantedOptions(ctx, ctx.turn.text, order.items[index]) })).filter((t) => Object.keys(t.wanted).length);
+    const choice = pickListedVariant(ctx);
+    if (pending && choice) {
+      pending.newItemId = choice;
+    } else if (fits.length === 1 || (pending && fits.length)) {
+      const fit = fits[0];
+      let change = changes.find((c) => c.index === fit.index);
+      if (!change) { change = { itemId: order.items[fit.index].item_id, index: fit.index, wanted: {} }; changes.push(change); }
+      change.wanted = { ...change.wanted, ...fit.wanted };
+      delete change.newItemId;
+    }
+  }
+  if (!changes.length) {
+    if (order.items.length === 1 && ctx.awaiting !== 'item') {
+      changes.push({ itemId: order.items[0].item_id, index: 0, wanted: {} });
+    } else {
+      askItems(ctx, order, askKey);
+      return 'waiting';
+    }
+  }
+  for (const change of changes) {
+    if (change.newItemId) continue;
+    const item = order.items[change.index];
+    const product = ctx.data.products[item.product_id];
+    if (!Object.keys(change.wanted).length) {
+      ctx.slots.pendingIndex = change.index;
+      askOption(ctx, item, product ? Object.values(product.variants).filter((v) => v.available && v.item_id !== item.item_id) : [], 'items.ask_option');
+      return 'waiting';
+    }
+    const choice = chooseVariant(product, { item_id: item.item_id, options: item.options }, change.wanted);
+    if (choice.kind === 'chosen') { change.newItemId = choice.variant.item_id; continue; }
+    ctx.slots.pendingIndex = change.index;
+    if (choice.kind === 'ambiguous') { askOption(ctx, item, choice.candidates, 'items.ask_which_variant'); return 'waiting'; }
+    if (choice.kind === 'unavailable') {
+      change.wanted = {};
+      askOption(ctx, item, Object.values(product.variants).filter((v) => v.available && v.item_id !== item.item_id), 'items.unavailable', { wanted: Object.values(choice.wanted).join(' / ') });
+      return 'waiting';
+    }
+    change.wanted = {};
+    askOption(ctx, item, Object.values(product.variants).filter((v) => v.available && v.item_id !== item.item_id), 'items.same_as_current');
+    return 'waiting';
+  }
+  delete ctx.slots.pendingIndex;
+  delete ctx.slots.variantChoices;
+  return changes;
+}
+
+function askOption(ctx: Ctx, item: OrderItem, candidates: Variant[], key: string, vars: Record<string, unknown> = {}): void {
+  const shown = candidates.slice(0, 8);
+  ctx.slots.variantChoices = shown.map((v) => v.item_id);
+  const describe = (v: Variant) => Object.entries(v.options).filter(([k, value]) => item.options[k] !== value).map(([, value]) => value).join(' / ') || Object.values(v.options).join(' / ');
+  const list = shown.map((v, i) => `${i + 1}. ${describe(v)} — ${money(ctx, v.price)}`).join('\n');
+  ctx.ask('option', key, { item: itemLabel(item), list, ...vars }, { quickReplies: shown.map((v, i) => ({ label: `${i + 1}. ${describe(v)}`, payload: String(i + 1) })) });
+}
+
+function pickListedVariant(ctx: Ctx): string | null {
+  const choices = (ctx.slots.variantChoices as string[] | undefined) ?? [];
+  const match = /^\s*(?:#|no\.?|第)?\s*(\d{1,2})\s*(?:个|号)?\s*$/.exec(ctx.turn.normalized);
+  if (match && choices[Number(match[1]) - 1]) return choices[Number(match[1]) - 1];
+  const byId = choices.find((id) => ctx.turn.normalized.includes(id));
+  return byId ?? null;
+}
+
+/** "Keyboard (clicky → linear), +$12.30" lines for the confirmation message. */
+export function describeChanges(ctx: Ctx, order: Order, changes: ItemChange[]): { lines: string; difference: number } {
+  let difference = 0;
+  const lines = changes.map((change) => {
+    const item = order.items[change.index];
+    const variant = ctx.data.products[item.product_id].variants[change.newItemId!];
+    difference += variant.price - item.price;
+    const changed = Object.entries(variant.options).filter(([k, v]) => item.options[k] !== v).map(([k, v]) => `${k}: ${item.options[k]} → ${v}`).join(', ');
+    return `- ${item.name}: ${changed} (${money(ctx, item.price)} → ${money(ctx, variant.price)})`;
+  }).join('\n');
+  return { lines, difference: Math.round(difference * 100) / 100 };
+}

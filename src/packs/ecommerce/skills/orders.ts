@@ -1,0 +1,133 @@
+import type { SkillContext } from '../../../engine/pack.ts';
+import type { Card } from '../../../engine/dialogue/types.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
+import { findForm, productForms } from '../catalog/surface-forms.ts';
+import type { EcommerceDb, Order, OrderItem } from '../store/types.ts';
+
+export type Ctx = SkillContext<EcommerceDb>;
+
+export function money(ctx: Ctx, amount: number): string {
+  const value = Math.abs(amount).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${amount < 0 ? '-' : ''}${ctx.data.currency === 'CNY' ? '¥' : '$'}${value}`;
+}
+
+const STATUS_ZH: Record<string, string> = {
+  pending: '待发货', processed: '已发货', delivered: '已签收', cancelled: '已取消', 'return requested': '退货申请中',
+  'exchange requested': '换货申请中', 'pending (item modified)': '待发货（已修改商品）',
+};
+
+export function statusLabel(ctx: Ctx, status: string): string {
+  return ctx.locale === 'zh' ? STATUS_ZH[status] ?? status : status;
+}
+
+export function orderTotal(order: Order): number {
+  return Math.round(order.items.reduce((sum, item) => sum + item.price, 0) * 100) / 100;
+}
+
+export function orderCard(ctx: Ctx, order: Order): Card {
+  return {
+    kind: 'order', orderId: order.order_id, status: statusLabel(ctx, order.status), total: orderTotal(order), currency: ctx.data.currency,
+    items: order.items.map((item) => ({ name: item.name, options: item.options, price: item.price, itemId: item.item_id })),
+    tracking: order.fulfillments.flatMap((f) => f.tracking_id),
+  };
+}
+
+export function itemLabel(item: OrderItem): string {
+  const options = Object.values(item.options).join(' / ');
+  return options ? `${item.name} (${options})` : item.name;
+}
+
+/** Short one-line description of an order for lists and quick replies. */
+export function orderSummary(ctx: Ctx, order: Order): string {
+  const names = order.items.map((i) => i.name);
+  const shown = names.slice(0, 3).join(ctx.locale === 'zh' ? '、' : ', ') + (names.length > 3 ? '…' : '');
+  return `${order.order_id} · ${statusLabel(ctx, order.status)} · ${shown}`;
+}
+
+/** Items of the order that the text mentions by product name (zh or en); "all"/"全部" means every item. */
+export function mentionedItems(text: string, order: Order): Array<{ item: OrderItem; start: number }> {
+  const t = normalize(text);
+  const found: Array<{ item: OrderItem; start: number; length: number }> = [];
+  order.items.forEach((item) => {
+    let best: { start: number; length: number } | null = null;
+    for (const form of productForms(item.name)) {
+      for (const start of findForm(t, normalize(form))) {
+        if (!best || form.length > best.length) best = { start, length: form.length };
+      }
+    }
+    if (best) found.push({ item, ...best });
+  });
+  // Two items of the same product: both were matched at the same place — keep them (the caller disambiguates).
+  return found.sort((a, b) => a.start - b.start).map(({ item, start }) => ({ item, start }));
+}
+
+export function mentionsAllItems(text: string): boolean {
+  return /\b(all|everything|every item|all (the )?items|whole order|entire order)\b|全部|所有|整单|都退|都换|整个订单/.test(normalize(text));
+}
+
+interface ResolveOptions {
+  /** Statuses the action needs, e.g. ['pending']. */
+  statuses?: string[];
+  /** Template key naming the action, for messages ("cancel", "return" …). */
+  action: string;
+}
+
+/**
+ * The order the customer means: an order id in this message (a new one replaces the old — corrections),
+ * the one already chosen, or the only eligible order of the customer (narrowed by products mentioned);
+ * asks when several fit. Checks ownership (through the tool) and status.
+ * Returns the order, `'waiting'` after asking, or `'stop'` when nothing can be done (already explained).
+ */
+export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waiting' | 'stop' {
+  const mentioned = ctx.entities('order_id').map((e) => e.value);
+  const userId = ctx.customerId()!;
+  if (mentioned.length && mentioned[0] !== ctx.slots.orderId) {
+    if (ctx.slots.orderId) for (const key of Object.keys(ctx.slots)) delete ctx.slots[key];
+    ctx.slots.orderId = mentioned[0];
+  }
+  if (!ctx.slots.orderId && ctx.awaiting === 'order_id') {
+    const choices = (ctx.slots.orderChoices as string[] | undefined) ?? [];
+    const n = /^\s*(\d)\s*$/.exec(ctx.turn.normalized)?.[1] ?? (/第(一|二|三|四|五|六)个/.exec(ctx.turn.normalized)?.[1]);
+    const index = n ? ('一二三四五六'.indexOf(n) + 1 || Number(n)) - 1 : -1;
+    if (index >= 0 && choices[index]) ctx.slots.orderId = choices[index];
+    else {
+      const byProduct = choices.filter((id) => mentionedItems(ctx.turn.text, ctx.data.orders[id]).length);
+      if (byProduct.length === 1) ctx.slots.orderId = byProduct[0];
+    }
+  }
+  if (!ctx.slots.orderId) {
+    const user = ctx.data.users[userId];
+    const userOrders = user.orders.map((id) => ctx.data.orders[id]).filter(Boolean);
+    const eligible = options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders;
+    const withProduct = eligible.filter((o) => mentionedItems(ctx.turn.text, o).length);
+    const candidates = withProduct.length ? withProduct : eligible;
+    if (!candidates.length) {
+      ctx.say('order.none_eligible', { action: ctx.text(`action.${options.action}`), count: userOrders.length });
+      return 'stop';
+    }
+    if (candidates.length === 1 && (withProduct.length === 1 || userOrders.length === 1)) {
+      ctx.slots.orderId = candidates[0].order_id;
+    } else {
+      const shown = candidates.slice(0, 8);
+      ctx.slots.orderChoices = shown.map((o) => o.order_id);
+      ctx.ask('order_id', 'order.which', { action: ctx.text(`action.${options.action}`), list: shown.map((o, i) => `${i + 1}. ${orderSummary(ctx, o)}`).join('\n') }, {
+        quickReplies: shown.map((o) => ({ label: o.order_id, payload: o.order_id })),
+      });
+      return 'waiting';
+    }
+  }
+  const orderId = String(ctx.slots.orderId);
+  const details = ctx.call<Order>('get_order_details', { order_id: orderId });
+  if (!details.ok) {
+    delete ctx.slots.orderId;
+    ctx.ask('order_id', details.error?.includes('another customer') ? 'order.not_yours' : 'order.not_found', { order: orderId });
+    return 'waiting';
+  }
+  const order = details.result!;
+  ctx.memory.lastOrderId = order.order_id;
+  if (options.statuses && !options.statuses.includes(order.status)) {
+    ctx.say('order.wrong_status', { order: order.order_id, status: statusLabel(ctx, order.status), action: ctx.text(`action.${options.action}`), allowed: options.statuses.map((s) => statusLabel(ctx, s)).join(' / ') }, { cards: [orderCard(ctx, order)] });
+    return 'stop';
+  }
+  return order;
+}

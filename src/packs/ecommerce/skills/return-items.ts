@@ -1,0 +1,52 @@
+import type { Skill } from '../../../engine/pack.ts';
+import type { EcommerceDb, Order } from '../store/types.ts';
+import { ensureCustomer } from './auth.ts';
+import { confirmationReplies } from './confirm.ts';
+import { askItems, itemsFromTurn } from './item-changes.ts';
+import { itemLabel, money, orderCard, resolveOrder } from './orders.ts';
+import { collectPayment, rememberPayment } from './payment-step.ts';
+import { paymentLabel } from './payment.ts';
+
+export const returnItemsSkill: Skill<EcommerceDb> = {
+  name: 'return_items',
+  intents: ['return_items'],
+  writes: true,
+  accepts: ['order_id', 'product', 'payment_method', 'number'],
+  run(ctx) {
+    if (!ensureCustomer(ctx)) return 'waiting';
+    const order = resolveOrder(ctx, { statuses: ['delivered'], action: 'return' });
+    if (order === 'waiting') return 'waiting';
+    if (order === 'stop') return 'done';
+    const user0 = ctx.data.users[order.user_id];
+    rememberPayment(ctx, Object.values(user0.payment_methods).filter((m) => m.id === order.payment_history[0]?.payment_method_id || m.source === 'gift_card'), order);
+    const selected = new Set((ctx.slots.indexes as number[] | undefined) ?? []);
+    const named = itemsFromTurn(ctx, order);
+    for (const { index } of named) selected.add(index);
+    if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !named.length) { ctx.say('action.not_done'); return 'done'; }
+    if (!selected.size && order.items.length === 1) selected.add(0);
+    ctx.slots.indexes = [...selected].sort((a, b) => a - b);
+    if (!selected.size) { askItems(ctx, order, 'return.ask_items'); return 'waiting'; }
+    const user = ctx.data.users[order.user_id];
+    const original = order.payment_history[0]?.payment_method_id;
+    const allowed = Object.values(user.payment_methods).filter((m) => m.id === original || m.source === 'gift_card');
+    rememberPayment(ctx, allowed, order);
+    const paymentMethodId = collectPayment(ctx, order, allowed, 'return.ask_payment');
+    if (paymentMethodId === 'waiting') return 'waiting';
+    const indexes = ctx.slots.indexes as number[];
+    const items = indexes.map((i) => order.items[i]);
+    const total = items.reduce((sum, item) => sum + item.price, 0);
+    const fingerprint = JSON.stringify([indexes, paymentMethodId]);
+    if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && ctx.slots.confirmed === fingerprint) {
+      const result = ctx.call<Order>('return_delivered_order_items', { order_id: order.order_id, item_ids: items.map((i) => i.item_id), payment_method_id: paymentMethodId });
+      if (!result.ok) { ctx.say('action.failed', { error: result.error }); return 'done'; }
+      ctx.say(paymentMethodId.startsWith('gift_card') ? 'return.done_gift_card' : 'return.done', { order: order.order_id, amount: money(ctx, total) }, { cards: [orderCard(ctx, result.result!)] });
+      return 'done';
+    }
+    ctx.slots.confirmed = fingerprint;
+    ctx.ask('confirmation', 'return.confirm', {
+      order: order.order_id, lines: items.map((i) => `- ${itemLabel(i)} — ${money(ctx, i.price)}`).join('\n'),
+      amount: money(ctx, total), payment: paymentLabel(ctx, user.payment_methods[paymentMethodId]),
+    }, { quickReplies: confirmationReplies(ctx), cards: [orderCard(ctx, order)] });
+    return 'waiting';
+  },
+};
