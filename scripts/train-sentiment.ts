@@ -117,7 +117,7 @@ const withLexicon = (chinese: number, negation = DEFAULT_LEXICON_WEIGHTS.negatio
   accuracy(devReadings.map((reading) => (combinePolarity(reading, { ...DEFAULT_LEXICON_WEIGHTS, chinese, negation }) > 0 ? 1 : 0)), devLabels);
 console.log(`polarity dev accuracy: model ${(devAccuracy(polarity) * 100).toFixed(2)}, model+lexicon ${(withLexicon(DEFAULT_LEXICON_WEIGHTS.chinese) * 100).toFixed(2)}`);
 if (tunePolarity) {
-  for (const chinese of [0, 0.1, 0.25, 0.5]) for (const negation of [0, 1, 2.5, 4]) {
+  for (const chinese of [0, 0.1, 0.25]) for (const negation of [0, 2.5, 5]) {
     console.log(`tune lexicon weight ${chinese} negation ${negation}: dev ${(withLexicon(chinese, negation) * 100).toFixed(2)}`);
   }
 }

@@ -33,6 +33,10 @@ export interface SkillContext<Data = unknown> {
   readonly awaiting: SlotName | null;
   /** Entities of this turn of a given type. */
   entities(type: Entity['type']): Entity[];
+  /** Entities of a type from every customer message since this skill started, oldest first. */
+  flowEntities(type: Entity['type']): Entity[];
+  /** Every customer message since this skill started (this one last). */
+  flowTexts(): string[];
   /** Runs a pack tool (validated, authorised, recorded). */
   call<Output = unknown>(name: string, args: Record<string, unknown>): ToolOutcome<Output>;
   say(key: string, vars?: Record<string, unknown>, extras?: ReplyExtras): void;
@@ -79,4 +83,9 @@ export interface PackDefinition<Data = unknown> {
   catalog(data: Data): CatalogTerms;
   /** Intents that are not tasks (greeting, thanks …) answered from templates by the engine. */
   smallTalk: Record<string, string>;
+  /**
+   * Keyword rules that back the classifier up on unmistakable wording (Rasa's regex features, in small):
+   * used when the classifier is unsure, or when the rule's intent is among its top three guesses.
+   */
+  intentHints?: Array<{ intent: string; pattern: RegExp }>;
 }

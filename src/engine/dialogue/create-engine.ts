@@ -1,5 +1,5 @@
 import type { Locale, Tone } from '../types.ts';
-import type { EntityExtractor, IntentClassifier, Sentiment } from '../nlu/types.ts';
+import type { EntityExtractor, IntentClassifier, IntentPrediction, Sentiment } from '../nlu/types.ts';
 import type { Retriever, KnowledgeHit } from '../knowledge/types.ts';
 import type { PackDefinition, Skill } from '../pack.ts';
 import { createCounterIds, systemClock, type Clock, type IdGenerator } from '../ports.ts';
@@ -8,7 +8,7 @@ import { normalize } from '../text/normalize.ts';
 import { renderTemplate } from '../responses/render-template.ts';
 import { splitClauses } from './clauses.ts';
 import { chooseTone } from './tone.ts';
-import { createRecorder, createSkillContext, makeReply, PROMPT_SLOT, type TurnEnvironment } from './turn-context.ts';
+import { createRecorder, createSkillContext, makeReply, PROMPT_SLOT, rememberTurn, type TurnEnvironment } from './turn-context.ts';
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
 import type { ConversationEngine, ConversationState, EngineEvent, Reply, TurnInput, TurnResult, Understanding } from './types.ts';
 
@@ -72,7 +72,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     const normalized = normalize(clipped);
     const detected = detectLanguage(normalized);
     const locale: Locale = detected === 'zh' || detected === 'en' ? detected : fallback;
-    const prediction = normalized ? components.classifier.classify(clipped) : { label: null, confidence: 0, status: 'unknown' as const, ranking: [] };
+    const prediction = normalized ? classify(clipped, normalized) : { label: null, confidence: 0, status: 'unknown' as const, ranking: [] };
     const entities = normalized ? components.extractor.extract(clipped, { now: clock.now(), timeZone: config.timeZone, locale }) : [];
     const sentiment = components.sentiment.analyze(clipped, { previous });
     return {
@@ -80,6 +80,16 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       intent: prediction.status === 'unknown' ? null : prediction.label,
       confidence: prediction.confidence, status: prediction.status, ranking: prediction.ranking, entities, sentiment,
     };
+  }
+
+  /** The classifier's prediction, corrected by the pack's keyword hints. */
+  function classify(text: string, normalized = normalize(text)): IntentPrediction {
+    const prediction = components.classifier.classify(text);
+    const hint = pack.intentHints?.find((h) => h.pattern.test(normalized));
+    if (!hint || hint.intent === prediction.label) return prediction;
+    const inTop = prediction.ranking.slice(0, 3).some((r) => r.label === hint.intent);
+    if (prediction.status === 'confident' && !inTop && prediction.confidence >= 0.8) return prediction;
+    return { label: hint.intent, confidence: Math.max(0.75, prediction.ranking.find((r) => r.label === hint.intent)?.confidence ?? 0), status: 'confident', ranking: prediction.ranking };
   }
 
   function newState(options: { locale?: Locale; tone?: Tone; id?: string } = {}): ConversationState {
@@ -173,10 +183,12 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     }
 
     const hit = bestKnowledge(u, state.locale, u.intent === 'faq' && u.status !== 'unknown' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold);
-    const skill = u.intent ? skillByIntent.get(u.intent) : undefined;
-    if (u.status === 'confident' && skill) {
-      if (hit && hit.confidence >= 0.85 && u.confidence < 0.6 && !u.entities.some((e) => e.type === 'order_id')) return answerFromKnowledge(env, hit);
-      queueOtherClauses(env, skill);
+    const tasks = clauseTasks(u);
+    const skill = tasks[0]?.skill ?? (u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined);
+    if (skill) {
+      if (hit && hit.confidence >= 0.85 && u.confidence < 0.6 && tasks.length < 2 && !u.entities.some((e) => e.type === 'order_id')) return answerFromKnowledge(env, hit);
+      const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: t.text }));
+      if (queued.length) state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];
       return startSkill(env, skill, false);
     }
     if (u.status === 'confident' && u.intent && pack.smallTalk[u.intent]) {
@@ -199,6 +211,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
   function runSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, started: boolean): void {
     const flow = env.state.flow!;
     env.state.failures = 0;
+    rememberTurn(flow, env.understanding);
     const status = skill.run(createSkillContext(env, flow, started));
     if (status === 'waiting') return;
     env.recorder.events.push({ type: status === 'done' ? 'flow.completed' : 'flow.cancelled', at: clock.now(), data: { flow: skill.name, slots: flow.slots } });
@@ -239,24 +252,35 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     env.recorder.replies.push(makeReply(env, prompt.text, { awaiting: prompt.awaiting, quickReplies: prompt.quickReplies }));
   }
 
-  /** Other clauses of the message that ask for different tasks are remembered and run afterwards. */
-  function queueOtherClauses(env: TurnEnvironment<Data>, first: Skill<Data>): void {
-    const clauses = splitClauses(env.understanding.text);
-    if (clauses.length < 2) return;
-    const queued: Array<{ skill: string; text: string }> = [];
-    const seen = new Set([first.name]);
+  /**
+   * Task requests in the message, one per clause, in the customer's order ("first change the address, then …").
+   * A clause that only completes the previous request ("…, use my credit card") is not a new task.
+   */
+  function clauseTasks(u: Understanding): Array<{ skill: Skill<Data>; text: string }> {
+    const clauses = splitClauses(u.text);
+    const whole = u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined;
+    if (clauses.length < 2) return whole ? [{ skill: whole, text: u.text }] : [];
+    const tasks: Array<{ skill: Skill<Data>; text: string }> = [];
     for (const clause of clauses) {
-      const prediction = components.classifier.classify(clause);
+      const prediction = classify(clause);
       const skill = prediction.label ? skillByIntent.get(prediction.label) : undefined;
-      if (prediction.status !== 'confident' || !skill || seen.has(skill.name)) continue;
-      // "…, use my credit card" completes the first request rather than asking for a new one.
-      const clauseEntities = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone });
-      const feedsFirst = first.accepts?.some((type) => clauseEntities.some((e) => e.type === type && e.type !== 'order_id'));
-      if (feedsFirst && prediction.confidence < 0.85) continue;
-      seen.add(skill.name);
-      queued.push({ skill: skill.name, text: clause });
+      if (prediction.status !== 'confident' || !skill) continue;
+      const previous = tasks.at(-1);
+      const orderIds = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone }).filter((e) => e.type === 'order_id').map((e) => e.value);
+      // The same kind of request for another order is a second task ("exchange in #W1 … and change items in #W2").
+      const otherOrder = (task: { text: string }) => orderIds.length > 0 && !orderIds.some((id) => task.text.includes(id.slice(1)));
+      if (previous?.skill.name === skill.name && !otherOrder(previous)) { previous.text += ` ${clause}`; continue; }
+      if (previous && prediction.confidence < 0.85) {
+        const entities = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone });
+        if (previous.skill.accepts?.some((type) => type !== 'order_id' && entities.some((e) => e.type === type))) { previous.text += ` ${clause}`; continue; }
+      }
+      if (tasks.some((t) => t.skill.name === skill.name && !otherOrder(t))) continue;
+      tasks.push({ skill, text: clause });
     }
-    if (queued.length) env.state.memory.queue = [...((env.state.memory.queue as unknown[]) ?? []), ...queued];
+    if (!tasks.length) return whole ? [{ skill: whole, text: u.text }] : [];
+    // "My parcel arrives while I'm away, so cancel it": the story around a request is not a request of its own.
+    if (tasks.some((t) => t.skill.writes)) return tasks.filter((t) => t.skill.writes || looksLikeQuestion(normalize(t.text)));
+    return tasks;
   }
 
   function bestKnowledge(u: Understanding, locale: Locale, threshold: number): KnowledgeHit | null {

@@ -9,6 +9,15 @@ import type { ConversationState, EngineEvent, HandoffReason, Reply, SlotName, To
 
 /** Slot key under which a flow keeps its last question. */
 export const PROMPT_SLOT = '__prompt';
+/** Slot keys under which a flow keeps what the customer said since it started. */
+export const TEXTS_SLOT = '__texts';
+export const ENTITIES_SLOT = '__entities';
+
+/** Appends this turn's text and entities to the flow's memory (bounded). */
+export function rememberTurn(flow: NonNullable<ConversationState['flow']>, understanding: Understanding): void {
+  flow.slots[TEXTS_SLOT] = [...((flow.slots[TEXTS_SLOT] as string[] | undefined) ?? []), understanding.text].slice(-12);
+  flow.slots[ENTITIES_SLOT] = [...((flow.slots[ENTITIES_SLOT] as Entity[] | undefined) ?? []), ...understanding.entities.map(({ type, value, meta }) => ({ type, value, meta, text: '', start: 0, end: 0 }))].slice(-60);
+}
 
 export interface TurnRecorder {
   replies: Reply[];
@@ -68,6 +77,8 @@ export function createSkillContext<Data>(env: TurnEnvironment<Data>, flow: NonNu
     started,
     awaiting,
     entities: (type: Entity['type']) => env.understanding.entities.filter((e) => e.type === type),
+    flowEntities: (type: Entity['type']) => ((flow.slots[ENTITIES_SLOT] as Entity[] | undefined) ?? []).filter((e) => e.type === type),
+    flowTexts: () => (flow.slots[TEXTS_SLOT] as string[] | undefined) ?? [env.understanding.text],
     call<Output>(name: string, args: Record<string, unknown>): ToolOutcome<Output> {
       const tool = pack.tools[name] as ToolDefinition<unknown, Output, Data> | undefined;
       if (!tool) throw new Error(`pack ${pack.name} has no tool ${name}`);

@@ -34,4 +34,19 @@ describe('question matcher', () => {
     expect(accuracy(matcher)).toBeGreaterThan(before);
     expect(accuracy(createQuestionMatcher(params, { tokenizer }))).toBe(accuracy(matcher));
   });
+  it('learns from the words that differ (花呗 vs 借呗) with hashed difference weights', () => {
+    const topics = ['怎么还款', '额度多少', '可以提前还吗', '逾期会怎样', '怎么开通', '利息怎么算', '为什么用不了', '能分期吗'];
+    const training = topics.flatMap((topic) => [
+      { a: `花呗${topic}`, b: `借呗${topic}`, same: false },
+      { a: `借呗${topic}`, b: `花呗${topic}呢`, same: false },
+      { a: `花呗${topic}`, b: `我的花呗${topic}`, same: true },
+      { a: `借呗${topic}`, b: `请问借呗${topic}`, same: true },
+    ]);
+    const matcher = createQuestionMatcher(undefined, { tokenizer });
+    const params = matcher.fit(training, { buckets: 256, epochs: 20, learningRate: 0.3, heldOutShare: 0 });
+    expect(params.hashed).toHaveLength(256);
+    expect(matcher.similarity('花呗怎么关闭', '借呗怎么关闭')).toBeLessThan(matcher.similarity('花呗怎么关闭', '我的花呗怎么关闭'));
+    expect(matcher.matches('借呗怎么关闭', '花呗怎么关闭')).toBe(false);
+  });
 });
+

@@ -12,7 +12,7 @@ import { accountInfoSkill, orderStatusSkill, refundStatusSkill, trackOrderSkill 
 import { modifyOrderAddressSkill, modifyUserAddressSkill } from './skills/address.ts';
 import { bookRepairSkill } from './skills/book-repair.ts';
 import { cancelOrderSkill } from './skills/cancel-order.ts';
-import { exchangeItemsSkill, modifyOrderItemsSkill } from './skills/change-items.ts';
+import { changeItemsSkill } from './skills/change-items.ts';
 import { complaintSkill } from './skills/complaint.ts';
 import { modifyOrderPaymentSkill } from './skills/modify-payment.ts';
 import { listProductsSkill, productInfoSkill } from './skills/products.ts';
@@ -63,6 +63,21 @@ export const ECOMMERCE_INTENT_LABELS: Record<string, Localized> = {
   bot_identity: { zh: '你是机器人吗', en: 'Are you a bot' },
 };
 
+/**
+ * Unmistakable wording for the task intents. Order matters: the first matching rule wins.
+ * They only decide when the classifier is unsure or has the same intent among its top guesses.
+ */
+export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
+  { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
+  { intent: 'cancel_order', pattern: /(取消|撤销).{0,12}(订单|单子|这单|#)|\bcancel\b.{0,40}\border\b|\bcancel (it|#w)/ },
+  { intent: 'modify_user_address', pattern: /默认地址|\bdefault (shipping )?address\b|\b(profile|account) address\b/ },
+  { intent: 'modify_order_address', pattern: /(改|换|修改|更改).{0,10}(收货)?地址|地址.{0,6}(改|换)|\b(change|update|correct)\b.{0,30}\b(shipping |delivery )?address\b|\bship (it )?to\b/ },
+  { intent: 'modify_order_payment', pattern: /(改|换)(用|成)?.{0,8}(支付方式|付款方式)|改用.{0,8}(支付|付款)|\b(change|switch|update)\b.{0,30}\bpayment (method)?\b|\bpay (for (it|the order) )?(with|using|by)\b.{0,30}\binstead\b|\binstead of (the |my )?(gift card|paypal|credit card)/ },
+  { intent: 'return_items', pattern: /退货|退掉|退回去|\breturn(ing)?\b.{0,40}\b(item|order|it|them|the)\b/ },
+  { intent: 'exchange_items', pattern: /换货|(改|换)成|(改|换)为|\bexchange\b|\b(change|switch|swap)\b.{0,60}\b(to|for|into)\b/ },
+  { intent: 'track_order', pattern: /物流|快递.{0,4}(到哪|在哪)|\btrack(ing)?\b|where('?s| is) my (package|parcel|order)/ },
+];
+
 /** Loads the e-commerce pack: training phrases, templates, FAQ, troubleshooting guides, tools and skills. */
 export async function loadEcommercePack(): Promise<PackDefinition<EcommerceDb>> {
   const [intents, zh, en, guides, faqZh, faqEn] = await Promise.all([
@@ -87,10 +102,11 @@ export async function loadEcommercePack(): Promise<PackDefinition<EcommerceDb>> 
     tools: ecommerceTools as unknown as PackDefinition<EcommerceDb>['tools'],
     skills: [
       trackOrderSkill, orderStatusSkill, cancelOrderSkill, modifyOrderAddressSkill, modifyUserAddressSkill, modifyOrderPaymentSkill,
-      modifyOrderItemsSkill, exchangeItemsSkill, returnItemsSkill, refundStatusSkill, accountInfoSkill, productInfoSkill, listProductsSkill,
+      changeItemsSkill, returnItemsSkill, refundStatusSkill, accountInfoSkill, productInfoSkill, listProductsSkill,
       createTroubleshootSkill(guides as TroubleshootingGuide[]), bookRepairSkill, complaintSkill,
     ],
     catalog: catalogTerms,
+    intentHints: ECOMMERCE_INTENT_HINTS,
     smallTalk: {
       greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
       affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',

@@ -31,6 +31,15 @@ describe('intent classifier', () => {
     expect(prediction.ranking[0].confidence).toBeGreaterThanOrEqual(prediction.ranking[1].confidence);
   });
 
+  it('accepts most unseen in-scope phrasings of a small pack (not `unknown`)', () => {
+    const heldOut = Object.entries(phrases).flatMap(([label, texts]) => [texts[3], texts[8]].map((text) => ({ text, label })));
+    const small = trainIntentClassifier(examples.filter((example) => !heldOut.some((held) => held.text === example.text)), {}, { tokenizer });
+    const predictions = heldOut.map(({ text }) => small.classify(text));
+    expect(predictions.filter((prediction) => prediction.status === 'unknown').length).toBeLessThanOrEqual(2);
+    expect(predictions.filter((prediction, i) => prediction.ranking[0].label === heldOut[i].label).length).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...predictions.map((prediction) => prediction.confidence))).toBeLessThan(0.9); // not sure of everything
+  });
+
   it('rejects gibberish as unknown', () => {
     for (const text of ['qzxv blorp wug', '😀😀😀', '', '鬣蜥犰狳']) {
       const prediction = classifier.classify(text);

@@ -5,7 +5,7 @@ import { countFeatures, DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOp
 import { fitTfidf, tfidfVector } from './tfidf.ts';
 import { createRandom, scoreVector, trainSoftmax, type SoftmaxModel } from './softmax-trainer.ts';
 import { fitTemperature, type HeldOutScores } from './calibration.ts';
-import { createExemplarIndex, rejectionScore } from './exemplar-index.ts';
+import { addExemplarEvidence, createExemplarIndex, exemplarCandidates, rejectionScore } from './exemplar-index.ts';
 import { quantile } from './metrics.ts';
 import { decodeModel, encodeModel, MODEL_VERSION, type FeatureRow, type IntentModel } from './model-codec.ts';
 
@@ -40,13 +40,22 @@ export interface IntentClassifierConfig {
   knnWeight?: number;
   /** Cosine used with `thresholdFloor` to form the lowest rejection threshold. */
   similarityFloor?: number;
+  /** Re-ranking: largest weight of the nearest-exemplar cosine added to the raw score of the best candidates; the
+   * weight actually used (0, ¼, ½, ¾ or 1 of it) is the one with the best held-out accuracy (0 = off). */
+  exemplarWeight?: number;
+  /** How many of the linear model's best classes are re-ranked. */
+  exemplarCandidates?: number;
+  /** Lowest softmax temperature the held-out fit may choose. */
+  minTemperature?: number;
+  /** Small training sets get more epochs (both stages, up to 5×) until about this many SGD steps are taken. */
+  minSteps?: number;
 }
 
 export type ResolvedIntentConfig = Required<Omit<IntentClassifierConfig, 'features'>> & { features: FeatureOptions };
 
 export const DEFAULT_INTENT_CONFIG: ResolvedIntentConfig = {
   features: DEFAULT_FEATURE_OPTIONS,
-  epochs: 3,
+  epochs: 4,
   lambda: 1e-5,
   learningRate: 1,
   seed: 1,
@@ -55,12 +64,16 @@ export const DEFAULT_INTENT_CONFIG: ResolvedIntentConfig = {
   thresholdFloor: 0.2,
   ambiguityMargin: 0.1,
   calibrationShare: 0.2,
-  calibrationEpochs: 4,
+  calibrationEpochs: 5,
   classBalance: 0.5,
   maxClassWeight: 10,
   pruneBelow: 0.002,
   knnWeight: 2,
   similarityFloor: 0.1,
+  exemplarWeight: 5,
+  exemplarCandidates: 5,
+  minSteps: 30000,
+  minTemperature: 0.5,
 };
 
 /** Fills defaults in a partial config. */
@@ -128,30 +141,56 @@ export function trainIntentClassifier(examples: TrainingExample[], config: Inten
   };
   const featureCount = vocabulary.idf.length;
 
+  const boost = Math.min(5, Math.max(1, Math.ceil(resolved.minSteps / (examples.length * (resolved.epochs + resolved.calibrationEpochs)))));
   const { fit, heldOut } = splitForCalibration(targets, resolved.calibrationShare, resolved.seed);
   let temperature = 1;
+  let exemplarWeight = 0;
   const floor = rejectionScore(resolved.thresholdFloor, resolved.similarityFloor, resolved.knnWeight);
   let threshold = floor;
   let model: SoftmaxModel & { steps: number } | undefined;
   if (heldOut.length > 0 && fit.length > 0) {
-    model = trainSoftmax(vectors, targets, featureCount, labels.length, { ...options, epochs: resolved.calibrationEpochs, subset: fit });
-    const scores: HeldOutScores[] = heldOut.map((i) => ({ scores: scoreVector(model!, vectors[i]), label: targets[i] }));
-    temperature = fitTemperature(scores);
-    // Rejection threshold: the (1 - acceptRate) quantile of held-out in-scope rejection scores, with the nearest
-    // exemplar searched among the fit fold only (as a new utterance would be).
+    model = trainSoftmax(vectors, targets, featureCount, labels.length, { ...options, epochs: resolved.calibrationEpochs * boost, subset: fit });
+    // Held-out scores as `classify` computes them (re-ranked by the nearest exemplar, searched among the fit fold
+    // only, as for a new utterance); temperature and the rejection threshold are fitted on them.
     const index = createExemplarIndex(fit.map((i) => vectors[i]), Int32Array.from(fit, (i) => targets[i]), labels.length);
-    const heldOutScores = scores.map(({ scores: raw }, k) => {
-      const { top, confidence } = topOf(raw, temperature);
-      const vector = vectors[heldOut[k]];
-      return rejectionScore(confidence, index.maxCosine(vector.indices, vector.values, top), resolved.knnWeight);
-    });
+    const raw = heldOut.map((i) => scoreVector(model!, vectors[i]));
+    const candidates = heldOut.map((i, k) => exemplarCandidates(raw[k], index, vectors[i], resolved.exemplarCandidates));
+    // A handful of held-out utterances cannot tell whether re-ranking helps: small packs keep the linear model.
+    if (heldOut.length >= 200) exemplarWeight = chooseExemplarWeight(raw, candidates, Int32Array.from(heldOut, (i) => targets[i]), resolved.exemplarWeight);
+    const similarities = raw.map((scores, k) => addExemplarEvidence(scores, candidates[k], exemplarWeight).similarity);
+    const scores: HeldOutScores[] = raw.map((scores, k) => ({ scores, label: targets[heldOut[k]] }));
+    // Floor: on a tiny held-out fold that the model gets right, NLL keeps sharpening (T → 0, every answer 100 % sure).
+    temperature = Math.max(resolved.minTemperature, fitTemperature(scores));
+    // Rejection threshold: the (1 - acceptRate) quantile of held-out in-scope rejection scores.
+    const heldOutScores = scores.map(({ scores: raw }, k) => rejectionScore(topOf(raw, temperature).confidence, similarities[k], resolved.knnWeight));
     threshold = Math.max(floor, quantile(heldOutScores, 1 - resolved.acceptRate));
   }
-  model = trainSoftmax(vectors, targets, featureCount, labels.length, { ...options, epochs: resolved.epochs, initial: model, stepOffset: model?.steps });
+  model = trainSoftmax(vectors, targets, featureCount, labels.length, { ...options, epochs: resolved.epochs * boost, initial: model, stepOffset: model?.steps });
   const rows = toRows(vocabulary.index, vocabulary.idf, model, resolved.pruneBelow);
   const json = encodeModel({ version: MODEL_VERSION, labels, features: resolved.features, bias: model.bias, rows, temperature, threshold, ambiguityMargin: resolved.ambiguityMargin,
-    knnWeight: resolved.knnWeight, exemplars: examples.map((example) => example.text), exemplarLabels: Array.from(targets) });
-  return loadIntentClassifier(json, deps);
+    knnWeight: resolved.knnWeight, exemplarWeight, exemplarCandidates: resolved.exemplarCandidates, exemplars: examples.map((example) => example.text), exemplarLabels: Array.from(targets) });
+  // Decode what was just encoded (so the trained and a loaded classifier are bit-identical), reusing the counts.
+  return createClassifier(decodeModel(json), json, deps.tokenizer, counts);
+}
+
+/** The re-ranking weight (among 0, ¼, ½, ¾, 1 × `largest`) with the most correct held-out top-1; ties keep the smaller. */
+function chooseExemplarWeight(raw: Float64Array[], candidates: Array<Array<{ label: number; cosine: number }>>, labels: Int32Array, largest: number): number {
+  let bestWeight = 0;
+  let bestCorrect = -1;
+  for (const share of [0, 0.25, 0.5, 0.75, 1]) {
+    const weight = share * largest;
+    let correct = 0;
+    candidates.forEach((list, k) => {
+      let best = list[0];
+      for (const candidate of list) if (raw[k][candidate.label] + weight * candidate.cosine > raw[k][best.label] + weight * best.cosine) best = candidate;
+      if (best && best.label === labels[k]) correct++;
+    });
+    if (correct > bestCorrect) {
+      bestCorrect = correct;
+      bestWeight = weight;
+    }
+  }
+  return bestWeight;
 }
 
 /** Index and temperature-softmax probability of the best class. */
@@ -164,13 +203,22 @@ function topOf(scores: Float64Array, temperature: number): { top: number; confid
 }
 
 function toRows(index: Map<string, number>, idf: Float32Array, model: SoftmaxModel, pruneBelow: number): Map<string, FeatureRow> {
-  const rows = new Map<string, FeatureRow>();
   const { weights, classes } = model;
+  let total = 0;
+  for (let w = 0; w < weights.length; w++) if (Math.abs(weights[w]) >= pruneBelow) total++;
+  const keptClasses = new Uint16Array(total);
+  const keptWeights = new Float32Array(total);
+  const rows = new Map<string, FeatureRow>();
+  let offset = 0;
   for (const [feature, id] of index) {
-    const kept: number[] = [];
-    for (let c = 0; c < classes; c++) if (Math.abs(weights[id * classes + c]) >= pruneBelow) kept.push(c);
-    if (kept.length === 0) continue;
-    rows.set(feature, { idf: idf[id], classes: Uint16Array.from(kept), weights: Float32Array.from(kept, (c) => weights[id * classes + c]) });
+    const start = offset;
+    for (let c = 0; c < classes; c++) {
+      const weight = weights[id * classes + c];
+      if (Math.abs(weight) < pruneBelow) continue;
+      keptClasses[offset] = c;
+      keptWeights[offset++] = weight;
+    }
+    if (offset > start) rows.set(feature, { idf: idf[id], classes: keptClasses.subarray(start, offset), weights: keptWeights.subarray(start, offset) });
   }
   return rows;
 }
@@ -186,7 +234,7 @@ export function loadIntentClassifier(json: string, deps: { tokenizer: Tokenizer 
   return createClassifier(model, json, deps.tokenizer);
 }
 
-function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer): IntentClassifier {
+function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer, exemplarCounts?: Array<Map<string, number>>): IntentClassifier {
   const classes = model.labels.length;
   const scores = new Float64Array(classes);
   const rankSize = Math.min(5, classes);
@@ -194,12 +242,12 @@ function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer
   for (const row of model.rows.values()) rowIds.set(row, rowIds.size);
 
   /** The model's view of a text: known feature rows with their L2-normalised sublinear TF-IDF values. */
-  function vectorize(text: string): { rows: FeatureRow[]; ids: number[]; values: number[] } {
+  function vectorize(counts: Map<string, number>): { rows: FeatureRow[]; ids: number[]; values: number[] } {
     const rows: FeatureRow[] = [];
     const ids: number[] = [];
     const values: number[] = [];
     let norm = 0;
-    for (const [feature, count] of countFeatures(extractFeatures(text, tokenizer, model.features))) {
+    for (const [feature, count] of counts) {
       const row = model.rows.get(feature);
       if (!row) continue;
       const value = (1 + Math.log(count)) * row.idf;
@@ -212,18 +260,22 @@ function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer
     for (let k = 0; k < values.length; k++) values[k] *= inverse;
     return { rows, ids, values };
   }
-  const exemplars = createExemplarIndex(model.exemplars.map((text) => { const { ids, values } = vectorize(text); return { indices: ids, values }; }), model.exemplarLabels, classes);
+  const featuresOf = (text: string) => countFeatures(extractFeatures(text, tokenizer, model.features));
+  const exemplarVectors = model.exemplars.map((text, i) => {
+    const { ids, values } = vectorize(exemplarCounts?.[i] ?? featuresOf(text));
+    return { indices: ids, values };
+  });
+  const exemplars = createExemplarIndex(exemplarVectors, model.exemplarLabels, classes);
 
   function classify(text: string): IntentPrediction {
-    const { rows, ids, values } = vectorize(text);
+    const { rows, ids, values } = vectorize(featuresOf(text));
     for (let c = 0; c < classes; c++) scores[c] = model.bias[c];
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k];
       const x = values[k];
       for (let j = 0; j < row.classes.length; j++) scores[row.classes[j]] += row.weights[j] * x;
     }
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (scores[c] > scores[best]) best = c;
+    const { best, similarity } = addExemplarEvidence(scores, exemplarCandidates(scores, exemplars, { indices: ids, values }, model.exemplarCandidates), model.exemplarWeight);
     const max = scores[best];
     let sum = 0;
     for (let c = 0; c < classes; c++) sum += (scores[c] = Math.exp((scores[c] - max) / model.temperature));
@@ -237,7 +289,6 @@ function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer
       }
     }
     const [top, second] = ranking;
-    const similarity = rows.length > 0 ? exemplars.maxCosine(ids, values, best) : 0;
     if (rows.length === 0 || rejectionScore(top.confidence, similarity, model.knnWeight) < model.threshold) return { label: null, confidence: top.confidence, status: 'unknown', ranking };
     const status = second && top.confidence - second.confidence < model.ambiguityMargin ? 'ambiguous' : 'confident';
     return { label: top.label, confidence: top.confidence, status, ranking };

@@ -20,6 +20,9 @@ export interface IntentModel {
   threshold: number;
   ambiguityMargin: number;
   knnWeight: number;
+  /** Re-ranking: `exemplarWeight` · nearest-exemplar cosine is added to the raw scores of the best `exemplarCandidates`. */
+  exemplarWeight: number;
+  exemplarCandidates: number;
   /** Training texts and their label indices: the nearest-neighbour evidence for rejection (vectorised at load). */
   exemplars: string[];
   exemplarLabels: number[];
@@ -36,6 +39,8 @@ const serializedSchema = z.object({
   threshold: z.number(),
   ambiguityMargin: z.number(),
   knnWeight: z.number().nonnegative(),
+  exemplarWeight: z.number().nonnegative(),
+  exemplarCandidates: z.number().int().positive(),
   exemplars: z.array(z.string()),
   exemplarLabels: z.array(z.number().int().nonnegative()),
   vocabulary: z.array(z.string()),
@@ -57,15 +62,18 @@ export function encodeModel(model: IntentModel): string {
   let maxAbs = 1e-9;
   for (const row of model.rows.values()) for (const weight of row.weights) maxAbs = Math.max(maxAbs, Math.abs(weight));
   const scale = maxAbs / QUANT;
+  let total = 0;
+  for (const row of model.rows.values()) total += row.classes.length;
   const counts: number[] = [];
-  const classes: number[] = [];
-  const weights: number[] = [];
+  const classes = new Uint16Array(total);
+  const weights = new Int16Array(total);
+  let offset = 0;
   for (const row of model.rows.values()) {
     counts.push(row.classes.length);
-    row.classes.forEach((c, i) => {
-      classes.push(c);
-      weights.push(Math.round(row.weights[i] / scale));
-    });
+    for (let i = 0; i < row.classes.length; i++) {
+      classes[offset] = row.classes[i];
+      weights[offset++] = Math.round(row.weights[i] / scale);
+    }
   }
   return JSON.stringify({
     version: model.version,
@@ -76,14 +84,16 @@ export function encodeModel(model: IntentModel): string {
     threshold: model.threshold,
     ambiguityMargin: model.ambiguityMargin,
     knnWeight: model.knnWeight,
+    exemplarWeight: model.exemplarWeight,
+    exemplarCandidates: model.exemplarCandidates,
     exemplars: model.exemplars,
     exemplarLabels: model.exemplarLabels,
     vocabulary,
     idf: vocabulary.map((feature) => round(model.rows.get(feature)!.idf, 4)),
     counts,
     scale,
-    classes: Buffer.from(Uint16Array.from(classes).buffer).toString('base64'),
-    weights: Buffer.from(Int16Array.from(weights).buffer).toString('base64'),
+    classes: Buffer.from(classes.buffer).toString('base64'),
+    weights: Buffer.from(weights.buffer).toString('base64'),
   });
 }
 
@@ -94,15 +104,13 @@ export function decodeModel(json: string): IntentModel {
   const weightBytes = Buffer.from(data.weights, 'base64');
   const classes = new Uint16Array(classBytes.buffer.slice(classBytes.byteOffset, classBytes.byteOffset + classBytes.byteLength));
   const weights = new Int16Array(weightBytes.buffer.slice(weightBytes.byteOffset, weightBytes.byteOffset + weightBytes.byteLength));
+  const dequantised = Float32Array.from(weights, (q) => q * data.scale);
   const rows = new Map<string, FeatureRow>();
   let offset = 0;
   data.vocabulary.forEach((feature, i) => {
     const count = data.counts[i];
-    rows.set(feature, {
-      idf: data.idf[i],
-      classes: classes.slice(offset, offset + count),
-      weights: Float32Array.from(weights.subarray(offset, offset + count), (q) => q * data.scale),
-    });
+    // Views into two flat arrays: one object per row instead of a typed array and a buffer per row.
+    rows.set(feature, { idf: data.idf[i], classes: classes.subarray(offset, offset + count), weights: dequantised.subarray(offset, offset + count) });
     offset += count;
   });
   return {
@@ -115,6 +123,8 @@ export function decodeModel(json: string): IntentModel {
     threshold: data.threshold,
     ambiguityMargin: data.ambiguityMargin,
     knnWeight: data.knnWeight,
+    exemplarWeight: data.exemplarWeight,
+    exemplarCandidates: data.exemplarCandidates,
     exemplars: data.exemplars,
     exemplarLabels: data.exemplarLabels,
   };

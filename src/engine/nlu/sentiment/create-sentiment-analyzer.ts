@@ -16,8 +16,11 @@ export const sentimentAnalyzerConfigSchema = z.object({
   lexiconWeights: z.object({ chinese: z.number(), english: z.number(), negation: z.number() }).partial().default({}),
   /** |polarity| below this reads as label 'neutral'. */
   neutralBand: z.number().min(0).max(1).default(0.2),
-  /** A message the emotion model calls neutral (with at least this probability) has its polarity halved. */
-  neutralDamping: z.number().min(0).max(1).default(0.5),
+  /**
+   * A message the emotion model calls neutral (probability ≥ 0.5) has its polarity multiplied by this: questions
+   * such as "请问可以开发票吗" look like complaints to a model trained on reviews. The sign is kept.
+   */
+  neutralDamping: z.number().min(0).max(1).default(0.3),
 });
 export type SentimentAnalyzerConfig = Omit<z.input<typeof sentimentAnalyzerConfigSchema>, 'model'> & { model?: SentimentModel };
 

@@ -5,7 +5,7 @@ import { emotionRuleFeatures } from './emotion-features.ts';
 import { findUrgencySignals, type UrgencySignals } from './measure-urgency.ts';
 import { scoreBinary } from './score-linear.ts';
 import type { BinaryLinearModel } from './sentiment-model.ts';
-import { sentimentFeatures } from './sentiment-features.ts';
+import { featuresOfNormalized } from './sentiment-features.ts';
 
 /** Everything derived from one message before the emotion classifier runs. */
 export interface MessageReading {
@@ -33,7 +33,7 @@ export function readMessage(text: string, previous: readonly string[], tokenizer
   const han = normalized.match(HAN)?.length ?? 0;
   const letters = normalized.match(LETTER)?.length ?? 0;
   const chineseShare = letters ? han / letters : 0;
-  const words = sentimentFeatures(normalized, tokenizer);
+  const words = featuresOfNormalized(normalized, tokenizer);
   const cues = analyzeCues(text, normalized);
   const urgency = findUrgencySignals(normalized, cues.capitalWords, previous);
   const polarityLogit = han > 0 ? scoreBinary(polarity, words) : undefined;

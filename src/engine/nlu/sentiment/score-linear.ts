@@ -1,8 +1,29 @@
 import type { BinaryLinearModel, MulticlassLinearModel } from './sentiment-model.ts';
 
+// Weight tables as Maps, built once per model: looking up fresh strings in a 100,000-key plain object makes V8
+// intern every key first, which was the largest cost of a call.
+const binaryTables = new WeakMap<BinaryLinearModel, Map<string, number>>();
+const multiclassTables = new WeakMap<MulticlassLinearModel, Map<string, number[]>>();
+
+function binaryTable(model: BinaryLinearModel): Map<string, number> {
+  let table = binaryTables.get(model);
+  if (!table) binaryTables.set(model, (table = new Map(Object.entries(model.weights))));
+  return table;
+}
+
+function multiclassTable(model: MulticlassLinearModel): Map<string, number[]> {
+  let table = multiclassTables.get(model);
+  if (!table) multiclassTables.set(model, (table = new Map(Object.entries(model.weights))));
+  return table;
+}
+
 /** Distinct features, so a word repeated ten times counts once (repetition is handled by the rules instead). */
 function distinct(features: readonly string[]): string[] {
   return [...new Set(features)];
+}
+
+function isRule(feature: string): boolean {
+  return feature.charCodeAt(0) === 114 /* r */ && feature.charCodeAt(1) === 58 /* : */;
 }
 
 /**
@@ -12,35 +33,37 @@ function distinct(features: readonly string[]): string[] {
  */
 export function featureValues(unique: readonly string[]): Float64Array {
   let words = 0;
-  for (const feature of unique) if (!feature.startsWith('r:')) words++;
+  for (const feature of unique) if (!isRule(feature)) words++;
   const wordValue = words ? 1 / Math.sqrt(words) : 0;
-  return Float64Array.from(unique, (feature) => (feature.startsWith('r:') ? 1 : wordValue));
+  const values = new Float64Array(unique.length);
+  for (let i = 0; i < unique.length; i++) values[i] = isRule(unique[i]) ? 1 : wordValue;
+  return values;
 }
 
-/**
- * Logit of a binary linear model for a bag of features. Features are valued by {@link featureValues}, exactly as in training.
- */
+/** Logit of a binary linear model for a bag of features, valued by {@link featureValues} exactly as in training. */
 export function scoreBinary(model: BinaryLinearModel, features: readonly string[]): number {
+  const table = binaryTable(model);
   const unique = distinct(features);
   const values = featureValues(unique);
   let sum = model.bias;
-  unique.forEach((feature, index) => {
-    const weight = model.weights[feature];
-    if (weight !== undefined) sum += weight * values[index];
-  });
+  for (let i = 0; i < unique.length; i++) {
+    const weight = table.get(unique[i]);
+    if (weight !== undefined) sum += weight * values[i];
+  }
   return sum;
 }
 
 /** Class probabilities of a softmax model, in the order of `model.labels`. */
 export function scoreMulticlass(model: MulticlassLinearModel, features: readonly string[]): number[] {
+  const table = multiclassTable(model);
   const unique = distinct(features);
   const values = featureValues(unique);
   const logits = [...model.bias];
-  unique.forEach((feature, index) => {
-    const weights = model.weights[feature];
-    if (!weights) return;
-    for (let k = 0; k < logits.length; k++) logits[k] += weights[k] * values[index];
-  });
+  for (let i = 0; i < unique.length; i++) {
+    const weights = table.get(unique[i]);
+    if (!weights) continue;
+    for (let k = 0; k < logits.length; k++) logits[k] += weights[k] * values[i];
+  }
   return softmax(logits);
 }
 

@@ -13,6 +13,9 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
 /** How many words after a negator it still governs: Chinese negation binds to the next predicate. */
 const NEGATION_SCOPE = 3;
+/** A Latin word no customer writes; it marks clause ends inside one tokenizer call. */
+const CLAUSE_MARKER = 'zqxclausezqx';
+const markers = new WeakMap<Tokenizer, string>();
 const CONTRACTION = /^(?:do|does|did|is|are|was|were|ca|can|could|would|should|wo|won|have|has|had|ai|need|must)n'?t$/;
 
 /** A negator in English also comes as a contraction: "don't", "isn't", "dont", "cant". */
@@ -34,21 +37,34 @@ export function splitClauses(normalized: string): string[] {
  * Training and inference call this same function, so the shipped weights always match the features.
  */
 export function sentimentFeatures(text: string, tokenizer: Tokenizer): string[] {
-  const normalized = normalize(text);
+  return featuresOfNormalized(normalize(text), tokenizer);
+}
+
+/** {@link sentimentFeatures} for text that already went through `normalize` (saves one pass). */
+export function featuresOfNormalized(normalized: string, tokenizer: Tokenizer): string[] {
+  const clauses = splitClauses(normalized);
   const features: string[] = [];
-  for (const clause of splitClauses(normalized)) {
-    let negated = false;
-    let scope = 0;
-    for (const word of tokenizer.words(clause)) {
-      if (isNegator(word)) {
-        features.push(`w:${word}`);
-        negated = !negated;
-        scope = NEGATION_SCOPE;
-        continue;
-      }
-      features.push(negated ? `n:${word}` : `w:${word}`);
-      if (negated && --scope <= 0) negated = false;
+  // One tokenizer call for the whole message (each call normalises again): clauses are joined by a marker word
+  // that the tokenizer passes through as a token of its own, and split again on it.
+  const marker = (markers.get(tokenizer) ?? markers.set(tokenizer, tokenizer.words(CLAUSE_MARKER)[0] ?? CLAUSE_MARKER).get(tokenizer))!;
+  const words = tokenizer.words(clauses.join(` ${CLAUSE_MARKER} `));
+  let negated = false;
+  let scope = 0;
+  for (const word of words) {
+    if (word === marker) {
+      negated = false;
+      continue;
     }
+    if (isNegator(word)) {
+      features.push(`w:${word}`);
+      negated = !negated;
+      scope = NEGATION_SCOPE;
+      continue;
+    }
+    features.push(negated ? `n:${word}` : `w:${word}`);
+    if (negated && --scope <= 0) negated = false;
+  }
+  for (const clause of clauses) {
     for (const run of clause.match(HAN_RUN) ?? []) {
       const chars = Array.from(run);
       if (chars.length === 1) features.push(`b:${chars[0]}`);

@@ -30,6 +30,11 @@ export function optionForms(key: string, value: string): { forms: string[]; need
   forms.add(v.replace(/(\d)\s*-?\s*(inch|inches)$/, '$1 inches'));
   forms.add(v.replace(/(\d)\s+(?=[a-z])/g, '$1'));
   forms.add(v.replace(/(\d)(?=[a-z])/g, '$1 '));
+  // Units in singular and plural ("2 liters" / "2 liter", "4 cups" / "4 cup").
+  const unit = /^(\d+(?:\.\d+)?)\s*(liter|litre|cup|inch|hour|piece|foot|ft)(e?s)?$/.exec(v);
+  if (unit) for (const u of [unit[2], `${unit[2]}s`, `${unit[2]}es`]) { forms.add(`${unit[1]} ${u}`); forms.add(`${unit[1]}-${u}`); }
+  const litres = /^(\d+(?:\.\d+)?)\s*(l|liters?|litres?)$/.exec(v);
+  if (litres) for (const u of ['l', 'liter', 'liters', 'litre', 'litres']) forms.add(`${litres[1]} ${u}`).add(`${litres[1]}${u}`);
   for (const alt of OPTION_VALUES_EN[value] ?? []) forms.add(normalize(alt));
   for (const zh of OPTION_VALUES_ZH[value] ?? []) forms.add(normalize(zh));
   if (k === 'switch type' || k.endsWith('type')) forms.add(`${v} ${k.replace(' type', '')}`);
@@ -37,7 +42,9 @@ export function optionForms(key: string, value: string): { forms: string[]; need
   if (v === 'yes') { forms.delete('yes'); forms.add(k); forms.add(`${k} yes`); }
   if (v === 'no') { forms.delete('no'); forms.add(`not ${k}`); forms.add(`non-${k}`); forms.add(`non ${k}`); forms.add(`no ${k}`); }
   if (v === 'none') { forms.delete('none'); forms.add(`no ${k}`); forms.add(`without ${k}`); forms.add(`without a ${k}`); }
-  const needsKey = /^[a-z0-9]{1,2}$/.test(v) || /^\d+$/.test(v)
+  // "500 pieces" → also "500-piece", "500 piece".
+  if (/^\d+$/.test(v) && /s$/.test(k)) { const one = k.slice(0, -1); forms.add(`${v}-${one}`); forms.add(`${v} ${one}`); forms.add(`${v} ${k}`); forms.add(`${v}-${k}`); }
+  const needsKey = (/^[a-z]{1,2}$/.test(v) || /^\d+$/.test(v)) && ![...forms].some((f) => f !== v && f.startsWith(v) && /\D/.test(f.slice(v.length))) || /^\d+$/.test(v)
     || ['small', 'medium', 'large', 'high', 'low', 'standard', 'basic', 'fixed', 'adjustable', 'plain', 'custom', 'full', 'half', 'light', 'dark'].includes(v);
   return { forms: [...forms].filter(Boolean), needsKey };
 }

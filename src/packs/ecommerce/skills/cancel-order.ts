@@ -6,7 +6,7 @@ import { money, orderCard, resolveOrder, type Ctx } from './orders.ts';
 import { confirmationReplies } from './confirm.ts';
 
 const MISTAKE = /\b(by mistake|mistake|accident|accidentally|wrong (item|order|one)|didn'?t mean|ordered twice|duplicate)\b|下错|拍错|买错|误拍|点错|重复下单|买重|错了/;
-const NOT_NEEDED = /\b(no longer need|don'?t need|do not need|not needed|no need|changed my mind|don'?t want|do not want|found (it )?cheaper|won'?t be (able|home|there)|travel|too late|not (going to|gonna) use)\b|不需要|不想要|不要了|用不上|不用了|改主意|不想买|买到更便宜|没必要|收不到/;
+const NOT_NEEDED = /\b(no longer need(?:ed)?|don'?t need|do not need|not needed|no need|changed my mind|don'?t want|do not want|found (it )?cheaper|won'?t be (able|home|there)|travel|too late|not (going to|gonna) use)\b|不需要|不想要|不要了|用不上|不用了|改主意|不想买|买到更便宜|没必要|收不到/;
 
 function reasonFrom(text: string): 'no longer needed' | 'ordered by mistake' | null {
   const t = normalize(text);
@@ -25,7 +25,7 @@ export const cancelOrderSkill: Skill<EcommerceDb> = {
     const order = resolveOrder(ctx, { statuses: ['pending'], action: 'cancel' });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
-    ctx.slots.reason ??= reasonFrom(ctx.turn.text) ?? undefined;
+    ctx.slots.reason ??= reasonFrom(ctx.flowTexts().join(' ')) ?? undefined;
     if (!ctx.slots.reason && ctx.awaiting === 'reason' && /^(1|2)$/.test(ctx.turn.normalized.trim())) {
       ctx.slots.reason = ctx.turn.normalized.trim() === '1' ? 'no longer needed' : 'ordered by mistake';
     }

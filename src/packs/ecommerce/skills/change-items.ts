@@ -9,26 +9,27 @@ import { paymentLabel } from './payment.ts';
 import { rememberPayment } from './payment-step.ts';
 
 interface Variant {
-  name: string;
-  intent: string;
-  statuses: string[];
   tool: 'modify_pending_order_items' | 'exchange_delivered_order_items';
-  action: string;
   prefix: 'modify_items' | 'exchange';
 }
 
+const MODIFY: Variant = { tool: 'modify_pending_order_items', prefix: 'modify_items' };
+const EXCHANGE: Variant = { tool: 'exchange_delivered_order_items', prefix: 'exchange' };
+
 /** Modify items of a pending order, or exchange items of a delivered one: the same conversation, two policies. */
-function changeItemsSkill(variant: Variant): Skill<EcommerceDb> {
+function createChangeItemsSkill(): Skill<EcommerceDb> {
   return {
-    name: variant.name,
-    intents: [variant.intent],
+    name: 'change_items',
+    intents: ['modify_order_items', 'exchange_items'],
     writes: true,
     accepts: ['order_id', 'product', 'option', 'payment_method', 'number'],
     run(ctx) {
       if (!ensureCustomer(ctx)) return 'waiting';
-      const order = resolveOrder(ctx, { statuses: variant.statuses, action: variant.action });
+      const order = resolveOrder(ctx, { statuses: ['pending', 'delivered'], action: 'change_items' });
       if (order === 'waiting') return 'waiting';
       if (order === 'stop') return 'done';
+      // "Change" and "exchange" are the same wish; the order's status decides which policy applies.
+      const variant = order.status === 'pending' ? MODIFY : EXCHANGE;
       if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !itemsFromTurn(ctx, order).length) {
         ctx.say('action.not_done');
         return 'done';
@@ -63,10 +64,5 @@ function execute(ctx: Ctx, variant: Variant, order: Order, itemIds: string[], ne
   return 'done';
 }
 
-export const modifyOrderItemsSkill = changeItemsSkill({
-  name: 'modify_order_items', intent: 'modify_order_items', statuses: ['pending'], tool: 'modify_pending_order_items', action: 'modify_items', prefix: 'modify_items',
-});
-
-export const exchangeItemsSkill = changeItemsSkill({
-  name: 'exchange_items', intent: 'exchange_items', statuses: ['delivered'], tool: 'exchange_delivered_order_items', action: 'exchange', prefix: 'exchange',
-});
+/** Changing item options: modify (pending order) or exchange (delivered order). */
+export const changeItemsSkill = createChangeItemsSkill();

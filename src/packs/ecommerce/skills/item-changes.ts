@@ -23,8 +23,8 @@ function wantedOptions(ctx: Ctx, text: string, item: OrderItem): Record<string, 
 }
 
 /** Splits the text into one segment per mentioned item: options after a product name belong to it. */
-function segmentsByItem(ctx: Ctx, order: Order): Array<{ index: number; segment: string }> {
-  const text = normalize(ctx.turn.text);
+function segmentsByItem(source: string, order: Order): Array<{ index: number; segment: string }> {
+  const text = normalize(source);
   const mentions = mentionedItems(text, order);
   const out: Array<{ index: number; segment: string }> = [];
   const taken = new Set<number>();
@@ -39,9 +39,9 @@ function segmentsByItem(ctx: Ctx, order: Order): Array<{ index: number; segment:
 }
 
 /** Items the customer names in this turn (by name, by list number when asked, or "all"). */
-export function itemsFromTurn(ctx: Ctx, order: Order): Array<{ index: number; segment: string }> {
-  if (mentionsAllItems(ctx.turn.text)) return order.items.map((_, index) => ({ index, segment: '' }));
-  const named = segmentsByItem(ctx, order);
+export function itemsFromTurn(ctx: Ctx, order: Order, source = ctx.turn.text): Array<{ index: number; segment: string }> {
+  if (mentionsAllItems(source)) return order.items.map((_, index) => ({ index, segment: '' }));
+  const named = segmentsByItem(source, order);
   if (named.length) return named;
   if (ctx.awaiting === 'item') {
     const numbers = [...ctx.turn.normalized.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1]) - 1).filter((n) => n >= 0 && n < order.items.length);
@@ -61,14 +61,17 @@ export function askItems(ctx: Ctx, order: Order, key: string): void {
  * Returns the complete list, or 'waiting' after asking for what is missing.
  */
 export function collectItemChanges(ctx: Ctx, order: Order, askKey: string): ItemChange[] | 'waiting' {
+  const first = ctx.slots.changes === undefined;
   const changes = ((ctx.slots.changes as ItemChange[] | undefined) ?? []);
   ctx.slots.changes = changes;
-  const fromTurn = itemsFromTurn(ctx, order);
+  // The first time, read the whole request (it may have been made before authentication or order lookup).
+  const source = first ? ctx.flowTexts().join(' \n ') : ctx.turn.text;
+  const fromTurn = itemsFromTurn(ctx, order, source);
   for (const { index, segment } of fromTurn) {
     const item = order.items[index];
     let change = changes.find((c) => c.index === index);
     if (!change) { change = { itemId: item.item_id, index, wanted: {} }; changes.push(change); }
-    const wanted = wantedOptions(ctx, segment || ctx.turn.text, item);
+    const wanted = wantedOptions(ctx, segment || source, item);
     if (Object.keys(wanted).length) { change.wanted = { ...change.wanted, ...wanted }; delete change.newItemId; }
   }
   // Options without an item name: they answer the pending question, or fit the only product they can belong to.

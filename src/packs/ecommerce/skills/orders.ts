@@ -62,7 +62,9 @@ export function mentionedItems(text: string, order: Order): Array<{ item: OrderI
 }
 
 export function mentionsAllItems(text: string): boolean {
-  return /\b(all|everything|every item|all (the )?items|whole order|entire order)\b|全部|所有|整单|都退|都换|整个订单/.test(normalize(text));
+  // "Those are all the items" closes a list; it does not ask for every item.
+  const t = normalize(text).replace(/\b(that'?s|those are|these are|this is|that is|those were|it'?s) all( the (items|changes|things))?\b/g, ' ').replace(/就这些|就这几(件|个)|没有别的了/g, ' ');
+  return /\b(return|exchange|refund|send back|swap|change)\b.{0,20}\b(all (of )?(the |my )?(items|products|things|of them)|everything|them all|the (whole|entire) order)\b|\b(all (of )?the items in (the|my|this) order|every item)\b|全部商品|所有商品|全部退|都退了|整单|都退|整个订单/.test(t);
 }
 
 interface ResolveOptions {
@@ -79,7 +81,9 @@ interface ResolveOptions {
  * Returns the order, `'waiting'` after asking, or `'stop'` when nothing can be done (already explained).
  */
 export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waiting' | 'stop' {
-  const mentioned = ctx.entities('order_id').map((e) => e.value);
+  const current = ctx.entities('order_id').map((e) => e.value);
+  // An order id said before authentication finished still counts.
+  const mentioned = current.length ? current : ctx.slots.orderId ? [] : ctx.flowEntities('order_id').map((e) => e.value).slice(0, 1);
   const userId = ctx.customerId()!;
   if (mentioned.length && mentioned[0] !== ctx.slots.orderId) {
     if (ctx.slots.orderId) for (const key of Object.keys(ctx.slots)) delete ctx.slots[key];
@@ -99,7 +103,11 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     const user = ctx.data.users[userId];
     const userOrders = user.orders.map((id) => ctx.data.orders[id]).filter(Boolean);
     const eligible = options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders;
-    const withProduct = eligible.filter((o) => mentionedItems(ctx.turn.text, o).length);
+    const request = ctx.flowTexts().join(' ');
+    const withProduct = eligible.filter((o) => mentionedItems(request, o).length);
+    // "Cancel it": the order we were just talking about, unless the customer names products of another one.
+    const last = eligible.find((o) => o.order_id === ctx.memory.lastOrderId);
+    if (last && (withProduct.includes(last) || !withProduct.length)) withProduct.splice(0, withProduct.length, last);
     const candidates = withProduct.length ? withProduct : eligible;
     if (!candidates.length) {
       ctx.say('order.none_eligible', { action: ctx.text(`action.${options.action}`), count: userOrders.length });

@@ -29,6 +29,8 @@ export function collectPayment(ctx: Ctx, order: Order, allowed: PaymentMethod[],
 
 /** Keeps a payment method the customer names at any point of the flow, for when the flow gets to it. */
 export function rememberPayment(ctx: Ctx, allowed: PaymentMethod[], order: Order): void {
-  const named = paymentFromText(ctx, allowed, order);
+  // The first time, read everything said in this flow (the request may have come before authentication).
+  const named = paymentFromText(ctx, allowed, order, !ctx.slots.paymentSeen);
+  ctx.slots.paymentSeen = true;
   if (named && named !== 'ambiguous') ctx.slots.paymentMethodId = named;
 }

@@ -22,15 +22,15 @@ const ORIGINAL = /\b(original|same (card|payment|method|account)|the one i (paid
  * The payment method the customer names in this message, among `allowed` (ids of the customer's methods).
  * "original"/"原路退回" means the order's first payment method. Returns the id, 'ambiguous' (several fit) or null.
  */
-export function paymentFromText(ctx: Ctx, allowed: PaymentMethod[], order?: Order): string | 'ambiguous' | null {
-  const text = normalize(ctx.turn.text);
+export function paymentFromText(ctx: Ctx, allowed: PaymentMethod[], order?: Order, wholeFlow = false): string | 'ambiguous' | null {
+  const text = normalize(wholeFlow ? ctx.flowTexts().join(' ') : ctx.turn.text);
   if (order && ORIGINAL.test(text)) {
     const original = order.payment_history[0]?.payment_method_id;
     if (original && allowed.some((m) => m.id === original)) return original;
   }
   const byId = allowed.find((m) => text.includes(m.id.toLowerCase()));
   if (byId) return byId.id;
-  const entities = ctx.entities('payment_method');
+  const entities = wholeFlow ? ctx.flowEntities('payment_method') : ctx.entities('payment_method');
   const sources = new Set(entities.map((e) => e.value));
   const lastFour = entities.map((e) => e.meta?.lastFour).find(Boolean) ?? /(?:ending(?: in)?|尾号|last four(?: digits)?(?: are| is)?)\s*(\d{4})/.exec(text)?.[1];
   for (const [source, label] of Object.entries(SOURCE_LABEL)) {

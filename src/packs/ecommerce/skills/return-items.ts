@@ -19,8 +19,9 @@ export const returnItemsSkill: Skill<EcommerceDb> = {
     if (order === 'stop') return 'done';
     const user0 = ctx.data.users[order.user_id];
     rememberPayment(ctx, Object.values(user0.payment_methods).filter((m) => m.id === order.payment_history[0]?.payment_method_id || m.source === 'gift_card'), order);
+    const first = ctx.slots.indexes === undefined;
     const selected = new Set((ctx.slots.indexes as number[] | undefined) ?? []);
-    const named = itemsFromTurn(ctx, order);
+    const named = itemsFromTurn(ctx, order, first ? ctx.flowTexts().join(' \n ') : ctx.turn.text);
     for (const { index } of named) selected.add(index);
     if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !named.length) { ctx.say('action.not_done'); return 'done'; }
     if (!selected.size && order.items.length === 1) selected.add(0);
