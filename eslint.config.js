@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'web/dist/**', 'dist/**', '**/*.d.ts', 'web/**'] },
+  { ignores: ['node_modules/**', '.dev/**', '.lingxi-cache/**', 'data/**', 'web/dist/**', 'dist/**', '**/*.d.ts', 'web/**'] },
   js.configs.recommended,
   { files: ['bin/**/*.js', '**/*.config.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   ...tseslint.configs.recommended,

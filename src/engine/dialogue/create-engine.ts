@@ -52,6 +52,8 @@ export interface CreateEngineOptions<Data> {
 }
 
 const SMALL_TALK_CLOSING = new Set(['thanks', 'goodbye']);
+/** Words that really abandon a request; the classifier alone may read a short answer ("Lei") as "never mind". */
+const CANCEL_WORDS = /算了|不用了|不要了|取消|不办了|不弄了|不改了|先不|never ?mind|forget (it|about it)|\bstop\b|\bcancel\b|don'?t bother|no thanks|leave it/;
 
 /**
  * The offline conversation engine: understanding (intent, entities, sentiment), a dialogue policy
@@ -114,8 +116,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       const recent = (state.memory.recentTexts as string[] | undefined) ?? [];
       const understanding = understand(text, state.locale, recent);
       state.memory.recentTexts = [...recent, understanding.normalized].slice(-3);
+      // Switch language only on a clear signal: a lone "Lei" or "ok" in a Chinese conversation is not English.
       const detected = detectLanguage(understanding.normalized);
-      if (detected === 'zh' || detected === 'en') state.locale = detected;
+      const letters = understanding.normalized.replace(/[^\p{L}]/gu, '').length;
+      if ((detected === 'zh' || detected === 'en') && detected !== state.locale && (detected === 'zh' ? letters >= 2 : letters >= 8)) state.locale = detected;
       const tone = chooseTone(state.tone, understanding.sentiment);
       const recorder = createRecorder();
       const at = clock.now();
@@ -155,7 +159,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     if (state.flow) {
       const current = skillByName.get(state.flow.name);
       if (!current) { state.flow = null; return decide(env); }
-      if (u.intent === 'cancel_flow' && u.status === 'confident' && state.flow.step !== 'confirmation') {
+      if (u.intent === 'cancel_flow' && u.status === 'confident' && state.flow.step !== 'confirmation' && CANCEL_WORDS.test(u.normalized)) {
         env.recorder.events.push({ type: 'flow.cancelled', at: clock.now(), data: { flow: state.flow.name } });
         state.flow = null;
         state.memory.queue = [];
@@ -188,7 +192,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     if (skill) {
       if (hit && hit.confidence >= 0.85 && u.confidence < 0.6 && tasks.length < 2 && !u.entities.some((e) => e.type === 'order_id')) return answerFromKnowledge(env, hit);
       const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: t.text }));
-      if (queued.length) state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];
+      if (queued.length) {
+        state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];
+        env.understanding = withoutClauses(u, tasks.slice(1).flatMap((t) => t.clauses));
+      }
       return startSkill(env, skill, false);
     }
     if (u.status === 'confident' && u.intent && pack.smallTalk[u.intent]) {
@@ -256,11 +263,11 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
    * Task requests in the message, one per clause, in the customer's order ("first change the address, then …").
    * A clause that only completes the previous request ("…, use my credit card") is not a new task.
    */
-  function clauseTasks(u: Understanding): Array<{ skill: Skill<Data>; text: string }> {
+  function clauseTasks(u: Understanding): Array<{ skill: Skill<Data>; text: string; clauses: string[] }> {
     const clauses = splitClauses(u.text);
     const whole = u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined;
-    if (clauses.length < 2) return whole ? [{ skill: whole, text: u.text }] : [];
-    const tasks: Array<{ skill: Skill<Data>; text: string }> = [];
+    if (clauses.length < 2) return whole ? [{ skill: whole, text: u.text, clauses: [u.text] }] : [];
+    const tasks: Array<{ skill: Skill<Data>; text: string; clauses: string[] }> = [];
     for (const clause of clauses) {
       const prediction = classify(clause);
       const skill = prediction.label ? skillByIntent.get(prediction.label) : undefined;
@@ -269,15 +276,15 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       const orderIds = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone }).filter((e) => e.type === 'order_id').map((e) => e.value);
       // The same kind of request for another order is a second task ("exchange in #W1 … and change items in #W2").
       const otherOrder = (task: { text: string }) => orderIds.length > 0 && !orderIds.some((id) => task.text.includes(id.slice(1)));
-      if (previous?.skill.name === skill.name && !otherOrder(previous)) { previous.text += ` ${clause}`; continue; }
-      if (previous && prediction.confidence < 0.85) {
+      if (previous?.skill.name === skill.name && !otherOrder(previous)) { previous.text += ` ${clause}`; previous.clauses.push(clause); continue; }
+      if (previous && normalize(clause).length <= 60) {
         const entities = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone });
-        if (previous.skill.accepts?.some((type) => type !== 'order_id' && entities.some((e) => e.type === type))) { previous.text += ` ${clause}`; continue; }
+        if (previous.skill.accepts?.some((type) => type !== 'order_id' && entities.some((e) => e.type === type))) { previous.text += ` ${clause}`; previous.clauses.push(clause); continue; }
       }
       if (tasks.some((t) => t.skill.name === skill.name && !otherOrder(t))) continue;
-      tasks.push({ skill, text: clause });
+      tasks.push({ skill, text: clause, clauses: [clause] });
     }
-    if (!tasks.length) return whole ? [{ skill: whole, text: u.text }] : [];
+    if (!tasks.length) return whole ? [{ skill: whole, text: u.text, clauses: [u.text] }] : [];
     // "My parcel arrives while I'm away, so cancel it": the story around a request is not a request of its own.
     if (tasks.some((t) => t.skill.writes)) return tasks.filter((t) => t.skill.writes || looksLikeQuestion(normalize(t.text)));
     return tasks;
@@ -336,6 +343,19 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
   function say(env: TurnEnvironment<Data>, key: string, vars: Record<string, unknown> = {}, extras: Parameters<typeof makeReply>[2] = {}): void {
     env.recorder.replies.push(makeReply(env, renderTemplate(pack.templates, env.state.locale, env.tone, key, vars), extras));
   }
+}
+
+const IDENTITY_ENTITIES = new Set(['email', 'phone', 'zip', 'person_name', 'user_id']);
+
+/**
+ * The message without the clauses that belong to other (queued) tasks, so the first task does not pick up
+ * their order ids, products or payment methods. Identity entities (email, phone, name, zip) stay: they are for all.
+ */
+function withoutClauses(u: Understanding, clauses: string[]): Understanding {
+  let text = u.text;
+  for (const clause of clauses) text = text.replace(clause, ' ');
+  const kept = u.entities.filter((e) => IDENTITY_ENTITIES.has(e.type) || text.includes(e.text));
+  return { ...u, text: text.replace(/\s+/g, ' ').trim(), entities: kept };
 }
 
 function recordUnderstanding(events: EngineEvent[], u: Understanding, at: string): void {

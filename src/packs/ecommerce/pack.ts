@@ -74,7 +74,7 @@ export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'modify_order_address', pattern: /(改|换|修改|更改).{0,10}(收货)?地址|地址.{0,6}(改|换)|\b(change|update|correct)\b.{0,30}\b(shipping |delivery )?address\b|\bship (it )?to\b/ },
   { intent: 'modify_order_payment', pattern: /(改|换)(用|成)?.{0,8}(支付方式|付款方式)|改用.{0,8}(支付|付款)|\b(change|switch|update)\b.{0,30}\bpayment (method)?\b|\bpay (for (it|the order) )?(with|using|by)\b.{0,30}\binstead\b|\binstead of (the |my )?(gift card|paypal|credit card)/ },
   { intent: 'return_items', pattern: /退货|退掉|退回去|\breturn(ing)?\b.{0,40}\b(item|order|it|them|the)\b/ },
-  { intent: 'exchange_items', pattern: /换货|(改|换)成|(改|换)为|\bexchange\b|\b(change|switch|swap)\b.{0,60}\b(to|for|into)\b/ },
+  { intent: 'exchange_items', pattern: /差价|price difference|\bthe difference\b|换货|(改|换)成|(改|换)为|\bexchange\b|\b(change|switch|swap)\b.{0,100}\b(to|for|into)\b|\bfrom\b.{0,80}\bto (a|an|the)\b/ },
   { intent: 'track_order', pattern: /物流|快递.{0,4}(到哪|在哪)|\btrack(ing)?\b|where('?s| is) my (package|parcel|order)/ },
 ];
 

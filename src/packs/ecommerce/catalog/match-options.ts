@@ -1,6 +1,6 @@
 import { normalize } from '../../../engine/text/normalize.ts';
 import type { Product, Variant } from '../store/types.ts';
-import { findForm, optionForms } from './surface-forms.ts';
+import { compactMixed, findForm, optionForms } from './surface-forms.ts';
 
 export interface OptionMention {
   key: string;
@@ -14,7 +14,8 @@ export interface OptionMention {
  * Scoped to the product so that generic values ("large", "none") are read in the right sense.
  * `text` must already be normalised.
  */
-export function findOptionMentions(text: string, product: Product): OptionMention[] {
+export function findOptionMentions(source: string, product: Product): OptionMention[] {
+  const text = compactMixed(source);
   const values = new Map<string, Set<string>>();
   for (const variant of Object.values(product.variants)) {
     for (const [key, value] of Object.entries(variant.options)) {
@@ -22,14 +23,18 @@ export function findOptionMentions(text: string, product: Product): OptionMentio
       values.get(key)!.add(value);
     }
   }
+  // A generic word ("fixed", "high") stands alone when only one option of this product has it as a value.
+  const keysOfValue = new Map<string, number>();
+  for (const set of values.values()) for (const value of set) keysOfValue.set(value, (keysOfValue.get(value) ?? 0) + 1);
   const mentions: OptionMention[] = [];
   for (const [key, set] of values) {
     const k = normalize(key);
     for (const value of set) {
-      const { forms, needsKey } = optionForms(key, value);
-      const candidates = needsKey
-        ? forms.flatMap((f) => [`${k} ${f}`, `${k}: ${f}`, `${k}:${f}`, `${f} ${k}`, `${k}${f}`, `${f}${k}`, `${f}码`, `${f}号`])
-        : forms;
+      const { forms: rawForms, needsKey: generic } = optionForms(key, value);
+      const forms = rawForms.map(compactMixed);
+      const needsKey = generic && (/^[a-z0-9]{1,2}$/i.test(value) || /^\d+$/.test(value) || (keysOfValue.get(value) ?? 0) > 1);
+      const keyed = (f: string) => [`${k} ${f}`, `${k}: ${f}`, `${k}:${f}`, `${f} ${k}`, `${k}${f}`, `${f}${k}`, `${f}码`, `${f}号`];
+      const candidates = needsKey ? forms.flatMap(keyed) : [...forms, ...(generic ? forms.flatMap(keyed) : [])];
       for (const form of candidates) {
         for (const start of findForm(text, form)) mentions.push({ key, value, start, end: start + form.length });
       }

@@ -1,5 +1,5 @@
 import { normalize } from '../../../engine/text/normalize.ts';
-import { OPTION_VALUES_EN, OPTION_VALUES_ZH, PRODUCT_NAMES_ZH } from './zh-names.ts';
+import { GENERIC_VALUES_ZH, OPTION_KEYS_ZH, OPTION_VALUES_EN, OPTION_VALUES_ZH, PRODUCT_NAMES_ZH } from './zh-names.ts';
 
 const GENERIC_HEADS = new Set(['set', 'kit', 'machine', 'maker', 'cleaner', 'bed', 'bulb', 'case', 'light']);
 
@@ -33,8 +33,14 @@ export function optionForms(key: string, value: string): { forms: string[]; need
   // Units in singular and plural ("2 liters" / "2 liter", "4 cups" / "4 cup").
   const unit = /^(\d+(?:\.\d+)?)\s*(liter|litre|cup|inch|hour|piece|foot|ft)(e?s)?$/.exec(v);
   if (unit) for (const u of [unit[2], `${unit[2]}s`, `${unit[2]}es`]) { forms.add(`${unit[1]} ${u}`); forms.add(`${unit[1]}-${u}`); }
+  const ZH_UNITS: Record<string, string[]> = { liter: ['升'], litre: ['升'], cup: ['杯'], inch: ['寸', '英寸'], hour: ['小时', '个小时'], piece: ['片', '块'], foot: ['英尺'], ft: ['英尺'] };
+  if (unit) for (const zh of ZH_UNITS[unit[2]] ?? []) forms.add(`${unit[1]}${zh}`);
   const litres = /^(\d+(?:\.\d+)?)\s*(l|liters?|litres?)$/.exec(v);
-  if (litres) for (const u of ['l', 'liter', 'liters', 'litre', 'litres']) forms.add(`${litres[1]} ${u}`).add(`${litres[1]}${u}`);
+  if (litres) for (const u of ['l', 'liter', 'liters', 'litre', 'litres', '升']) forms.add(`${litres[1]} ${u}`).add(`${litres[1]}${u}`);
+  const mah = /^(\d+)mah$/.exec(v);
+  if (mah) forms.add(`${mah[1]}毫安`).add(`${mah[1]} mah`);
+  const gb = /^(\d+)(gb|tb)( ssd)?$/.exec(v);
+  if (gb) forms.add(`${gb[1]}${gb[2][0]}`).add(`${gb[1]} ${gb[2]}`);
   for (const alt of OPTION_VALUES_EN[value] ?? []) forms.add(normalize(alt));
   for (const zh of OPTION_VALUES_ZH[value] ?? []) forms.add(normalize(zh));
   if (k === 'switch type' || k.endsWith('type')) forms.add(`${v} ${k.replace(' type', '')}`);
@@ -44,6 +50,12 @@ export function optionForms(key: string, value: string): { forms: string[]; need
   if (v === 'none') { forms.delete('none'); forms.add(`no ${k}`); forms.add(`without ${k}`); forms.add(`without a ${k}`); }
   // "500 pieces" → also "500-piece", "500 piece".
   if (/^\d+$/.test(v) && /s$/.test(k)) { const one = k.slice(0, -1); forms.add(`${v}-${one}`); forms.add(`${v} ${one}`); forms.add(`${v} ${k}`); forms.add(`${v}-${k}`); }
+  // Chinese key + value: "高通风", "通风高", "不防水", "防水", "尺码L", "L码", "续航20小时".
+  for (const zhKey of OPTION_KEYS_ZH[key] ?? []) {
+    for (const zhValue of GENERIC_VALUES_ZH[v] ?? []) { forms.add(`${zhValue}${zhKey}`); forms.add(`${zhKey}${zhValue}`); }
+    if (v === 'yes') forms.add(zhKey);
+    if (/^[a-z0-9.]{1,5}$/.test(v)) { forms.add(`${zhKey}${v}`); forms.add(`${v}${zhKey}`); }
+  }
   const needsKey = (/^[a-z]{1,2}$/.test(v) || /^\d+$/.test(v)) && ![...forms].some((f) => f !== v && f.startsWith(v) && /\D/.test(f.slice(v.length))) || /^\d+$/.test(v)
     || ['small', 'medium', 'large', 'high', 'low', 'standard', 'basic', 'fixed', 'adjustable', 'plain', 'custom', 'full', 'half', 'light', 'dark'].includes(v);
   return { forms: [...forms].filter(Boolean), needsKey };
@@ -66,4 +78,9 @@ export function findForm(text: string, form: string): number[] {
     out.push(index);
   }
   return out;
+}
+
+/** Removes spaces next to Chinese characters ("续航 20 小时" → "续航20小时") so mixed-script forms match. */
+export function compactMixed(text: string): string {
+  return text.replace(/\s+(?=\p{Script=Han})|(?<=\p{Script=Han})\s+/gu, '');
 }

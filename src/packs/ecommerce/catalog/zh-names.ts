@@ -40,3 +40,18 @@ export const OPTION_VALUES_EN: Record<string, string[]> = {
   grey: ['gray'], gray: ['grey'], 'Wi-Fi': ['wifi', 'wi fi'], 'Wi-Fi + Cellular': ['cellular', 'wifi and cellular', 'lte'],
   'non-polarized': ['not polarized', 'unpolarized'], 'v-neck': ['v neck'], 'crew neck': ['crewneck', 'round neck'], 'high-back': ['high back'],
 };
+
+/** Chinese names of option keys, for "高通风", "续航20小时", "尺码L", "不防水". */
+export const OPTION_KEYS_ZH: Record<string, string[]> = {
+  size: ['尺码', '码', '号', '尺寸'], color: ['颜色', '色'], material: ['材质', '材料'], capacity: ['容量'], ventilation: ['通风'],
+  'battery life': ['续航', '电池续航'], 'water resistance': ['防水'], waterproof: ['防水'], storage: ['存储', '内存'], ram: ['内存', '运行内存'], RAM: ['内存', '运行内存'],
+  'screen size': ['屏幕', '屏幕尺寸'], resolution: ['分辨率', '像素'], brightness: ['亮度'], pressure: ['压力', '气压'], 'switch type': ['轴', '轴体'],
+  backlight: ['背光'], 'room size': ['房间', '适用面积'], 'filter type': ['滤网'], 'weight range': ['重量'], thickness: ['厚度'], length: ['长度'],
+  'speed settings': ['档位', '速度'], zoom: ['变焦'], 'piece count': ['件套'], pieces: ['片'], 'difficulty level': ['难度'], theme: ['主题'],
+};
+
+/** Chinese for generic option values that only make sense with their key ("高" + "通风"). */
+export const GENERIC_VALUES_ZH: Record<string, string[]> = {
+  high: ['高'], low: ['低'], medium: ['中', '中等'], small: ['小', '小号'], large: ['大', '大号'], yes: ['有', '带'], no: ['不', '无', '没有'], none: ['无', '没有'],
+  standard: ['标准'], basic: ['基础'], fixed: ['固定'], adjustable: ['可调节', '可调'],
+};

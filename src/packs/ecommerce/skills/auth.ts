@@ -81,6 +81,11 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
     const [first, last] = userId.value.split('_');
     if (first && last) { auth.first = capitalize(first); auth.last = capitalize(last); }
   }
+  if (!auth.first && !name) {
+    // Latin names the extractor leaves alone: "我是 Lei Khan", "Hi, Juan Lopez here", "I'm Yusuf Rossi".
+    const latin = /(?:我是|我叫|名字是|姓名|i'?m|i am|this is|name is|^(?:hi|hello|hey)[,!]?)\s*([A-Z][a-z]+)\s+([A-Z][a-z]+)(?=\s*(?:here|,|，|。|\.|$|zip|邮编))/i.exec(ctx.turn.text);
+    if (latin && !/^(here|there|and|the)$/i.test(latin[2])) { auth.first = capitalize(latin[1]); auth.last = capitalize(latin[2]); }
+  }
   const text = ctx.turn.text.trim().replace(/[.。!！]$/, '');
   const bare = text.replace(/^(my (first |last )?name is|it'?s|i'?m|我叫|我姓|姓)\s*/i, '').trim();
   if (ctx.awaiting === 'first_name' && !name && NAME_WORD.test(bare.split(/\s+/)[0] ?? '')) {

@@ -57,8 +57,10 @@ export function mentionedItems(text: string, order: Order): Array<{ item: OrderI
     }
     if (best) found.push({ item, ...best });
   });
-  // Two items of the same product: both were matched at the same place — keep them (the caller disambiguates).
-  return found.sort((a, b) => a.start - b.start).map(({ item, start }) => ({ item, start }));
+  // "camera" inside "action camera" belongs to the action camera, not to a digital camera in the same order.
+  // Items of the same product share their span and are all kept (the caller disambiguates).
+  const kept = found.filter((a) => !found.some((b) => b.length > a.length && b.item.product_id !== a.item.product_id && a.start < b.start + b.length && b.start < a.start + a.length));
+  return kept.sort((a, b) => a.start - b.start).map(({ item, start }) => ({ item, start }));
 }
 
 export function mentionsAllItems(text: string): boolean {

@@ -23,7 +23,11 @@ const ORIGINAL = /\b(original|same (card|payment|method|account)|the one i (paid
  * "original"/"原路退回" means the order's first payment method. Returns the id, 'ambiguous' (several fit) or null.
  */
 export function paymentFromText(ctx: Ctx, allowed: PaymentMethod[], order?: Order, wholeFlow = false): string | 'ambiguous' | null {
-  const text = normalize(wholeFlow ? ctx.flowTexts().join(' ') : ctx.turn.text);
+  // "from my Visa to PayPal", "instead of the gift card", "从礼品卡改成信用卡": only the target counts.
+  const text = normalize(wholeFlow ? ctx.flowTexts().join(' ') : ctx.turn.text)
+    .replace(/\bfrom (my |the )?[\w\s-]{1,40}?\s+to\b/g, ' to ')
+    .replace(/\binstead of (my |the )?[\w\s-]{1,30}?(?=[,.;]|$)/g, ' ')
+    .replace(/从[^，。,]{1,12}?(改成|换成|改为|换为|改用)/g, '$1');
   if (order && ORIGINAL.test(text)) {
     const original = order.payment_history[0]?.payment_method_id;
     if (original && allowed.some((m) => m.id === original)) return original;
@@ -39,8 +43,8 @@ export function paymentFromText(ctx: Ctx, allowed: PaymentMethod[], order?: Orde
   if (/\b(visa|mastercard|amex|american express|discover)\b/.test(text)) sources.add('credit_card');
   let candidates = allowed.filter((m) => sources.has(m.source));
   if (lastFour) {
-    const exact = allowed.filter((m) => m.last_four === String(lastFour));
-    if (exact.length) candidates = exact;
+    // A card named by its last digits is that card or none: never silently another card of the same kind.
+    candidates = allowed.filter((m) => m.last_four === String(lastFour));
   }
   const brand = /\b(visa|mastercard|amex|discover)\b/.exec(text)?.[1];
   if (brand && candidates.length > 1) {

@@ -1,0 +1,112 @@
+/**
+ * WebSocket load test for `lingxi serve`: N concurrent widget conversations, each sending M messages in a closed loop
+ * (the next message after the bot's reply to the previous one). Prints throughput and p50/p99 latency of the ack
+ * (message stored) and of the first bot reply.
+ *
+ *   npx tsx bench/service/ws-load.ts --url ws://127.0.0.1:3900 --tenant-key wk_… --connections 100 --messages 20 [--pid <server pid>]
+ *
+ * Start the server with LINGXI_RATE_LIMIT_CUSTOMER raised (e.g. 100000), or the per-customer limit (60/min) throttles the run.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'ws://127.0.0.1:3900' }, 'tenant-key': { type: 'string' }, connections: { type: 'string', default: '100' },
+    messages: { type: 'string', default: '20' }, pid: { type: 'string' }, 'timeout-ms': { type: 'string', default: '10000' },
+  },
+});
+if (!values['tenant-key']) throw new Error('--tenant-key is required (printed by lingxi serve on first start)');
+const connections = Number(values.connections);
+const perConnection = Number(values.messages);
+const timeoutMs = Number(values['timeout-ms']);
+const texts = ['你们的退货政策是什么？', 'What is your return policy?', '运费怎么算', 'how long does shipping take', '谢谢', 'thanks!', '你们几点上班', 'do you ship abroad'];
+const run = Date.now().toString(36);
+
+const ackLatencies: number[] = [];
+const replyLatencies: number[] = [];
+const helloLatencies: number[] = [];
+let firstSend = Infinity;
+let lastReply = 0;
+let handedOff = 0;
+let timeouts = 0;
+let errors = 0;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function rssOf(pid: string | undefined): string {
+  if (!pid) return 'n/a';
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? `${(Number(match[1]) / 1024).toFixed(0)} MB` : 'n/a';
+}
+
+async function conversation(index: number): Promise<void> {
+  const socket = new WebSocket(`${values.url}/v1/widget/ws`);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  let waiter: ((frame: Record<string, unknown>) => void) | null = null;
+  socket.on('message', (data) => waiter?.(JSON.parse(String(data))));
+  const next = (test: (frame: Record<string, unknown>) => boolean) => new Promise<Record<string, unknown> | null>((resolve) => {
+    const timer = setTimeout(() => { waiter = null; resolve(null); }, timeoutMs);
+    waiter = (frame) => {
+      if (frame.type === 'error') errors++;
+      if (test(frame)) {
+        clearTimeout(timer);
+        waiter = null;
+        resolve(frame);
+      }
+    };
+  });
+  const welcome = next((frame) => frame.type === 'welcome');
+  const helloAt = performance.now();
+  socket.send(JSON.stringify({ type: 'hello', tenantKey: values['tenant-key'], customerId: `bench-${run}-${index}` }));
+  if (!(await welcome)) throw new Error('no welcome');
+  helloLatencies.push(performance.now() - helloAt);
+  for (let message = 0; message < perConnection; message++) {
+    const sentAt = performance.now();
+    firstSend = Math.min(firstSend, sentAt);
+    let ackSeq = -1;
+    let queued = false;
+    const done = next((frame) => {
+      if (frame.type === 'ack') {
+        ackSeq = frame.seq as number;
+        ackLatencies.push(performance.now() - sentAt);
+      }
+      if (frame.type === 'conversation' && frame.owner !== 'bot') queued = true;
+      const body = frame.message as { author?: string; seq?: number } | undefined;
+      return (frame.type === 'message' && ackSeq > 0 && (body?.seq ?? 0) > ackSeq && body?.author !== 'customer') || (queued && ackSeq > 0);
+    });
+    socket.send(JSON.stringify({ type: 'message', clientId: `${index}-${message}`, text: texts[(index + message) % texts.length] }));
+    const frame = await done;
+    if (!frame) { timeouts++; break; }
+    if (queued) { handedOff++; break; }
+    replyLatencies.push(performance.now() - sentAt);
+    lastReply = Math.max(lastReply, performance.now());
+  }
+  socket.close();
+}
+
+const started = performance.now();
+await Promise.all(Array.from({ length: connections }, (_, index) => conversation(index).catch(() => { errors++; })));
+const seconds = (performance.now() - started) / 1000;
+ackLatencies.sort((a, b) => a - b);
+helloLatencies.sort((a, b) => a - b);
+const messageSeconds = (lastReply - firstSend) / 1000;
+replyLatencies.sort((a, b) => a - b);
+const format = (value: number) => `${value.toFixed(1)} ms`;
+console.log(JSON.stringify({
+  connections, messagesPerConnection: perConnection, seconds: Number(seconds.toFixed(2)),
+  acked: ackLatencies.length, botReplies: replyLatencies.length,
+  // Over the message phase only (first message sent → last reply), so conversation set-up does not dilute it.
+  messagesPerSecond: Number((replyLatencies.length / messageSeconds).toFixed(1)),
+  hello: { p50: format(percentile(helloLatencies, 50)), p99: format(percentile(helloLatencies, 99)) },
+  ack: { p50: format(percentile(ackLatencies, 50)), p99: format(percentile(ackLatencies, 99)) },
+  reply: { p50: format(percentile(replyLatencies, 50)), p99: format(percentile(replyLatencies, 99)) },
+  handedOff, timeouts, errors, serverRss: rssOf(values.pid),
+}, null, 2));

@@ -1,0 +1,24 @@
+import { describe, it, expect } from 'vitest';
+import { loadServiceConfig, maskServiceConfig } from './config.ts';
+
+describe('loadServiceConfig', () => {
+  it('uses defaults, then environment, then explicit options', () => {
+    expect(loadServiceConfig({}, {}).port).toBe(3900);
+    expect(loadServiceConfig({}, { PORT: '4000' }).port).toBe(4000);
+    expect(loadServiceConfig({ port: 5000 }, { PORT: '4000' }).port).toBe(5000);
+    expect(loadServiceConfig({}, { LINGXI_DATA_DIR: '/tmp/x' }).dataDir).toBe('/tmp/x');
+    expect(loadServiceConfig({}, { LINGXI_SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it('names the option and the variable of a bad value', () => {
+    expect(() => loadServiceConfig({}, { PORT: 'abc' })).toThrow(/--port \/ PORT/);
+    expect(() => loadServiceConfig({}, { DATABASE_URL: 'mysql://x' })).toThrow(/--database-url \/ DATABASE_URL: must start with postgres/);
+  });
+
+  it('masks secrets and database passwords', () => {
+    const masked = maskServiceConfig(loadServiceConfig({}, { LINGXI_SECRET: 'abcdefghijklmnopqrstuvwxyz', DATABASE_URL: 'postgres://app:hunter2@db:5432/lingxi' }));
+    expect(masked.secret).toBe('********');
+    expect(masked.databaseUrl).toBe('postgres://app:****@db:5432/lingxi');
+    expect(JSON.stringify(masked)).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { LingxiError } from '../engine/errors.ts';
+
+/** Service configuration: one schema with defaults (house style §8). */
+export const serviceConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3900),
+  host: z.string().min(1).default('0.0.0.0'),
+  /** PGlite files (and nothing else yet) live here; ignored when databaseUrl is set. */
+  dataDir: z.string().min(1).default('./data'),
+  /** postgres://… switches storage from PGlite to PostgreSQL. */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  /** Signs agent and widget tokens; generated once and stored in the database when unset. */
+  secret: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Password of the demo accounts created on first start; random when unset. */
+  demoPassword: z.string().min(8, 'must be at least 8 characters').optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per minute per IP on the HTTP API (Chatwoot's RACK_ATTACK_LIMIT default is 3000/min). */
+  rateLimitPerIp: z.coerce.number().int().positive().default(3000),
+  /** Customer messages per minute per customer (WebSocket and HTTP together). */
+  rateLimitPerCustomer: z.coerce.number().int().positive().default(60),
+  /** Login attempts per minute per IP. */
+  rateLimitLogin: z.coerce.number().int().positive().default(10),
+  messageMaxChars: z.coerce.number().int().positive().max(100_000).default(4000),
+  bodyLimitBytes: z.coerce.number().int().positive().default(64 * 1024),
+  /** Agent token lifetime. */
+  tokenTtlSeconds: z.coerce.number().int().positive().default(12 * 3600),
+  /** Create the demo tenant and accounts when the database has no tenant. */
+  seedDemo: z.coerce.boolean().default(true),
+});
+
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+export type ServiceConfigInput = z.input<typeof serviceConfigSchema>;
+
+/** Environment variable of each setting (the CLI option is the kebab-case key, e.g. --data-dir). */
+export const environmentNames: Record<keyof ServiceConfig, string> = {
+  port: 'PORT', host: 'HOST', dataDir: 'LINGXI_DATA_DIR', databaseUrl: 'DATABASE_URL', secret: 'LINGXI_SECRET',
+  demoPassword: 'LINGXI_DEMO_PASSWORD', logLevel: 'LOG_LEVEL', rateLimitPerIp: 'LINGXI_RATE_LIMIT_IP',
+  rateLimitPerCustomer: 'LINGXI_RATE_LIMIT_CUSTOMER', rateLimitLogin: 'LINGXI_RATE_LIMIT_LOGIN',
+  messageMaxChars: 'LINGXI_MESSAGE_MAX_CHARS', bodyLimitBytes: 'LINGXI_BODY_LIMIT', tokenTtlSeconds: 'LINGXI_TOKEN_TTL',
+  seedDemo: 'LINGXI_SEED_DEMO',
+};
+
+const secretKeys = new Set<keyof ServiceConfig>(['secret', 'demoPassword']);
+
+/**
+ * Resolves the configuration: explicit option > environment variable > default.
+ * Throws `validation_failed` naming both the option and the variable of each bad value.
+ */
+export function loadServiceConfig(options: Partial<Record<keyof ServiceConfig, unknown>> = {}, env: Record<string, string | undefined> = process.env): ServiceConfig {
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(environmentNames) as Array<keyof ServiceConfig>) {
+    const fromEnv = env[environmentNames[key]];
+    const value = options[key] ?? (fromEnv === '' ? undefined : fromEnv);
+    if (value !== undefined) merged[key] = key === 'seedDemo' && typeof value === 'string' ? !['0', 'false', 'no'].includes(value.toLowerCase()) : value;
+  }
+  const parsed = serviceConfigSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]) as keyof ServiceConfig;
+      const option = key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+      return `--${option} / ${environmentNames[key]}: ${issue.message}`;
+    });
+    throw new LingxiError('validation_failed', `Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+/** The configuration with secrets masked and the database password hidden, for printing. */
+export function maskServiceConfig(config: ServiceConfig): Record<string, unknown> {
+  const masked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (value === undefined) continue;
+    if (secretKeys.has(key as keyof ServiceConfig)) masked[key] = '********';
+    else if (key === 'databaseUrl') masked[key] = String(value).replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:****@');
+    else masked[key] = value;
+  }
+  return masked;
+}

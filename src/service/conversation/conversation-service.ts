@@ -1,0 +1,254 @@
+import type { Logger } from 'pino';
+import { LingxiError, isLingxiError } from '../../engine/errors.ts';
+import type { Locale } from '../../engine/types.ts';
+import { conversationTopic, tenantTopic, type Bus } from '../bus/bus.ts';
+import type { EngineRegistry } from '../engine/engine-registry.ts';
+import { newId } from '../ids.ts';
+import type { ServiceMetrics } from '../observability/metrics.ts';
+import type { CommitInput, Conversation, Customer, Message, NewEvent, NewMessage, Store, StoredEvent, Tenant, User } from '../storage/store.ts';
+import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
+import { notices, replyToMessage, understandingPayload } from './reply-messages.ts';
+
+export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration';
+
+export interface CustomerMessageResult {
+  ack: { clientId: string; seq: number; duplicate: boolean };
+  /** The customer's message and the bot's replies, in seq order (empty for a duplicate). */
+  messages: Message[];
+  conversation: Conversation;
+}
+
+export interface ConversationServiceDeps {
+  store: Store;
+  bus: Bus;
+  engines: EngineRegistry;
+  metrics: ServiceMetrics;
+  webhooks: WebhookDispatcher;
+  logger: Logger;
+}
+
+const messageEvents = (messages: NewMessage[]): NewEvent[] =>
+  messages.map((message) => ({ type: 'message.created', data: { messageId: message.id, author: message.author, clientId: message.clientId ?? null } }));
+
+/**
+ * Turns and agent actions on conversations. Each conversation's changes run one at a time in this process (a promise chain)
+ * and are guarded across processes by the store's optimistic `expectedLastSeq` check plus a row lock, so the engine
+ * always sees the latest state. Everything a turn produces is written in one transaction before anyone is told.
+ */
+export function createConversationService(deps: ConversationServiceDeps) {
+  const { store, bus, engines, metrics, logger } = deps;
+  const chains = new Map<string, Promise<unknown>>();
+  // The conversation as this process last committed it: saves the read before each turn. If another node moved it on,
+  // the optimistic check in commit fails and the retry reads from the store.
+  const recent = new Map<string, Conversation>();
+  const remember = (conversation: Conversation) => {
+    recent.delete(conversation.id);
+    recent.set(conversation.id, conversation);
+    if (recent.size > 10_000) recent.delete(recent.keys().next().value!);
+  };
+
+  function serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = chains.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(work);
+    chains.set(key, next);
+    void next.catch(() => {}).finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    });
+    return next;
+  }
+
+  async function announce(tenantId: string, conversation: Conversation, messages: Message[], events: StoredEvent[], channel: Channel) {
+    for (const message of messages) {
+      metrics.messages.inc({ author: message.author, channel });
+      const event = { kind: 'message' as const, tenantId, conversationId: conversation.id, message };
+      await bus.publish(conversationTopic(conversation.id), event);
+      await bus.publish(tenantTopic(tenantId), event);
+    }
+    const update = { kind: 'conversation' as const, tenantId, conversationId: conversation.id, conversation };
+    await bus.publish(conversationTopic(conversation.id), update);
+    await bus.publish(tenantTopic(tenantId), update);
+    const byId = new Map(messages.map((message) => [message.id, message]));
+    deps.webhooks.dispatch(tenantId, events.map((event) => {
+      const message = byId.get(event.data.messageId as string);
+      return message ? { ...event, data: { ...event.data, message: { seq: message.seq, author: message.author, text: message.text, payload: message.payload } } } : event;
+    })).catch((error) => logger.error({ err: error, tenantId }, 'webhook dispatch failed'));
+  }
+
+  /** Commits with retries on optimistic conflicts (another node moved the conversation on). */
+  async function commitWithRetry(build: (conversation: Conversation) => Promise<CommitInput | null>, tenantId: string, conversationId: string) {
+    for (let attempt = 1; ; attempt++) {
+      const cached = attempt === 1 ? recent.get(conversationId) : undefined;
+      const conversation = cached?.tenantId === tenantId ? cached : await store.getConversation(tenantId, conversationId);
+      if (!conversation) throw new LingxiError('not_found', `Conversation ${conversationId} was not found.`);
+      const input = await build(conversation);
+      if (!input) return null;
+      try {
+        const result = await store.commit({ expectedLastSeq: conversation.lastSeq, ...input });
+        remember(result.conversation);
+        return result;
+      } catch (error) {
+        recent.delete(conversationId);
+        if (isLingxiError(error) && error.code === 'conflict' && error.details?.expected !== undefined && attempt < 5) continue;
+        throw error;
+      }
+    }
+  }
+
+  const localeOf = (conversation: Conversation): Locale => conversation.locale;
+  const say = (conversation: Conversation, text: { zh: string; en: string }): NewMessage => ({ id: newId('msg'), author: 'system', text: text[localeOf(conversation)], payload: {} });
+
+  async function agentAction(tenant: Tenant, conversationId: string, build: (conversation: Conversation) => Omit<CommitInput, 'tenantId' | 'conversationId'>) {
+    return serialize(conversationId, async () => {
+      const result = await commitWithRetry(async (conversation) => ({ tenantId: tenant.id, conversationId, ...build(conversation) }), tenant.id, conversationId);
+      if (!result || result.status !== 'committed') throw new LingxiError('internal', 'agent action produced no commit');
+      await announce(tenant.id, result.conversation, result.messages, result.events, 'agent');
+      return { conversation: result.conversation, messages: result.messages };
+    });
+  }
+
+  function ensureAssignable(conversation: Conversation, user: User) {
+    if (conversation.owner === 'closed') throw new LingxiError('conflict', 'The conversation is closed; the customer reopens it by writing again.');
+    if (conversation.owner === 'human' && conversation.assigneeId && conversation.assigneeId !== user.id && user.role === 'agent') {
+      throw new LingxiError('forbidden', 'Another agent owns this conversation; ask a supervisor to transfer it.');
+    }
+  }
+
+  return {
+    /** New conversation for the customer, with the engine's (or the tenant's) greeting as its first messages. */
+    async start(tenant: Tenant, customer: Customer, options: { locale?: Locale } = {}) {
+      const engine = await engines.get(tenant.settings);
+      const id = newId('conv');
+      const started = engine.start({ id, locale: options.locale ?? tenant.settings.locale, tone: tenant.settings.tone });
+      const replies = started.replies.map((reply, index) => (index === 0 && tenant.settings.greeting ? { ...reply, text: tenant.settings.greeting } : reply));
+      const messages = replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
+      const created = await store.createConversation({
+        id, tenantId: tenant.id, customerId: customer.id, pack: tenant.settings.packs[0] ?? 'none', locale: started.state.locale, engineState: started.state, messages,
+        events: [{ type: 'conversation.started', customerId: customer.id, data: { customerId: customer.id } }, ...messageEvents(messages)],
+      });
+      await bus.publish(tenantTopic(tenant.id), { kind: 'conversation', tenantId: tenant.id, conversationId: id, conversation: created.conversation });
+      for (const message of created.messages) metrics.messages.inc({ author: message.author, channel: 'widget-ws' });
+      return created;
+    },
+
+    /**
+     * Stores the customer's message and, when the bot owns the conversation, the bot's replies — in one transaction.
+     * A repeated clientId returns the first message's seq and writes nothing. A closed conversation reopens to the bot.
+     */
+    async postCustomerMessage(tenant: Tenant, conversationId: string, input: { clientId: string; text: string; channel: Channel }): Promise<CustomerMessageResult> {
+      return serialize(conversationId, async () => {
+        const started = performance.now();
+        let ownerAtStart = 'bot';
+        const result = await commitWithRetry(async (conversation) => {
+          ownerAtStart = conversation.owner;
+          const customerMessage: NewMessage = { id: newId('msg'), clientId: input.clientId, author: 'customer', authorId: conversation.customerId, text: input.text, payload: {} };
+          const events: NewEvent[] = [];
+          if (conversation.owner === 'queued' || conversation.owner === 'human') {
+            return { tenantId: tenant.id, conversationId, clientId: input.clientId, messages: [customerMessage], events: messageEvents([customerMessage]) };
+          }
+          if (conversation.owner === 'closed') events.push({ type: 'conversation.reopened' });
+          const engine = await engines.get(tenant.settings);
+          try {
+            const turn = await engine.handle(conversation.engineState, { text: input.text });
+            customerMessage.payload = understandingPayload(turn.understanding);
+            const replies = turn.replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
+            const handoff = turn.replies.find((reply) => reply.handoff)?.handoff;
+            metrics.engineOutcomes.inc({ outcome: handoff ? 'handoff' : turn.events.some((event) => event.type === 'fallback.triggered') ? 'fallback' : 'answered' });
+            const messages = [customerMessage, ...replies];
+            events.push(...turn.events.map((event) => ({ type: event.type, data: { ...event.data, at: event.at } })), ...messageEvents(messages));
+            if (handoff) events.push({ type: 'conversation.queued', data: { reason: handoff.reason, summary: handoff.summary } });
+            const { sentiment } = turn.understanding;
+            return {
+              tenantId: tenant.id, conversationId, clientId: input.clientId, messages, events,
+              patch: {
+                engineState: turn.state, owner: handoff ? 'queued' as const : 'bot' as const, locale: turn.state.locale, sentiment: sentiment.label,
+                priority: Math.max(conversation.priority, sentiment.urgency >= 0.7 || sentiment.emotion === 'anger' ? 1 : 0),
+              },
+            };
+          } catch (error) {
+            metrics.engineOutcomes.inc({ outcome: 'error' });
+            logger.error({ err: error, tenantId: tenant.id, conversationId }, 'engine turn failed; queueing for an agent');
+            const notice = say(conversation, notices.engineFailed());
+            return {
+              tenantId: tenant.id, conversationId, clientId: input.clientId, messages: [customerMessage, notice],
+              events: [...events, ...messageEvents([customerMessage, notice]), { type: 'conversation.queued', data: { reason: 'engine_error' } }], patch: { owner: 'queued' as const },
+            };
+          }
+        }, tenant.id, conversationId);
+        if (!result) throw new LingxiError('internal', 'customer message produced no commit');
+        if (result.status === 'duplicate') {
+          return { ack: { clientId: input.clientId, seq: result.message.seq, duplicate: true }, messages: [], conversation: result.conversation };
+        }
+        metrics.turnSeconds.observe({ owner: ownerAtStart }, (performance.now() - started) / 1000);
+        await announce(tenant.id, result.conversation, result.messages, result.events, input.channel);
+        return { ack: { clientId: input.clientId, seq: result.messages[0].seq, duplicate: false }, messages: result.messages, conversation: result.conversation };
+      });
+    },
+
+    /** Agent takes the conversation from the bot or the queue; the bot stops answering. */
+    takeOver: (tenant: Tenant, user: User, conversationId: string) => agentAction(tenant, conversationId, (conversation) => {
+      ensureAssignable(conversation, user);
+      return { messages: [say(conversation, notices.joined(user.name))], patch: { owner: 'human', assigneeId: user.id }, events: [{ type: 'conversation.assigned', data: { assigneeId: user.id, by: user.id } }] };
+    }),
+
+    /** Agent reply; takes the conversation over first when the bot or the queue holds it. */
+    reply: (tenant: Tenant, user: User, conversationId: string, input: { text: string; clientId?: string }) => agentAction(tenant, conversationId, (conversation) => {
+      ensureAssignable(conversation, user);
+      const message: NewMessage = { id: newId('msg'), clientId: input.clientId ?? null, author: 'agent', authorId: user.id, text: input.text, payload: { agentName: user.name } };
+      const takeOver = conversation.owner !== 'human' || conversation.assigneeId !== user.id;
+      return {
+        clientId: input.clientId, messages: takeOver ? [say(conversation, notices.joined(user.name)), message] : [message],
+        patch: { owner: 'human', assigneeId: user.id },
+        events: [...(takeOver ? [{ type: 'conversation.assigned', data: { assigneeId: user.id, by: user.id } }] : []), ...messageEvents([message])],
+      };
+    }),
+
+    transfer: (tenant: Tenant, user: User, conversationId: string, target: User) => agentAction(tenant, conversationId, (conversation) => {
+      ensureAssignable(conversation, user);
+      return { messages: [say(conversation, notices.transferred(target.name))], patch: { owner: 'human', assigneeId: target.id }, events: [{ type: 'conversation.transferred', data: { from: conversation.assigneeId, to: target.id, by: user.id } }] };
+    }),
+
+    /** The bot owns the conversation again, with a fresh failure count. */
+    handBack: (tenant: Tenant, user: User, conversationId: string) => agentAction(tenant, conversationId, (conversation) => {
+      ensureAssignable(conversation, user);
+      return {
+        messages: [say(conversation, notices.returned())], events: [{ type: 'conversation.returned', data: { by: user.id } }],
+        patch: { owner: 'bot', assigneeId: null, engineState: { ...conversation.engineState, handedOff: false, failures: 0 } },
+      };
+    }),
+
+    close: (tenant: Tenant, user: User, conversationId: string, resolution: string) => agentAction(tenant, conversationId, (conversation) => {
+      ensureAssignable(conversation, user);
+      return { messages: [say(conversation, notices.closed())], patch: { owner: 'closed', resolution }, events: [{ type: 'conversation.closed', data: { resolution, by: user.id } }] };
+    }),
+
+    async addNote(tenant: Tenant, user: User, conversationId: string, text: string) {
+      const note = await store.addNote({ id: newId('note'), tenantId: tenant.id, conversationId, authorId: user.id, text });
+      await store.appendEvent(tenant.id, { conversationId, type: 'note.added', data: { noteId: note.id, by: user.id } });
+      await bus.publish(tenantTopic(tenant.id), { kind: 'note', tenantId: tenant.id, conversationId, note });
+      return note;
+    },
+
+    /** A message the business starts (order shipped …) in the customer's open conversation, or a new one. */
+    async sendProactive(tenant: Tenant, customer: Customer, text: string, data: Record<string, unknown> = {}) {
+      const [open] = (await store.listConversations(tenant.id, { customerId: customer.id, limit: 5 })).filter((c) => c.owner !== 'closed');
+      const conversationId = open?.id ?? (await this.start(tenant, customer)).conversation.id;
+      return serialize(conversationId, async () => {
+        const result = await commitWithRetry(async (conversation) => {
+          const message: NewMessage = { id: newId('msg'), author: conversation.owner === 'human' ? 'system' : 'bot', text, payload: { proactive: true, persona: tenant.settings.personaName, ...data } };
+          return { tenantId: tenant.id, conversationId, messages: [message], events: messageEvents([message]) };
+        }, tenant.id, conversationId);
+        if (!result || result.status !== 'committed') throw new LingxiError('internal', 'proactive message produced no commit');
+        await announce(tenant.id, result.conversation, result.messages, result.events, 'integration');
+        return { conversation: result.conversation, message: result.messages[0] };
+      });
+    },
+
+    async typing(tenantId: string, conversationId: string, author: 'customer' | 'agent', on: boolean) {
+      const event = { kind: 'typing' as const, tenantId, conversationId, author, on };
+      await bus.publish(conversationTopic(conversationId), event);
+      await bus.publish(tenantTopic(tenantId), event);
+    },
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;

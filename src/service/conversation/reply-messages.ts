@@ -1,0 +1,35 @@
+import type { Reply, Understanding } from '../../engine/dialogue/types.ts';
+import { newId } from '../ids.ts';
+import type { NewMessage } from '../storage/store.ts';
+
+/** A bot reply as a stored message: the text plus its structure in the payload, for widget and console rendering. */
+export function replyToMessage(reply: Reply, persona: string): NewMessage {
+  return {
+    id: newId('msg'),
+    author: 'bot',
+    text: reply.text,
+    payload: {
+      persona, locale: reply.locale, tone: reply.tone, quickReplies: reply.quickReplies, cards: reply.cards, sources: reply.sources,
+      awaiting: reply.awaiting, intent: reply.intent, confidence: reply.confidence, ...(reply.handoff ? { handoff: reply.handoff } : {}),
+    },
+  };
+}
+
+/** The engine's reading of a customer message, kept on it for console annotations and analytics. */
+export function understandingPayload(understanding: Understanding): Record<string, unknown> {
+  return {
+    understanding: {
+      locale: understanding.locale, intent: understanding.intent, confidence: understanding.confidence, status: understanding.status,
+      entities: understanding.entities.map((entity) => ({ type: entity.type, value: entity.value, text: entity.text })), sentiment: understanding.sentiment,
+    },
+  };
+}
+
+/** Short system notices, in the conversation's language. */
+export const notices = {
+  joined: (name: string) => ({ zh: `客服 ${name} 已接入`, en: `${name} joined the conversation` }),
+  transferred: (name: string) => ({ zh: `已转接给客服 ${name}`, en: `Transferred to ${name}` }),
+  returned: () => ({ zh: '已转回智能助手', en: 'The assistant is back' }),
+  closed: () => ({ zh: '会话已结束', en: 'The conversation was closed' }),
+  engineFailed: () => ({ zh: '助手暂时无法回答，正在为您转接人工客服。', en: 'The assistant cannot answer right now; connecting you to an agent.' }),
+};

@@ -1,0 +1,49 @@
+import { LingxiError } from '../../engine/errors.ts';
+import type { Locale } from '../../engine/types.ts';
+import { verifyWidgetIdentity } from '../auth/widget-identity.ts';
+import { newId } from '../ids.ts';
+import type { Conversation, Customer, Message, Store, Tenant } from '../storage/store.ts';
+import type { ConversationService } from './conversation-service.ts';
+
+export interface WidgetHello {
+  tenantKey: string;
+  customerId?: string;
+  hmac?: string;
+  conversationId?: string;
+  locale?: Locale;
+}
+
+export interface WidgetSession {
+  tenant: Tenant;
+  customer: Customer;
+  conversation: Conversation;
+  /** True when this call created the conversation (its greeting is in `created`). */
+  created: boolean;
+  greeting: Message[];
+}
+
+/**
+ * Resolves who a widget is and which conversation it talks in. The customer id is the shop's own id (verified by
+ * HMAC when the tenant enforces it) or an anonymous id the service makes up and the widget keeps. Without
+ * `conversationId` the customer's latest open conversation continues, else a new one starts.
+ */
+export async function openWidgetSession(store: Store, conversations: ConversationService, hello: WidgetHello): Promise<WidgetSession> {
+  const tenant = await store.getTenantByWidgetKey(hello.tenantKey);
+  if (!tenant) throw new LingxiError('not_found', 'Unknown tenantKey: copy the widget key from the admin settings (printed on first start for the demo tenant).');
+  if (hello.hmac !== undefined || tenant.settings.enforceWidgetIdentity) {
+    if (!hello.customerId || !hello.hmac) throw new LingxiError('unauthenticated', 'This tenant verifies customers: send customerId with hmac = hex HMAC-SHA256(widget secret, customerId) computed by your backend.');
+    if (!verifyWidgetIdentity(tenant.settings.widgetSecret, hello.customerId, hello.hmac)) throw new LingxiError('unauthenticated', 'The hmac does not match customerId: compute hex HMAC-SHA256 with the tenant widget secret on your server.');
+  }
+  const externalId = hello.customerId ?? `anon_${newId('v').slice(2)}`;
+  const customer = (await store.getCustomerByExternalId(tenant.id, externalId))
+    ?? await store.upsertCustomer({ id: newId('cus'), tenantId: tenant.id, externalId, identities: [{ kind: hello.customerId ? 'widget' : 'anonymous', value: externalId }] });
+  if (hello.conversationId) {
+    const conversation = await store.getConversation(tenant.id, hello.conversationId);
+    if (!conversation || conversation.customerId !== customer.id) throw new LingxiError('not_found', `Conversation ${hello.conversationId} was not found for this customer; omit conversationId to start a new one.`);
+    return { tenant, customer, conversation, created: false, greeting: [] };
+  }
+  const [open] = (await store.listConversations(tenant.id, { customerId: customer.id, limit: 5 })).filter((c) => c.owner !== 'closed');
+  if (open) return { tenant, customer, conversation: open, created: false, greeting: [] };
+  const started = await conversations.start(tenant, customer, { locale: hello.locale });
+  return { tenant, customer, conversation: started.conversation, created: true, greeting: started.messages };
+}

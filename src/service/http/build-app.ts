@@ -1,0 +1,68 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import { LingxiError } from '../../engine/errors.ts';
+import { installErrorHandler } from './error-mapping.ts';
+import { installZod, zodSwaggerTransform } from './zod-type-provider.ts';
+import type { ServiceContext } from './service-context.ts';
+import { registerWidgetHttp } from './routes/widget-http.ts';
+import { registerWidgetSocket } from './routes/widget-ws.ts';
+import { registerAgentHttp } from './routes/agent-http.ts';
+import { registerAgentSocket } from './routes/agent-ws.ts';
+import { registerAdminHttp } from './routes/admin-http.ts';
+import { registerIntegrationHttp } from './routes/integration-http.ts';
+import { registerOps } from './routes/ops.ts';
+
+/** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
+export const routeTable = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
+
+/** The Fastify application over a ServiceContext: plugins, error mapping, OpenAPI, and every route. Not listening yet. */
+export async function buildApp(context: ServiceContext): Promise<FastifyInstance> {
+  const { config } = context;
+  const app = Fastify({
+    loggerInstance: context.logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    // Per-request lines would dominate the log at chat volumes; errors are still logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const routes: Array<{ method: string; url: string }> = [];
+  routeTable.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  installZod(app);
+  installErrorHandler(app);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerIp,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, limit) => new LingxiError('rate_limited', `Too many requests from this address (limit ${limit.max} per ${limit.after === undefined ? 'window' : 'minute'}); retry in ${Math.ceil(limit.ttl / 1000)} s.`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Lingxi (灵犀) API', version: '0.1.0', description: 'Widget, agent, admin and integration APIs of the Lingxi customer-service server. WebSocket protocols: see docs/service.md.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Agent token from POST /v1/agent/login' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'Integration API key lx_… (POST /v1/agent/api-keys)' },
+        },
+      },
+    },
+    transform: zodSwaggerTransform as never,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(websocket, { options: { maxPayload: config.bodyLimitBytes } });
+  app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
+  registerOps(app, context);
+  registerWidgetHttp(app, context);
+  registerWidgetSocket(app, context);
+  registerAgentHttp(app, context);
+  registerAgentSocket(app, context);
+  registerAdminHttp(app, context);
+  registerIntegrationHttp(app, context);
+  return app;
+}

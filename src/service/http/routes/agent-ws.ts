@@ -1,0 +1,59 @@
+import type {} from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { isLingxiError } from '../../../engine/errors.ts';
+import { tenantTopic, type LiveEvent } from '../../bus/bus.ts';
+import { requireAgent } from '../request-auth.ts';
+import { wsCloseCodeFor } from '../error-mapping.ts';
+import { conversationSchema, messageSchema, noteSchema } from '../schemas.ts';
+import type { ServiceContext } from '../service-context.ts';
+
+const agentFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100), on: z.boolean() }),
+  z.object({ type: z.literal('ping') }),
+]);
+
+/**
+ * Live updates for the agent console at /v1/agent/ws?token=… (browsers cannot set headers on WebSockets).
+ * Server frames: {type:'message'|'conversation'|'note'|'typing', …}; client frames: typing, ping.
+ */
+export function registerAgentSocket(app: FastifyInstance, context: ServiceContext): void {
+  app.get('/v1/agent/ws', { websocket: true }, async (socket: WebSocket, request) => {
+    if (!context.accepting.value) return socket.close(1012, 'server is restarting');
+    let agent: Awaited<ReturnType<typeof requireAgent>>;
+    try {
+      agent = await requireAgent(context, request);
+    } catch (error) {
+      socket.send(JSON.stringify({ type: 'error', code: isLingxiError(error) ? error.code : 'internal', message: (error as Error).message }));
+      return socket.close(isLingxiError(error) ? wsCloseCodeFor(error.code) : 1011, 'unauthenticated');
+    }
+    const { tenant } = agent;
+    context.sockets.add(socket);
+    context.metrics.sockets.inc({ kind: 'agent' });
+    const send = (frame: unknown) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(frame));
+    const unsubscribe = context.bus.subscribe(tenantTopic(tenant.id), (event: LiveEvent) => {
+      if (event.kind === 'message') send({ type: 'message', conversationId: event.conversationId, message: messageSchema.parse(event.message) });
+      else if (event.kind === 'conversation') send({ type: 'conversation', conversation: conversationSchema.parse(event.conversation) });
+      else if (event.kind === 'note') send({ type: 'note', conversationId: event.conversationId, note: noteSchema.parse(event.note) });
+      else if (event.author === 'customer') send({ type: 'typing', conversationId: event.conversationId, author: event.author, on: event.on });
+    });
+    send({ type: 'welcome', userId: agent.user.id, tenantId: tenant.id });
+    socket.on('message', async (raw) => {
+      let frame: z.infer<typeof agentFrameSchema>;
+      try {
+        frame = agentFrameSchema.parse(JSON.parse(raw.toString()));
+      } catch {
+        return send({ type: 'error', code: 'validation_failed', message: 'Frames are JSON: {"type":"typing","conversationId":"…","on":true} or {"type":"ping"}.' });
+      }
+      if (frame.type === 'ping') return send({ type: 'pong' });
+      if (await context.store.getConversation(tenant.id, frame.conversationId)) await context.conversations.typing(tenant.id, frame.conversationId, 'agent', frame.on);
+      else send({ type: 'error', code: 'not_found', message: `Conversation ${frame.conversationId} was not found.` });
+    });
+    socket.on('close', () => {
+      unsubscribe();
+      context.sockets.delete(socket);
+      context.metrics.sockets.dec({ kind: 'agent' });
+    });
+  });
+}

@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { LingxiError } from '../../../engine/errors.ts';
+import { conversationTopic } from '../../bus/bus.ts';
+import { openWidgetSession } from '../../conversation/widget-session.ts';
+import { requireWidget } from '../request-auth.ts';
+import { clientIdSchema, conversationParams, errorResponses, localeSchema, messageSchema, messageTextSchema, ownerSchema } from '../schemas.ts';
+import type { ServiceContext } from '../service-context.ts';
+import type { ZodTypeProvider } from '../zod-type-provider.ts';
+
+const WIDGET_TOKEN_TTL = 24 * 3600;
+
+/** The widget API over plain HTTP: the fallback when WebSockets are blocked (start, send, long-poll). */
+export function registerWidgetHttp(root: FastifyInstance, context: ServiceContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['widget'];
+
+  app.post('/v1/widget/conversations', {
+    config: { rateLimit: { max: 60, timeWindow: '10 minutes' } },
+    schema: {
+      tags, summary: 'Start or resume a conversation (returns a widget token for the other widget routes)',
+      body: z.object({
+        tenantKey: z.string().min(1).max(200), customerId: z.string().min(1).max(200).optional(), hmac: z.string().max(200).optional(),
+        conversationId: z.string().min(1).max(100).optional(), locale: localeSchema.optional(),
+      }),
+      response: {
+        200: z.object({ token: z.string(), conversationId: z.string(), customerId: z.string(), owner: ownerSchema, lastSeq: z.number().int(), created: z.boolean(), messages: z.array(messageSchema) }),
+        ...errorResponses,
+      },
+    },
+  }, async (request) => {
+    const session = await openWidgetSession(context.store, context.conversations, request.body);
+    const token = context.signer.sign({ kind: 'widget', tenantId: session.tenant.id, customerId: session.customer.id, conversationId: session.conversation.id }, WIDGET_TOKEN_TTL);
+    const messages = await context.store.listMessages(session.tenant.id, session.conversation.id);
+    const conversation = (await context.store.getConversation(session.tenant.id, session.conversation.id)) ?? session.conversation;
+    return { token, conversationId: conversation.id, customerId: session.customer.externalId, owner: conversation.owner, lastSeq: conversation.lastSeq, created: session.created, messages };
+  });
+
+  app.post('/v1/widget/conversations/:id/messages', {
+    schema: {
+      tags, summary: 'Send a customer message; answers after it is stored, with the bot replies',
+      params: conversationParams,
+      body: z.object({ clientId: clientIdSchema, text: messageTextSchema(context.config.messageMaxChars) }),
+      response: { 200: z.object({ ack: z.object({ clientId: z.string(), seq: z.number().int(), duplicate: z.boolean() }), messages: z.array(messageSchema) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const { tenant, customerId } = await requireWidget(context, request, request.params.id);
+    if (!(await context.customerLimiter.consume(`${tenant.id}:${customerId}`))) {
+      throw new LingxiError('rate_limited', `Too many messages: at most ${context.config.rateLimitPerCustomer} per minute; retry later with the same clientId.`);
+    }
+    const result = await context.conversations.postCustomerMessage(tenant, request.params.id, { ...request.body, channel: 'widget-http' });
+    return { ack: result.ack, messages: result.messages };
+  });
+
+  app.get('/v1/widget/conversations/:id/messages', {
+    schema: {
+      tags, summary: 'Messages after seq N; with waitMs the request waits (long-poll) until one arrives',
+      params: conversationParams,
+      querystring: z.object({ after: z.coerce.number().int().min(0).default(0), waitMs: z.coerce.number().int().min(0).max(30_000).default(0) }),
+      response: { 200: z.object({ messages: z.array(messageSchema), owner: ownerSchema, lastSeq: z.number().int() }), ...errorResponses },
+    },
+  }, async (request) => {
+    const { tenant } = await requireWidget(context, request, request.params.id);
+    const read = async () => {
+      const conversation = await context.store.getConversation(tenant.id, request.params.id);
+      if (!conversation) throw new LingxiError('not_found', `Conversation ${request.params.id} was not found.`);
+      const messages = conversation.lastSeq > request.query.after ? await context.store.listMessages(tenant.id, conversation.id, { afterSeq: request.query.after }) : [];
+      return { messages, owner: conversation.owner, lastSeq: conversation.lastSeq };
+    };
+    // Subscribe before the first read so that a message committed in between still wakes the poll.
+    let wake = () => {};
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    const unsubscribe = context.bus.subscribe(conversationTopic(request.params.id), (event) => event.kind === 'message' && wake());
+    try {
+      const first = await read();
+      if (first.messages.length > 0 || request.query.waitMs === 0) return first;
+      const timer = setTimeout(wake, request.query.waitMs);
+      request.raw.on('close', wake);
+      await woken;
+      clearTimeout(timer);
+      return await read();
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  app.post('/v1/widget/conversations/:id/typing', {
+    schema: { tags, summary: 'Customer typing indicator', params: conversationParams, body: z.object({ on: z.boolean() }), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } },
+  }, async (request) => {
+    const { tenant } = await requireWidget(context, request, request.params.id);
+    await context.conversations.typing(tenant.id, request.params.id, 'customer', request.body.on);
+    return { ok: true as const };
+  });
+}

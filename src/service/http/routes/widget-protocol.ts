@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { clientIdSchema, localeSchema } from '../schemas.ts';
+
+/**
+ * The widget WebSocket protocol (JSON text frames). Client → server frames are validated with these schemas;
+ * server → client frames are documented by `WidgetServerFrame`.
+ */
+export const widgetClientFrameSchema = (maxChars: number) => z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'), tenantKey: z.string().min(1).max(200), customerId: z.string().min(1).max(200).optional(), hmac: z.string().max(200).optional(),
+    conversationId: z.string().min(1).max(100).optional(), afterSeq: z.number().int().min(0).optional(), locale: localeSchema.optional(),
+  }),
+  z.object({ type: z.literal('message'), clientId: clientIdSchema, text: z.string().trim().min(1, 'text must not be empty').max(maxChars, `text is limited to ${maxChars} characters`) }),
+  z.object({ type: z.literal('typing'), on: z.boolean() }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type WidgetClientFrame = z.infer<ReturnType<typeof widgetClientFrameSchema>>;
+
+export type WidgetServerFrame =
+  | { type: 'welcome'; conversationId: string; customerId: string; owner: string; lastSeq: number; created: boolean }
+  | { type: 'ack'; clientId: string; seq: number; duplicate: boolean }
+  | { type: 'message'; message: Record<string, unknown> }
+  | { type: 'conversation'; owner: string; assigneeId: string | null }
+  | { type: 'typing'; author: 'agent' | 'bot'; on: boolean }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; message: string; clientId?: string };

@@ -1,0 +1,125 @@
+import type {} from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { LingxiError, isLingxiError } from '../../../engine/errors.ts';
+import { conversationTopic, type LiveEvent } from '../../bus/bus.ts';
+import { openWidgetSession, type WidgetSession } from '../../conversation/widget-session.ts';
+import type { Message } from '../../storage/store.ts';
+import { describeZodError } from '../zod-type-provider.ts';
+import { toErrorResponse, wsCloseCodeFor } from '../error-mapping.ts';
+import { messageSchema } from '../schemas.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { widgetClientFrameSchema, type WidgetServerFrame } from './widget-protocol.ts';
+import { createMessageDelivery } from './message-delivery.ts';
+
+const MAX_BAD_FRAMES = 5;
+
+/**
+ * Customer WebSocket at /v1/widget/ws. Frames are handled one at a time per socket; an `ack` is sent only after the
+ * message is committed, and the messages it produced follow it. Live events are held back while a frame is in flight
+ * so that the ack always comes first.
+ */
+export function registerWidgetSocket(app: FastifyInstance, context: ServiceContext): void {
+  const frameSchema = widgetClientFrameSchema(context.config.messageMaxChars);
+  app.get('/v1/widget/ws', { websocket: true }, (socket: WebSocket, request) => {
+    if (!context.accepting.value) {
+      socket.close(1012, 'server is restarting');
+      return;
+    }
+    context.sockets.add(socket);
+    context.metrics.sockets.inc({ kind: 'widget' });
+    let session: WidgetSession | null = null;
+    let delivery: ReturnType<typeof createMessageDelivery> | null = null;
+    let unsubscribe = () => {};
+    let frames: Promise<void> = Promise.resolve();
+    let badFrames = 0;
+    let holding = false;
+    let tenantReadAt = Date.now();
+    const held: LiveEvent[] = [];
+
+    const send = (frame: WidgetServerFrame) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    };
+    const sendMessage = (message: Message) => send({ type: 'message', message: messageSchema.parse(message) });
+    const onLive = (event: LiveEvent) => {
+      if (holding) return void held.push(event);
+      if (event.kind === 'message') void delivery?.push(event.message);
+      else if (event.kind === 'conversation') send({ type: 'conversation', owner: event.conversation.owner, assigneeId: event.conversation.assigneeId });
+      else if (event.kind === 'typing' && event.author !== 'customer') send({ type: 'typing', author: event.author, on: event.on });
+    };
+    const fail = (error: unknown, clientId?: string) => {
+      const { body } = toErrorResponse(error, (errorId) => request.log.error({ err: error, errorId }, 'widget socket frame failed'));
+      send({ type: 'error', code: body.error, message: body.message, ...(clientId ? { clientId } : {}) });
+    };
+
+    async function handle(raw: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) {
+      let data: unknown;
+      try {
+        if (isBinary) throw new Error('binary');
+        data = JSON.parse(raw.toString());
+      } catch {
+        badFrames++;
+        fail(new LingxiError('validation_failed', 'Frames must be JSON text, e.g. {"type":"hello","tenantKey":"…"}.'));
+        if (badFrames >= MAX_BAD_FRAMES) socket.close(4400, 'too many invalid frames');
+        return;
+      }
+      const parsed = frameSchema.safeParse(data);
+      if (!parsed.success) {
+        badFrames++;
+        const clientId = typeof (data as { clientId?: unknown })?.clientId === 'string' ? (data as { clientId: string }).clientId : undefined;
+        fail(new LingxiError('validation_failed', `Invalid frame: ${describeZodError(parsed.error, 'frame')}`), clientId);
+        if (badFrames >= MAX_BAD_FRAMES) socket.close(4400, 'too many invalid frames');
+        return;
+      }
+      const frame = parsed.data;
+      if (frame.type === 'ping') return send({ type: 'pong' });
+      if (frame.type === 'hello') {
+        if (session) return fail(new LingxiError('conflict', 'hello was already sent on this socket; open a new socket to switch conversations.'));
+        try {
+          session = await openWidgetSession(context.store, context.conversations, frame);
+        } catch (error) {
+          fail(error);
+          socket.close(isLingxiError(error) ? wsCloseCodeFor(error.code) : 1011, 'hello rejected');
+          return;
+        }
+        const current = session;
+        delivery = createMessageDelivery({ store: context.store, tenantId: current.tenant.id, conversationId: current.conversation.id, afterSeq: frame.afterSeq ?? 0, send: sendMessage });
+        unsubscribe = context.bus.subscribe(conversationTopic(current.conversation.id), onLive);
+        send({ type: 'welcome', conversationId: current.conversation.id, customerId: current.customer.externalId, owner: current.conversation.owner, lastSeq: current.conversation.lastSeq, created: current.created });
+        await delivery.backlog();
+        return;
+      }
+      if (!session || !delivery) return fail(new LingxiError('unauthenticated', 'Send {"type":"hello","tenantKey":"…"} first.'));
+      if (frame.type === 'typing') return void context.conversations.typing(session.tenant.id, session.conversation.id, 'customer', frame.on);
+      if (!(await context.customerLimiter.consume(`${session.tenant.id}:${session.customer.id}`))) {
+        return fail(new LingxiError('rate_limited', `Too many messages: at most ${context.config.rateLimitPerCustomer} per minute; wait a moment and resend with the same clientId.`), frame.clientId);
+      }
+      holding = true;
+      try {
+        // Settings may change while a socket is open; re-read them at most every 5 s.
+        if (Date.now() - tenantReadAt > 5000) {
+          session.tenant = (await context.store.getTenant(session.tenant.id)) ?? session.tenant;
+          tenantReadAt = Date.now();
+        }
+        const tenant = session.tenant;
+        const result = await context.conversations.postCustomerMessage(tenant, session.conversation.id, { clientId: frame.clientId, text: frame.text, channel: 'widget-ws' });
+        send({ type: 'ack', clientId: frame.clientId, seq: result.ack.seq, duplicate: result.ack.duplicate });
+      } catch (error) {
+        fail(error, frame.clientId);
+      } finally {
+        holding = false;
+        for (const event of held.splice(0)) onLive(event);
+      }
+    }
+
+    socket.on('message', (raw, isBinary) => {
+      frames = frames.then(() => handle(raw, isBinary)).catch((error) => fail(error));
+    });
+    socket.on('close', () => {
+      unsubscribe();
+      context.sockets.delete(socket);
+      context.metrics.sockets.dec({ kind: 'widget' });
+    });
+    socket.on('error', () => socket.terminate());
+  });
+}

@@ -1,0 +1,101 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestService, type TestService } from '../testing/create-test-service.ts';
+import { routeTable } from './build-app.ts';
+
+/**
+ * Every route, tried with tenant B's credentials against tenant A's ids (and A's widget token against B's
+ * conversation). Each must answer 401/403/404 and change nothing. A new route without a row here fails the
+ * coverage check at the end.
+ */
+let t: TestService;
+const ids: Record<string, string> = {};
+beforeAll(async () => {
+  t = await createTestService();
+  const inject = t.service.app.inject.bind(t.service.app);
+  const session = (await inject({ method: 'POST', url: '/v1/widget/conversations', payload: { tenantKey: t.a.widgetKey, customerId: 'victim' } })).json();
+  ids.conversation = session.conversationId;
+  ids.widgetToken = session.token;
+  const sessionB = (await inject({ method: 'POST', url: '/v1/widget/conversations', payload: { tenantKey: t.b.widgetKey, customerId: 'other' } })).json();
+  ids.conversationB = sessionB.conversationId;
+  const conversation = await t.service.context.store.getConversation(t.a.tenantId, ids.conversation);
+  ids.customer = conversation!.customerId;
+  ids.userA = t.a.userIds.agent;
+  const api = { authorization: `Bearer ${t.a.apiKey}` };
+  ids.article = (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A secret', body: 'only for A', locale: 'en' } })).json().id;
+  ids.webhook = (await inject({ method: 'POST', url: '/v1/webhooks', headers: api, payload: { url: 'http://127.0.0.1:9/hook' } })).json().id;
+  ids.ticket = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: ids.conversation, kind: 'complaint', subject: 'late' } })).json().id;
+});
+afterAll(async () => t.close());
+
+type Case = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; url: () => string; auth: 'agentB' | 'adminB' | 'apiKeyB' | 'widgetA'; body?: () => Record<string, unknown> };
+const cases: Case[] = [
+  { method: 'GET', route: '/v1/agent/conversations/:id', url: () => `/v1/agent/conversations/${ids.conversation}`, auth: 'agentB' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/take-over', url: () => `/v1/agent/conversations/${ids.conversation}/take-over`, auth: 'agentB' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/messages', url: () => `/v1/agent/conversations/${ids.conversation}/messages`, auth: 'agentB', body: () => ({ text: 'hijack' }) },
+  { method: 'POST', route: '/v1/agent/conversations/:id/notes', url: () => `/v1/agent/conversations/${ids.conversation}/notes`, auth: 'agentB', body: () => ({ text: 'x' }) },
+  { method: 'POST', route: '/v1/agent/conversations/:id/transfer', url: () => `/v1/agent/conversations/${ids.conversation}/transfer`, auth: 'agentB', body: () => ({ assigneeId: ids.userA }) },
+  { method: 'POST', route: '/v1/agent/conversations/:id/transfer', url: () => `/v1/agent/conversations/${ids.conversationB}/transfer`, auth: 'agentB', body: () => ({ assigneeId: ids.userA }) },
+  { method: 'POST', route: '/v1/agent/conversations/:id/hand-back', url: () => `/v1/agent/conversations/${ids.conversation}/hand-back`, auth: 'agentB' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/close', url: () => `/v1/agent/conversations/${ids.conversation}/close`, auth: 'agentB', body: () => ({ resolution: 'spam' }) },
+  { method: 'GET', route: '/v1/agent/customers/:id', url: () => `/v1/agent/customers/${ids.customer}`, auth: 'agentB' },
+  { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', auth: 'agentB', body: () => ({ conversationId: ids.conversation, kind: 'repair', subject: 'x' }) },
+  { method: 'PATCH', route: '/v1/agent/tickets/:id', url: () => `/v1/agent/tickets/${ids.ticket}`, auth: 'agentB', body: () => ({ status: 'closed' }) },
+  { method: 'GET', route: '/v1/customers/:id', url: () => '/v1/customers/victim', auth: 'apiKeyB' },
+  { method: 'POST', route: '/v1/events', url: () => '/v1/events', auth: 'apiKeyB', body: () => ({ type: 'order.shipped', customerId: 'victim', notify: { text: 'phish' } }) },
+  { method: 'POST', route: '/v1/messages', url: () => '/v1/messages', auth: 'apiKeyB', body: () => ({ customerId: 'victim', text: 'phish' }) },
+  { method: 'GET', route: '/v1/conversations/:id', url: () => `/v1/conversations/${ids.conversation}`, auth: 'apiKeyB' },
+  { method: 'GET', route: '/v1/knowledge/:id', url: () => `/v1/knowledge/${ids.article}`, auth: 'apiKeyB' },
+  { method: 'PUT', route: '/v1/knowledge/:id', url: () => `/v1/knowledge/${ids.article}`, auth: 'apiKeyB', body: () => ({ title: 'defaced' }) },
+  { method: 'DELETE', route: '/v1/knowledge/:id', url: () => `/v1/knowledge/${ids.article}`, auth: 'apiKeyB' },
+  { method: 'DELETE', route: '/v1/webhooks/:id', url: () => `/v1/webhooks/${ids.webhook}`, auth: 'apiKeyB' },
+  { method: 'POST', route: '/v1/widget/conversations', url: () => '/v1/widget/conversations', auth: 'widgetA', body: () => ({ tenantKey: t.b.widgetKey, customerId: 'victim', conversationId: ids.conversation }) },
+  { method: 'POST', route: '/v1/widget/conversations/:id/messages', url: () => `/v1/widget/conversations/${ids.conversationB}/messages`, auth: 'widgetA', body: () => ({ clientId: 'x', text: 'hi' }) },
+  { method: 'GET', route: '/v1/widget/conversations/:id/messages', url: () => `/v1/widget/conversations/${ids.conversationB}/messages`, auth: 'widgetA' },
+  { method: 'POST', route: '/v1/widget/conversations/:id/typing', url: () => `/v1/widget/conversations/${ids.conversationB}/typing`, auth: 'widgetA', body: () => ({ on: true }) },
+];
+
+/** Routes whose answer is always scoped to the caller's own tenant (lists, own settings): checked for leaks below. */
+const listRoutes = [
+  ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'],
+  ['GET', '/v1/agent/settings', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
+  ['GET', '/v1/conversations', 'apiKeyB'], ['GET', '/v1/knowledge', 'apiKeyB'], ['POST', '/v1/knowledge', 'apiKeyB'], ['GET', '/v1/webhooks', 'apiKeyB'],
+  ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'],
+] as const;
+const publicRoutes = ['/healthz', '/readyz', '/metrics', '/', '/openapi.json', '/v1/widget/ws', '/v1/agent/ws'];
+
+const header = (auth: Case['auth'] | 'none') => auth === 'agentB' ? `Bearer ${t.b.tokens.agent}` : auth === 'adminB' ? `Bearer ${t.b.tokens.admin}`
+  : auth === 'apiKeyB' ? `Bearer ${t.b.apiKey}` : auth === 'widgetA' ? `Bearer ${ids.widgetToken}` : '';
+
+describe('tenant isolation', () => {
+  it.each(cases.map((c) => [`${c.method} ${c.route} as ${c.auth}`, c] as const))('%s is refused', async (_name, c) => {
+    const response = await t.service.app.inject({ method: c.method, url: c.url(), headers: { authorization: header(c.auth) }, payload: c.body?.() });
+    expect([401, 403, 404], response.body).toContain(response.statusCode);
+  });
+
+  it('left tenant A untouched', async () => {
+    const api = { authorization: `Bearer ${t.a.apiKey}` };
+    const conversation = (await t.service.app.inject({ url: `/v1/conversations/${ids.conversation}`, headers: api })).json();
+    expect(conversation.conversation).toMatchObject({ owner: 'bot', assigneeId: null, lastSeq: 1 });
+    expect((await t.service.app.inject({ url: `/v1/knowledge/${ids.article}`, headers: api })).json().title).toBe('A secret');
+    expect((await t.service.app.inject({ url: '/v1/webhooks', headers: api })).json().webhooks).toHaveLength(1);
+    expect((await t.service.context.store.listTickets(t.a.tenantId))[0].status).toBe('open');
+  });
+
+  it('lists only the caller tenant data', async () => {
+    const asB = (url: string, auth: 'agentB' | 'apiKeyB') => t.service.app.inject({ url, headers: { authorization: header(auth) } }).then((r) => r.body);
+    for (const body of [await asB('/v1/agent/conversations', 'agentB'), await asB('/v1/conversations', 'apiKeyB'), await asB('/v1/knowledge', 'apiKeyB'), await asB('/v1/agent/tickets', 'agentB'), await asB('/v1/agent/users', 'agentB')]) {
+      expect(body).not.toContain(ids.conversation);
+      expect(body).not.toContain('A secret');
+      expect(body).not.toContain(ids.ticket);
+      expect(body).not.toContain(ids.userA);
+    }
+  });
+
+  it('covers every route of the application', () => {
+    const covered = new Set([...cases.map((c) => `${c.method} ${c.route}`), ...listRoutes.map(([method, route]) => `${method} ${route}`)]);
+    const routes = routeTable.get(t.service.app)!;
+    expect(routes.length).toBeGreaterThan(30);
+    const missing = routes.filter((r) => r.url.startsWith('/v1/') && !publicRoutes.includes(r.url) && !covered.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,276 @@
+import type { ConversationState } from '../../engine/dialogue/types.ts';
+import type { Locale, Tone } from '../../engine/types.ts';
+
+/** Storage records. Plain data with ISO time strings; the same shapes on every Store implementation. */
+
+export type Role = 'admin' | 'supervisor' | 'agent';
+export type Owner = 'bot' | 'queued' | 'human' | 'closed';
+export type Author = 'customer' | 'bot' | 'agent' | 'system';
+export type TicketKind = 'complaint' | 'repair';
+export type TicketStatus = 'open' | 'in_progress' | 'resolved' | 'closed';
+
+export interface BusinessHours {
+  timeZone: string;
+  /** Per weekday 0 (Sunday) … 6: [open, close] as 'HH:MM', or null when closed. */
+  days: Array<[string, string] | null>;
+}
+
+export interface TenantSettings {
+  packs: string[];
+  locale: Locale;
+  tone: Tone;
+  personaName: string;
+  /** Replaces the engine's greeting when set. */
+  greeting: string | null;
+  businessHours: BusinessHours | null;
+  /** Secret for the widget identity HMAC (hex of HMAC-SHA256(secret, customerId)). */
+  widgetSecret: string;
+  enforceWidgetIdentity: boolean;
+}
+
+export interface Tenant {
+  id: string;
+  name: string;
+  widgetKey: string;
+  settings: TenantSettings;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  tenantId: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface ApiKey {
+  id: string;
+  tenantId: string;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface Customer {
+  id: string;
+  tenantId: string;
+  externalId: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  attributes: Record<string, unknown>;
+  identities: Array<{ kind: string; value: string }>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Conversation {
+  id: string;
+  tenantId: string;
+  customerId: string;
+  owner: Owner;
+  assigneeId: string | null;
+  pack: string;
+  locale: Locale;
+  sentiment: string | null;
+  priority: number;
+  lastSeq: number;
+  resolution: string | null;
+  engineState: ConversationState;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface Message {
+  id: string;
+  tenantId: string;
+  conversationId: string;
+  seq: number;
+  clientId: string | null;
+  author: Author;
+  authorId: string | null;
+  text: string;
+  /** Reply structure (quick replies, cards, sources, awaiting, intent, confidence) or, on customer messages, the engine's understanding. */
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface StoredEvent {
+  id: string;
+  tenantId: string;
+  conversationId: string | null;
+  customerId: string | null;
+  type: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface Note {
+  id: string;
+  tenantId: string;
+  conversationId: string;
+  authorId: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface Ticket {
+  id: string;
+  tenantId: string;
+  conversationId: string | null;
+  customerId: string | null;
+  kind: TicketKind;
+  status: TicketStatus;
+  subject: string;
+  details: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface KnowledgeArticle {
+  id: string;
+  tenantId: string;
+  title: string;
+  body: string;
+  locale: Locale;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Webhook {
+  id: string;
+  tenantId: string;
+  url: string;
+  secret: string;
+  /** Event types to deliver; empty means all. */
+  events: string[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface NewMessage {
+  id: string;
+  clientId?: string | null;
+  author: Author;
+  authorId?: string | null;
+  text: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface NewEvent {
+  type: string;
+  data?: Record<string, unknown>;
+  customerId?: string | null;
+}
+
+export interface ConversationPatch {
+  owner?: Owner;
+  assigneeId?: string | null;
+  sentiment?: string | null;
+  priority?: number;
+  locale?: Locale;
+  resolution?: string | null;
+  engineState?: ConversationState;
+}
+
+/** One atomic change to a conversation: messages appended with the next sequence numbers, the row patched, events logged. */
+export interface CommitInput {
+  tenantId: string;
+  conversationId: string;
+  /** Optimistic check: fail with `conflict` when another writer moved the conversation on since it was read. */
+  expectedLastSeq?: number;
+  /** When a message with this client id already exists, nothing is written and it is returned as `duplicate`. */
+  clientId?: string;
+  messages: NewMessage[];
+  patch?: ConversationPatch;
+  events?: NewEvent[];
+  /** Condition on the current owner, e.g. the bot may only answer when it still owns the conversation. */
+  requireOwner?: Owner[];
+}
+
+export type CommitResult =
+  | { status: 'committed'; conversation: Conversation; messages: Message[]; events: StoredEvent[] }
+  | { status: 'duplicate'; conversation: Conversation; message: Message };
+
+export interface ConversationFilter {
+  owner?: Owner;
+  assigneeId?: string | null;
+  /** Only conversations without an assignee. */
+  unassigned?: boolean;
+  pack?: string;
+  sentiment?: string;
+  customerId?: string;
+  limit?: number;
+}
+
+/**
+ * Durable storage of the service. Every read and write names its tenant: an id from another tenant
+ * behaves exactly like an id that does not exist (null / not_found), which is what tenant isolation rests on.
+ */
+export interface Store {
+  readonly kind: 'pglite' | 'postgres';
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Instance-wide value set once (e.g. the generated token secret): returns the stored value, inserting `value` if absent. */
+  ensureSystemValue(key: string, value: string): Promise<string>;
+
+  createTenant(input: { id: string; name: string; widgetKey: string; settings: TenantSettings }): Promise<Tenant>;
+  getTenant(id: string): Promise<Tenant | null>;
+  getTenantByWidgetKey(widgetKey: string): Promise<Tenant | null>;
+  countTenants(): Promise<number>;
+  listTenants(): Promise<Tenant[]>;
+  updateTenantSettings(id: string, settings: TenantSettings): Promise<Tenant>;
+
+  createUser(input: Omit<User, 'createdAt'>): Promise<User>;
+  getUser(tenantId: string, id: string): Promise<User | null>;
+  getUserByEmail(email: string): Promise<User | null>;
+  listUsers(tenantId: string): Promise<User[]>;
+
+  createApiKey(input: Omit<ApiKey, 'createdAt' | 'revokedAt'>): Promise<ApiKey>;
+  getApiKeyByHash(keyHash: string): Promise<ApiKey | null>;
+
+  /** Creates or updates the customer with this external id; identities are added, attributes merged. */
+  upsertCustomer(input: { id: string; tenantId: string; externalId: string; name?: string | null; email?: string | null; phone?: string | null; attributes?: Record<string, unknown>; identities?: Array<{ kind: string; value: string }> }): Promise<Customer>;
+  getCustomer(tenantId: string, id: string): Promise<Customer | null>;
+  getCustomerByExternalId(tenantId: string, externalId: string): Promise<Customer | null>;
+  findCustomerByIdentity(tenantId: string, kind: string, value: string): Promise<Customer | null>;
+  listCustomers(tenantId: string, limit?: number): Promise<Customer[]>;
+
+  /** Creates the conversation with its first messages (the greeting) as seq 1…n. */
+  createConversation(input: { id: string; tenantId: string; customerId: string; pack: string; locale: Locale; engineState: ConversationState; messages: NewMessage[]; events?: NewEvent[] }): Promise<{ conversation: Conversation; messages: Message[] }>;
+  getConversation(tenantId: string, id: string): Promise<Conversation | null>;
+  listConversations(tenantId: string, filter?: ConversationFilter): Promise<Conversation[]>;
+  /** Atomic append + patch + events; see {@link CommitInput}. Throws LingxiError `not_found` / `conflict`. */
+  commit(input: CommitInput): Promise<CommitResult>;
+  listMessages(tenantId: string, conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<Message[]>;
+  getMessageByClientId(tenantId: string, conversationId: string, clientId: string): Promise<Message | null>;
+  /** Events of one conversation, or the tenant's events without a conversation (e.g. order.shipped) when conversationId is null. */
+  listEvents(tenantId: string, conversationId: string | null, limit?: number): Promise<StoredEvent[]>;
+  appendEvent(tenantId: string, event: NewEvent & { conversationId?: string | null }): Promise<StoredEvent>;
+  countByOwner(): Promise<Record<Owner, number>>;
+
+  addNote(input: Omit<Note, 'createdAt'>): Promise<Note>;
+  listNotes(tenantId: string, conversationId: string): Promise<Note[]>;
+
+  createTicket(input: Omit<Ticket, 'createdAt' | 'updatedAt'>): Promise<Ticket>;
+  listTickets(tenantId: string, filter?: { status?: TicketStatus; conversationId?: string }): Promise<Ticket[]>;
+  updateTicket(tenantId: string, id: string, patch: { status?: TicketStatus; details?: Record<string, unknown> }): Promise<Ticket | null>;
+
+  createArticle(input: Omit<KnowledgeArticle, 'createdAt' | 'updatedAt'>): Promise<KnowledgeArticle>;
+  getArticle(tenantId: string, id: string): Promise<KnowledgeArticle | null>;
+  listArticles(tenantId: string): Promise<KnowledgeArticle[]>;
+  updateArticle(tenantId: string, id: string, patch: Partial<Pick<KnowledgeArticle, 'title' | 'body' | 'locale' | 'tags'>>): Promise<KnowledgeArticle | null>;
+  deleteArticle(tenantId: string, id: string): Promise<boolean>;
+
+  createWebhook(input: Omit<Webhook, 'createdAt'>): Promise<Webhook>;
+  listWebhooks(tenantId: string): Promise<Webhook[]>;
+  deleteWebhook(tenantId: string, id: string): Promise<boolean>;
+}

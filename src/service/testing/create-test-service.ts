@@ -1,0 +1,68 @@
+import { Writable } from 'node:stream';
+import { loadServiceConfig, type ServiceConfigInput } from '../config.ts';
+import { createService, type Service } from '../create-service.ts';
+import { defaultTenantSettings, seedDemo, type DemoSeed } from '../demo-seed.ts';
+import { generateApiKey } from '../auth/api-keys.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { newId } from '../ids.ts';
+import { createLogger } from '../observability/logger.ts';
+import { createPgliteStore } from '../storage/sql-store.ts';
+import type { Role } from '../storage/store.ts';
+import { createScriptedEngine } from './scripted-engine.ts';
+
+export const TEST_PASSWORD = 'test-password-123';
+
+export interface TestTenant {
+  tenantId: string;
+  widgetKey: string;
+  apiKey: string;
+  /** Agent bearer tokens by role. */
+  tokens: Record<Role, string>;
+  userIds: Record<Role, string>;
+}
+
+export interface TestService {
+  service: Service;
+  a: TestTenant;
+  b: TestTenant;
+  /** Log lines written so far (for PII checks). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+async function tokensFor(service: Service, tenantId: string): Promise<Pick<TestTenant, 'tokens' | 'userIds'>> {
+  const users = await service.context.store.listUsers(tenantId);
+  const tokens = {} as Record<Role, string>;
+  const userIds = {} as Record<Role, string>;
+  for (const user of users) {
+    tokens[user.role] = service.context.signer.sign({ kind: 'agent', tenantId, userId: user.id, role: user.role }, 3600);
+    userIds[user.role] = user.id;
+  }
+  return { tokens, userIds };
+}
+
+/**
+ * A full service on in-memory PGlite with the scripted engine and two tenants (a = the demo seed, b = a second shop),
+ * each with admin/supervisor/agent accounts and an API key.
+ */
+export async function createTestService(config: ServiceConfigInput = {}): Promise<TestService> {
+  const logs: string[] = [];
+  const logger = createLogger('info', new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } }));
+  const store = await createPgliteStore();
+  const demo = (await seedDemo(store, { password: TEST_PASSWORD })) as DemoSeed;
+  const second = await store.createTenant({ id: newId('ten'), name: 'Other shop', widgetKey: newId('wk'), settings: defaultTenantSettings() });
+  for (const role of ['admin', 'supervisor', 'agent'] as const) {
+    await store.createUser({ id: newId('usr'), tenantId: second.id, email: `${role}@other.test`, name: `Other ${role}`, role, passwordHash: await hashPassword(TEST_PASSWORD) });
+  }
+  const key = generateApiKey();
+  await store.createApiKey({ id: newId('key'), tenantId: second.id, name: 'b', prefix: key.prefix, keyHash: key.hash });
+  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), {
+    store, logger, engineFactory: async () => createScriptedEngine(),
+  });
+  return {
+    service, logs,
+    a: { tenantId: demo.tenantId, widgetKey: demo.widgetKey, apiKey: demo.apiKey, ...(await tokensFor(service, demo.tenantId)) },
+    b: { tenantId: second.id, widgetKey: second.widgetKey, apiKey: key.key, ...(await tokensFor(service, second.id)) },
+    close: () => service.close(),
+  };
+}
