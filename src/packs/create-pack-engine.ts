@@ -2,6 +2,7 @@ import type { ConversationEngine } from '../engine/dialogue/types.ts';
 import type { Locale, Tone } from '../engine/types.ts';
 import { noCache, systemClock, createCounterIds, type Clock, type IdGenerator, type ModelCache } from '../engine/ports.ts';
 import { createEngine, type EngineComponents, type EngineConfig } from '../engine/dialogue/create-engine.ts';
+import { composePacks, type PackBinding } from '../engine/compose-packs.ts';
 import { createTokenizer } from '../engine/text/tokenize.ts';
 import { trainOrLoadIntentClassifier } from '../engine/nlu/intent/index.ts';
 import { createEntityExtractor } from '../engine/nlu/entities/create-entity-extractor.ts';
@@ -9,20 +10,18 @@ import { createRetriever } from '../engine/knowledge/retriever.ts';
 import { createSentimentAnalyzer } from '../engine/nlu/sentiment/create-sentiment-analyzer.ts';
 import { LingxiError } from '../engine/errors.ts';
 import type { PackDefinition } from '../engine/pack.ts';
-import { loadEcommercePack } from './ecommerce/pack.ts';
+import { PACK_MODULES, packNames } from './registry.ts';
 import { trainingExamples } from './training-examples.ts';
-import { loadStore } from './ecommerce/store/load-store.ts';
-import type { EcommerceDb } from './ecommerce/store/types.ts';
 
 export interface PackEngineOptions {
-  /** Enabled packs, e.g. ['ecommerce']. */
+  /** Enabled packs, e.g. ['ecommerce'] or ['ecommerce', 'logistics']. */
   packs: string[];
   locale?: Locale;
   tone?: Tone;
-  /** Demo backend for the pack's tools: 'tau-retail' (English store A) or 'store-zh' (Chinese store B). */
+  /** Demo backend of the first pack, e.g. 'tau-retail' or 'store-zh' for e-commerce. */
   db?: string;
-  /** An already loaded backend (replays pass a fresh copy per run). */
-  data?: EcommerceDb;
+  /** An already loaded backend for the first pack (replays pass a fresh copy per run). */
+  data?: unknown;
   clock?: Clock;
   ids?: IdGenerator;
   modelCache?: ModelCache;
@@ -30,30 +29,39 @@ export interface PackEngineOptions {
 }
 
 export interface PackEngine extends ConversationEngine {
-  pack: PackDefinition<EcommerceDb>;
-  data: EcommerceDb;
+  /** The composed definition of the enabled packs. */
+  pack: PackDefinition<unknown>;
+  /** Backends by pack name. */
+  data: Record<string, unknown>;
 }
 
 /**
- * Composition root of the offline engine (house style §2): loads the pack, its demo backend, trains (or loads
- * from cache) the intent classifier and wires extractor, sentiment and retriever into the dialogue engine.
+ * Composition root of the offline engine (house style §2): loads the enabled packs and their demo backends,
+ * trains (or loads from cache) one intent classifier over all of them and wires extractor, sentiment and
+ * retriever into the dialogue engine.
  */
 export async function createPackEngine(options: PackEngineOptions): Promise<PackEngine> {
-  const unknown = options.packs.filter((name) => name !== 'ecommerce');
-  if (unknown.length) throw new LingxiError('not_found', `Unknown pack(s): ${unknown.join(', ')}. Available: ecommerce.`);
-  const pack = await loadEcommercePack();
-  const data = options.data ?? await loadStore(options.db ?? (options.locale === 'en' ? 'tau-retail' : 'store-zh'));
+  if (!options.packs.length) throw new LingxiError('validation_failed', `Enable at least one pack. Available: ${packNames().join(', ')}.`);
+  const unknown = options.packs.filter((name) => !PACK_MODULES[name]);
+  if (unknown.length) throw new LingxiError('not_found', `Unknown pack(s): ${unknown.join(', ')}. Available: ${packNames().join(', ')}.`);
+  const bindings: PackBinding<unknown>[] = await Promise.all(options.packs.map(async (name, index) => {
+    const module = PACK_MODULES[name];
+    const pack = await module.load();
+    const data = index === 0 && options.data !== undefined ? options.data : await module.loadData({ db: index === 0 ? options.db : undefined, locale: options.locale });
+    return { pack, data };
+  }));
+  const composed = composePacks(bindings);
   const tokenizer = createTokenizer();
-  const classifier = await trainOrLoadIntentClassifier(trainingExamples(pack), {}, { tokenizer, cache: options.modelCache ?? noCache });
+  const classifier = await trainOrLoadIntentClassifier(trainingExamples(composed.pack), {}, { tokenizer, cache: options.modelCache ?? noCache });
   const components: EngineComponents = {
     classifier,
-    extractor: createEntityExtractor({ catalog: pack.catalog(data) }),
+    extractor: createEntityExtractor({ catalog: composed.catalog() }),
     sentiment: createSentimentAnalyzer({}, { tokenizer }),
-    retriever: createRetriever({ docs: pack.knowledge }, { tokenizer }),
+    retriever: createRetriever({ docs: composed.pack.knowledge }, { tokenizer }),
   };
   const engine = createEngine({
-    pack, data, components, clock: options.clock ?? systemClock, ids: options.ids ?? createCounterIds(),
+    packs: bindings, components, clock: options.clock ?? systemClock, ids: options.ids ?? createCounterIds(),
     config: { ...options.config, ...(options.locale ? { locale: options.locale } : {}), ...(options.tone ? { tone: options.tone } : {}) },
   });
-  return { ...engine, pack, data };
+  return { ...engine, pack: composed.pack, data: Object.fromEntries(bindings.map((b) => [b.pack.name, b.data])) };
 }

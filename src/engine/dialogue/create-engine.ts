@@ -2,6 +2,7 @@ import type { Locale, Tone } from '../types.ts';
 import type { EntityExtractor, IntentClassifier, IntentPrediction, Sentiment } from '../nlu/types.ts';
 import type { Retriever, KnowledgeHit } from '../knowledge/types.ts';
 import type { PackDefinition, Skill } from '../pack.ts';
+import { composePacks, type PackBinding } from '../compose-packs.ts';
 import { createCounterIds, systemClock, type Clock, type IdGenerator } from '../ports.ts';
 import { detectLanguage } from '../text/language.ts';
 import { normalize } from '../text/normalize.ts';
@@ -43,8 +44,11 @@ export const defaultEngineConfig: EngineConfig = {
 };
 
 export interface CreateEngineOptions<Data> {
-  pack: PackDefinition<Data>;
-  data: Data;
+  /** One pack and its backend … */
+  pack?: PackDefinition<Data>;
+  data?: Data;
+  /** … or several (see composePacks). */
+  packs?: PackBinding<unknown>[];
   components: EngineComponents;
   config?: Partial<EngineConfig>;
   clock?: Clock;
@@ -62,7 +66,11 @@ const CANCEL_WORDS = /算了|不用了|不要了|取消|不办了|不弄了|不�
  */
 export function createEngine<Data>(options: CreateEngineOptions<Data>): ConversationEngine {
   const config = { ...defaultEngineConfig, ...options.config };
-  const { pack, data, components } = options;
+  const { components } = options;
+  const bindings: PackBinding<unknown>[] = options.packs ?? (options.pack ? [{ pack: options.pack as PackDefinition<unknown>, data: options.data }] : []);
+  const composed = composePacks(bindings);
+  const pack = composed.pack as PackDefinition<Data>;
+  const data = bindings[0].data as Data;
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? createCounterIds();
   const skillByIntent = new Map<string, Skill<Data>>();
@@ -219,7 +227,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     const flow = env.state.flow!;
     env.state.failures = 0;
     rememberTurn(flow, env.understanding);
-    const status = skill.run(createSkillContext(env, flow, started));
+    // A skill runs with its own pack's templates, tools and backend.
+    const owner = composed.ownerOf(skill as Skill<unknown>);
+    const skillEnv = { ...env, pack: owner.pack, data: owner.data } as unknown as TurnEnvironment<Data>;
+    const status = skill.run(createSkillContext(skillEnv, flow, started));
     if (status === 'waiting') return;
     env.recorder.events.push({ type: status === 'done' ? 'flow.completed' : 'flow.cancelled', at: clock.now(), data: { flow: skill.name, slots: flow.slots } });
     env.state.flow = null;

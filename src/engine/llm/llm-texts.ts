@@ -1,0 +1,33 @@
+import type { Locale, Localized, Tone } from '../types.ts';
+import type { TemplateSet } from '../pack.ts';
+import { renderTemplate } from '../responses/render-template.ts';
+
+/**
+ * What the LLM agent itself says (confirmation requests, guardrail replacements). A pack overrides any of
+ * them by defining the same key in its templates; these defaults keep the agent usable with any pack.
+ */
+export const LLM_TEXTS: Record<string, Localized> = {
+  'llm.confirm': {
+    en: 'Before I go ahead, please confirm:\n{summary}\nReply "yes" to proceed, or tell me what to change.',
+    zh: '办理前请您确认：\n{summary}\n回复“确认”或“是”继续，或告诉我需要修改的地方。',
+  },
+  'llm.unverified': {
+    en: "Sorry, I couldn't verify those details against your records, so I won't guess. Could you tell me which order or item you'd like me to check?",
+    zh: '抱歉，这些信息我暂时无法与您的记录核对，为避免出错就不妄下结论了。请告诉我您想查询的订单或商品，我来帮您核实。',
+  },
+  'llm.done': {
+    en: 'Done: {summary}.',
+    zh: '已为您办理：{summary}。',
+  },
+  'llm.not_confirmed': {
+    en: 'OK, I have not made that change.',
+    zh: '好的，这项操作没有执行。',
+  },
+};
+
+/** Renders an agent text: the pack's template when it has one, otherwise the default above. */
+export function llmText(templates: TemplateSet, locale: Locale, tone: Tone, key: string, vars: Record<string, unknown> = {}): string {
+  if (templates[locale]?.[key] !== undefined) return renderTemplate(templates, locale, tone, key, vars);
+  const fallback = { zh: { [key]: LLM_TEXTS[key]?.zh ?? key }, en: { [key]: LLM_TEXTS[key]?.en ?? key } };
+  return renderTemplate(fallback, locale, tone, key, vars);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { confirmAction } from './confirm-action.ts';
+import type { SkillContext } from '../../engine/pack.ts';
+import { isAffirmative, isNegative } from '../../engine/dialogue/confirmation.ts';
+
+function fakeContext(text: string, awaiting: string | null, slots: Record<string, unknown>) {
+  const said: string[] = [];
+  const ctx = {
+    awaiting, slots, isAffirm: () => isAffirmative(text), isDeny: () => isNegative(text), text: (k: string) => k,
+    say: (k: string) => said.push(k), ask: (slot: string, k: string) => said.push(`${slot}:${k}`),
+  } as unknown as SkillContext<unknown>;
+  return { ctx, said };
+}
+
+describe('confirmAction', () => {
+  it('asks first, executes only after yes to the same details', () => {
+    const slots = {};
+    let done = 0;
+    const step = (text: string, awaiting: string | null, fingerprint: unknown) => {
+      const { ctx, said } = fakeContext(text, awaiting, slots);
+      return { status: confirmAction(ctx, { key: 'confirm', fingerprint, execute: () => done++ }), said };
+    };
+    expect(step('freeze my card', null, 'card-1').said).toEqual(['confirmation:confirm']);
+    expect(step('yes', 'confirmation', 'card-2').status).toBe('waiting'); // details changed: ask again
+    expect(done).toBe(0);
+    expect(step('yes', 'confirmation', 'card-2').status).toBe('done');
+    expect(done).toBe(1);
+  });
+  it('does nothing on no', () => {
+    const slots = {};
+    let done = 0;
+    confirmAction(fakeContext('x', null, slots).ctx, { key: 'c', fingerprint: 1, execute: () => done++ });
+    const { ctx, said } = fakeContext('不用了', 'confirmation', slots);
+    expect(confirmAction(ctx, { key: 'c', fingerprint: 1, execute: () => done++ })).toBe('done');
+    expect(said).toEqual(['action.not_done']);
+    expect(done).toBe(0);
+  });
+});
