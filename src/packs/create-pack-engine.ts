@@ -4,13 +4,14 @@ import { noCache, systemClock, createCounterIds, type Clock, type IdGenerator, t
 import { createEngine, type EngineComponents, type EngineConfig } from '../engine/dialogue/create-engine.ts';
 import { composePacks, type PackBinding } from '../engine/compose-packs.ts';
 import { createTokenizer } from '../engine/text/tokenize.ts';
-import { trainOrLoadIntentClassifier } from '../engine/nlu/intent/index.ts';
+import { intentModelKey, trainOrLoadIntentClassifier } from '../engine/nlu/intent/index.ts';
+import type { IntentClassifier } from '../engine/nlu/types.ts';
 import { createEntityExtractor } from '../engine/nlu/entities/create-entity-extractor.ts';
 import { createRetriever } from '../engine/knowledge/retriever.ts';
 import { createSentimentAnalyzer } from '../engine/nlu/sentiment/create-sentiment-analyzer.ts';
 import { LingxiError } from '../engine/errors.ts';
 import type { PackDefinition } from '../engine/pack.ts';
-import { PACK_MODULES, packNames } from './registry.ts';
+import { loadPack, PACK_MODULES, packNames } from './registry.ts';
 import { trainingExamples } from './training-examples.ts';
 
 export interface PackEngineOptions {
@@ -35,6 +36,17 @@ export interface PackEngine extends ConversationEngine {
   data: Record<string, unknown>;
 }
 
+const classifiers = new Map<string, IntentClassifier>();
+const extractors = new Map<string, ReturnType<typeof createEntityExtractor>>();
+const analyzers = new Map<string, ReturnType<typeof createSentimentAnalyzer>>();
+
+function cached<T>(map: Map<string, T>, key: string, create: () => T, shareable: boolean): T {
+  if (!shareable) return create();
+  let value = map.get(key);
+  if (!value) { value = create(); map.set(key, value); }
+  return value;
+}
+
 /**
  * Composition root of the offline engine (house style §2): loads the enabled packs and their demo backends,
  * trains (or loads from cache) one intent classifier over all of them and wires extractor, sentiment and
@@ -46,17 +58,26 @@ export async function createPackEngine(options: PackEngineOptions): Promise<Pack
   if (unknown.length) throw new LingxiError('not_found', `Unknown pack(s): ${unknown.join(', ')}. Available: ${packNames().join(', ')}.`);
   const bindings: PackBinding<unknown>[] = await Promise.all(options.packs.map(async (name, index) => {
     const module = PACK_MODULES[name];
-    const pack = await module.load();
+    const pack = await loadPack(name);
     const data = index === 0 && options.data !== undefined ? options.data : await module.loadData({ db: index === 0 ? options.db : undefined, locale: options.locale });
     return { pack, data };
   }));
   const composed = composePacks(bindings);
   const tokenizer = createTokenizer();
-  const classifier = await trainOrLoadIntentClassifier(trainingExamples(composed.pack), {}, { tokenizer, cache: options.modelCache ?? noCache });
+  // The extractor indexes the catalogue (products do not change during a conversation): build it once per catalogue.
+  const catalogKey = `${options.packs.join('+')}:${options.data === undefined ? options.db ?? options.locale ?? '' : 'custom'}`;
+  const examples = trainingExamples(composed.pack);
+  // A trained classifier is immutable: share it between engines of the same packs in this process.
+  const modelKey = intentModelKey(examples, {});
+  let classifier = classifiers.get(modelKey);
+  if (!classifier) {
+    classifier = await trainOrLoadIntentClassifier(examples, {}, { tokenizer, cache: options.modelCache ?? noCache });
+    classifiers.set(modelKey, classifier);
+  }
   const components: EngineComponents = {
     classifier,
-    extractor: createEntityExtractor({ catalog: composed.catalog() }),
-    sentiment: createSentimentAnalyzer({}, { tokenizer }),
+    extractor: cached(extractors, catalogKey, () => createEntityExtractor({ catalog: composed.catalog() }), options.data === undefined),
+    sentiment: cached(analyzers, 'default', () => createSentimentAnalyzer({}, { tokenizer }), true),
     retriever: createRetriever({ docs: composed.pack.knowledge }, { tokenizer }),
   };
   const engine = createEngine({

@@ -23,6 +23,19 @@ export const PACK_MODULES: Record<string, PackModule> = {
   },
 };
 
+const loaded = new Map<string, Promise<PackDefinition<unknown>>>();
+
+/** A pack's definition, loaded once per process (definitions are read-only; backends are not cached). */
+export function loadPack(name: string): Promise<PackDefinition<unknown>> {
+  let pack = loaded.get(name);
+  if (!pack) {
+    pack = PACK_MODULES[name].load();
+    loaded.set(name, pack);
+    pack.catch(() => loaded.delete(name));
+  }
+  return pack;
+}
+
 export function packNames(): string[] {
   return Object.keys(PACK_MODULES);
 }
