@@ -11,6 +11,8 @@ import { splitClauses } from './clauses.ts';
 import { chooseTone } from './tone.ts';
 import { createRecorder, createSkillContext, makeReply, PROMPT_SLOT, rememberTurn, type TurnEnvironment } from './turn-context.ts';
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
+import { isAffirmative } from './confirmation.ts';
+import { isInfoQuestion, looksLikeCode } from './message-shape.ts';
 import type { ConversationEngine, ConversationState, EngineEvent, Reply, TurnInput, TurnResult, Understanding } from './types.ts';
 
 export interface SentimentAnalyzer {
@@ -125,7 +127,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       const understanding = understand(text, state.locale, recent);
       state.memory.recentTexts = [...recent, understanding.normalized].slice(-3);
       // Switch language only on a clear signal: a lone "Lei" or "ok" in a Chinese conversation is not English.
-      const detected = detectLanguage(understanding.normalized);
+      const codeLike = looksLikeCode(text);
+      const detected = codeLike ? 'unknown' : detectLanguage(understanding.normalized);
       const letters = understanding.normalized.replace(/[^\p{L}]/gu, '').length;
       if ((detected === 'zh' || detected === 'en') && detected !== state.locale && (detected === 'zh' ? letters >= 2 : letters >= 8)) state.locale = detected;
       const tone = chooseTone(state.tone, understanding.sentiment);
@@ -142,6 +145,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
         say(env, text.trim() ? 'input.unreadable' : 'input.empty');
       } else if (!/[\p{L}\p{N}]/u.test(understanding.normalized)) {
         say(env, 'input.symbols');
+      } else if (codeLike && !state.flow) {
+        fallback(env);
       } else if (understanding.intent === 'handoff' && understanding.status === 'confident') {
         recorder.handoff = { reason: 'customer_request', summary: summarize(state, understanding) };
       } else if (angry >= config.angryTurnsBeforeHandoff) {
@@ -194,11 +199,19 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       return runSkill(env, current, false);
     }
 
+    // "Yes, go ahead" / "确认，取消吧" with nothing pending is an acknowledgement, not a new request.
+    if (u.normalized.length <= 16 && !u.entities.some((e) => e.type === 'order_id') && isAffirmative(u.text)) {
+      state.failures = 0;
+      say(env, 'smalltalk.affirm');
+      return;
+    }
     const hit = bestKnowledge(u, state.locale, u.intent === 'faq' && u.status !== 'unknown' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold);
     const tasks = clauseTasks(u);
     const skill = tasks[0]?.skill ?? (u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined);
     if (skill) {
-      if (hit && hit.confidence >= 0.85 && u.confidence < 0.6 && tasks.length < 2 && !u.entities.some((e) => e.type === 'order_id')) return answerFromKnowledge(env, hit);
+      // A policy question ("退货运费谁出？") is answered from the knowledge base, not taken as the task it mentions.
+      const preferKnowledge = (hit?.confidence ?? 0) >= 0.85 && u.confidence < 0.6 || (isInfoQuestion(u.normalized) && (hit?.confidence ?? 0) >= config.knowledgeThreshold);
+      if (hit && preferKnowledge && skill.writes && tasks.length < 2 && !u.entities.some((e) => e.type === 'order_id' || e.type === 'product')) return answerFromKnowledge(env, hit);
       const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: t.text }));
       if (queued.length) {
         state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];
@@ -288,7 +301,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       // The same kind of request for another order is a second task ("exchange in #W1 … and change items in #W2").
       const otherOrder = (task: { text: string }) => orderIds.length > 0 && !orderIds.some((id) => task.text.includes(id.slice(1)));
       if (previous?.skill.name === skill.name && !otherOrder(previous)) { previous.text += ` ${clause}`; previous.clauses.push(clause); continue; }
-      if (previous && normalize(clause).length <= 60) {
+      if (previous && normalize(clause).length <= 90) {
         const entities = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone });
         if (previous.skill.accepts?.some((type) => type !== 'order_id' && entities.some((e) => e.type === type))) { previous.text += ` ${clause}`; previous.clauses.push(clause); continue; }
       }

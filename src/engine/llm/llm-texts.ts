@@ -19,10 +19,16 @@ export const LLM_TEXTS: Record<string, Localized> = {
     en: 'Done: {summary}.',
     zh: '已为您办理：{summary}。',
   },
-  'llm.not_confirmed': {
-    en: 'OK, I have not made that change.',
-    zh: '好的，这项操作没有执行。',
+  'handoff.out_of_scope': {
+    en: "That's outside what I can do here, so I'm connecting you to a human agent.",
+    zh: '这个问题我这里处理不了，正在为您转接人工客服。',
   },
+  'handoff.customer_request': {
+    en: "Sure — I'm connecting you to a human agent, who will see our conversation.",
+    zh: '好的，正在为您转接人工客服，客服可以看到我们的对话记录。',
+  },
+  'quick.yes': { en: 'Yes, go ahead', zh: '确认' },
+  'quick.no': { en: 'No', zh: '先不要' },
 };
 
 /** Renders an agent text: the pack's template when it has one, otherwise the default above. */

@@ -3,8 +3,12 @@ import { GENERIC_VALUES_ZH, OPTION_KEYS_ZH, OPTION_VALUES_EN, OPTION_VALUES_ZH, 
 
 const GENERIC_HEADS = new Set(['set', 'kit', 'machine', 'maker', 'cleaner', 'bed', 'bulb', 'case', 'light']);
 
-/** Ways customers write a product name: full name, plural, head noun ("keyboard"), Chinese names. */
-export function productForms(name: string, nameEn?: string): string[] {
+/**
+ * Ways customers write a product name: full name, plural, head noun ("keyboard"), Chinese names.
+ * With `shortForms`, Chinese names also yield their last two or three characters ("真无线蓝牙耳机" → "耳机"):
+ * right inside one order, too loose for the whole catalogue.
+ */
+export function productForms(name: string, nameEn?: string, shortForms = false): string[] {
   const forms = new Set<string>();
   for (const n of [name, nameEn].filter((x): x is string => Boolean(x))) {
     const base = normalize(n);
@@ -16,6 +20,12 @@ export function productForms(name: string, nameEn?: string): string[] {
     if (words.length > 1 && !GENERIC_HEADS.has(head)) forms.add(head);
     for (const f of [...forms]) if (/[a-z]$/.test(f)) forms.add(f.endsWith('s') || f.endsWith('h') ? `${f}es` : `${f}s`);
     for (const zh of PRODUCT_NAMES_ZH[n] ?? []) forms.add(normalize(zh));
+  }
+  if (shortForms) {
+    for (const form of [...forms]) {
+      const han = /(\p{Script=Han}{4,})$/u.exec(form)?.[1];
+      if (han) { forms.add(han.slice(-2)); forms.add(han.slice(-3)); }
+    }
   }
   return [...forms].filter((f) => f.length >= 2);
 }

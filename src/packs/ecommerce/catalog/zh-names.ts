@@ -16,6 +16,11 @@ export const PRODUCT_NAMES_ZH: Record<string, string[]> = {
   'Smart Watch': ['智能手表'], 'Tea Kettle': ['茶壶', '烧水壶'], 'Luggage Set': ['行李箱套装', '行李箱'], 'Patio Umbrella': ['庭院伞', '遮阳伞'],
   'Air Purifier': ['空气净化器', '净化器'], 'Makeup Kit': ['化妆套装', '彩妆套装'], Skateboard: ['滑板'], 'Jigsaw Puzzle': ['拼图'], Grill: ['烤架', '烧烤架'],
   Headphones: ['头戴式耳机', '耳机'], 'Vacuum Cleaner': ['吸尘器'], Perfume: ['香水'],
+  // Short names of the Chinese store's products (store B names are Chinese already; these are what customers say).
+  'Air Conditioner': ['空调'], 'Washing Machine': ['洗衣机'], 'Robot Vacuum': ['扫地机', '扫地机器人', '扫地机器'], 'Water Heater': ['热水器'],
+  'Cordless Vacuum Cleaner': ['吸尘器'], 'High-speed Blender': ['破壁机', '料理机'], 'Wi-Fi Router': ['路由器'], 'Smart LED Bulb': ['灯泡'],
+  Monitor: ['显示器', '屏幕'], 'Power Bank': ['充电宝'], 'Water Purifier': ['净水器'], 'Rice Cooker': ['电饭锅', '电饭煲'], 'Air Fryer': ['空气炸锅'],
+  Humidifier: ['加湿器'], Refrigerator: ['冰箱'], Luggage: ['行李箱'],
 };
 
 export const OPTION_VALUES_ZH: Record<string, string[]> = {

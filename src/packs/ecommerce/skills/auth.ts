@@ -88,13 +88,20 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
   }
   const text = ctx.turn.text.trim().replace(/[.。!！]$/, '');
   const bare = text.replace(/^(my (first |last )?name is|it'?s|i'?m|我叫|我姓|姓)\s*/i, '').trim();
-  if (ctx.awaiting === 'first_name' && !name && NAME_WORD.test(bare.split(/\s+/)[0] ?? '')) {
+  // "谢谢" or "再见" while we wait for a name is not a name.
+  const smallTalk = ctx.turn.status === 'confident' && ['thanks', 'goodbye', 'greet', 'affirm', 'deny', 'bot_identity'].includes(ctx.turn.intent ?? '');
+  if (smallTalk) return;
+  // A bare "Anya Kim" answers the opening "who are you" question too.
+  if (ctx.awaiting === 'email' && !name && /^[A-Z][a-z'’-]+ [A-Z][a-z'’-]+$/.test(bare)) {
+    const [first, last] = bare.split(' ');
+    auth.first = first; auth.last = last;
+  } else if (ctx.awaiting === 'first_name' && !name && NAME_WORD.test(bare.split(/\s+/)[0] ?? '')) {
     const words = bare.split(/\s+/);
     auth.first = capitalize(words[0]);
     if (words.length === 2 && NAME_WORD.test(words[1])) auth.last = capitalize(words[1]);
   } else if (ctx.awaiting === 'last_name' && !name && NAME_WORD.test(bare)) {
     auth.last = capitalize(bare);
-  } else if (ctx.awaiting === 'zip' && !zip) {
+  } else if ((ctx.awaiting === 'zip' || (auth.first && auth.last)) && !zip) {
     const digits = /\b(\d{5,6})\b/.exec(text);
     if (digits) auth.zip = digits[1];
   }

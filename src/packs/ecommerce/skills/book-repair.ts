@@ -4,7 +4,7 @@ import type { EcommerceDb, Ticket } from '../store/types.ts';
 import { SLOT_TIMES } from '../tools/repair-slots.ts';
 import { ensureCustomer } from './auth.ts';
 import { confirmationReplies } from './confirm.ts';
-import { productFromTurn } from './products.ts';
+import { productFromText, productFromTurn } from './products.ts';
 
 type Slot = (typeof SLOT_TIMES)[number];
 
@@ -30,11 +30,13 @@ export const bookRepairSkill: Skill<EcommerceDb> = {
     if (!ensureCustomer(ctx)) return 'waiting';
     const user = ctx.data.users[ctx.customerId()!];
     const t = normalize(ctx.turn.text);
-    ctx.slots.kind ??= /安装|install/.test(t) ? 'installation' : 'repair';
-    const product = productFromTurn(ctx);
+    // The request may have been made before authentication: read everything said in this flow.
+    const request = normalize(ctx.flowTexts().join(' '));
+    ctx.slots.kind ??= /安装|install/.test(request) ? 'installation' : 'repair';
+    const product = productFromTurn(ctx) ?? (ctx.slots.product ? null : productFromText(ctx, request));
     if (product) ctx.slots.product = product.name;
     if (!ctx.slots.product && ctx.memory.repairProduct) { ctx.slots.product = ctx.memory.repairProduct; delete ctx.memory.repairProduct; }
-    if (!ctx.slots.product && ctx.awaiting === 'product' && t.length <= 40) ctx.slots.product = ctx.turn.text.trim();
+    if (!ctx.slots.product && ctx.awaiting === 'product' && t.length <= 40 && !/\d{4}-\d{2}-\d{2}/.test(t)) ctx.slots.product = ctx.turn.text.trim();
     if (!ctx.slots.product) { ctx.ask('product', 'repair.ask_product'); return 'waiting'; }
     const orderId = ctx.entities('order_id')[0]?.value;
     if (orderId && ctx.data.orders[orderId]?.user_id === ctx.customerId()) ctx.slots.orderId = orderId;

@@ -76,9 +76,9 @@ export function collectItemChanges(ctx: Ctx, order: Order, askKey: string): Item
   }
   // Options without an item name: they answer the pending question, or fit the only product they can belong to.
   if (!fromTurn.length) {
-    const pending = changes.find((c) => c.index === ctx.slots.pendingIndex) ?? (order.items.length === 1 ? undefined : undefined);
+    const pending = changes.find((c) => c.index === ctx.slots.pendingIndex);
     const targets = pending ? [pending.index] : order.items.map((_, i) => i);
-    const fits = targets.map((index) => ({ index, wanted: wantedOptions(ctx, ctx.turn.text, order.items[index]) })).filter((t) => Object.keys(t.wanted).length);
+    const fits = targets.map((index) => ({ index, wanted: wantedOptions(ctx, source, order.items[index]) })).filter((t) => Object.keys(t.wanted).length);
     const choice = pickListedVariant(ctx);
     if (pending && choice) {
       pending.newItemId = choice;

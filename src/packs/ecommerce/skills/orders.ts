@@ -50,7 +50,7 @@ export function mentionedItems(text: string, order: Order): Array<{ item: OrderI
   const found: Array<{ item: OrderItem; start: number; length: number }> = [];
   order.items.forEach((item) => {
     let best: { start: number; length: number } | null = null;
-    for (const form of productForms(item.name)) {
+    for (const form of productForms(item.name, undefined, true)) {
       for (const start of findForm(t, normalize(form))) {
         if (!best || form.length > best.length) best = { start, length: form.length };
       }
@@ -115,7 +115,7 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
       ctx.say('order.none_eligible', { action: ctx.text(`action.${options.action}`), count: userOrders.length });
       return 'stop';
     }
-    if (candidates.length === 1 && (withProduct.length === 1 || userOrders.length === 1)) {
+    if (candidates.length === 1) {
       ctx.slots.orderId = candidates[0].order_id;
     } else {
       const shown = candidates.slice(0, 8);

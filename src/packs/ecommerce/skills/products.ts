@@ -9,7 +9,12 @@ import { money, type Ctx } from './orders.ts';
 export function productFromTurn(ctx: Ctx): Product | null {
   const entity = ctx.entities('product')[0];
   if (entity && ctx.data.products[entity.value]) return ctx.data.products[entity.value];
-  const text = normalize(ctx.turn.text);
+  return productFromText(ctx, ctx.turn.text);
+}
+
+/** The product whose name (zh or en) appears in `source`, longest name first. */
+export function productFromText(ctx: Ctx, source: string): Product | null {
+  const text = normalize(source);
   let best: { product: Product; length: number } | null = null;
   for (const product of Object.values(ctx.data.products)) {
     for (const form of productForms(product.name, product.name_en)) {

@@ -51,14 +51,14 @@ export function createTroubleshootSkill(guides: TroubleshootingGuide[]): Skill<E
     run(ctx) {
       const stored = guides.find((g) => g.id === ctx.slots.guideId);
       if (stored && ctx.awaiting === 'confirmation') {
-        if (ctx.isAffirm()) { ctx.say('troubleshoot.resolved'); return 'done'; }
+        if (ctx.isAffirm() || /解决了|好了|可以了|正常了|修好了|\b(fixed|works now|working now|it worked|resolved|solved)\b/.test(ctx.turn.normalized)) { ctx.say('troubleshoot.resolved'); return 'done'; }
         if (ctx.isDeny() || /没用|还是不行|不行|没解决|still|didn'?t work|not work|no luck/.test(ctx.turn.normalized)) {
           ctx.say('troubleshoot.unresolved', { advice: stored.unresolved[ctx.locale] });
           ctx.enqueue('book_repair', `${ctx.turn.text} ${stored.products[0] ?? ''}`);
           ctx.memory.repairProduct = String(ctx.slots.product ?? stored.products.find((p) => /\p{Script=Han}/u.test(p) === (ctx.locale === 'zh')) ?? stored.products[0]);
           return 'done';
         }
-        ctx.ask('confirmation', 'troubleshoot.did_it_work', {}, { quickReplies: confirmationReplies(ctx) });
+        ctx.ask('confirmation', 'troubleshoot.did_it_work', { steps: stored.steps[ctx.locale].map((step, i) => `${i + 1}. ${step}`).join('\n') }, { quickReplies: confirmationReplies(ctx) });
         return 'waiting';
       }
       const text = [ctx.slots.description, ctx.turn.text].filter(Boolean).join(' ');
