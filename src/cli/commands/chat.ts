@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { createPackEngine } from '../../packs/create-pack-engine.ts';
+import { createConfiguredEngine, LLM_CLI_OPTIONS } from './chat-llm-engine.ts';
 import type { Reply } from '../../engine/dialogue/types.ts';
 import { LingxiError } from '../../engine/errors.ts';
 import { createFileModelCache, defaultCacheDirectory } from '../../infra/file-model-cache.ts';
@@ -14,7 +14,10 @@ function render(reply: Reply, debug: boolean): string {
   return lines.join('\n');
 }
 
-/** `lingxi chat [--pack ecommerce] [--locale zh|en] [--db tau-retail|store-zh] [--debug]` */
+/**
+ * `lingxi chat [--pack ecommerce] [--locale zh|en] [--db tau-retail|store-zh] [--debug]`
+ * LLM mode with `--llm-preset deepseek|qwen|…` or LINGXI_LLM_BASE_URL/LINGXI_LLM_API_KEY; `--offline` forces the offline engine.
+ */
 export async function chat(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -23,10 +26,12 @@ export async function chat(argv: string[]): Promise<number> {
       locale: { type: 'string', default: 'zh' },
       db: { type: 'string' },
       debug: { type: 'boolean', default: false },
+      ...LLM_CLI_OPTIONS,
     },
   });
   if (values.locale !== 'zh' && values.locale !== 'en') throw new LingxiError('validation_failed', '--locale must be zh or en');
-  const engine = await createPackEngine({ packs: values.pack.split(','), locale: values.locale, db: values.db, modelCache: createFileModelCache(defaultCacheDirectory()) });
+  const { engine, mode, provider } = await createConfiguredEngine({ packs: values.pack.split(','), locale: values.locale, db: values.db, modelCache: createFileModelCache(defaultCacheDirectory()) }, values);
+  if (values.debug || mode === 'llm') console.log(mode === 'llm' ? `  · LLM mode: ${JSON.stringify(provider)}` : '  · offline engine');
   const started = engine.start({ locale: values.locale });
   let state = started.state;
   const replies = started.replies;
