@@ -360,8 +360,28 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       recorder.replies.push(reply);
     }
     if (!recorder.replies.length) say(env, 'fallback.not_understood');
+    softenTone(env);
     state.lastIntent = env.understanding.intent;
     for (const reply of recorder.replies) recorder.events.push({ type: 'message.sent', at: clock.now(), data: { text: reply.text.slice(0, 500), awaiting: reply.awaiting } });
+  }
+
+  /**
+   * Every template gets an apologetic or reassuring variant for free: when the customer is upset or anxious the first
+   * reply of the turn opens with the pack's `tone.apology` / `tone.reassure` line (at most every third turn, so it
+   * does not become a tic), unless the reply already carries its own tone-specific wording.
+   */
+  function softenTone(env: TurnEnvironment<Data>): void {
+    const { state, recorder } = env;
+    const key = env.tone === 'apologetic' ? 'tone.apology' : env.tone === 'warm' ? 'tone.reassure' : null;
+    const first = recorder.replies[0];
+    if (!key || !first || first.handoff) return;
+    const last = (state.memory.softenedTurn as number | undefined) ?? -10;
+    if (state.turns - last < 3) return;
+    const opener = renderTemplate(pack.templates, state.locale, env.tone, key);
+    if (opener === key || first.text.includes(opener)) return;
+    if (/抱歉|对不起|sorry|apolog|别着急|don'?t worry/i.test(first.text.slice(0, 40))) return;
+    first.text = `${opener}${state.locale === 'zh' ? '' : ' '}${first.text}`;
+    state.memory.softenedTurn = state.turns;
   }
 
   function say(env: TurnEnvironment<Data>, key: string, vars: Record<string, unknown> = {}, extras: Parameters<typeof makeReply>[2] = {}): void {

@@ -1,3 +1,4 @@
+import { conversationPriority, needsSupervisor } from './priority.ts';
 import type { Logger } from 'pino';
 import { LingxiError, isLingxiError } from '../../engine/errors.ts';
 import type { Locale } from '../../engine/types.ts';
@@ -157,11 +158,12 @@ export function createConversationService(deps: ConversationServiceDeps) {
             events.push(...turn.events.map((event) => ({ type: event.type, data: { ...event.data, at: event.at } })), ...messageEvents(messages));
             if (handoff) events.push({ type: 'conversation.queued', data: { reason: handoff.reason, summary: handoff.summary } });
             const { sentiment } = turn.understanding;
+            if (needsSupervisor(sentiment, handoff?.reason)) events.push({ type: 'supervisor.alerted', data: { polarity: sentiment.polarity, emotion: sentiment.emotion, reason: handoff?.reason ?? 'very_negative' } });
             return {
               tenantId: tenant.id, conversationId, clientId: input.clientId, messages, events,
               patch: {
                 engineState: turn.state, owner: handoff ? 'queued' as const : 'bot' as const, locale: turn.state.locale, sentiment: sentiment.label,
-                priority: Math.max(conversation.priority, sentiment.urgency >= 0.7 || sentiment.emotion === 'anger' ? 1 : 0),
+                priority: conversationPriority(conversation.priority, sentiment, turn.understanding.intent),
               },
             };
           } catch (error) {

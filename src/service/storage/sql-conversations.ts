@@ -53,7 +53,9 @@ export function createSqlConversations(sql: SqlClient): ConversationPart {
         `SELECT * FROM conversations WHERE tenant_id = $1
            AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR assignee_id = $3) AND (NOT $4::boolean OR assignee_id IS NULL)
            AND ($5::text IS NULL OR pack = $5) AND ($6::text IS NULL OR sentiment = $6) AND ($7::text IS NULL OR customer_id = $7)
-         ORDER BY priority DESC, updated_at DESC, id LIMIT $8`,
+         ORDER BY priority DESC,
+           CASE WHEN $2::text = 'queued' OR $4::boolean THEN updated_at END ASC,
+           updated_at DESC, id LIMIT $8`,
         [tenantId, filter.owner ?? null, filter.assigneeId ?? null, filter.unassigned ?? false, filter.pack ?? null, filter.sentiment ?? null, filter.customerId ?? null, filter.limit ?? 100]);
       return rows.map(toConversation);
     },
