@@ -30,17 +30,10 @@ export interface SoftmaxModel {
   classes: number;
 }
 
-/** Mulberry32: a tiny seeded PRNG, so that training is deterministic. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG (shared with the sentiment trainer), so that training is deterministic. */
+import { seededRandom } from '../../seeded-random.ts';
+
+export const createRandom = seededRandom;
 
 /** Scores of every class for one vector (no softmax). */
 export function scoreVector(model: SoftmaxModel, vector: SparseVector, out = new Float64Array(model.classes)): Float64Array {

@@ -1,4 +1,4 @@
-import { seededRandom, shuffleInPlace } from './seeded-random.ts';
+import { seededRandom, shuffleInPlace } from '../../seeded-random.ts';
 
 /**
  * Splits items into parts of the given fractions, keeping each stratum's share equal in every part. Strata are

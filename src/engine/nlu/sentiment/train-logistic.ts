@@ -1,5 +1,5 @@
 import type { BinaryLinearModel, MulticlassLinearModel } from './sentiment-model.ts';
-import { seededRandom, shuffleInPlace } from './seeded-random.ts';
+import { seededRandom, shuffleInPlace } from '../../seeded-random.ts';
 import { featureValues, softmax } from './score-linear.ts';
 
 /** Options of the logistic-regression trainers (Adagrad SGD with L2 on the touched weights). */
