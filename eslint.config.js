@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.dev/**', '.lingxi-cache/**', 'data/**', 'web/dist/**', 'dist/**', '**/*.d.ts', 'web/**'] },
+  { ignores: ['node_modules/**', '.dev/**', '.lingxi-cache/**', 'data/**', 'web/dist/**', 'dist/**', '**/*.d.ts'] },
   js.configs.recommended,
   { files: ['bin/**/*.js', '**/*.config.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   ...tseslint.configs.recommended,
@@ -25,6 +25,16 @@ export default tseslint.config(
         ],
       }],
       'no-restricted-globals': ['error', { name: 'process', message: 'src/engine may not read process.*; take configuration as a parameter.' }],
+    },
+  },
+  {
+    // The browser apps talk to the service over its public API only; they may import the server's types, never its code.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    ignores: ['web/vite.config.ts', 'web/vite.widget.config.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/src/**'], allowTypeImports: true, message: 'web/ may import server types only (import type), never server code (house style §1).' }],
+      }],
     },
   },
   {

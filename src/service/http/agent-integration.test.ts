@@ -31,7 +31,7 @@ describe('agent API', () => {
     const token = t.a.tokens.agent;
     const negative = (await call('GET', '/v1/agent/conversations?sentiment=negative&status=queued', token)).json().conversations;
     expect(negative.map((c: { id: string }) => c.id)).toEqual([session.conversationId]);
-    expect(negative[0].priority).toBe(1);
+    expect(negative[0].priority).toBe(3); // anger at polarity -0.8: the highest priority (see conversation/priority.ts)
     expect((await call('GET', '/v1/agent/conversations?queue=mine', token)).json().conversations).toEqual([]);
     expect((await call('POST', `/v1/agent/conversations/${session.conversationId}/take-over`, token)).statusCode).toBe(200);
     expect((await call('GET', '/v1/agent/conversations?queue=mine', token)).json().conversations.map((c: { id: string }) => c.id)).toEqual([session.conversationId]);

@@ -1,0 +1,67 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Article } from '../shared/api-types.ts';
+import { MarkdownView } from '../shared/components/markdown-view.tsx';
+import { Button, Empty, ErrorText, Field, Panel } from '../shared/components/ui.tsx';
+import { useI18n } from '../shared/i18n.tsx';
+import { useSession } from '../shared/session.tsx';
+
+type Draft = Pick<Article, 'title' | 'body' | 'locale'> & { tags: string; id?: string };
+const blank: Draft = { title: '', body: '', locale: 'zh', tags: '' };
+
+/** Knowledge base: search, create, edit (Markdown with a safe preview), delete. */
+export function KnowledgePage() {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const [articles, setArticles] = useState<Article[]>([]);
+  const [search, setSearch] = useState('');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reload = () => api.articles().then(({ articles: list }) => setArticles(list)).catch(setError);
+  useEffect(() => void reload(), []);
+  const shown = useMemo(() => articles.filter((article) => `${article.title} ${article.body} ${article.tags.join(' ')}`.toLowerCase().includes(search.toLowerCase())), [articles, search]);
+  const save = async () => {
+    if (!draft) return;
+    const body = { title: draft.title, body: draft.body, locale: draft.locale, tags: draft.tags.split(',').map((tag) => tag.trim()).filter(Boolean) };
+    try {
+      const saved = draft.id ? await api.updateArticle(draft.id, body) : await api.createArticle(body);
+      setDraft({ ...draft, id: saved.id });
+      await reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <Panel title={t.knowledge} actions={<Button variant="primary" onClick={() => setDraft({ ...blank })}>{t.newArticle}</Button>}>
+      <ErrorText error={error} />
+      <div className="article-list">
+        <div>
+          <input type="search" placeholder={t.search} aria-label={t.search} value={search} onChange={(event) => setSearch(event.target.value)} style={{ width: '100%', marginBottom: 8 }} />
+          <ul className="article-items">
+            {shown.length === 0 ? <Empty>{t.none}</Empty> : shown.map((article) => (
+              <li key={article.id}><button className={draft?.id === article.id ? 'active' : ''} data-article-id={article.id} onClick={() => setDraft({ ...article, tags: article.tags.join(', ') })}>
+                <strong dir="auto">{article.title}</strong><br /><span className="muted small">{article.locale} · {t.updated} {new Date(article.updatedAt).toLocaleDateString()}</span>
+              </button></li>
+            ))}
+          </ul>
+        </div>
+        {draft ? (
+          <div>
+            <div className="row">
+              <Field label={t.title}><input name="title" value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} /></Field>
+              <Field label="Locale"><select value={draft.locale} onChange={(event) => setDraft({ ...draft, locale: event.target.value as 'zh' | 'en' })}><option value="zh">中文</option><option value="en">English</option></select></Field>
+            </div>
+            <Field label={t.body}><textarea name="body" rows={8} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} /></Field>
+            <Field label={t.tags}><input value={draft.tags} onChange={(event) => setDraft({ ...draft, tags: event.target.value })} /></Field>
+            <p className="ui-label">{t.preview}</p>
+            <div className="preview" data-testid="article-preview"><h3 dir="auto">{draft.title}</h3><MarkdownView text={draft.body} /></div>
+            <div className="row" style={{ marginTop: 12 }}>
+              <Button variant="primary" onClick={() => void save()} disabled={!draft.title.trim() || !draft.body.trim()}>{t.save}</Button>
+              <Button onClick={() => setDraft(null)}>{t.cancel}</Button>
+              {draft.id ? <Button variant="danger" onClick={() => window.confirm(t.confirmDelete) && api.deleteArticle(draft.id!).then(() => (setDraft(null), reload()), setError)}>{t.delete}</Button> : null}
+            </div>
+          </div>
+        ) : <Empty>{t.newArticle}</Empty>}
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import type {
+  articleSchema, conversationSchema, customerSchema, eventSchema, messageSchema, noteSchema, ticketSchema, userSchema, webhookSchema,
+} from '../../src/service/http/schemas.ts';
+import type { WidgetServerFrame } from '../../src/service/http/routes/widget-protocol.ts';
+import type { Card, QuickReply, Source } from '../../src/engine/dialogue/types.ts';
+
+/**
+ * Types of the public API, inferred from the server's zod schemas (the same ones the OpenAPI document is generated
+ * from), so the browser apps break at compile time when the API changes. Type-only imports: nothing of the server is
+ * bundled.
+ */
+export type Message = z.infer<typeof messageSchema>;
+export type Conversation = z.infer<typeof conversationSchema>;
+export type Customer = z.infer<typeof customerSchema>;
+export type StoredEvent = z.infer<typeof eventSchema>;
+export type Note = z.infer<typeof noteSchema>;
+export type User = z.infer<typeof userSchema>;
+export type Article = z.infer<typeof articleSchema>;
+export type Ticket = z.infer<typeof ticketSchema>;
+export type Webhook = z.infer<typeof webhookSchema>;
+/** Mirrors tenantSettingsSchema in src/service/http/routes/admin-http.ts (that module pulls in server code, so it is not imported). */
+export interface TenantSettings {
+  packs: string[];
+  locale: 'zh' | 'en';
+  tone: 'neutral' | 'warm' | 'apologetic' | 'concise';
+  personaName: string;
+  greeting: string | null;
+  businessHours: { timeZone: string; days: Array<[string, string] | null> } | null;
+  enforceWidgetIdentity: boolean;
+}
+export type TenantSettingsView = TenantSettings & { widgetKey: string; widgetSecret: string };
+export type Owner = Conversation['owner'];
+export type WidgetServerFrameType = WidgetServerFrame;
+export type { Card, QuickReply, Source };
+
+/** What a bot message carries in `payload` (see src/service/conversation/reply-messages.ts). */
+export interface BotPayload {
+  persona?: string;
+  locale?: 'zh' | 'en';
+  quickReplies?: QuickReply[];
+  cards?: Card[];
+  sources?: Source[];
+  awaiting?: string | null;
+  intent?: string | null;
+  confidence?: number | null;
+  handoff?: { reason: string; summary: string };
+}
+
+/** The engine's reading of a customer message (`payload.understanding`). */
+export interface Understanding {
+  intent: string | null;
+  confidence: number;
+  status?: string;
+  entities?: Array<{ type: string; value: string; text: string }>;
+  sentiment?: { polarity: number; label: string; emotion?: string; urgency?: number };
+}
+
+/** Reads the structured parts of a message's payload without trusting their shape. */
+export function botPayload(message: Pick<Message, 'payload'>): BotPayload {
+  return (message.payload ?? {}) as BotPayload;
+}
+export function understandingOf(message: Pick<Message, 'payload'>): Understanding | null {
+  const value = (message.payload as { understanding?: unknown }).understanding;
+  return value && typeof value === 'object' ? (value as Understanding) : null;
+}

@@ -1,0 +1,33 @@
+import type { Strings } from './strings.ts';
+
+/** English strings of the console and admin. */
+export const en: Strings = {
+  appConsole: 'Agent console', appAdmin: 'Admin', signIn: 'Sign in', signOut: 'Sign out', email: 'E-mail', password: 'Password',
+  signInTitle: 'Sign in to Lingxi', signInHint: '`lingxi serve` prints the demo accounts and passwords on first start.', signingIn: 'Signing in…',
+  language: '中文', live: 'Live', offline: 'Disconnected, reconnecting…',
+  queueUnassigned: 'Unassigned', queueMine: 'Mine', queueAll: 'All',
+  filterStatus: 'Status', filterPack: 'Pack', filterSentiment: 'Sentiment', filterWaiting: 'Waiting', any: 'Any',
+  ownerBot: 'Bot', ownerQueued: 'Queued', ownerHuman: 'Human', ownerClosed: 'Closed',
+  sentimentPositive: 'Positive', sentimentNeutral: 'Neutral', sentimentNegative: 'Negative',
+  waitingOver1: 'Over 1 min', waitingOver5: 'Over 5 min', waitingOver15: 'Over 15 min',
+  noConversations: 'No conversations here', selectConversation: 'Select a conversation', customer: 'Customer', bot: 'Bot', agentLabel: 'Agent', system: 'System',
+  takeOver: 'Take over', handBack: 'Hand back to bot', transfer: 'Transfer', closeConversation: 'Close', closeReason: 'Reason',
+  resolutionResolved: 'Resolved', resolutionUnresolved: 'Unresolved', resolutionDuplicate: 'Duplicate', resolutionSpam: 'Spam', resolutionNoResponse: 'No response', resolutionOther: 'Other',
+  transferTo: 'Transfer to…', replyPlaceholder: 'Reply… type / for canned responses, Enter to send', notePlaceholder: 'Internal note (the customer never sees it)…', send: 'Send', addNote: 'Add note',
+  reply: 'Reply', note: 'Note', notes: 'Internal notes', suggested: 'Suggested replies', canned: 'Canned responses',
+  intent: 'Intent', confidence: 'Confidence', tools: 'Tool calls', sources: 'Sources', handoffReason: 'Handoff reason', waiting: 'Waiting', unread: 'Unread',
+  customerPanel: 'Customer', profile: 'Profile', history: 'Past conversations', businessEvents: 'Business events', tickets: 'Tickets', none: 'None',
+  newMessage: 'New message', newConversationQueued: 'New conversation waiting', rating: 'Rating',
+  settings: 'Settings', knowledge: 'Knowledge', team: 'Team', apiKeys: 'API keys', webhooks: 'Webhooks', widget: 'Widget',
+  packs: 'Packs', defaultLocale: 'Default language', tone: 'Tone', persona: 'Assistant name', greeting: 'Greeting', greetingHint: 'Sent when a conversation starts; empty uses the pack greeting.',
+  businessHours: 'Business hours', timeZone: 'Time zone', closedDay: 'Closed', enforceIdentity: 'Require verified customer identity (HMAC)', save: 'Save', saved: 'Saved',
+  toneNeutral: 'Neutral', toneWarm: 'Warm', toneApologetic: 'Apologetic', toneConcise: 'Concise',
+  days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  newArticle: 'New article', search: 'Search…', title: 'Title', body: 'Body (Markdown)', tags: 'Tags (comma separated)', edit: 'Edit', delete: 'Delete', cancel: 'Cancel', preview: 'Preview',
+  confirmDelete: 'Delete this article?', updated: 'Updated',
+  name: 'Name', role: 'Role', addUser: 'Add member', roleAdmin: 'Admin', roleSupervisor: 'Supervisor', roleAgent: 'Agent',
+  keyName: 'Key name', createKey: 'Create key', keyShownOnce: 'Copy it now — the key is shown only once:',
+  webhookUrl: 'URL', webhookEvents: 'Events (comma separated, empty = all)', addWebhook: 'Add webhook', secretShownOnce: 'Signing secret (shown once):',
+  embedSnippet: 'Embed snippet', embedHint: 'Put this line before </body> on your site:', widgetKey: 'Widget key', openDemoShop: 'Open the demo shop',
+  adminOnly: 'This page needs the admin role.', error: 'Something went wrong',
+};
