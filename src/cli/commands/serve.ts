@@ -26,7 +26,8 @@ export async function serve(argv: string[]): Promise<number> {
   const base = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
   const out: string[] = [
     '', `灵犀 Lingxi is running on ${config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`}`,
-    `  Start page   ${base}/`, `  API docs     ${base}/docs   (OpenAPI: ${base}/openapi.json)`, `  Health       ${base}/healthz   ${base}/readyz   ${base}/metrics`,
+    `  Start page   ${base}/`, `  Demo shop    ${base}/demo-shop/   (the chat widget in place)`,
+    `  Console      ${base}/console/   (agents)`, `  Admin        ${base}/admin/`, `  API docs     ${base}/docs   (OpenAPI: ${base}/openapi.json)`, `  Health       ${base}/healthz   ${base}/readyz   ${base}/metrics`,
     `  API base     ${base}/v1   widget WebSocket ${base.replace(/^http/, 'ws')}/v1/widget/ws`,
   ];
   if (service.demo) {
