@@ -8,6 +8,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   test: { summary: 'run conversation tests (*.conv.yaml files or folders)', load: async () => (await import('./commands/test.ts')).test },
   eval: { summary: 'evaluate: replay | intents | match | sentiment', load: async () => (await import('./commands/eval.ts')).evaluate },
   serve: { summary: 'start the HTTP + WebSocket service (--port, --data, DATABASE_URL)', load: async () => (await import('./commands/serve.ts')).serve },
+  bench: { summary: 'benchmarks: engine | service', load: async () => (await import('./commands/bench.ts')).bench },
   chat: { summary: 'interactive chat with the offline engine (--pack, --locale zh|en, --debug)', load: async () => (await import('./commands/chat.ts')).chat },
 };
 

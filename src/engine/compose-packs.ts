@@ -10,6 +10,8 @@ export interface PackBinding<Data = unknown> {
 export interface ComposedPacks {
   /** One definition with every pack's intents, knowledge, skills and hints; engine-level templates from the first pack that has them. */
   pack: PackDefinition<unknown>;
+  /** Safety rules of every pack, each with the pack whose templates answer it. */
+  safety: Array<{ binding: PackBinding<unknown>; check: NonNullable<PackDefinition['safety']> }>;
   /** The pack (templates, tools) and backend each skill runs with. */
   ownerOf(skill: Skill<unknown>): PackBinding<unknown>;
   catalog(): CatalogTerms;
@@ -55,6 +57,7 @@ export function composePacks(bindings: PackBinding<unknown>[]): ComposedPacks {
   };
   return {
     pack,
+    safety: bindings.filter((b) => b.pack.safety).map((binding) => ({ binding, check: binding.pack.safety! })),
     ownerOf: (skill) => owners.get(skill) ?? bindings[0],
     catalog: () => {
       const terms = bindings.map((b) => b.pack.catalog(b.data));

@@ -88,4 +88,19 @@ export interface PackDefinition<Data = unknown> {
    * used when the classifier is unsure, or when the rule's intent is among its top three guesses.
    */
   intentHints?: Array<{ intent: string; pattern: RegExp }>;
+  /**
+   * Safety rules checked on EVERY message before anything else (red flags in healthcare, scam cues in finance):
+   * a match answers with the pack's template, ends any running flow and drops queued requests.
+   */
+  safety?: (text: string) => SafetyMatch | null;
+}
+
+/** What a pack's safety rule found. */
+export interface SafetyMatch {
+  /** Template of the owning pack to answer with. */
+  key: string;
+  vars?: Record<string, unknown>;
+  /** Also hand the conversation to a person (fraud cues), not only warn. */
+  handoff?: boolean;
+  category: string;
 }

@@ -5,6 +5,7 @@ import { LingxiError } from '../engine/errors.ts';
 import { createCounterIds, fixedClock, type ModelCache } from '../engine/ports.ts';
 import { createPackEngine } from '../packs/create-pack-engine.ts';
 import { loadStore } from '../packs/ecommerce/store/load-store.ts';
+import { PACK_MODULES } from '../packs/registry.ts';
 
 const turnSchema = z.object({
   user: z.string(),
@@ -22,7 +23,8 @@ export const conversationTestSchema = z.object({
   name: z.string(),
   pack: z.string().default('ecommerce'),
   locale: z.enum(['zh', 'en']),
-  db: z.string().default('store-zh'),
+  /** Demo backend of the pack; default: the pack's own default (e-commerce: store-zh). */
+  db: z.string().optional(),
   now: z.string().default('2026-11-20T10:00:00+08:00'),
   turns: z.array(turnSchema).min(1),
   final: z.object({
@@ -67,7 +69,7 @@ const includes = (haystack: string, needle: string) => haystack.toLowerCase().in
 
 /** Runs one conversation test against the pure engine with a fresh demo store. */
 export async function runConversationTest(test: ConversationTest, file: string, options: { modelCache?: ModelCache } = {}): Promise<ConversationTestResult> {
-  const data = await loadStore(test.db);
+  const data = test.pack === 'ecommerce' ? await loadStore(test.db ?? 'store-zh') : await PACK_MODULES[test.pack].loadData({ db: test.db, locale: test.locale });
   const engine = await createPackEngine({ packs: [test.pack], locale: test.locale, data, clock: fixedClock(test.now), ids: createCounterIds(), modelCache: options.modelCache });
   const failures: string[] = [];
   let { state } = engine.start({ locale: test.locale });

@@ -21,6 +21,24 @@ export const PACK_MODULES: Record<string, PackModule> = {
     load: async () => (await import('./ecommerce/pack.ts')).loadEcommercePack() as Promise<PackDefinition<unknown>>,
     loadData: async ({ db, locale }) => (await import('./ecommerce/store/load-store.ts')).loadStore(db ?? (locale === 'en' ? 'tau-retail' : 'store-zh')),
   },
+  healthcare: {
+    name: 'healthcare',
+    description: { zh: '医院/门诊前台：分诊、急症识别、预约挂号、改约取消、报告查询', en: 'Hospital front desk: triage, red-flag emergencies, appointments, reports' },
+    load: async () => (await import('./healthcare/pack.ts')).loadHealthcarePack() as Promise<PackDefinition<unknown>>,
+    loadData: async ({ db }) => (await import('./healthcare/store/load-hospital.ts')).loadHospital(db),
+  },
+  logistics: {
+    name: 'logistics',
+    description: { zh: '快递物流：运单查询、延误提醒、丢件破损理赔、改地址、上门取件、运费计算', en: 'Parcel carrier: tracking, delay notices, loss and damage claims, address changes, pickups, prices' },
+    load: async () => (await import('./logistics/pack.ts')).loadLogisticsPack() as Promise<PackDefinition<unknown>>,
+    loadData: async () => (await import('./logistics/store/load-data.ts')).loadLogisticsData(),
+  },
+  finance: {
+    name: 'finance',
+    description: { zh: '银行金融：余额与交易查询、挂失冻结、交易争议、风险测评与理财适当性推荐、信用卡预审、反诈提醒', en: 'Banking: balances and transactions, card freeze and loss, disputes, risk assessment and suitable products, credit-card pre-screen, scam warnings' },
+    load: async () => (await import('./finance/pack.ts')).loadFinancePack() as Promise<PackDefinition<unknown>>,
+    loadData: async ({ db }) => (await import('./finance/store/load-bank.ts')).loadBank(db === undefined || db === 'store-zh' ? 'bank-demo' : db),
+  },
 };
 
 const loaded = new Map<string, Promise<PackDefinition<unknown>>>();

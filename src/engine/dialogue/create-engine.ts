@@ -1,7 +1,7 @@
 import type { Locale, Tone } from '../types.ts';
 import type { EntityExtractor, IntentClassifier, IntentPrediction, Sentiment } from '../nlu/types.ts';
 import type { Retriever, KnowledgeHit } from '../knowledge/types.ts';
-import type { PackDefinition, Skill } from '../pack.ts';
+import type { PackDefinition, SafetyMatch, Skill } from '../pack.ts';
 import { composePacks, type PackBinding } from '../compose-packs.ts';
 import { createCounterIds, systemClock, type Clock, type IdGenerator } from '../ports.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -139,7 +139,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder };
       const angry = trackSentiment(state, understanding.sentiment);
 
-      if (state.handedOff) {
+      const safety = checkSafety(understanding.text);
+      if (safety) {
+        answerSafety(env, safety.match, safety.binding);
+      } else if (state.handedOff) {
         say(env, 'handoff.waiting');
       } else if (!understanding.normalized) {
         say(env, text.trim() ? 'input.unreadable' : 'input.empty');
@@ -158,6 +161,26 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       return { state, replies: recorder.replies, events: recorder.events, understanding, toolCalls: recorder.toolCalls };
     },
   };
+
+  function checkSafety(text: string): { match: SafetyMatch; binding: PackBinding<unknown> } | null {
+    for (const { binding, check } of composed.safety) {
+      const match = check(text);
+      if (match) return { match, binding };
+    }
+    return null;
+  }
+
+  /** A safety rule fired: answer with its template, stop every flow and queued request, hand over if asked. */
+  function answerSafety(env: TurnEnvironment<Data>, match: SafetyMatch, binding: PackBinding<unknown>): void {
+    const { state, recorder } = env;
+    state.flow = null;
+    state.suspended = [];
+    state.memory.queue = [];
+    state.memory.softenedTurn = state.turns; // no "sorry for the trouble" in front of an emergency warning
+    recorder.events.push({ type: 'safety.triggered', at: clock.now(), data: { category: match.category, pack: binding.pack.name } });
+    recorder.replies.push(makeReply(env, renderTemplate(binding.pack.templates, state.locale, env.tone, match.key, match.vars)));
+    if (match.handoff) recorder.handoff = { reason: 'policy', summary: `safety: ${match.category}; last="${env.understanding.text.slice(0, 200)}"` };
+  }
 
   /** The dialogue policy for one understood message. */
   function decide(env: TurnEnvironment<Data>): void {

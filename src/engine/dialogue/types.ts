@@ -56,7 +56,7 @@ export type HandoffReason = 'customer_request' | 'repeated_failure' | 'out_of_sc
 export type EngineEventType =
   | 'message.received' | 'intent.detected' | 'entities.extracted' | 'sentiment.detected' | 'slot.filled'
   | 'flow.started' | 'flow.completed' | 'flow.cancelled' | 'tool.called' | 'knowledge.used'
-  | 'fallback.triggered' | 'clarification.requested' | 'handoff.requested' | 'conversation.resolved' | 'message.sent'
+  | 'fallback.triggered' | 'safety.triggered' | 'clarification.requested' | 'handoff.requested' | 'conversation.resolved' | 'message.sent'
   // LLM mode (src/engine/llm): one model call finished / failed; a code-level guardrail changed the turn.
   | 'llm.completed' | 'llm.failed' | 'guardrail.triggered';
 

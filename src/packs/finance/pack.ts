@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { Localized } from '../../engine/types.ts';
+import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
+import { LingxiError } from '../../engine/errors.ts';
+import { loadBankingDocs } from './knowledge/load-banking-docs.ts';
+import { FRAUD_HINT } from './rules/fraud-cues.ts';
+import type { BankDb } from './store/types.ts';
+import { financeTools } from './tools/index.ts';
+import { balanceSkill, transactionsSkill } from './skills/accounts.ts';
+import { blockCardSkill } from './skills/block-card.ts';
+import { cardApplicationSkill } from './skills/card-application.ts';
+import { disputeSkill } from './skills/dispute.ts';
+import { fraudAlertSkill, transferSkill } from './skills/fraud.ts';
+import { riskAssessmentSkill } from './skills/risk-assessment.ts';
+import { productInfoSkill, recommendProductSkill } from './skills/wealth.ts';
+
+const here = (path: string) => new URL(path, import.meta.url);
+
+const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+const intentsSchema = z.record(z.string(), localizedList);
+const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
+
+async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(parse(await readFile(here(file), 'utf8')));
+  if (!parsed.success) {
+    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export const FINANCE_INTENT_LABELS: Record<string, Localized> = {
+  check_balance: { zh: '查询余额', en: 'Check my balance' },
+  recent_transactions: { zh: '查询交易明细', en: 'Recent transactions' },
+  block_card: { zh: '挂失/冻结银行卡', en: 'Freeze or report a lost card' },
+  dispute_transaction: { zh: '交易争议', en: 'Dispute a transaction' },
+  risk_assessment: { zh: '风险承受能力评估', en: 'Risk-tolerance assessment' },
+  recommend_product: { zh: '理财推荐', en: 'Investment suggestions' },
+  product_info: { zh: '理财产品咨询', en: 'Ask about a wealth product' },
+  apply_credit_card: { zh: '申请信用卡', en: 'Apply for a credit card' },
+  fraud_alert: { zh: '疑似诈骗', en: 'Possible scam' },
+  transfer_money: { zh: '转账汇款', en: 'Make a transfer' },
+  handoff: { zh: '转人工', en: 'Talk to a person' },
+  greet: { zh: '打招呼', en: 'Say hello' },
+  thanks: { zh: '致谢', en: 'Say thanks' },
+  goodbye: { zh: '结束对话', en: 'Say goodbye' },
+  bot_identity: { zh: '你是机器人吗', en: 'Are you a bot' },
+};
+
+/**
+ * Unmistakable wording. The scam cues come first: any of them routes to the fraud warning whatever else the
+ * message asks (every finance skill also checks them itself, so they fire mid-flow too).
+ */
+export const FINANCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
+  { intent: 'fraud_alert', pattern: FRAUD_HINT },
+  { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
+  { intent: 'block_card', pattern: /挂失|冻结.{0,6}卡|卡.{0,8}(丢|被偷|被盗|冻结)|\b(freeze|block|lock)\b.{0,20}\bcard\b|\bcard\b.{0,20}\b(lost|stolen|missing)\b|\b(lost|stolen)\b.{0,12}\bcard\b/ },
+  { intent: 'dispute_transaction', pattern: /盗刷|重复扣款|扣了两次|争议|申诉.{0,6}(交易|扣款)|不是我(刷|消费|买)的|\bdispute\b|\bcharged twice\b|\bdouble[- ]charged\b|\bunauthori[sz]ed (charge|transaction|payment)\b|\bdidn'?t make (this|that|the) (charge|purchase|payment)\b/ },
+  { intent: 'risk_assessment', pattern: /风险(承受能力|测评|评估)|风评|\brisk (assessment|questionnaire|profile|tolerance)\b/ },
+  { intent: 'apply_credit_card', pattern: /(办|申请|开|想要).{0,6}信用卡|\bapply\b.{0,20}\bcredit card\b|\bcredit card application\b/ },
+  { intent: 'recent_transactions', pattern: /交易(明细|记录)|流水|消费记录|最近.{0,6}(交易|消费|支出)|\b(transaction history|recent transactions|statement of transactions|recent (charges|purchases|payments))\b/ },
+  { intent: 'check_balance', pattern: /余额|还剩多少钱|有多少钱|\bbalance\b|how much (money )?(do i have|is (left|in my account))/ },
+];
+
+/** Loads the finance pack: training phrases, templates, Chinese FAQ, English banking articles, tools and skills. */
+export async function loadFinancePack(): Promise<PackDefinition<BankDb>> {
+  const [intents, zh, en, faqZh, faqEn, bankingDocs] = await Promise.all([
+    readYaml('nlu/intents.yaml', intentsSchema),
+    readYaml('templates/zh.yaml', templateSchema),
+    readYaml('templates/en.yaml', templateSchema),
+    readFile(here('knowledge/faq.zh.md'), 'utf8'),
+    readFile(here('knowledge/faq.en.md'), 'utf8'),
+    loadBankingDocs(),
+  ]);
+  const knowledge = [
+    ...parseFaqMarkdown(faqZh, { pack: 'finance', locale: 'zh', file: 'knowledge/faq.zh.md' }),
+    ...parseFaqMarkdown(faqEn, { pack: 'finance', locale: 'en', file: 'knowledge/faq.en.md' }),
+    ...bankingDocs,
+  ];
+  return {
+    name: 'finance',
+    locales: ['zh', 'en'],
+    intents,
+    intentLabels: FINANCE_INTENT_LABELS,
+    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
+    knowledge,
+    tools: financeTools as unknown as PackDefinition<BankDb>['tools'],
+    skills: [
+      fraudAlertSkill, balanceSkill, transactionsSkill, blockCardSkill, disputeSkill, riskAssessmentSkill,
+      recommendProductSkill, productInfoSkill, cardApplicationSkill, transferSkill,
+    ],
+    catalog: (data) => ({
+      products: Object.values(data.products).map((product) => ({ id: product.product_id, names: [product.name.zh, product.name.en, ...product.aliases] })),
+      options: [],
+    }),
+    intentHints: FINANCE_INTENT_HINTS,
+    smallTalk: {
+      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
+      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
+    },
+  };
+}

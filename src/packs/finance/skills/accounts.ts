@@ -1,0 +1,54 @@
+import type { Skill } from '../../../engine/pack.ts';
+import type { Account, BankDb, Transaction } from '../store/types.ts';
+import { ensureBankCustomer } from './authenticate.ts';
+import { guardFraud, money, shortTime, type BankSkillContext } from './bank-skill-context.ts';
+
+/** The customer's accounts, read through the tool (ownership-checked). */
+export function ownAccounts(ctx: BankSkillContext): Account[] {
+  const result = ctx.call<Account[]>('get_accounts', { customer_id: ctx.customerId() });
+  return result.ok ? result.result! : [];
+}
+
+/** The account a message points at: credit card, savings, else the debit account. */
+export function pickAccount(ctx: BankSkillContext, accounts: Account[], text: string): Account | undefined {
+  const kind = /信用卡|credit/i.test(text) ? 'credit' : /定期|储蓄账户|存款|savings|deposit/i.test(text) ? 'savings' : 'debit';
+  return accounts.find((account) => account.kind === kind) ?? accounts.find((account) => account.kind === 'debit') ?? accounts[0];
+}
+
+export function transactionLine(ctx: BankSkillContext, transaction: Transaction, index: number): string {
+  return `${index + 1}. ${shortTime(transaction.time)}  ${transaction.merchant[ctx.locale]}  ${money(ctx, transaction.amount)}`;
+}
+
+/** Balance enquiry: every account after authentication; credit accounts show what is owed and what is left. */
+export const balanceSkill: Skill<BankDb> = {
+  name: 'check_balance',
+  intents: ['check_balance'],
+  run(ctx) {
+    if (guardFraud(ctx)) return 'done';
+    if (!ensureBankCustomer(ctx)) return 'waiting';
+    const lines = ownAccounts(ctx).map((account) => account.kind === 'credit'
+      ? ctx.text('balance.line_credit', { name: account.name[ctx.locale], owed: money(ctx, account.balance), available: money(ctx, (account.credit_limit ?? 0) - account.balance) })
+      : ctx.text('balance.line', { name: account.name[ctx.locale], balance: money(ctx, account.balance) }));
+    ctx.say('balance.list', { lines: lines.join('\n') });
+    return 'done';
+  },
+};
+
+/** The five latest transactions of the account the customer names (debit by default). */
+export const transactionsSkill: Skill<BankDb> = {
+  name: 'recent_transactions',
+  intents: ['recent_transactions'],
+  run(ctx) {
+    if (guardFraud(ctx)) return 'done';
+    if (!ensureBankCustomer(ctx)) return 'waiting';
+    const account = pickAccount(ctx, ownAccounts(ctx), ctx.flowTexts().join(' '));
+    if (!account) { ctx.say('account.none'); return 'done'; }
+    const result = ctx.call<Transaction[]>('get_recent_transactions', { account_id: account.account_id, limit: 5 });
+    const transactions = result.ok ? result.result! : [];
+    if (!transactions.length) { ctx.say('transactions.none', { account: account.name[ctx.locale] }); return 'done'; }
+    ctx.say('transactions.list', { account: account.name[ctx.locale], lines: transactions.map((t, i) => transactionLine(ctx, t, i)).join('\n') }, {
+      cards: [{ kind: 'timeline', title: account.name[ctx.locale], events: transactions.map((t) => ({ time: shortTime(t.time), text: `${t.merchant[ctx.locale]} ${money(ctx, t.amount)}` })) }],
+    });
+    return 'done';
+  },
+};

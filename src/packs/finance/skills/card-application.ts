@@ -1,0 +1,58 @@
+import type { Skill } from '../../../engine/pack.ts';
+import { confirmAction } from '../../shared/confirm-action.ts';
+import { parseEmployment, type Employment } from '../rules/credit-prescreen.ts';
+import { parseMoney } from '../rules/parse-money.ts';
+import type { BankDb, CardApplication } from '../store/types.ts';
+import { guardFraud, money } from './bank-skill-context.ts';
+
+const INCOME_CLAUSE = /(收入|月薪|工资|薪水|薪资|挣|赚|income|earn|salary|make)[^，,。;；]*/i;
+const NO_DEBT = /没有(任何)?(负债|贷款|欠款|月供)|无负债|\bno (existing )?(debts?|loans?)\b|\bdebt[- ]free\b/i;
+const DEBT_CLAUSE = /(负债|贷款|房贷|车贷|月供|还款|欠|花呗|白条|debts?|loans?|mortgage|repay|owe)[^，,。;；]*/i;
+
+function clauseMoney(text: string, pattern: RegExp): number | null {
+  const clause = pattern.exec(text)?.[0];
+  return clause ? parseMoney(clause) : null;
+}
+
+/**
+ * Credit-card application pre-screen: collects monthly income, employment and monthly debt repayments (in any
+ * order, several in one message), confirms, and submits. The tool scores it (rules + logistic score with reasons);
+ * the bot never announces a decision — it records "pending officer review" and hands over to a credit officer.
+ */
+export const cardApplicationSkill: Skill<BankDb> = {
+  name: 'apply_credit_card',
+  intents: ['apply_credit_card'],
+  writes: true,
+  accepts: ['amount', 'number'],
+  run(ctx) {
+    if (guardFraud(ctx)) return 'done';
+    const text = ctx.turn.text;
+    const slots = ctx.slots as { income?: number; employment?: Employment; debt?: number };
+    slots.income ??= clauseMoney(text, INCOME_CLAUSE) ?? (ctx.awaiting === 'option' ? parseMoney(text) : null) ?? undefined;
+    slots.debt ??= (NO_DEBT.test(text) ? 0 : null) ?? clauseMoney(text, DEBT_CLAUSE) ?? (ctx.awaiting === 'item' ? parseMoney(text) : null) ?? undefined;
+    slots.employment ??= parseEmployment(text) ?? undefined;
+    if (ctx.started) ctx.say('card_application.intro');
+    if (slots.income === undefined) { ctx.ask('option', ctx.awaiting === 'option' ? 'card_application.income_again' : 'card_application.ask_income'); return 'waiting'; }
+    if (slots.employment === undefined) {
+      ctx.ask('reason', ctx.awaiting === 'reason' ? 'card_application.employment_again' : 'card_application.ask_employment', {}, {
+        quickReplies: ['full_time', 'civil_servant', 'self_employed', 'freelance', 'retired', 'student'].map((e) => ({ label: ctx.text(`employment.${e}`), payload: ctx.text(`employment.${e}`) })),
+      });
+      return 'waiting';
+    }
+    if (slots.debt === undefined) { ctx.ask('item', ctx.awaiting === 'item' ? 'card_application.debt_again' : 'card_application.ask_debt'); return 'waiting'; }
+    const vars = { income: money(ctx, slots.income), employment: ctx.text(`employment.${slots.employment}`), debt: money(ctx, slots.debt) };
+    return confirmAction(ctx as never, {
+      key: 'card_application.confirm',
+      vars,
+      fingerprint: { income: slots.income, employment: slots.employment, debt: slots.debt },
+      execute: () => {
+        const result = ctx.call<CardApplication>('submit_card_application', { customer_id: ctx.customerId(), monthly_income: slots.income, employment: slots.employment, monthly_debt: slots.debt });
+        if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
+        const application = result.result!;
+        ctx.say('card_application.submitted', { application: application.application_id });
+        const reasons = application.reasons.map((r) => `${r.factor}=${r.value} (${r.contribution >= 0 ? '+' : ''}${r.contribution})`).join(', ');
+        ctx.handoff('policy', `credit card pre-screen ${application.application_id}: recommendation=${application.recommendation}, score=${application.score}, rules=[${application.rule_hits.join(', ')}], reasons: ${reasons}; pending officer review`);
+      },
+    });
+  },
+};

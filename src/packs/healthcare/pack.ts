@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { PackDefinition, Skill, Template } from '../../engine/pack.ts';
+import type { Localized } from '../../engine/types.ts';
+import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
+import { LingxiError } from '../../engine/errors.ts';
+import type { HospitalDb } from './store/types.ts';
+import type { TriageLexicon } from './triage/score-departments.ts';
+import { healthcareTools } from './tools/index.ts';
+import { withRedFlagGuard } from './skills/red-flag-guard.ts';
+import { detectRedFlag, RED_FLAG_PATTERN } from './safety/red-flags.ts';
+import { createEmergencySkill } from './skills/emergency.ts';
+import { createTriageSkill } from './skills/triage.ts';
+import { createBookAppointmentSkill } from './skills/book-appointment.ts';
+import { rescheduleAppointmentSkill } from './skills/reschedule-appointment.ts';
+import { cancelAppointmentSkill } from './skills/cancel-appointment.ts';
+import { myAppointmentsSkill } from './skills/my-appointments.ts';
+import { reportStatusSkill } from './skills/report-status.ts';
+import { createPreVisitSkill, type PreVisitInstructions } from './skills/pre-visit.ts';
+
+const here = (path: string) => new URL(path, import.meta.url);
+
+const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+const intentsSchema = z.record(z.string(), localizedList);
+const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
+const lexiconSchema = z.record(z.string(), z.object({
+  reason: localized, strong: localizedList, words: localizedList, priority: z.boolean().optional(), aliases: z.array(z.string()).optional(),
+}));
+const preVisitSchema = z.object({ general: localized, departments: z.record(z.string(), localized) });
+
+async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(parse(await readFile(here(file), 'utf8')));
+  if (!parsed.success) {
+    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export const HEALTHCARE_INTENT_LABELS: Record<string, Localized> = {
+  triage: { zh: '该挂什么科', en: 'Which department to see' },
+  emergency: { zh: '紧急情况', en: 'Emergency' },
+  book_appointment: { zh: '预约挂号', en: 'Book an appointment' },
+  reschedule_appointment: { zh: '改约', en: 'Reschedule an appointment' },
+  cancel_appointment: { zh: '取消预约', en: 'Cancel an appointment' },
+  my_appointments: { zh: '查询我的预约', en: 'My appointments' },
+  pre_visit: { zh: '就诊须知', en: 'Pre-visit instructions' },
+  report_status: { zh: '查询检查报告', en: 'Test reports' },
+  handoff: { zh: '转人工', en: 'Talk to a person' },
+  greet: { zh: '打招呼', en: 'Say hello' },
+  thanks: { zh: '致谢', en: 'Say thanks' },
+  goodbye: { zh: '结束对话', en: 'Say goodbye' },
+  bot_identity: { zh: '你是机器人吗', en: 'Are you a bot' },
+};
+
+/**
+ * Unmistakable wording. The emergency hint mirrors the red-flag rules so that such messages start the emergency
+ * skill even when no flow is running; the guard inside every skill is what guarantees the check mid-flow.
+ */
+export const HEALTHCARE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
+  { intent: 'emergency', pattern: RED_FLAG_PATTERN },
+  { intent: 'emergency', pattern: /急诊|救护车|\bambulance\b|emergency room|\ba&e\b/ },
+  { intent: 'triage', pattern: /(挂|看)(什么|哪个|哪一?个)科|哪个科室?|which (department|doctor|clinic|specialist)|who should (i|we|she|he) see|where should (i|we) go/ },
+  { intent: 'handoff', pattern: /转人工|人工客服|人工导诊|真人|\b(human|real person|live agent|receptionist)\b/ },
+  { intent: 'reschedule_appointment', pattern: /改约|改(到|成|个时间|一下时间)|换个时间|推迟|\breschedul|\bmove (my|the|it)\b.{0,30}\b(appointment|to)\b|\bpostpone\b/ },
+  { intent: 'cancel_appointment', pattern: /取消.{0,6}(预约|挂号|号|门诊|就诊)|退号|\bcancel\b.{0,30}\b(appointment|booking|visit)\b/ },
+  { intent: 'report_status', pattern: /报告|化验(单|结果)|检查结果|\b(test )?results?\b|\breports?\b/ },
+  { intent: 'book_appointment', pattern: /挂号|挂.{1,6}(科|号)|预约.{0,8}(科|医生|号|门诊|体检)|\bbook\b|\bappointment with\b/ },
+];
+
+/** Loads the healthcare pack: training phrases, templates, FAQ, triage lexicon, pre-visit instructions, tools and skills. */
+export async function loadHealthcarePack(): Promise<PackDefinition<HospitalDb>> {
+  const [intents, zh, en, lexicon, preVisit, faqZh, faqEn] = await Promise.all([
+    readYaml('nlu/intents.yaml', intentsSchema),
+    readYaml('templates/zh.yaml', templateSchema),
+    readYaml('templates/en.yaml', templateSchema),
+    readYaml('triage/lexicon.yaml', lexiconSchema),
+    readYaml('knowledge/pre-visit.yaml', preVisitSchema),
+    readFile(here('knowledge/faq.zh.md'), 'utf8'),
+    readFile(here('knowledge/faq.en.md'), 'utf8'),
+  ]);
+  const triageLexicon = lexicon as TriageLexicon;
+  const skills: Skill<HospitalDb>[] = [
+    createEmergencySkill(triageLexicon), createTriageSkill(triageLexicon), createBookAppointmentSkill(triageLexicon), rescheduleAppointmentSkill,
+    cancelAppointmentSkill, myAppointmentsSkill, reportStatusSkill, createPreVisitSkill(triageLexicon, preVisit as PreVisitInstructions),
+  ];
+  return {
+    name: 'healthcare',
+    locales: ['zh', 'en'],
+    intents,
+    intentLabels: HEALTHCARE_INTENT_LABELS,
+    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
+    knowledge: [
+      ...parseFaqMarkdown(faqZh, { pack: 'healthcare', locale: 'zh', file: 'knowledge/faq.zh.md' }),
+      ...parseFaqMarkdown(faqEn, { pack: 'healthcare', locale: 'en', file: 'knowledge/faq.en.md' }),
+    ],
+    tools: healthcareTools as unknown as PackDefinition<HospitalDb>['tools'],
+    // Red flags are checked on every message a healthcare skill receives, before the skill's own logic.
+    skills: skills.map(withRedFlagGuard),
+    catalog: () => ({ products: [], options: [] }),
+    intentHints: HEALTHCARE_INTENT_HINTS,
+    // Red flags are checked by the engine on every message, before FAQ answers, small talk or handoff.
+    safety: (text) => {
+      const flag = detectRedFlag(text);
+      return flag ? { key: `emergency.${flag.category}`, vars: { matched: flag.matched }, category: flag.category } : null;
+    },
+    smallTalk: {
+      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
+      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
+    },
+  };
+}

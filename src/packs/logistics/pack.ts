@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { Localized } from '../../engine/types.ts';
+import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
+import { LingxiError } from '../../engine/errors.ts';
+import type { LogisticsDb } from './store/types.ts';
+import { logisticsTools } from './tools/index.ts';
+import { trackParcelSkill } from './skills/track-parcel.ts';
+import { parcelDelaySkill } from './skills/parcel-delay.ts';
+import { parcelDetailsSkill } from './skills/parcel-details.ts';
+import { parcelClaimSkill } from './skills/parcel-claim.ts';
+import { changeAddressSkill } from './skills/change-address.ts';
+import { pickupBookingSkill } from './skills/pickup-booking.ts';
+import { shippingQuoteSkill } from './skills/shipping-quote.ts';
+
+const here = (path: string) => new URL(path, import.meta.url);
+
+const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+const intentsSchema = z.record(z.string(), localizedList);
+const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
+
+async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(parse(await readFile(here(file), 'utf8')));
+  if (!parsed.success) {
+    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export const LOGISTICS_INTENT_LABELS: Record<string, Localized> = {
+  track_parcel: { zh: '查快递', en: 'Track a parcel' },
+  report_delay: { zh: '快递延误', en: 'My parcel is late' },
+  shipment_details: { zh: '查看运单详情', en: 'Shipment details' },
+  file_claim: { zh: '申请理赔', en: 'File a claim' },
+  change_address: { zh: '修改收件地址', en: 'Change the delivery address' },
+  book_pickup: { zh: '预约上门取件', en: 'Book a pickup' },
+  price_quote: { zh: '计算运费', en: 'Shipping price' },
+  handoff: { zh: '转人工', en: 'Talk to a person' },
+  greet: { zh: '打招呼', en: 'Say hello' },
+  thanks: { zh: '致谢', en: 'Say thanks' },
+  goodbye: { zh: '结束对话', en: 'Say goodbye' },
+  bot_identity: { zh: '你是机器人吗', en: 'Are you a bot' },
+};
+
+/**
+ * Unmistakable wording (first match wins); they decide only when the classifier is unsure or agrees in its top three.
+ * A message that is nothing but a waybill number is a tracking request.
+ */
+export const LOGISTICS_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
+  { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
+  // Answers to the skills' own questions, so they are not taken for FAQ questions on the same topic.
+  { intent: 'verification_digits', pattern: /^(?=.{0,30}$).*(尾号|尾数|后四位|后4位|\blast (4|four)\b|\bends? (in|with)\b).{0,8}\d{4}(?!\d)/ },
+  { intent: 'claim_evidence_answer', pattern: /^(我)?(有|只有|都有|只拍了|拍了).{0,12}(照片|小票|发票|聊天|凭证|截图|收据)|^(i have|i've got|only|just)\b.{0,40}\b(photos?|receipt|invoice|chats?|records|screenshot)\b/ },
+  { intent: 'file_claim', pattern: /理赔|索赔|赔偿|赔付|丢件|丢了|丢失|遗失|破损|摔坏|压坏|碎了|\bclaim\b|compensat|\b(lost|damaged|broken|smashed|crushed)\b/ },
+  { intent: 'change_address', pattern: /(改|换|修改|更改|变更).{0,8}(收件|收货|派送|快递)?地址|地址.{0,6}(写错|填错|改|换)|\b(change|update|correct|modify)\b.{0,30}\baddress\b|\b(redirect|reroute)\b/ },
+  { intent: 'book_pickup', pattern: /上门取件|预约取件|上门揽收|预约寄件|叫.{0,4}快递员|\bpick ?up\b|\bcollection\b|\bcollect\b/ },
+  { intent: 'price_quote', pattern: /(寄|发).{0,20}多少钱|运费.{0,6}(多少|算一下|报价)|算.{0,4}运费|报价|\b(how much|price|quote|cost)\b.{0,40}\b(send|ship|post|parcel|kg)\b/ },
+  { intent: 'report_delay', pattern: /怎么还没(到|送)|还没收到|延误了|太慢了|卡住了|\b(is|are|so|running) (late|delayed|overdue|stuck)\b|hasn'?t (arrived|moved)/ },
+  { intent: 'shipment_details', pattern: /收件人信息|寄件人是|运单详情|详细信息|保价了吗|声明价值|\b(full details|shipment details|declared value|insured)\b/ },
+  { intent: 'track_parcel', pattern: /^\s*(sf\d{12}|yt\d{13}|\d{12,15})\s*$|查.{0,4}(快递|物流|件|运单)|物流(信息|到哪|进度|轨迹)|到哪(了|里)|\btrack(ing)?\b|where('?s| is) my (package|parcel)/ },
+];
+
+/** Loads the logistics pack: training phrases, templates, FAQ, tools and skills. */
+export async function loadLogisticsPack(): Promise<PackDefinition<LogisticsDb>> {
+  const [intents, zh, en, faqZh, faqEn] = await Promise.all([
+    readYaml('nlu/intents.yaml', intentsSchema),
+    readYaml('templates/zh.yaml', templateSchema),
+    readYaml('templates/en.yaml', templateSchema),
+    readFile(here('knowledge/faq.zh.md'), 'utf8'),
+    readFile(here('knowledge/faq.en.md'), 'utf8'),
+  ]);
+  return {
+    name: 'logistics',
+    locales: ['zh', 'en'],
+    intents,
+    intentLabels: LOGISTICS_INTENT_LABELS,
+    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
+    knowledge: [
+      ...parseFaqMarkdown(faqZh, { pack: 'logistics', locale: 'zh', file: 'knowledge/faq.zh.md' }),
+      ...parseFaqMarkdown(faqEn, { pack: 'logistics', locale: 'en', file: 'knowledge/faq.en.md' }),
+    ],
+    tools: logisticsTools as unknown as PackDefinition<LogisticsDb>['tools'],
+    skills: [trackParcelSkill, parcelDelaySkill, parcelDetailsSkill, parcelClaimSkill, changeAddressSkill, pickupBookingSkill, shippingQuoteSkill],
+    catalog: () => ({ products: [], options: [] }),
+    intentHints: LOGISTICS_INTENT_HINTS,
+    smallTalk: {
+      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
+      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
+    },
+  };
+}

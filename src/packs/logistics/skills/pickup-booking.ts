@@ -1,0 +1,95 @@
+import type { Skill, SkillContext } from '../../../engine/pack.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
+import { confirmAction } from '../../shared/confirm-action.ts';
+import { citiesInText } from '../rules/cities.ts';
+import type { LogisticsDb, PickupBooking } from '../store/types.ts';
+import { PICKUP_CALENDAR } from '../tools/pickup-calendar.ts';
+
+/** The pickup window a message names: "13:00-17:00", or a part of the day (上午 / afternoon / 晚上). */
+export function windowFrom(text: string, times: Array<{ value: string; meta?: Record<string, unknown> }>): string | null {
+  const t = normalize(text);
+  const direct = PICKUP_CALENDAR.times.find((s) => t.includes(s));
+  if (direct) return direct;
+  const part = String(times[0]?.meta?.partOfDay ?? '');
+  const hour = times[0] ? Number(times[0].value.slice(0, 2)) : NaN;
+  if (part === 'morning' || /上午|早上|morning/.test(t) || (hour >= 8 && hour < 12)) return PICKUP_CALENDAR.times[0];
+  if (part === 'afternoon' || /下午|afternoon/.test(t) || (hour >= 12 && hour < 18)) return PICKUP_CALENDAR.times[1];
+  if (part === 'evening' || /晚上|傍晚|evening|tonight/.test(t) || (hour >= 18 && hour < 21)) return PICKUP_CALENDAR.times[2];
+  return null;
+}
+
+/** Parcel weight from "3公斤 / 3kg / 6斤" (斤 = 0.5 kg). */
+export function weightFrom(text: string): number | null {
+  const match = /(\d+(?:\.\d+)?)\s*(kg|公斤|千克|kilos?|斤)/i.exec(text);
+  if (!match) return null;
+  return match[2] === '斤' ? Number(match[1]) / 2 : Number(match[1]);
+}
+
+type Slot = { date: string; slot: string };
+
+function slots(ctx: SkillContext<LogisticsDb>, city: string, date?: string): Slot[] {
+  const outcome = ctx.call<Slot[]>('list_pickup_slots', date ? { city, date } : { city });
+  return outcome.ok ? outcome.result! : [];
+}
+
+/** Courier pickup: address (its city must be served), date and window from the shared calendar, phone, confirmation. */
+export const pickupBookingSkill: Skill<LogisticsDb> = {
+  name: 'pickup_booking',
+  intents: ['book_pickup'],
+  writes: true,
+  accepts: ['address', 'date', 'time', 'phone'],
+  run(ctx) {
+    const address = ctx.entities('address')[0];
+    if (address) ctx.slots.address = address.value;
+    else if (!ctx.slots.address && ctx.awaiting === 'address' && ctx.turn.text.trim().length >= 6) ctx.slots.address = ctx.turn.text.trim();
+    const weight = weightFrom(ctx.turn.text);
+    if (weight) ctx.slots.weight = weight;
+    if (!ctx.slots.address) { ctx.ask('address', 'pickup.ask_address'); return 'waiting'; }
+    const city = citiesInText(String(ctx.slots.address))[0];
+    if (!city) {
+      delete ctx.slots.address;
+      ctx.ask('address', 'pickup.city_unsupported');
+      return 'waiting';
+    }
+    const t = normalize(ctx.turn.text);
+    const quick = /(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}-\d{2}:\d{2})/.exec(t);
+    if (quick) { ctx.slots.date = quick[1]; ctx.slots.slot = quick[2]; }
+    const date = ctx.entities('date')[0]?.value;
+    if (date && date !== ctx.slots.date) { ctx.slots.date = date; if (!quick) delete ctx.slots.slot; }
+    const window = windowFrom(ctx.turn.text, ctx.entities('time'));
+    if (window && !quick) ctx.slots.slot = window;
+
+    const free = ctx.slots.date ? slots(ctx, city.id, String(ctx.slots.date)) : [];
+    if (!ctx.slots.date || !free.length) {
+      const all = slots(ctx, city.id);
+      const wanted = ctx.slots.date;
+      delete ctx.slots.date;
+      const labels = all.slice(0, 6).map((s) => `${s.date} ${s.slot}`);
+      ctx.ask('date', wanted ? 'pickup.date_full' : 'pickup.ask_date', { date: wanted, list: labels.join('\n') }, {
+        cards: [{ kind: 'slots', title: ctx.text('pickup.slots_title'), slots: all.map((s) => `${s.date} ${s.slot}`) }],
+        quickReplies: labels.map((label) => ({ label, payload: label })),
+      });
+      return 'waiting';
+    }
+    if (!ctx.slots.slot || !free.some((s) => s.slot === ctx.slots.slot)) {
+      const wanted = ctx.slots.slot;
+      delete ctx.slots.slot;
+      ctx.ask('time', wanted ? 'pickup.slot_full' : 'pickup.ask_slot', { date: ctx.slots.date, list: free.map((s) => s.slot).join(', ') }, {
+        quickReplies: free.map((s) => ({ label: s.slot, payload: `${s.date} ${s.slot}` })),
+      });
+      return 'waiting';
+    }
+    const phone = ctx.entities('phone')[0]?.value;
+    if (phone) ctx.slots.phone = phone;
+    if (!ctx.slots.phone) { ctx.ask('phone', 'pickup.ask_phone'); return 'waiting'; }
+    const booking = { city: city.id, address: String(ctx.slots.address), date: String(ctx.slots.date), slot: String(ctx.slots.slot), phone: String(ctx.slots.phone), ...(ctx.slots.weight ? { weight_kg: Number(ctx.slots.weight) } : {}) };
+    return confirmAction(ctx, {
+      key: 'pickup.confirm', vars: { ...booking, city: city[ctx.locale] }, fingerprint: booking,
+      execute: () => {
+        const result = ctx.call<PickupBooking>('book_pickup', booking);
+        if (result.ok) ctx.say('pickup.done', { pickup: result.result!.pickup_id, date: booking.date, slot: booking.slot });
+        else ctx.say('action.failed', { error: result.error });
+      },
+    });
+  },
+};

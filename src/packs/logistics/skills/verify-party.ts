@@ -1,0 +1,39 @@
+import type { SkillContext } from '../../../engine/pack.ts';
+import { parsePhoneLast4 } from '../rules/waybill.ts';
+import type { LogisticsDb, Shipment } from '../store/types.ts';
+
+/** Wrong answers allowed per waybill before the conversation goes to a person (4 digits are easy to guess). */
+export const MAX_VERIFY_ATTEMPTS = 3;
+
+/**
+ * Sender/recipient verification for one shipment: the last four digits of the sender's or recipient's phone,
+ * before full details are shown or anything is changed. Not the shared `ensureIdentified`: that one is satisfied
+ * by any identified customer, while here the customer must be a party to *this* waybill (and may switch to
+ * another waybill mid-conversation). Three wrong answers for a waybill hand the conversation to a person.
+ */
+export function verifyParty(ctx: SkillContext<LogisticsDb>, shipment: Shipment): true | 'waiting' | 'stop' {
+  const id = ctx.customerId();
+  if (id && (shipment.sender.customer_id === id || shipment.recipient.customer_id === id)) return true;
+  const cued = /尾号|后四位|后4位|last (4|four)|ends? (in|with)/i.test(ctx.turn.text);
+  const last4 = ctx.awaiting === 'phone' || cued ? parsePhoneLast4(ctx.turn.text) : null;
+  if (!last4) {
+    ctx.ask('phone', ctx.awaiting === 'phone' ? 'verify.ask_again' : 'verify.ask', { waybill: shipment.waybill });
+    return 'waiting';
+  }
+  const result = ctx.call<string>('verify_shipment_contact', { waybill: shipment.waybill, phone_last4: last4 });
+  if (result.ok && result.result) {
+    ctx.setCustomer(result.result);
+    const role = shipment.sender.customer_id === result.result ? 'sender' : 'recipient';
+    ctx.say('verify.ok', { role: ctx.text(`role.${role}`) });
+    return true;
+  }
+  const attempts = (ctx.memory.verifyAttempts ?? {}) as Record<string, number>;
+  attempts[shipment.waybill] = (attempts[shipment.waybill] ?? 0) + 1;
+  ctx.memory.verifyAttempts = attempts;
+  if (attempts[shipment.waybill] >= MAX_VERIFY_ATTEMPTS) {
+    ctx.handoff('policy', `verification failed ${MAX_VERIFY_ATTEMPTS} times for waybill ${shipment.waybill}`);
+    return 'stop';
+  }
+  ctx.ask('phone', 'verify.mismatch', { left: MAX_VERIFY_ATTEMPTS - attempts[shipment.waybill] });
+  return 'waiting';
+}
