@@ -8,6 +8,7 @@ const evaluators: Record<string, () => Promise<Evaluator>> = {
   intents: async () => (await import('./eval-intents.ts')).evalIntents,
   match: async () => (await import('./eval-match.ts')).evalMatch,
   sentiment: async () => (await import('./eval-sentiment.ts')).evalSentiment,
+  recommend: async () => (await import('./eval-recommend.ts')).evalRecommend,
 };
 
 /** `lingxi eval <replay|intents|match|sentiment> …` */

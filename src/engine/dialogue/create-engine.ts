@@ -98,9 +98,13 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
   function classify(text: string, normalized = normalize(text)): IntentPrediction {
     const prediction = components.classifier.classify(text);
     const hint = pack.intentHints?.find((h) => h.pattern.test(normalized));
-    if (!hint || hint.intent === prediction.label) return prediction;
+    if (!hint) return prediction;
+    if (hint.intent === prediction.label) return prediction.status === 'confident' ? prediction : { ...prediction, status: 'confident', confidence: Math.max(0.75, prediction.confidence) };
+    // The classifier keeps its answer only when it is sure, the rule's intent is not among its guesses, and its own
+    // intent has a rule that matches too (two precise rules disagree); otherwise the precise rule wins.
     const inTop = prediction.ranking.slice(0, 3).some((r) => r.label === hint.intent);
-    if (prediction.status === 'confident' && !inTop && prediction.confidence >= 0.8) return prediction;
+    const ownRule = pack.intentHints?.some((h) => h.intent === prediction.label && h.pattern.test(normalized));
+    if (prediction.status === 'confident' && !inTop && prediction.confidence >= 0.8 && ownRule) return prediction;
     return { label: hint.intent, confidence: Math.max(0.75, prediction.ranking.find((r) => r.label === hint.intent)?.confidence ?? 0), status: 'confident', ranking: prediction.ranking };
   }
 

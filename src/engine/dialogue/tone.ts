@@ -6,6 +6,8 @@ import type { Sentiment } from '../nlu/types.ts';
  * otherwise the tenant's configured tone.
  */
 export function chooseTone(base: Tone, sentiment: Sentiment): Tone {
+  // Only a clearly negative or urgent message changes the tone: a neutral "where is my parcel" gets no apology.
+  if (sentiment.polarity > -0.25 && sentiment.urgency < 0.5) return base;
   if (sentiment.emotion === 'anger' || sentiment.emotion === 'disappointment') return 'apologetic';
   if (sentiment.emotion === 'anxiety') return 'warm';
   if (sentiment.label === 'negative' && sentiment.polarity < -0.5) return 'apologetic';

@@ -16,6 +16,8 @@ import { changeItemsSkill } from './skills/change-items.ts';
 import { complaintSkill } from './skills/complaint.ts';
 import { modifyOrderPaymentSkill } from './skills/modify-payment.ts';
 import { listProductsSkill, productInfoSkill } from './skills/products.ts';
+import { recommendProductsSkill } from './skills/recommend.ts';
+import { recommendProducts } from './tools/recommend-products.ts';
 import { returnItemsSkill } from './skills/return-items.ts';
 import { createTroubleshootSkill, type TroubleshootingGuide } from './skills/troubleshoot.ts';
 
@@ -52,6 +54,7 @@ export const ECOMMERCE_INTENT_LABELS: Record<string, Localized> = {
   refund_status: { zh: '查询退款进度', en: 'Check a refund' },
   product_info: { zh: '咨询商品', en: 'Ask about a product' },
   list_products: { zh: '有哪些商品', en: 'What do you sell' },
+  recommend_products: { zh: '推荐商品', en: 'Recommend products' },
   troubleshoot: { zh: '设备故障排查', en: 'Fix a problem with a device' },
   book_repair: { zh: '预约维修/安装', en: 'Book a repair or installation' },
   complaint: { zh: '投诉', en: 'Make a complaint' },
@@ -75,7 +78,7 @@ export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'track_order', pattern: /一直没到|还没到|还没收到|没收到货|什么时候(能)?到|\bhaven'?t (received|got)\b|\b(hasn'?t|has not|not yet) arrived\b|\bstill (not here|hasn'?t come)\b/ },
   { intent: 'modify_order_payment', pattern: /(支付方式|付款方式).{0,10}(改|换)|(改|换)(用|成)?.{0,8}(支付方式|付款方式)|改用.{0,8}(支付|付款)|\b(change|switch|update)\b.{0,30}\bpayment (method)?\b|\bpay (for (it|the order) )?(with|using|by)\b.{0,30}\binstead\b|\binstead of (the |my )?(gift card|paypal|credit card)/ },
   { intent: 'return_items', pattern: /退货|退掉|退回去|\breturn(ing)?\b.{0,40}\b(item|order|it|them|the)\b/ },
-  { intent: 'exchange_items', pattern: /差价|price difference|\bthe difference\b|换货|(改|换)成|(改|换)为|\bexchange\b|\b(change|switch|swap)\b.{0,100}\b(to|for|into)\b|\bfrom\b.{0,80}\bto (a|an|the)\b/ },
+  { intent: 'exchange_items', pattern: /差价|\b(any|the|price) difference\b|换货|(改|换)成|(改|换)为|\bexchange\b|\b(change|switch|swap)\b.{0,100}\b(to|for|into)\b|\bfrom\b.{0,80}\bto (a|an|the)\b/ },
   { intent: 'track_order', pattern: /物流|快递.{0,4}(到哪|在哪)|\btrack(ing)?\b|where('?s| is) my (package|parcel|order)/ },
 ];
 
@@ -100,11 +103,11 @@ export async function loadEcommercePack(): Promise<PackDefinition<EcommerceDb>> 
     intentLabels: ECOMMERCE_INTENT_LABELS,
     templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
     knowledge,
-    tools: ecommerceTools as unknown as PackDefinition<EcommerceDb>['tools'],
+    tools: { ...ecommerceTools, recommend_products: recommendProducts } as unknown as PackDefinition<EcommerceDb>['tools'],
     skills: [
       trackOrderSkill, orderStatusSkill, cancelOrderSkill, modifyOrderAddressSkill, modifyUserAddressSkill, modifyOrderPaymentSkill,
       changeItemsSkill, returnItemsSkill, refundStatusSkill, accountInfoSkill, productInfoSkill, listProductsSkill,
-      createTroubleshootSkill(guides as TroubleshootingGuide[]), bookRepairSkill, complaintSkill,
+      createTroubleshootSkill(guides as TroubleshootingGuide[]), bookRepairSkill, complaintSkill, recommendProductsSkill,
     ],
     catalog: catalogTerms,
     intentHints: ECOMMERCE_INTENT_HINTS,
