@@ -5,6 +5,9 @@
  *
  *   npx tsx bench/service/ws-load.ts --url ws://127.0.0.1:3900 --tenant-key wk_… --connections 100 --messages 20 [--pid <server pid>]
  *
+ * Several nodes: `--url ws://a:3900,ws://b:3900` spreads the conversations over them round-robin (no sticky sessions),
+ * and `--pid 123,456` sums their RSS. `npx tsx bench/service/service-bench.ts` starts the servers and runs this for you.
+ *
  * Start the server with LINGXI_RATE_LIMIT_CUSTOMER raised (e.g. 100000), or the per-customer limit (60/min) throttles the run.
  */
 import { readFileSync } from 'node:fs';
@@ -32,30 +35,55 @@ let lastReply = 0;
 let handedOff = 0;
 let timeouts = 0;
 let errors = 0;
+/** Errors by kind (error frame codes and client-side failures), so that a bad run says why. */
+const errorKinds: Record<string, number> = {};
+const countError = (kind: string) => void (errorKinds[kind] = (errorKinds[kind] ?? 0) + 1);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function rssOf(pid: string | undefined): string {
-  if (!pid) return 'n/a';
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? `${(Number(match[1]) / 1024).toFixed(0)} MB` : 'n/a';
+function rssOf(pids: string | undefined): string {
+  if (!pids) return 'n/a';
+  let kilobytes = 0;
+  for (const pid of pids.split(',')) {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (!match) return 'n/a';
+    kilobytes += Number(match[1]);
+  }
+  return `${(kilobytes / 1024).toFixed(0)} MB`;
 }
+const urls = values.url!.split(',');
 
 async function conversation(index: number): Promise<void> {
-  const socket = new WebSocket(`${values.url}/v1/widget/ws`);
+  const socket = new WebSocket(`${urls[index % urls.length]}/v1/widget/ws`);
   await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new Error('connect timed out'));
+    }, timeoutMs);
+    socket.once('open', () => { clearTimeout(timer); resolve(); });
+    socket.once('error', (error) => { clearTimeout(timer); reject(error); });
   });
+  try {
+    await converse(socket, index);
+  } finally {
+    // Also on failure: an open socket would keep this process (and the server's socket count) alive.
+    socket.close();
+  }
+}
+
+async function converse(socket: WebSocket, index: number): Promise<void> {
   let waiter: ((frame: Record<string, unknown>) => void) | null = null;
   socket.on('message', (data) => waiter?.(JSON.parse(String(data))));
   const next = (test: (frame: Record<string, unknown>) => boolean) => new Promise<Record<string, unknown> | null>((resolve) => {
     const timer = setTimeout(() => { waiter = null; resolve(null); }, timeoutMs);
     waiter = (frame) => {
-      if (frame.type === 'error') errors++;
+      if (frame.type === 'error') {
+        errors++;
+        countError(String(frame.code));
+      }
       if (test(frame)) {
         clearTimeout(timer);
         waiter = null;
@@ -89,11 +117,10 @@ async function conversation(index: number): Promise<void> {
     replyLatencies.push(performance.now() - sentAt);
     lastReply = Math.max(lastReply, performance.now());
   }
-  socket.close();
 }
 
 const started = performance.now();
-await Promise.all(Array.from({ length: connections }, (_, index) => conversation(index).catch(() => { errors++; })));
+await Promise.all(Array.from({ length: connections }, (_, index) => conversation(index).catch((error: Error) => { errors++; countError(error.message); })));
 const seconds = (performance.now() - started) / 1000;
 ackLatencies.sort((a, b) => a - b);
 helloLatencies.sort((a, b) => a - b);
@@ -108,5 +135,5 @@ console.log(JSON.stringify({
   hello: { p50: format(percentile(helloLatencies, 50)), p99: format(percentile(helloLatencies, 99)) },
   ack: { p50: format(percentile(ackLatencies, 50)), p99: format(percentile(ackLatencies, 99)) },
   reply: { p50: format(percentile(replyLatencies, 50)), p99: format(percentile(replyLatencies, 99)) },
-  handedOff, timeouts, errors, serverRss: rssOf(values.pid),
+  handedOff, timeouts, errors, errorKinds, serverRss: rssOf(values.pid),
 }, null, 2));

@@ -39,6 +39,18 @@ export const PACK_MODULES: Record<string, PackModule> = {
     load: async () => (await import('./finance/pack.ts')).loadFinancePack() as Promise<PackDefinition<unknown>>,
     loadData: async ({ db }) => (await import('./finance/store/load-bank.ts')).loadBank(db === undefined || db === 'store-zh' ? 'bank-demo' : db),
   },
+  education: {
+    name: 'education',
+    description: { zh: '教育培训：课程推荐、每周学习计划、报名、课表、学费与退费规则、基于课程笔记的作业答疑', en: 'School and training: course recommendations, weekly study plans, enrolment, timetables, tuition and refund rules, homework help from course notes' },
+    load: async () => (await import('./education/pack.ts')).loadEducationPack() as Promise<PackDefinition<unknown>>,
+    loadData: async () => (await import('./education/store/load-data.ts')).loadEducationData(),
+  },
+  travel: {
+    name: 'travel',
+    description: { zh: '旅行社：按天数预算兴趣规划北京行程、景点酒店餐厅查询、天气路况、预订退改政策', en: 'Travel agency: Beijing itineraries from days, budget and interests, sights, hotels and restaurants, weather and traffic, booking policies' },
+    load: async () => (await import('./travel/pack.ts')).loadTravelPack() as Promise<PackDefinition<unknown>>,
+    loadData: async () => (await import('./travel/store/load-data.ts')).loadTravelData(),
+  },
 };
 
 const loaded = new Map<string, Promise<PackDefinition<unknown>>>();

@@ -21,4 +21,16 @@ describe('loadServiceConfig', () => {
     expect(masked.databaseUrl).toBe('postgres://app:****@db:5432/lingxi');
     expect(JSON.stringify(masked)).not.toContain('hunter2');
   });
+
+  it('chooses Redis from option > REDIS_URL > none, with a per-deployment prefix, and masks its password', () => {
+    expect(loadServiceConfig({}, {}).redisUrl).toBeUndefined();
+    expect(loadServiceConfig({}, {}).redisPrefix).toBe('lingxi:');
+    expect(loadServiceConfig({}, { REDIS_URL: 'redis://r:6379', LINGXI_REDIS_PREFIX: 'shop1:' })).toMatchObject({ redisUrl: 'redis://r:6379', redisPrefix: 'shop1:' });
+    expect(loadServiceConfig({ redisUrl: 'rediss://other:6380' }, { REDIS_URL: 'redis://r:6379' }).redisUrl).toBe('rediss://other:6380');
+    expect(() => loadServiceConfig({}, { REDIS_URL: 'http://r' })).toThrow(/--redis-url \/ REDIS_URL: must start with redis:\/\//);
+    expect(() => loadServiceConfig({}, { LINGXI_DATABASE_SCHEMA: 'Bad-Name' })).toThrow(/--database-schema \/ LINGXI_DATABASE_SCHEMA/);
+    const masked = JSON.stringify(maskServiceConfig(loadServiceConfig({}, { REDIS_URL: 'redis://:s3cret@r:6379' })));
+    expect(masked).toContain('redis://:****@r:6379');
+    expect(masked).not.toContain('s3cret');
+  });
 });

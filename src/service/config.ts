@@ -9,6 +9,12 @@ export const serviceConfigSchema = z.object({
   dataDir: z.string().min(1).default('./data'),
   /** postgres://… switches storage from PGlite to PostgreSQL. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  /** PostgreSQL schema to work in (created if missing); unset = the server's search_path. Lets deployments share a database. */
+  databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').optional(),
+  /** redis://… switches bus, jobs and customer rate limits to Redis/BullMQ so that several nodes serve the same tenants. */
+  redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  /** Prefix of every Redis key and channel, so that several deployments (or test runs) share one Redis. */
+  redisPrefix: z.string().min(1).max(64).default('lingxi:'),
   /** Signs agent and widget tokens; generated once and stored in the database when unset. */
   secret: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Password of the demo accounts created on first start; random when unset. */
@@ -24,6 +30,10 @@ export const serviceConfigSchema = z.object({
   bodyLimitBytes: z.coerce.number().int().positive().default(64 * 1024),
   /** Agent token lifetime. */
   tokenTtlSeconds: z.coerce.number().int().positive().default(12 * 3600),
+  /** Wrong passwords for one account from one address before that pair is locked (issue 12). */
+  loginLockoutFailures: z.coerce.number().int().positive().default(5),
+  /** Length of a login lock, and the window in which failures count. */
+  loginLockoutSeconds: z.coerce.number().int().positive().default(15 * 60),
   /** Create the demo tenant and accounts when the database has no tenant. */
   seedDemo: z.coerce.boolean().default(true),
 });
@@ -33,11 +43,12 @@ export type ServiceConfigInput = z.input<typeof serviceConfigSchema>;
 
 /** Environment variable of each setting (the CLI option is the kebab-case key, e.g. --data-dir). */
 export const environmentNames: Record<keyof ServiceConfig, string> = {
-  port: 'PORT', host: 'HOST', dataDir: 'LINGXI_DATA_DIR', databaseUrl: 'DATABASE_URL', secret: 'LINGXI_SECRET',
+  port: 'PORT', host: 'HOST', dataDir: 'LINGXI_DATA_DIR', databaseUrl: 'DATABASE_URL', databaseSchema: 'LINGXI_DATABASE_SCHEMA',
+  redisUrl: 'REDIS_URL', redisPrefix: 'LINGXI_REDIS_PREFIX', secret: 'LINGXI_SECRET',
   demoPassword: 'LINGXI_DEMO_PASSWORD', logLevel: 'LOG_LEVEL', rateLimitPerIp: 'LINGXI_RATE_LIMIT_IP',
   rateLimitPerCustomer: 'LINGXI_RATE_LIMIT_CUSTOMER', rateLimitLogin: 'LINGXI_RATE_LIMIT_LOGIN',
   messageMaxChars: 'LINGXI_MESSAGE_MAX_CHARS', bodyLimitBytes: 'LINGXI_BODY_LIMIT', tokenTtlSeconds: 'LINGXI_TOKEN_TTL',
-  seedDemo: 'LINGXI_SEED_DEMO',
+  seedDemo: 'LINGXI_SEED_DEMO', loginLockoutFailures: 'LINGXI_LOGIN_LOCKOUT_FAILURES', loginLockoutSeconds: 'LINGXI_LOGIN_LOCKOUT_SECONDS',
 };
 
 const secretKeys = new Set<keyof ServiceConfig>(['secret', 'demoPassword']);
@@ -71,7 +82,7 @@ export function maskServiceConfig(config: ServiceConfig): Record<string, unknown
   for (const [key, value] of Object.entries(config)) {
     if (value === undefined) continue;
     if (secretKeys.has(key as keyof ServiceConfig)) masked[key] = '********';
-    else if (key === 'databaseUrl') masked[key] = String(value).replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:****@');
+    else if (key === 'databaseUrl' || key === 'redisUrl') masked[key] = String(value).replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:****@');
     else masked[key] = value;
   }
   return masked;

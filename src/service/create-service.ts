@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createTokenSigner } from './auth/token-signer.ts';
+import type { Bus } from './bus/bus.ts';
 import { createInProcessBus } from './bus/in-process-bus.ts';
 import type { ServiceConfig } from './config.ts';
 import { createConversationService } from './conversation/conversation-service.ts';
@@ -11,11 +12,18 @@ import { createEngineRegistry, type EngineFactory } from './engine/engine-regist
 import { buildApp } from './http/build-app.ts';
 import type { ServiceContext } from './http/service-context.ts';
 import { createInProcessJobRunner } from './jobs/in-process-job-runner.ts';
-import { createMemoryRateLimiter } from './limits/rate-limiter.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import { createMemoryRateLimiter, type RateLimiter } from './limits/rate-limiter.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServiceMetrics } from './observability/metrics.ts';
-import { createPgliteStore, createPostgresStore } from './storage/sql-store.ts';
+import { createSqlStore } from './storage/sql-store.ts';
+import { createPgliteClient } from './storage/pglite-client.ts';
+import { createPostgresClient } from './storage/postgres-client.ts';
+import type { SqlClient } from './storage/sql-client.ts';
+import { createProactiveCare } from './proactive/proactive-care.ts';
+import { conversationSender } from './proactive/conversation-sender.ts';
 import type { Store } from './storage/store.ts';
+import { guardStore } from './storage/store-guard.ts';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
 export interface ServiceOverrides {
@@ -43,24 +51,36 @@ export interface Service {
  */
 export async function createService(config: ServiceConfig, overrides: ServiceOverrides = {}): Promise<Service> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store = overrides.store
-    ?? (config.databaseUrl ? await createPostgresStore({ connectionString: config.databaseUrl }) : await createPgliteStore({ dataDir: join(config.dataDir, 'pglite') }));
+  // Guarded: a database outage answers 503 + Retry-After instead of 500 (issue 12).
+  // The SQL client is kept here too: proactive care has its own table (proactive_sends) beside the Store's.
+  const sql: SqlClient | null = overrides.store ? null : config.databaseUrl
+    ? await createPostgresClient({ connectionString: config.databaseUrl, schema: config.databaseSchema })
+    : await createPgliteClient(join(config.dataDir, 'pglite'));
+  const store = guardStore(overrides.store ?? await createSqlStore(config.databaseUrl ? 'postgres' : 'pglite', sql!));
   const demo = config.seedDemo ? await seedDemo(store, { password: config.demoPassword }) : null;
   const secret = config.secret ?? (await store.ensureSystemValue('token.secret', randomBytes(32).toString('base64url')));
-  const bus = createInProcessBus({ onListenerError: (error) => logger.error({ err: error }, 'bus listener failed') });
-  const jobs = createInProcessJobRunner({ onFailure: (name, error, attempt) => logger.warn({ err: error, job: name, attempt }, 'job failed') });
+  const scaleOut = await createScaleOut(config, logger);
+  const { bus, jobs } = scaleOut;
   // Loaded lazily: the engine (and its training) is only paid for when the first conversation needs it.
-  const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => (await import('../packs/create-pack-engine.ts')).createPackEngine(options)));
+  // Trained models are cached on disk (LINGXI_CACHE_DIR, else ./.lingxi-cache), so a restart after a crash serves again in seconds.
+  const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
+    const [{ createPackEngine }, { createFileModelCache, defaultCacheDirectory }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
+    return createPackEngine({ ...options, modelCache: createFileModelCache(defaultCacheDirectory()) });
+  }));
   const metrics = createServiceMetrics({ owners: () => store.countByOwner(), jobs: () => jobs.sizes() });
   const webhooks = createWebhookDispatcher({ store, jobs, logger, fetch: overrides.fetch });
   const conversations = createConversationService({ store, bus, engines, metrics, webhooks, logger });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, metrics, logger,
     signer: createTokenSigner(secret),
-    customerLimiter: createMemoryRateLimiter({ limit: config.rateLimitPerCustomer, windowMs: 60_000 }),
+    customerLimiter: scaleOut.customerLimiter,
     accepting: { value: true },
     sockets: new Set(),
   };
+  if (sql) {
+    context.proactive = createProactiveCare({ sql, store, jobs, logger, send: conversationSender(conversations) });
+    context.proactive.start();
+  }
   if (overrides.warmEngines ?? true) {
     for (const tenant of await store.listTenants()) await engines.get(tenant.settings);
   }
@@ -73,11 +93,41 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
         context.accepting.value = false;
         for (const socket of context.sockets) socket.close(1012, 'server restarting; reconnect with afterSeq');
         await app.close();
+        context.proactive?.stop();
         await jobs.close(5000);
         await bus.close();
+        await scaleOut.close();
         await store.close();
       })();
       return closing;
     },
+  };
+}
+
+/**
+ * Bus, job runner and customer rate limiter: in-process by default; with `redisUrl` on Redis pub/sub, BullMQ and a
+ * Redis token bucket, so that any number of nodes behind a load balancer serve the same tenants (issue 11).
+ */
+async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ bus: Bus; jobs: JobRunner; customerLimiter: RateLimiter; close(): Promise<void> }> {
+  const onListenerError = (error: unknown) => logger.error({ err: error }, 'bus listener failed');
+  const onFailure = (name: string, error: unknown, attempt: number) => logger.warn({ err: error, job: name, attempt }, 'job failed');
+  const limit = { limit: config.rateLimitPerCustomer, windowMs: 60_000 };
+  if (!config.redisUrl) {
+    return { bus: createInProcessBus({ onListenerError }), jobs: createInProcessJobRunner({ onFailure }), customerLimiter: createMemoryRateLimiter(limit), close: async () => {} };
+  }
+  // Loaded only here: the embedded mode never pays for the Redis and BullMQ clients.
+  const [{ Redis }, { createRedisBus }, { createBullmqJobRunner }, { createRedisRateLimiter }] = await Promise.all([
+    import('ioredis'), import('./bus/redis-bus.ts'), import('./jobs/bullmq-job-runner.ts'), import('./limits/redis-rate-limiter.ts'),
+  ]);
+  const onConnectionError = (error: unknown) => logger.warn({ err: error }, 'redis connection problem');
+  const prefix = config.redisPrefix;
+  const redis = new Redis(config.redisUrl, { enableAutoPipelining: true });
+  redis.on('error', onConnectionError);
+  const bus = await createRedisBus({ url: config.redisUrl, prefix, onListenerError, onConnectionError });
+  const jobs = await createBullmqJobRunner({ url: config.redisUrl, prefix, onFailure, onConnectionError });
+  return {
+    bus, jobs,
+    customerLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}limit:customer:`, ...limit }),
+    close: async () => void (await redis.quit().catch(() => {})),
   };
 }

@@ -14,6 +14,8 @@ import { registerAgentSocket } from './routes/agent-ws.ts';
 import { registerAdminHttp } from './routes/admin-http.ts';
 import { registerIntegrationHttp } from './routes/integration-http.ts';
 import { registerOps } from './routes/ops.ts';
+import { registerPrivacyHttp } from '../privacy/privacy-http.ts';
+import { registerWebAssets } from './routes/web-assets.ts';
 
 /** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
 export const routeTable = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
@@ -64,5 +66,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerAgentSocket(app, context);
   registerAdminHttp(app, context);
   registerIntegrationHttp(app, context);
+  registerPrivacyHttp(app, context);
+  registerWebAssets(app, context);
   return app;
 }

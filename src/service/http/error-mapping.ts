@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { isLingxiError, type LingxiErrorCode } from '../../engine/errors.ts';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../storage/store-guard.ts';
 
 /** The one place where error codes become HTTP statuses (house style §7). */
 export const httpStatusByCode: Record<LingxiErrorCode, number> = {
@@ -11,6 +12,8 @@ export const httpStatusByCode: Record<LingxiErrorCode, number> = {
 /** …and WebSocket close codes (4000 + HTTP status for expected errors; 1011 for unexpected ones). */
 export function wsCloseCodeFor(code: LingxiErrorCode): number {
   const status = httpStatusByCode[code];
+  // 1013 "try again later": the client should reconnect after a pause (database outage).
+  if (code === 'unavailable') return 1013;
   return status >= 500 ? 1011 : 4000 + status;
 }
 
@@ -45,6 +48,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error, (errorId) =>
       request.log.error({ err: error, errorId, method: request.method, url: request.url.split('?')[0], route: request.routeOptions.url }, 'unexpected error'));
+    if (status === 503) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     if (status === 429 && (error as { headers?: Record<string, string> }).headers) reply.headers((error as { headers: Record<string, string> }).headers);
     return reply.status(status).send(body);
   });

@@ -22,10 +22,14 @@ export async function requireAgent(context: ServiceContext, request: FastifyRequ
   return { user, tenant };
 }
 
-/** The tenant of an integration API key (`Authorization: Bearer lx_…`). */
+/**
+ * The tenant of an integration API key (`Authorization: Bearer lx_…`). An admin's agent token is accepted too, so
+ * that the admin UI manages knowledge and webhooks through the same routes the integrations use.
+ */
 export async function requireApiKey(context: ServiceContext, request: FastifyRequest): Promise<Tenant> {
   const key = bearer(request);
   if (!key) throw new LingxiError('unauthenticated', 'Send the integration API key as Authorization: Bearer lx_… (admins create keys at POST /v1/agent/api-keys).');
+  if (!key.startsWith('lx_')) return (await requireAgent(context, request, ['admin'])).tenant;
   const record = await context.store.getApiKeyByHash(hashApiKey(key));
   const tenant = record ? await context.store.getTenant(record.tenantId) : null;
   if (!tenant) throw new LingxiError('unauthenticated', 'Unknown or revoked API key.');

@@ -8,6 +8,7 @@ import type { JobRunner } from '../jobs/job-runner.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { ServiceMetrics } from '../observability/metrics.ts';
 import type { Store } from '../storage/store.ts';
+import type { ProactiveCare } from '../proactive/proactive-care.ts';
 
 /** Everything the HTTP and WebSocket layers need, assembled once in the composition root (create-service.ts). */
 export interface ServiceContext {
@@ -25,4 +26,6 @@ export interface ServiceContext {
   accepting: { value: boolean };
   /** Open sockets, closed on shutdown. */
   sockets: Set<{ close(code?: number, reason?: string): void }>;
+  /** Proactive care (issue 9): business events schedule rule messages. Absent when not wired. */
+  proactive?: ProactiveCare;
 }

@@ -22,6 +22,8 @@ beforeAll(async () => {
   ids.userA = t.a.userIds.agent;
   const api = { authorization: `Bearer ${t.a.apiKey}` };
   ids.article = (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A secret', body: 'only for A', locale: 'en' } })).json().id;
+  // A customer only tenant A has (other cases may make B create its own "victim").
+  await inject({ method: 'POST', url: '/v1/customers', headers: api, payload: { externalId: 'only-in-a', phone: '13800000000' } });
   ids.webhook = (await inject({ method: 'POST', url: '/v1/webhooks', headers: api, payload: { url: 'http://127.0.0.1:9/hook' } })).json().id;
   ids.ticket = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: ids.conversation, kind: 'complaint', subject: 'late' } })).json().id;
 });
@@ -51,6 +53,12 @@ const cases: Case[] = [
   { method: 'POST', route: '/v1/widget/conversations', url: () => '/v1/widget/conversations', auth: 'widgetA', body: () => ({ tenantKey: t.b.widgetKey, customerId: 'victim', conversationId: ids.conversation }) },
   { method: 'POST', route: '/v1/widget/conversations/:id/messages', url: () => `/v1/widget/conversations/${ids.conversationB}/messages`, auth: 'widgetA', body: () => ({ clientId: 'x', text: 'hi' }) },
   { method: 'GET', route: '/v1/widget/conversations/:id/messages', url: () => `/v1/widget/conversations/${ids.conversationB}/messages`, auth: 'widgetA' },
+  { method: 'POST', route: '/v1/widget/conversations/:id/rating', url: () => `/v1/widget/conversations/${ids.conversationB}/rating`, auth: 'widgetA', body: () => ({ score: 1 }) },
+  { method: 'DELETE', route: '/v1/knowledge/:id', url: () => `/v1/knowledge/${ids.article}`, auth: 'adminB' },
+  { method: 'GET', route: '/v1/customers/:id/export', url: () => '/v1/customers/only-in-a/export', auth: 'apiKeyB' },
+  { method: 'DELETE', route: '/v1/customers/:id', url: () => '/v1/customers/only-in-a', auth: 'apiKeyB' },
+  { method: 'GET', route: '/v1/agent/customers/:id/export', url: () => `/v1/agent/customers/${ids.customer}/export`, auth: 'adminB' },
+  { method: 'DELETE', route: '/v1/agent/customers/:id', url: () => `/v1/agent/customers/${ids.customer}`, auth: 'adminB' },
   { method: 'POST', route: '/v1/widget/conversations/:id/typing', url: () => `/v1/widget/conversations/${ids.conversationB}/typing`, auth: 'widgetA', body: () => ({ on: true }) },
 ];
 
@@ -59,7 +67,7 @@ const listRoutes = [
   ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'],
   ['GET', '/v1/agent/settings', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
   ['GET', '/v1/conversations', 'apiKeyB'], ['GET', '/v1/knowledge', 'apiKeyB'], ['POST', '/v1/knowledge', 'apiKeyB'], ['GET', '/v1/webhooks', 'apiKeyB'],
-  ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'],
+  ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'], ['GET', '/v1/agent/audit', 'adminB'],
 ] as const;
 const publicRoutes = ['/healthz', '/readyz', '/metrics', '/', '/openapi.json', '/v1/widget/ws', '/v1/agent/ws'];
 
@@ -79,6 +87,8 @@ describe('tenant isolation', () => {
     expect((await t.service.app.inject({ url: `/v1/knowledge/${ids.article}`, headers: api })).json().title).toBe('A secret');
     expect((await t.service.app.inject({ url: '/v1/webhooks', headers: api })).json().webhooks).toHaveLength(1);
     expect((await t.service.context.store.listTickets(t.a.tenantId))[0].status).toBe('open');
+    expect((await t.service.app.inject({ url: '/v1/customers/only-in-a', headers: api })).statusCode).toBe(200);
+    expect(await t.service.context.store.getCustomer(t.a.tenantId, ids.customer)).not.toBeNull();
   });
 
   it('lists only the caller tenant data', async () => {

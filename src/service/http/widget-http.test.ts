@@ -91,4 +91,19 @@ describe('widget HTTP API', () => {
     expect(response.json().messages.map((m: { author: string }) => m.author)).toEqual(['customer', 'system']);
     expect((await t.service.context.store.getConversation(t.a.tenantId, session.conversationId))?.owner).toBe('queued');
   });
+
+  it('records a satisfaction rating as a conversation.rated event and validates the score', async () => {
+    const session = (await start({ tenantKey: t.a.widgetKey })).json();
+    const rate = (payload: unknown) => t.service.app.inject({ method: 'POST', url: `/v1/widget/conversations/${session.conversationId}/rating`, headers: { authorization: `Bearer ${session.token}` }, payload: payload as never });
+    expect((await rate({ score: 6 })).statusCode).toBe(400);
+    expect((await rate({ score: 4, comment: '  很快，谢谢 ' })).json()).toEqual({ ok: true });
+    const events = await t.service.context.store.listEvents(t.a.tenantId, session.conversationId);
+    expect(events.filter((event) => event.type === 'conversation.rated').map((event) => event.data)).toEqual([{ score: 4, comment: '很快，谢谢', assigneeId: null }]);
+  });
+
+  it('lets an admin token manage knowledge (the admin UI) but not an agent token', async () => {
+    const as = (token: string) => t.service.app.inject({ method: 'GET', url: '/v1/knowledge', headers: { authorization: `Bearer ${token}` } });
+    expect((await as(t.a.tokens.admin)).statusCode).toBe(200);
+    expect((await as(t.a.tokens.agent)).statusCode).toBe(403);
+  });
 });

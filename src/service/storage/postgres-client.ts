@@ -28,6 +28,8 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
+    // Fail fast when the server cannot be reached (the request answers 503) instead of queueing forever.
+    connectionTimeoutMillis: 3000,
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.

@@ -3,7 +3,7 @@ import type { SqlClient } from './sql-client.ts';
 import type { Store } from './store.ts';
 import { toApiKey, toArticle, toCustomer, toNote, toTenant, toTicket, toUser, toWebhook } from './sql-rows.ts';
 
-type DirectoryPart = Omit<Store, 'kind' | 'ping' | 'close' | 'createConversation' | 'getConversation' | 'listConversations' | 'commit' | 'listMessages' | 'getMessageByClientId' | 'listEvents' | 'appendEvent' | 'countByOwner'>;
+type DirectoryPart = Omit<Store, 'kind' | 'ping' | 'close' | 'createConversation' | 'getConversation' | 'listConversations' | 'commit' | 'listMessages' | 'getMessageByClientId' | 'listEvents' | 'appendEvent' | 'countByOwner' | 'appendAudit' | 'listAudit' | 'eraseCustomer' | 'purgeConversationsBefore'>;
 
 /** Tenants, users, keys, customers, notes, tickets, knowledge and webhooks on SQL. Every query is parameterised and tenant-scoped. */
 export function createSqlDirectory(sql: SqlClient): DirectoryPart {

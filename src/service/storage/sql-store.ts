@@ -2,6 +2,7 @@ import type { SqlClient } from './sql-client.ts';
 import type { Store } from './store.ts';
 import { createSqlDirectory } from './sql-directory.ts';
 import { createSqlConversations } from './sql-conversations.ts';
+import { createSqlPrivacy } from './sql-privacy.ts';
 import { migrate } from './migrate.ts';
 import { createPgliteClient } from './pglite-client.ts';
 import { createPostgresClient, type PostgresClientOptions } from './postgres-client.ts';
@@ -17,6 +18,7 @@ export async function createSqlStore(kind: Store['kind'], sql: SqlClient): Promi
     close: () => sql.close(),
     ...createSqlDirectory(sql),
     ...createSqlConversations(sql),
+    ...createSqlPrivacy(sql),
   };
 }
 

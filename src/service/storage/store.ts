@@ -26,6 +26,8 @@ export interface TenantSettings {
   /** Secret for the widget identity HMAC (hex of HMAC-SHA256(secret, customerId)). */
   widgetSecret: string;
   enforceWidgetIdentity: boolean;
+  /** Conversations not updated for this many days are purged (messages deleted, events anonymised); unset = kept. */
+  retentionDays?: number | null;
 }
 
 export interface Tenant {
@@ -155,6 +157,28 @@ export interface Webhook {
   createdAt: string;
 }
 
+/** One row of the audit log: who did what to which record (ids only, no personal data). */
+export interface AuditEntry {
+  id: string;
+  tenantId: string;
+  actorKind: 'user' | 'api_key' | 'system';
+  actorId: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** What an erasure or a retention purge removed. */
+export interface PurgeResult {
+  customers: number;
+  conversations: number;
+  messages: number;
+  /** Events kept as anonymous aggregates (customer and conversation ids replaced, data emptied). */
+  anonymisedEvents: number;
+}
+
 export interface NewMessage {
   id: string;
   clientId?: string | null;
@@ -269,6 +293,18 @@ export interface Store {
   listArticles(tenantId: string): Promise<KnowledgeArticle[]>;
   updateArticle(tenantId: string, id: string, patch: Partial<Pick<KnowledgeArticle, 'title' | 'body' | 'locale' | 'tags'>>): Promise<KnowledgeArticle | null>;
   deleteArticle(tenantId: string, id: string): Promise<boolean>;
+
+  /** Appends to the audit log (issue 12). */
+  appendAudit(entry: Omit<AuditEntry, 'id' | 'createdAt' | 'data'> & { data?: Record<string, unknown> }): Promise<AuditEntry>;
+  /** Newest first. */
+  listAudit(tenantId: string, options?: { limit?: number; action?: string; beforeId?: string }): Promise<AuditEntry[]>;
+  /**
+   * Right to erasure: removes the customer's profile, identities, conversations, messages, notes and tickets in one
+   * transaction; their events stay as anonymous aggregates (ids replaced by `erased`, data emptied). Null when unknown.
+   */
+  eraseCustomer(tenantId: string, customerId: string): Promise<PurgeResult | null>;
+  /** Retention: removes conversations (and their messages and notes) last updated before `cutoff`; events anonymised. */
+  purgeConversationsBefore(tenantId: string, cutoff: string): Promise<PurgeResult>;
 
   createWebhook(input: Omit<Webhook, 'createdAt'>): Promise<Webhook>;
   listWebhooks(tenantId: string): Promise<Webhook[]>;

@@ -27,6 +27,9 @@ export function combinePolarity(reading: MessageReading, weights: LexiconWeights
   const { cues } = reading;
   const lexicon = (share * weights.chinese + (1 - share) * weights.english) * cues.valence;
   const chineseOnly = share * (weights.negation * cues.doubleNegatedValence + weights.emoji * cues.emojiValence);
-  const logit = (reading.polarityLogit ?? 0) + lexicon + chineseOnly;
+  // The review-trained model has seen long reviews; on a two-character "确认" or "再见" its bias speaks, not the
+  // message. Its share grows with the evidence (features seen); explicit cues (lexicon, emoji) always count fully.
+  const evidence = Math.min(1, reading.words.length / 16);
+  const logit = (reading.polarityLogit ?? 0) * evidence + lexicon + chineseOnly;
   return Math.tanh(logit / 2);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LingxiError } from '../../../engine/errors.ts';
 import { generateApiKey } from '../../auth/api-keys.ts';
 import { hashPassword } from '../../auth/passwords.ts';
+import { checkPassword } from '../../security/password-policy.ts';
 import { newId } from '../../ids.ts';
 import { requireAgent } from '../request-auth.ts';
 import { errorResponses, idSchema, localeSchema, ticketSchema, userSchema } from '../schemas.ts';
@@ -18,6 +19,8 @@ export const tenantSettingsSchema = z.object({
   greeting: z.string().max(1000).nullable(),
   businessHours: z.object({ timeZone: z.string().min(1).max(64), days: z.array(z.tuple([hhmm, hhmm]).nullable()).length(7) }).nullable(),
   enforceWidgetIdentity: z.boolean(),
+  /** Purge conversations idle for this many days (PIPL/GDPR storage limitation); null keeps them. */
+  retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
 });
 
 /** Tenant administration and tickets: settings, accounts, API keys (admins), tickets (everyone). */
@@ -49,6 +52,8 @@ export function registerAdminHttp(root: FastifyInstance, context: ServiceContext
     },
   }, async (request) => {
     const { tenant } = await requireAgent(context, request, ['admin']);
+    const weak = checkPassword(request.body.password, { email: request.body.email });
+    if (weak) throw new LingxiError('validation_failed', `Invalid request: body.password: ${weak}.`);
     if (await store.getUserByEmail(request.body.email)) throw new LingxiError('conflict', `An account with e-mail ${request.body.email} already exists.`);
     return store.createUser({ id: newId('usr'), tenantId: tenant.id, email: request.body.email, name: request.body.name, role: request.body.role, passwordHash: await hashPassword(request.body.password) });
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LingxiError } from '../../../engine/errors.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
+import { createLoginLockout } from '../../security/login-lockout.ts';
 import type { Conversation, Tenant } from '../../storage/store.ts';
 import { requireAgent } from '../request-auth.ts';
 import {
@@ -16,6 +17,7 @@ export function registerAgentHttp(root: FastifyInstance, context: ServiceContext
   const tags = ['agent'];
   const security = [{ bearer: [] }];
   const { store, conversations } = context;
+  const lockout = createLoginLockout({ maxFailures: context.config.loginLockoutFailures, lockSeconds: context.config.loginLockoutSeconds });
 
   const loadConversation = async (tenant: Tenant, id: string): Promise<Conversation> => {
     const conversation = await store.getConversation(tenant.id, id);
@@ -31,11 +33,20 @@ export function registerAgentHttp(root: FastifyInstance, context: ServiceContext
       body: z.object({ email: z.string().trim().min(3).max(200), password: z.string().min(1).max(200) }),
       response: { 200: z.object({ token: z.string(), expiresInSeconds: z.number(), user: userSchema, tenantId: z.string() }), ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
+    const locked = lockout.retryAfterSeconds(request.body.email, request.ip);
+    if (locked) {
+      reply.header('retry-after', String(locked));
+      throw new LingxiError('rate_limited', `Too many wrong passwords for this account from your address; try again in ${Math.ceil(locked / 60)} min or ask an admin to reset the password.`);
+    }
     const user = await store.getUserByEmail(request.body.email);
     // Verify against a dummy hash when the user is unknown so that timing does not reveal which e-mails exist.
     const valid = await verifyPassword(request.body.password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    if (!user || !valid) throw new LingxiError('unauthenticated', 'Wrong e-mail or password.');
+    if (!user || !valid) {
+      lockout.recordFailure(request.body.email, request.ip);
+      throw new LingxiError('unauthenticated', 'Wrong e-mail or password.');
+    }
+    lockout.recordSuccess(request.body.email, request.ip);
     const token = context.signer.sign({ kind: 'agent', tenantId: user.tenantId, userId: user.id, role: user.role }, context.config.tokenTtlSeconds);
     return { token, expiresInSeconds: context.config.tokenTtlSeconds, user, tenantId: user.tenantId };
   });

@@ -50,6 +50,7 @@ export function registerIntegrationHttp(root: FastifyInstance, context: ServiceC
     const tenant = await requireApiKey(context, request);
     const customer = await customerByExternalId(tenant.id, request.body.customerId);
     const event = await store.appendEvent(tenant.id, { type: request.body.type, customerId: customer.id, data: request.body.data });
+    await context.proactive?.handleEvent(tenant, customer, { type: request.body.type, data: request.body.data });
     const sent = request.body.notify ? await context.conversations.sendProactive(tenant, customer, request.body.notify.text, { event: request.body.type }) : null;
     return { event, message: sent?.message ?? null };
   });

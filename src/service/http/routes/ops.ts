@@ -2,6 +2,7 @@ import type {} from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../storage/store-guard.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { ZodTypeProvider } from '../zod-type-provider.ts';
 
@@ -21,7 +22,7 @@ export function registerOps(root: FastifyInstance, context: ServiceContext): voi
       await context.store.ping();
       return { status: 'ready' as const, store: context.store.kind };
     } catch {
-      return reply.status(503).send({ status: 'unavailable' as const, reason: 'database unreachable' });
+      return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).send({ status: 'unavailable' as const, reason: 'database unreachable' });
     }
   });
   app.get('/metrics', { config: { rateLimit: false }, schema: { tags, summary: 'Prometheus metrics', produces: ['text/plain'] } }, async (_request, reply) => {

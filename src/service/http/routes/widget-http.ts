@@ -84,6 +84,23 @@ export function registerWidgetHttp(root: FastifyInstance, context: ServiceContex
     }
   });
 
+  app.post('/v1/widget/conversations/:id/rating', {
+    schema: {
+      tags, summary: 'Satisfaction survey: a score of 1-5 and an optional comment (the last rating of a conversation counts)',
+      params: conversationParams, body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }),
+      response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const { tenant } = await requireWidget(context, request, request.params.id);
+    const conversation = await context.store.getConversation(tenant.id, request.params.id);
+    if (!conversation) throw new LingxiError('not_found', `Conversation ${request.params.id} was not found.`);
+    await context.store.appendEvent(tenant.id, {
+      conversationId: conversation.id, customerId: conversation.customerId, type: 'conversation.rated',
+      data: { score: request.body.score, ...(request.body.comment ? { comment: request.body.comment } : {}), assigneeId: conversation.assigneeId },
+    });
+    return { ok: true as const };
+  });
+
   app.post('/v1/widget/conversations/:id/typing', {
     schema: { tags, summary: 'Customer typing indicator', params: conversationParams, body: z.object({ on: z.boolean() }), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } },
   }, async (request) => {

@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { Localized } from '../../engine/types.ts';
+import type { KnowledgeDoc } from '../../engine/knowledge/types.ts';
+import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
+import { createRetriever } from '../../engine/knowledge/retriever.ts';
+import { createTokenizer } from '../../engine/text/tokenize.ts';
+import { LingxiError } from '../../engine/errors.ts';
+import type { EducationDb } from './store/types.ts';
+import { educationTools } from './tools/index.ts';
+import { recommendCourseSkill } from './skills/recommend-course.ts';
+import { studyPlanSkill } from './skills/study-plan.ts';
+import { enrollSkill } from './skills/enroll.ts';
+import { scheduleSkill } from './skills/schedule.ts';
+import { courseInfoSkill } from './skills/course-info.ts';
+import { refundSkill } from './skills/refund.ts';
+import { createHomeworkHelpSkill } from './skills/homework-help.ts';
+
+const here = (path: string) => new URL(path, import.meta.url);
+
+const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+const intentsSchema = z.record(z.string(), localizedList);
+const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
+
+/** Courses that have notes for homework help (`knowledge/notes/<id>.<locale>.md`). */
+export const NOTED_COURSES = ['MA201', 'EN201', 'PR101'] as const;
+
+async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(parse(await readFile(here(file), 'utf8')));
+  if (!parsed.success) {
+    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Every course note section as a knowledge doc (ids `education-notes/<locale>/<course>-<id>`). */
+export async function loadCourseNotes(): Promise<KnowledgeDoc[]> {
+  const files = NOTED_COURSES.flatMap((course) => (['zh', 'en'] as const).map((locale) => ({ course, locale, file: `knowledge/notes/${course}.${locale}.md` })));
+  const texts = await Promise.all(files.map(({ file }) => readFile(here(file), 'utf8')));
+  return files.flatMap(({ course, locale, file }, i) => parseFaqMarkdown(texts[i], { pack: 'education-notes', locale, file })
+    .map((doc) => ({ ...doc, id: doc.id.replace(`/${locale}/`, `/${locale}/${course}-`) })));
+}
+
+export const EDUCATION_INTENT_LABELS: Record<string, Localized> = {
+  recommend_course: { zh: '推荐课程', en: 'Recommend a course' },
+  study_plan: { zh: '制定学习计划', en: 'Weekly study plan' },
+  enroll_course: { zh: '报名课程', en: 'Enrol in a course' },
+  course_schedule: { zh: '查询课表', en: 'My timetable' },
+  course_info: { zh: '课程学费与时间', en: 'Course fees and times' },
+  refund: { zh: '退课退费', en: 'Withdraw and refund' },
+  homework_help: { zh: '作业答疑', en: 'Homework help' },
+  handoff: { zh: '转人工', en: 'Talk to a person' },
+  greet: { zh: '打招呼', en: 'Say hello' },
+  thanks: { zh: '致谢', en: 'Say thanks' },
+  goodbye: { zh: '结束对话', en: 'Say goodbye' },
+  bot_identity: { zh: '你是机器人吗', en: 'Are you a bot' },
+};
+
+/** Unmistakable wording (first match wins); they decide only when the classifier is unsure or agrees in its top three. */
+export const EDUCATION_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
+  // The answer to "your student id?" (with or without the phone digits), not a question about student ids.
+  { intent: 'student_credentials', pattern: /^(?=.{0,40}$)[^?？]*(?<![a-z0-9])s[\s-]?\d{6}(?!\d)/ },
+  { intent: 'handoff', pattern: /转人工|人工客服|教务老师|真人|\b(human|real person|live agent|academic office)\b/ },
+  { intent: 'refund', pattern: /退费|退课|退款|退钱|退学费|\b(refund|withdraw|drop (the|this|my) (course|class))\b/ },
+  { intent: 'study_plan', pattern: /学习计划|周计划|学习规划|怎么安排.{0,6}学|\bstudy (plan|schedule|routine)\b|\bplan my (study|week)/ },
+  { intent: 'course_schedule', pattern: /我的课表|查.{0,2}课表|下节课|下次课|几点上课|\b(my timetable|next (lesson|class))\b/ },
+  { intent: 'enroll_course', pattern: /^(我要|我想|帮我|给我)?(报名|报上|报一下)|我要报|\b(enrol|enroll|sign (me )?up|register me)\b/ },
+  // Only with a course code: "学费可以分期吗 / can I pay in instalments" are policy questions for the FAQ.
+  { intent: 'course_info', pattern: /[a-z]{2}\d{3}.{0,12}(多少钱|学费|课时|开课|先修|几点)|\b[a-z]{2}\d{3}\b.{0,30}\b(cost|price|fees?|start|prerequisites?)\b|\b(how much|price|fees?|when does|prerequisites?)\b.{0,30}\b[a-z]{2}\d{3}\b/ },
+  { intent: 'recommend_course', pattern: /推荐.{0,6}(课|班)|报什么(课|班)|选课|\b(recommend|which course|suggest a course)\b/ },
+  { intent: 'homework_help', pattern: /作业|这道题|怎么解|怎么求|什么意思|怎么用|\bhomework\b|how do I (solve|calculate|find|write|fix)/ },
+];
+
+/** Loads the education pack: training phrases, templates, FAQ, course notes, tools and skills. */
+export async function loadEducationPack(): Promise<PackDefinition<EducationDb>> {
+  const [intents, zh, en, faqZh, faqEn, notes] = await Promise.all([
+    readYaml('nlu/intents.yaml', intentsSchema),
+    readYaml('templates/zh.yaml', templateSchema),
+    readYaml('templates/en.yaml', templateSchema),
+    readFile(here('knowledge/faq.zh.md'), 'utf8'),
+    readFile(here('knowledge/faq.en.md'), 'utf8'),
+    loadCourseNotes(),
+  ]);
+  const tokenizer = createTokenizer({ dropStopwords: true });
+  const homework = createHomeworkHelpSkill({ notes: createRetriever({ docs: notes }, { tokenizer }), tokenizer });
+  return {
+    name: 'education',
+    locales: ['zh', 'en'],
+    intents,
+    intentLabels: EDUCATION_INTENT_LABELS,
+    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
+    knowledge: [
+      ...parseFaqMarkdown(faqZh, { pack: 'education', locale: 'zh', file: 'knowledge/faq.zh.md' }),
+      ...parseFaqMarkdown(faqEn, { pack: 'education', locale: 'en', file: 'knowledge/faq.en.md' }),
+    ],
+    tools: educationTools as unknown as PackDefinition<EducationDb>['tools'],
+    skills: [recommendCourseSkill, studyPlanSkill, enrollSkill, scheduleSkill, courseInfoSkill, refundSkill, homework],
+    catalog: () => ({ products: [], options: [] }),
+    intentHints: EDUCATION_INTENT_HINTS,
+    smallTalk: {
+      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
+      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
+    },
+  };
+}

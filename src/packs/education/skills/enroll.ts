@@ -1,0 +1,43 @@
+import type { Skill } from '../../../engine/pack.ts';
+import { confirmAction } from '../../shared/confirm-action.ts';
+import type { EducationDb } from '../store/types.ts';
+import type { StudentView } from '../tools/get-student.ts';
+import { missingPrerequisites } from '../tools/enroll-course.ts';
+import { courseInFlow, lessonTime } from './course-lookup.ts';
+import { identifyStudent } from './identify-student.ts';
+
+/**
+ * Enrolment: which course, the student identified, prerequisites and double enrolment checked (refused with the
+ * reason and what to take first), a confirmation stating price and timetable, then the enrolment.
+ */
+export const enrollSkill: Skill<EducationDb> = {
+  name: 'enroll',
+  intents: ['enroll_course'],
+  writes: true,
+  run(ctx) {
+    const course = courseInFlow(ctx);
+    if (!course) {
+      if (ctx.awaiting === 'product') { ctx.say('course.unknown'); return 'done'; }
+      ctx.ask('product', 'enroll.ask_course');
+      return 'waiting';
+    }
+    const identified = identifyStudent(ctx);
+    if (identified !== 'ok') return identified === 'stop' ? 'done' : 'waiting';
+    const view = ctx.call<StudentView>('get_student', {});
+    if (!view.ok || !view.result) { ctx.say('action.failed', { error: view.error }); return 'done'; }
+    const { student, enrolments } = view.result;
+    if (enrolments.some((e) => e.course_id === course.id && e.status === 'active')) { ctx.say('enroll.already', { id: course.id, name: course.name[ctx.locale] }); return 'done'; }
+    if (student.completed.includes(course.id)) { ctx.say('enroll.completed', { id: course.id, name: course.name[ctx.locale] }); return 'done'; }
+    const missing = missingPrerequisites(student.completed, student.level, course.prerequisites);
+    if (missing.length) { ctx.say('enroll.missing_prerequisites', { id: course.id, missing: missing.join(', ') }); return 'done'; }
+    return confirmAction(ctx, {
+      key: 'enroll.confirm', fingerprint: [student.id, course.id],
+      vars: { id: course.id, name: course.name[ctx.locale], price: course.price, lessons: course.lessons, start: course.start, slot: lessonTime(ctx, course) },
+      execute: () => {
+        const result = ctx.call<{ id: string }>('enroll_course', { course_id: course.id });
+        if (result.ok && result.result) ctx.say('enroll.done', { enrolment: result.result.id, id: course.id, start: course.start, slot: lessonTime(ctx, course) });
+        else ctx.say('action.failed', { error: result.error });
+      },
+    });
+  },
+};

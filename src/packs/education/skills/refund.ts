@@ -1,0 +1,48 @@
+import type { Skill } from '../../../engine/pack.ts';
+import { confirmAction } from '../../shared/confirm-action.ts';
+import type { RefundQuote } from '../rules/refund.ts';
+import type { EducationDb } from '../store/types.ts';
+import type { StudentView } from '../tools/get-student.ts';
+import { courseInFlow } from './course-lookup.ts';
+import { identifyStudent } from './identify-student.ts';
+
+/**
+ * Withdrawal and refund: the student identified, the enrolment chosen (named course, or the only active one, or
+ * asked), the refund quoted with the rule applied shown, then — only when money is due — a confirmation and the
+ * refund. "None after half the lessons" ends the flow with the reason and the option to talk to a person.
+ */
+export const refundSkill: Skill<EducationDb> = {
+  name: 'refund',
+  intents: ['refund'],
+  writes: true,
+  accepts: ['order_id'],
+  run(ctx) {
+    const identified = identifyStudent(ctx);
+    if (identified !== 'ok') return identified === 'stop' ? 'done' : 'waiting';
+    const view = ctx.call<StudentView>('get_student', {});
+    if (!view.ok || !view.result) { ctx.say('action.failed', { error: view.error }); return 'done'; }
+    const active = view.result.enrolments.filter((e) => e.status === 'active');
+    if (!active.length) { ctx.say('refund.no_enrolments'); return 'done'; }
+    const named = courseInFlow(ctx);
+    const enrolment = named ? active.find((e) => e.course_id === named.id) : active.length === 1 ? active[0] : undefined;
+    if (!enrolment) {
+      const list = active.map((e) => `${e.course.id} ${e.course.name[ctx.locale]}`).join(ctx.locale === 'zh' ? '、' : ', ');
+      if (named) { ctx.say('refund.not_enrolled', { id: named.id, list }); return 'done'; }
+      ctx.ask('product', 'refund.ask_course', { list });
+      return 'waiting';
+    }
+    const quoted = ctx.call<RefundQuote>('quote_refund', { enrolment_id: enrolment.id });
+    if (!quoted.ok || !quoted.result) { ctx.say('action.failed', { error: quoted.error }); return 'done'; }
+    const quote = quoted.result;
+    const vars = { id: enrolment.course.id, name: enrolment.course.name[ctx.locale], ...quote, rule: ctx.text(`refund.rule.${quote.rule}`, { ...quote }) };
+    if (quote.amount <= 0) { ctx.say('refund.none', vars); return 'done'; }
+    return confirmAction(ctx, {
+      key: 'refund.confirm', vars, fingerprint: [enrolment.id, quote.amount],
+      execute: () => {
+        const result = ctx.call<RefundQuote>('refund_enrolment', { enrolment_id: enrolment.id });
+        if (result.ok) ctx.say('refund.done', vars);
+        else ctx.say('action.failed', { error: result.error });
+      },
+    });
+  },
+};

@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { Localized } from '../../engine/types.ts';
+import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
+import { LingxiError } from '../../engine/errors.ts';
+import type { TravelDb } from './store/types.ts';
+import { travelTools } from './tools/index.ts';
+import { planTripSkill } from './skills/plan-trip-skill.ts';
+import { placeLookupSkill } from './skills/place-lookup-skill.ts';
+import { trafficSkill, weatherSkill } from './skills/weather-traffic-skill.ts';
+
+const here = (path: string) => new URL(path, import.meta.url);
+
+const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+const intentsSchema = z.record(z.string(), localizedList);
+const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
+
+async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(parse(await readFile(here(file), 'utf8')));
+  if (!parsed.success) {
+    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export const TRAVEL_INTENT_LABELS: Record<string, Localized> = {
+  plan_trip: { zh: '规划行程', en: 'Plan a trip' },
+  place_lookup: { zh: '查景点/酒店/餐厅', en: 'Look up sights, hotels, restaurants' },
+  weather_query: { zh: '查天气', en: 'Weather' },
+  traffic_query: { zh: '查路况', en: 'Traffic' },
+  handoff: { zh: '转人工', en: 'Talk to a person' },
+  greet: { zh: '打招呼', en: 'Say hello' },
+  thanks: { zh: '致谢', en: 'Say thanks' },
+  goodbye: { zh: '结束对话', en: 'Say goodbye' },
+  bot_identity: { zh: '你是机器人吗', en: 'Are you a bot' },
+};
+
+/**
+ * Unmistakable wording (first match wins); they decide only when the classifier is unsure or agrees in its top three.
+ * Policy questions (退改, 订金, refund, cancel a booking) carry no hint: the FAQ answers them.
+ */
+export const TRAVEL_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
+  { intent: 'handoff', pattern: /转人工|人工客服|旅行顾问|真人|\b(human|real person|live agent|representative|travel (agent|consultant))\b/ },
+  { intent: 'weather_query', pattern: /天气|下雨|下雪|气温|多少度|雾霾|空气质量|带伞|\b(weather|forecast|rain|snow|umbrella|temperature|aqi|air quality)\b/i },
+  { intent: 'traffic_query', pattern: /路况|堵车|堵不堵|限行|限号|尾号|\b(traffic|rush hour|plates?|driving restriction)\b/i },
+  { intent: 'plan_trip', pattern: /规划|(排|安排|定|做).{0,3}行程|行程(安排|规划|推荐)|攻略|日游|怎么安排|玩[一二两三四五六七\d]天|\b(itinerary|plan (a|my|the)|trip plan|\d+ days? in)\b/i },
+  // Policy wording (cancel, refund, check-in …) is for the FAQ even when a hotel or ticket is named.
+  { intent: 'place_lookup', pattern: /^(?!.*(取消|退|改期|改签|订金|定金|发票|入住时间|退房|早餐|加床|cancel|refund|resched|deposit|invoice|check-?in|check-?out|breakfast|extra bed)).*(门票|附近.{0,6}(酒店|宾馆|餐厅|饭店|吃|景点)|(酒店|餐厅|景点)推荐|推荐.{0,6}(酒店|餐厅|景点|饭店)|\b(ticket|hotels?|restaurants?|where to (eat|stay))\b)/i },
+];
+
+/** Loads the travel pack: training phrases, templates, booking-policy FAQ, tools and skills. */
+export async function loadTravelPack(): Promise<PackDefinition<TravelDb>> {
+  const [intents, zh, en, faqZh, faqEn] = await Promise.all([
+    readYaml('nlu/intents.yaml', intentsSchema),
+    readYaml('templates/zh.yaml', templateSchema),
+    readYaml('templates/en.yaml', templateSchema),
+    readFile(here('knowledge/faq.zh.md'), 'utf8'),
+    readFile(here('knowledge/faq.en.md'), 'utf8'),
+  ]);
+  return {
+    name: 'travel',
+    locales: ['zh', 'en'],
+    intents,
+    intentLabels: TRAVEL_INTENT_LABELS,
+    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
+    knowledge: [
+      ...parseFaqMarkdown(faqZh, { pack: 'travel', locale: 'zh', file: 'knowledge/faq.zh.md' }),
+      ...parseFaqMarkdown(faqEn, { pack: 'travel', locale: 'en', file: 'knowledge/faq.en.md' }),
+    ],
+    tools: travelTools as unknown as PackDefinition<TravelDb>['tools'],
+    skills: [planTripSkill, placeLookupSkill, weatherSkill, trafficSkill],
+    catalog: () => ({ products: [], options: [] }),
+    intentHints: TRAVEL_INTENT_HINTS,
+    smallTalk: {
+      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
+      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Skill, SkillContext } from '../../../engine/pack.ts';
+import type { PlannedMeal, PlannedSight, Reason } from '../rules/plan-itinerary.ts';
+import { readTripPreferences } from '../rules/trip-preferences.ts';
+import type { TravelDb } from '../store/types.ts';
+import type { TripPlan } from '../tools/plan-trip.ts';
+import { districtName } from './place-names.ts';
+import { ratingText } from './rating-text.ts';
+
+type Context = SkillContext<TravelDb>;
+
+/** One line saying why an item was chosen. */
+function why(ctx: Context, reason: Reason, rating: number | null): string {
+  return ctx.text(`why.${reason.code}`, { kind: reason.kind ? ctx.text(`kind.${reason.kind}`) : '', sight: reason.sight ?? '', count: reason.count ?? 0, rating: ratingText(ctx, rating) });
+}
+
+function sightLine(ctx: Context, slot: 'morning' | 'afternoon', sight: PlannedSight): string {
+  const a = sight.attraction;
+  return ctx.text(`plan.sight`, {
+    slot: ctx.text(`slot.${slot}`), name: a.name, ticket: a.ticket ? ctx.text('plan.ticket', { price: a.ticket }) : ctx.text('plan.free'),
+    metro: a.metro, why: why(ctx, sight.reason, a.rating),
+  });
+}
+
+function mealLine(ctx: Context, slot: 'lunch' | 'evening', meal: PlannedMeal | null): string {
+  if (!meal) return ctx.text('plan.no_meal', { slot: ctx.text(`slot.${slot}`) });
+  const r = meal.restaurant;
+  return ctx.text('plan.meal', { slot: ctx.text(`slot.${slot}`), name: r.name, price: r.price, dishes: r.dishes.join(ctx.locale === 'zh' ? '、' : ', '), why: why(ctx, meal.reason, r.rating) });
+}
+
+/** A bare number answering the question just asked ("3", "5000"), or a "no limit" answer (-1). */
+function answer(text: string): number | null {
+  if (/不限|无所谓|随便|没有预算|都行|no (limit|budget)|any ?budget|doesn'?t matter|flexible/i.test(text)) return -1;
+  const bare = /^\s*(\d+)\s*(天|元|块|days?|yuan)?\s*$/i.exec(text);
+  return bare ? Number(bare[1]) : null;
+}
+
+/**
+ * Itinerary planning: gathers days (asked), budget (asked once; "no limit" is fine), travellers and interests
+ * (read when given, default one traveller and the best-rated sights), then shows the plan day by day with one
+ * line of reasons per item, the hotel and the cost against the budget.
+ */
+export const planTripSkill: Skill<TravelDb> = {
+  name: 'plan_trip',
+  intents: ['plan_trip'],
+  run(ctx) {
+    const prefs = readTripPreferences(ctx.flowTexts().join(' '));
+    const reply = answer(ctx.turn.text);
+    if (ctx.awaiting === 'date' && reply !== null && reply > 0) ctx.slots.days = reply;
+    if (ctx.awaiting === 'item' && reply !== null) ctx.slots.budget = reply > 0 ? reply : null;
+    const days = prefs.days ?? (ctx.slots.days as number | undefined) ?? null;
+    if (days === null) { ctx.ask('date', 'plan.ask_days'); return 'waiting'; }
+    if (days > 7) { ctx.say('plan.too_long', { days }); return 'done'; }
+    const budget = prefs.budget ?? (ctx.slots.budget as number | null | undefined);
+    if (budget === undefined) {
+      const none = ctx.text('quick.no_budget');
+      ctx.ask('item', 'plan.ask_budget', { days }, { quickReplies: [{ label: none, payload: none }] });
+      return 'waiting';
+    }
+    const travellers = prefs.travellers ?? 1;
+    const outcome = ctx.call<TripPlan>('plan_trip', { days, budget, travellers, interests: prefs.interests });
+    if (!outcome.ok) { ctx.say('plan.failed', { error: outcome.error }); return 'done'; }
+    const plan = outcome.result!;
+    const interests = prefs.interests.map((k) => ctx.text(`kind.${k}`)).join(ctx.locale === 'zh' ? '、' : ', ');
+    ctx.say(budget === null ? 'plan.header_open' : 'plan.header', { days, travellers, budget, interests: interests || ctx.text('kind.any') });
+    for (const day of plan.days) {
+      const lines = [
+        sightLine(ctx, 'morning', day.morning), mealLine(ctx, 'lunch', day.lunch),
+        sightLine(ctx, 'afternoon', day.afternoon), mealLine(ctx, 'evening', day.evening),
+      ];
+      const rainy = plan.indoor_days.includes(day.day) ? ctx.text('plan.indoor_note') : '';
+      ctx.say('plan.day', { day: day.day, district: districtName(day.district, ctx.locale), rainy, lines: lines.join('\n') });
+    }
+    if (plan.hotel) {
+      const h = plan.hotel;
+      ctx.say('plan.hotel', { name: h.hotel.name, type: ctx.text(`hotel_type.${h.hotel.type}`), price: h.hotel.price, nights: h.nights, rooms: h.rooms, metro: h.hotel.metro, why: why(ctx, h.reason, h.hotel.rating) });
+    } else if (days > 1) {
+      ctx.say('plan.no_hotel', { cap: plan.caps?.hotel ?? 0 });
+    }
+    ctx.say(plan.overBudget ? 'plan.over_budget' : plan.incomplete ? 'plan.cost_incomplete' : 'plan.cost', { tickets: plan.cost.tickets, meals: plan.cost.meals, hotel: plan.cost.hotel, total: plan.cost.total, budget });
+    return 'done';
+  },
+};

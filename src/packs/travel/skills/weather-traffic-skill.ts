@@ -1,0 +1,65 @@
+import type { Skill, SkillContext } from '../../../engine/pack.ts';
+import type { TrafficReport } from '../providers/traffic-provider.ts';
+import type { Forecast } from '../providers/weather-provider.ts';
+import type { TravelDb } from '../store/types.ts';
+import { districtIn, districtName, placeIn } from './place-names.ts';
+
+type Context = SkillContext<TravelDb>;
+
+function offsetOf(text: string): number {
+  if (/大后天|in three days/i.test(text)) return 3;
+  if (/后天|day after tomorrow/i.test(text)) return 2;
+  if (/明天|明日|tomorrow/i.test(text)) return 1;
+  return 0;
+}
+
+/** The district of the text: named directly, or where a named attraction is; 东城 (the centre) otherwise. */
+function districtOf(ctx: Context, text: string): string {
+  const direct = districtIn(text);
+  if (direct) return direct;
+  const place = placeIn(ctx.data, text);
+  const found = place ? [...ctx.data.attractions, ...ctx.data.hotels].find((p) => p.name === place || p.metro === place) : undefined;
+  return found && found.district !== '其他' ? found.district : '东城';
+}
+
+function dayWord(ctx: Context, offset: number): string {
+  return ctx.text(`day.${Math.min(offset, 3)}`);
+}
+
+/** Weather questions through the WeatherProvider port: sky, temperatures, rain chance, air quality and advice. */
+export const weatherSkill: Skill<TravelDb> = {
+  name: 'weather',
+  intents: ['weather_query'],
+  run(ctx) {
+    const offset = offsetOf(ctx.turn.text);
+    const outcome = ctx.call<Forecast>('get_weather', { district: districtOf(ctx, ctx.turn.text), offset_days: offset });
+    if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
+    const f = outcome.result!;
+    const advice = f.indoor_advised ? 'weather.advice_indoor' : f.sky === 'light_rain' ? 'weather.advice_umbrella' : f.sky === 'haze' ? 'weather.advice_haze' : f.high >= 30 ? 'weather.advice_hot' : f.high <= 5 ? 'weather.advice_cold' : 'weather.advice_fine';
+    ctx.say('weather.report', {
+      day: dayWord(ctx, offset), date: f.date, district: districtName(f.district, ctx.locale), sky: ctx.text(`sky.${f.sky}`),
+      low: f.low, high: f.high, rain: f.rain_chance, aqi: f.aqi, advice: ctx.text(advice),
+    });
+    return 'done';
+  },
+};
+
+/** Traffic questions through the TrafficProvider port: congestion, tail-number restriction, metro-or-taxi advice. */
+export const trafficSkill: Skill<TravelDb> = {
+  name: 'traffic',
+  intents: ['traffic_query'],
+  run(ctx) {
+    const text = ctx.turn.text;
+    const offset = offsetOf(text);
+    const period = /晚上|傍晚|晚高峰|evening|tonight|night/i.test(text) ? 'evening' : /下午|afternoon/i.test(text) ? 'afternoon' : 'morning';
+    const outcome = ctx.call<TrafficReport>('get_traffic', { district: districtOf(ctx, text), offset_days: offset, period });
+    if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
+    const t = outcome.result!;
+    const restriction = t.restricted_digits.length ? ctx.text('traffic.restricted', { digits: t.restricted_digits.join(ctx.locale === 'zh' ? '和' : ' and ') }) : ctx.text('traffic.no_restriction');
+    ctx.say('traffic.report', {
+      day: dayWord(ctx, offset), period: ctx.text(`period.${t.period}`), district: districtName(t.district, ctx.locale),
+      congestion: ctx.text(`congestion.${t.congestion}`), index: String(t.index), restriction, advice: ctx.text(`traffic.advice_${t.advice}`),
+    });
+    return 'done';
+  },
+};

@@ -1,0 +1,153 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestService, TEST_PASSWORD, type TestService } from '../testing/create-test-service.ts';
+import { connectTestClient } from '../testing/ws-test-client.ts';
+import { routeTable } from './build-app.ts';
+
+/**
+ * Authorisation matrix (issue 12): every route × every role, with the expected answer written out. Ids in URLs and
+ * bodies belong to tenant A (a fresh conversation per row, so one row's take-over does not change the next).
+ *   ok  = access granted: 2xx, or a 4xx about the request itself (400/404/409/422), never 401/403
+ *   401 = not signed in with a credential this route accepts;  403 = signed in, role not allowed;
+ *   404 = another tenant's id, indistinguishable from a missing one.
+ * Tenant isolation in depth (nothing changed, lists leak nothing) stays in tenant-isolation.test.ts.
+ */
+const roles = ['anonymous', 'customerA', 'agentA', 'supervisorA', 'adminA', 'adminB', 'apiKeyB'] as const;
+type Role = (typeof roles)[number];
+type Expected = 'ok' | '401' | '403' | '404';
+type Ids = { conversation: string; customer: string; article: string; webhook: string; ticket: string; widgetToken: string; userA: string; externalId: string };
+interface Row { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; url: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: string }
+
+//                                                                                                     anon custA agtA supA admA admB keyB
+const rows: Row[] = [
+  { method: 'POST', route: '/v1/agent/login', url: () => '/v1/agent/login', body: () => ({ email: 'agent@demo.lingxi.local', password: TEST_PASSWORD }), expect: 'ok ok ok ok ok ok ok' },
+  { method: 'GET', route: '/v1/agent/me', url: () => '/v1/agent/me', expect: '401 401 ok ok ok ok 401' },
+  { method: 'GET', route: '/v1/agent/users', url: () => '/v1/agent/users', expect: '401 401 ok ok ok ok 401' },
+  { method: 'GET', route: '/v1/agent/conversations', url: () => '/v1/agent/conversations', expect: '401 401 ok ok ok ok 401' },
+  { method: 'GET', route: '/v1/agent/conversations/:id', url: (i) => `/v1/agent/conversations/${i.conversation}`, expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/take-over', url: (i) => `/v1/agent/conversations/${i.conversation}/take-over`, expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/messages', url: (i) => `/v1/agent/conversations/${i.conversation}/messages`, body: () => ({ text: 'hello' }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/notes', url: (i) => `/v1/agent/conversations/${i.conversation}/notes`, body: () => ({ text: 'note' }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/transfer', url: (i) => `/v1/agent/conversations/${i.conversation}/transfer`, body: (i) => ({ assigneeId: i.userA }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/hand-back', url: (i) => `/v1/agent/conversations/${i.conversation}/hand-back`, expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/agent/conversations/:id/close', url: (i) => `/v1/agent/conversations/${i.conversation}/close`, body: () => ({ resolution: 'resolved' }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'GET', route: '/v1/agent/customers/:id', url: (i) => `/v1/agent/customers/${i.customer}`, expect: '401 401 ok ok ok 404 401' },
+  { method: 'GET', route: '/v1/agent/settings', url: () => '/v1/agent/settings', expect: '401 401 403 403 ok ok 401' },
+  { method: 'PUT', route: '/v1/agent/settings', url: () => '/v1/agent/settings', body: () => settings, expect: '401 401 403 403 ok ok 401' },
+  { method: 'POST', route: '/v1/agent/users', url: () => '/v1/agent/users', body: () => ({ email: `new-${Math.random()}@demo.test`, name: 'New', role: 'agent', password: 'Long-enough-passw0rd' }), expect: '401 401 403 403 ok ok 401' },
+  { method: 'POST', route: '/v1/agent/api-keys', url: () => '/v1/agent/api-keys', body: () => ({ name: 'k' }), expect: '401 401 403 403 ok ok 401' },
+  { method: 'GET', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', expect: '401 401 ok ok ok ok 401' },
+  { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', body: (i) => ({ conversationId: i.conversation, kind: 'repair', subject: 's' }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'PATCH', route: '/v1/agent/tickets/:id', url: (i) => `/v1/agent/tickets/${i.ticket}`, body: () => ({ status: 'in_progress' }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/customers', url: () => '/v1/customers', body: () => ({ externalId: 'matrix-customer' }), expect: '401 401 403 403 ok ok ok' },
+  { method: 'GET', route: '/v1/customers/:id', url: (i) => `/v1/customers/${i.externalId}`, expect: '401 401 403 403 ok 404 404' },
+  { method: 'POST', route: '/v1/events', url: () => '/v1/events', body: () => ({ type: 'order.shipped', customerId: 'matrix-customer', data: {} }), expect: '401 401 403 403 ok ok ok' },
+  { method: 'POST', route: '/v1/messages', url: () => '/v1/messages', body: (i) => ({ customerId: i.externalId, text: 'your parcel left' }), expect: '401 401 403 403 ok 404 404' },
+  { method: 'GET', route: '/v1/conversations', url: () => '/v1/conversations', expect: '401 401 403 403 ok ok ok' },
+  { method: 'GET', route: '/v1/conversations/:id', url: (i) => `/v1/conversations/${i.conversation}`, expect: '401 401 403 403 ok 404 404' },
+  { method: 'GET', route: '/v1/knowledge', url: () => '/v1/knowledge', expect: '401 401 403 403 ok ok ok' },
+  { method: 'POST', route: '/v1/knowledge', url: () => '/v1/knowledge', body: () => ({ title: 't', body: 'b', locale: 'en' }), expect: '401 401 403 403 ok ok ok' },
+  { method: 'GET', route: '/v1/knowledge/:id', url: (i) => `/v1/knowledge/${i.article}`, expect: '401 401 403 403 ok 404 404' },
+  { method: 'PUT', route: '/v1/knowledge/:id', url: (i) => `/v1/knowledge/${i.article}`, body: () => ({ title: 'edited' }), expect: '401 401 403 403 ok 404 404' },
+  { method: 'DELETE', route: '/v1/knowledge/:id', url: (i) => `/v1/knowledge/${i.article}`, expect: '401 401 403 403 ok 404 404' },
+  { method: 'GET', route: '/v1/webhooks', url: () => '/v1/webhooks', expect: '401 401 403 403 ok ok ok' },
+  { method: 'POST', route: '/v1/webhooks', url: () => '/v1/webhooks', body: () => ({ url: 'http://127.0.0.1:9/hook' }), expect: '401 401 403 403 ok ok ok' },
+  { method: 'DELETE', route: '/v1/webhooks/:id', url: (i) => `/v1/webhooks/${i.webhook}`, expect: '401 401 403 403 ok 404 404' },
+  { method: 'POST', route: '/v1/widget/conversations', url: () => '/v1/widget/conversations', body: () => ({ tenantKey: widgetKeyA }), expect: 'ok ok ok ok ok ok ok' },
+  { method: 'POST', route: '/v1/widget/conversations/:id/messages', url: (i) => `/v1/widget/conversations/${i.conversation}/messages`, body: () => ({ clientId: `c${Math.random()}`, text: 'hi' }), expect: '401 ok 401 401 401 401 401' },
+  { method: 'GET', route: '/v1/widget/conversations/:id/messages', url: (i) => `/v1/widget/conversations/${i.conversation}/messages`, expect: '401 ok 401 401 401 401 401' },
+  { method: 'POST', route: '/v1/widget/conversations/:id/typing', url: (i) => `/v1/widget/conversations/${i.conversation}/typing`, body: () => ({ on: true }), expect: '401 ok 401 401 401 401 401' },
+  { method: 'POST', route: '/v1/widget/conversations/:id/rating', url: (i) => `/v1/widget/conversations/${i.conversation}/rating`, body: () => ({ score: 4 }), expect: '401 ok 401 401 401 401 401' },
+  { method: 'GET', route: '/v1/customers/:id/export', url: (i) => `/v1/customers/${i.externalId}/export`, expect: '401 401 403 403 ok 404 404' },
+  { method: 'DELETE', route: '/v1/customers/:id', url: (i) => `/v1/customers/${i.externalId}`, expect: '401 401 403 403 ok 404 404' },
+  { method: 'GET', route: '/v1/agent/customers/:id/export', url: (i) => `/v1/agent/customers/${i.customer}/export`, expect: '401 401 403 403 ok 404 401' },
+  { method: 'DELETE', route: '/v1/agent/customers/:id', url: (i) => `/v1/agent/customers/${i.customer}`, expect: '401 401 403 403 ok 404 401' },
+  { method: 'GET', route: '/v1/agent/audit', url: () => '/v1/agent/audit', expect: '401 401 403 403 ok ok 401' },
+];
+
+let t: TestService;
+let widgetKeyA: string;
+let settings: Record<string, unknown>;
+let shared: Omit<Ids, 'conversation' | 'customer' | 'widgetToken' | 'externalId'>;
+beforeAll(async () => {
+  t = await createTestService({ rateLimitLogin: 1000 });
+  widgetKeyA = t.a.widgetKey;
+  const inject = t.service.app.inject.bind(t.service.app);
+  const api = { authorization: `Bearer ${t.a.apiKey}` };
+  const { widgetKey: _key, widgetSecret: _secret, ...current } = (await inject({ url: '/v1/agent/settings', headers: { authorization: `Bearer ${t.a.tokens.admin}` } })).json();
+  settings = current;
+  const first = await fresh();
+  shared = {
+    userA: t.a.userIds.agent,
+    article: (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A', body: 'a', locale: 'en' } })).json().id,
+    webhook: (await inject({ method: 'POST', url: '/v1/webhooks', headers: api, payload: { url: 'http://127.0.0.1:9/hook' } })).json().id,
+    ticket: (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: first.conversation, kind: 'complaint', subject: 'late' } })).json().id,
+  };
+});
+afterAll(async () => t.close());
+
+/** A new conversation of a new tenant-A customer. */
+async function fresh(): Promise<Pick<Ids, 'conversation' | 'customer' | 'widgetToken' | 'externalId'>> {
+  const externalId = `matrix-${Math.random().toString(36).slice(2)}`;
+  const session = (await t.service.app.inject({ method: 'POST', url: '/v1/widget/conversations', payload: { tenantKey: t.a.widgetKey, customerId: externalId } })).json();
+  const conversation = await t.service.context.store.getConversation(t.a.tenantId, session.conversationId);
+  return { conversation: session.conversationId, customer: conversation!.customerId, widgetToken: session.token, externalId };
+}
+
+const credential = (role: Role, ids: Ids): string | undefined => ({
+  anonymous: undefined, customerA: `Bearer ${ids.widgetToken}`, agentA: `Bearer ${t.a.tokens.agent}`, supervisorA: `Bearer ${t.a.tokens.supervisor}`,
+  adminA: `Bearer ${t.a.tokens.admin}`, adminB: `Bearer ${t.b.tokens.admin}`, apiKeyB: `Bearer ${t.b.apiKey}`,
+})[role];
+
+const outcome = (status: number): Expected | string => status === 401 || status === 403 ? String(status) : status === 404 ? '404' : status < 500 ? 'ok' : `HTTP ${status}`;
+
+describe('authorisation matrix', () => {
+  it.each(rows.map((row) => [`${row.method} ${row.route}`, row] as const))('%s', async (_name, row) => {
+    const ids: Ids = { ...shared, ...(await fresh()) };
+    const expected = row.expect.split(' ');
+    const actual: string[] = [];
+    for (const role of roles) {
+      const authorization = credential(role, ids);
+      const response = await t.service.app.inject({ method: row.method, url: row.url(ids), headers: authorization ? { authorization } : {}, payload: row.body?.(ids) as never });
+      // A 404 where access is granted means "missing"; a 404 for another tenant is the expected refusal.
+      const got = outcome(response.statusCode);
+      actual.push(expected[roles.indexOf(role)] === 'ok' && got === '404' ? 'ok' : got);
+    }
+    expect(actual.join(' ')).toBe(row.expect);
+  });
+
+  it('covers every /v1 route', () => {
+    const covered = new Set(rows.map((row) => `${row.method} ${row.route}`));
+    const missing = routeTable.get(t.service.app)!.filter((r) => r.url.startsWith('/v1/') && !r.url.endsWith('/ws') && !covered.has(`${r.method} ${r.url}`));
+    expect(missing.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('agent WebSocket: staff of the tenant only; another tenant cannot touch A conversations', async () => {
+    const base = (await t.service.app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws');
+    const ids: Ids = { ...shared, ...(await fresh()) };
+    const codes: Record<string, string> = {};
+    for (const role of roles) {
+      const token = credential(role, ids)?.slice(7) ?? '';
+      const client = await connectTestClient(`${base}/v1/agent/ws?token=${encodeURIComponent(token)}`);
+      const first = await Promise.race([client.waitFor((f) => f.type === 'welcome' || f.type === 'error'), Promise.resolve(client.closed()).then(() => ({ type: 'closed' }))]);
+      if (first.type === 'welcome') {
+        client.send({ type: 'typing', conversationId: ids.conversation, on: true });
+        const answer = await Promise.race([client.waitFor((f) => f.type === 'error'), new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+        codes[role] = answer ? `welcome+${answer.code}` : 'welcome';
+      } else codes[role] = String((await client.closed()).code);
+      client.socket.terminate();
+    }
+    expect(codes).toEqual({ anonymous: '4401', customerA: '4401', agentA: 'welcome', supervisorA: 'welcome', adminA: 'welcome', adminB: 'welcome+not_found', apiKeyB: '4401' });
+  });
+
+  it('widget WebSocket: another tenant key or another customer cannot open A conversation', async () => {
+    const base = (await t.service.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => t.service.app.server.address() && `http://127.0.0.1:${(t.service.app.server.address() as { port: number }).port}`))!.replace(/^http/, 'ws');
+    const ids: Ids = { ...shared, ...(await fresh()) };
+    for (const hello of [{ tenantKey: t.b.widgetKey, customerId: ids.externalId, conversationId: ids.conversation }, { tenantKey: t.a.widgetKey, customerId: 'someone-else', conversationId: ids.conversation }]) {
+      const client = await connectTestClient(`${base}/v1/widget/ws`);
+      client.send({ type: 'hello', ...hello });
+      const first = await Promise.race([client.waitFor((f) => f.type === 'welcome' || f.type === 'error'), Promise.resolve(client.closed()).then(() => ({ type: 'closed' }))]);
+      if (first.type === 'welcome') expect((first as { conversationId?: string }).conversationId).not.toBe(ids.conversation);
+      client.socket.terminate();
+    }
+  });
+});

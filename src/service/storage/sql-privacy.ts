@@ -1,0 +1,75 @@
+import type { SqlClient, SqlExecutor } from './sql-client.ts';
+import type { AuditEntry, PurgeResult, Store } from './store.ts';
+
+type PrivacyPart = Pick<Store, 'appendAudit' | 'listAudit' | 'eraseCustomer' | 'purgeConversationsBefore'>;
+type Row = Record<string, unknown>;
+
+const toAudit = (row: Row): AuditEntry => ({
+  id: String(row.id), tenantId: row.tenant_id as string, actorKind: row.actor_kind as AuditEntry['actorKind'], actorId: row.actor_id as string,
+  action: row.action as string, targetType: (row.target_type as string) ?? null, targetId: (row.target_id as string) ?? null,
+  data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>,
+  createdAt: (row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at))).toISOString(),
+});
+
+/**
+ * Events of the given conversations lose everything personal: the conversation and customer ids become `erased`
+ * (conversation id NULL, so the rows survive the conversations' deletion) and the data is emptied. Type and time
+ * stay, so counts per type and day (the aggregates analytics need) do not change.
+ */
+async function anonymiseEvents(tx: SqlExecutor, tenantId: string, conversationIds: string[], customerId: string | null): Promise<number> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE events SET conversation_id = NULL, customer_id = 'erased', data = jsonb_build_object('anonymised', true)
+     WHERE tenant_id = $1 AND (conversation_id = ANY($2::text[]) OR ($3::text IS NOT NULL AND customer_id = $3)) RETURNING id`,
+    [tenantId, conversationIds, customerId]);
+  return rows.length;
+}
+
+async function deleteConversations(tx: SqlExecutor, tenantId: string, conversationIds: string[]): Promise<number> {
+  if (!conversationIds.length) return 0;
+  const [{ count }] = await tx.query<{ count: string }>('SELECT count(*) AS count FROM messages WHERE tenant_id = $1 AND conversation_id = ANY($2::text[])', [tenantId, conversationIds]);
+  // Messages and notes go with their conversation (ON DELETE CASCADE); tickets keep their row without the link.
+  await tx.query('DELETE FROM conversations WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, conversationIds]);
+  return Number(count);
+}
+
+/** Audit log, erasure and retention purge on SQL (one dialect for PGlite and PostgreSQL). */
+export function createSqlPrivacy(sql: SqlClient): PrivacyPart {
+  return {
+    async appendAudit(entry) {
+      const [row] = await sql.query(
+        'INSERT INTO audit_log (tenant_id, actor_kind, actor_id, action, target_type, target_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING *',
+        [entry.tenantId, entry.actorKind, entry.actorId, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.data ?? {})]);
+      return toAudit(row);
+    },
+    async listAudit(tenantId, options = {}) {
+      const rows = await sql.query(
+        `SELECT * FROM audit_log WHERE tenant_id = $1 AND ($2::text IS NULL OR action = $2) AND ($3::bigint IS NULL OR id < $3::bigint) ORDER BY id DESC LIMIT $4`,
+        [tenantId, options.action ?? null, options.beforeId ?? null, options.limit ?? 100]);
+      return rows.map(toAudit);
+    },
+    async eraseCustomer(tenantId, customerId) {
+      return sql.transaction(async (tx): Promise<PurgeResult | null> => {
+        const found = await tx.query('SELECT id FROM customers WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, customerId]);
+        if (!found.length) return null;
+        const conversationIds = (await tx.query<{ id: string }>('SELECT id FROM conversations WHERE tenant_id = $1 AND customer_id = $2', [tenantId, customerId])).map((row) => row.id);
+        const anonymisedEvents = await anonymiseEvents(tx, tenantId, conversationIds, customerId);
+        // Tickets describe the customer's problem in their own words: they go too.
+        await tx.query('DELETE FROM tickets WHERE tenant_id = $1 AND (customer_id = $2 OR conversation_id = ANY($3::text[]))', [tenantId, customerId, conversationIds]);
+        const messages = await deleteConversations(tx, tenantId, conversationIds);
+        // Identities (and scheduled proactive sends) cascade with the customer.
+        await tx.query('DELETE FROM customers WHERE tenant_id = $1 AND id = $2', [tenantId, customerId]);
+        return { customers: 1, conversations: conversationIds.length, messages, anonymisedEvents };
+      });
+    },
+    async purgeConversationsBefore(tenantId, cutoff) {
+      return sql.transaction(async (tx): Promise<PurgeResult> => {
+        const conversationIds = (await tx.query<{ id: string }>(
+          'SELECT id FROM conversations WHERE tenant_id = $1 AND updated_at < $2::timestamptz FOR UPDATE', [tenantId, cutoff])).map((row) => row.id);
+        if (!conversationIds.length) return { customers: 0, conversations: 0, messages: 0, anonymisedEvents: 0 };
+        const anonymisedEvents = await anonymiseEvents(tx, tenantId, conversationIds, null);
+        const messages = await deleteConversations(tx, tenantId, conversationIds);
+        return { customers: 0, conversations: conversationIds.length, messages, anonymisedEvents };
+      });
+    },
+  };
+}
