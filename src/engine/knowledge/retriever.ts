@@ -15,6 +15,9 @@ export interface RetrieverConfig {
   matcherShare?: number;
 }
 
+/** How many BM25 candidates the question matcher re-scores. */
+export const RERANK_CANDIDATES = 25;
+
 /** BM25 terms: words (jieba, stemmed English) plus Chinese character bigrams. */
 function terms(text: string, tokenizer: Tokenizer): string[] {
   return tokenizer.features(text).filter((feature) => !feature.startsWith('c:'));
@@ -50,9 +53,12 @@ export function createRetriever(config: RetrieverConfig, deps: { tokenizer: Toke
     const reference = Math.max(best, 2 * queryTerms.length ** 0.5);
     const queryProfile = matcher.profile(query);
     const hits: KnowledgeHit[] = [];
-    for (const [d, score] of bm25) {
+    // Re-rank only the best BM25 candidates: the pair features (edit similarity, common substrings) are the
+    // expensive part of a turn, and a question with little term overlap never wins on similarity alone.
+    const candidates = [...bm25].filter(([d]) => !options.locale || docs[d].locale === options.locale)
+      .sort((a, b) => b[1] - a[1]).slice(0, RERANK_CANDIDATES);
+    for (const [d, score] of candidates) {
       const doc = docs[d];
-      if (options.locale && doc.locale !== options.locale) continue;
       let similarity = 0;
       for (const profile of profiles[d]) similarity = Math.max(similarity, matcher.similarityOfProfiles(queryProfile, profile));
       const confidence = matcherShare * similarity + (1 - matcherShare) * Math.min(1, score / reference);
