@@ -48,6 +48,9 @@ export function ConsoleApp() {
         notify(t.newConversationQueued, event.conversation.id, 1);
       }
       if (event.conversation.id === selectedRef.current) setRevision((value) => value + 1);
+    } else if (event.type === 'alert') {
+      setToast(`${t.supervisorAlert}: ${event.conversationId}`);
+      notify(t.supervisorAlert, event.conversationId, 1);
     } else if (event.type === 'message' || event.type === 'note') {
       const id = event.type === 'message' ? event.message.conversationId : event.note.conversationId;
       if (id === selectedRef.current && document.visibilityState === 'visible') setRevision((value) => value + 1);

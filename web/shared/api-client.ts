@@ -110,4 +110,5 @@ export type AgentLiveEvent =
   | { type: 'conversation'; conversation: Conversation }
   | { type: 'note'; conversationId?: string; note: Note }
   | { type: 'typing'; conversationId: string; author: string; on: boolean }
+  | { type: 'alert'; conversationId: string; reason: string; polarity: number }
   | { type: 'pong' | 'welcome' };

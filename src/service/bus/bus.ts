@@ -6,7 +6,9 @@ export type LiveEvent =
   | { kind: 'conversation'; tenantId: string; conversationId: string; conversation: Conversation }
   | { kind: 'typing'; tenantId: string; conversationId: string; author: 'customer' | 'agent' | 'bot'; on: boolean }
   /** Internal notes go to the tenant topic only: customers never see them. */
-  | { kind: 'note'; tenantId: string; conversationId: string; note: Note };
+  | { kind: 'note'; tenantId: string; conversationId: string; note: Note }
+  /** Supervisor alert (very negative conversation or handoff for sustained anger): tenant topic, staff only. */
+  | { kind: 'alert'; tenantId: string; conversationId: string; reason: string; polarity: number };
 
 /** Topic of one conversation's listeners. */
 export const conversationTopic = (conversationId: string): string => `conversation:${conversationId}`;

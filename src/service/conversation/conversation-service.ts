@@ -68,6 +68,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
     const update = { kind: 'conversation' as const, tenantId, conversationId: conversation.id, conversation };
     await bus.publish(conversationTopic(conversation.id), update);
     await bus.publish(tenantTopic(tenantId), update);
+    for (const alert of events.filter((event) => event.type === 'supervisor.alerted')) {
+      await bus.publish(tenantTopic(tenantId), { kind: 'alert', tenantId, conversationId: conversation.id, reason: String(alert.data.reason ?? 'very_negative'), polarity: Number(alert.data.polarity ?? 0) });
+    }
     const byId = new Map(messages.map((message) => [message.id, message]));
     deps.webhooks.dispatch(tenantId, events.map((event) => {
       const message = byId.get(event.data.messageId as string);

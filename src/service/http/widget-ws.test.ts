@@ -127,8 +127,29 @@ describe('widget WebSocket', () => {
     await agentA.waitFor((f) => f.type === 'message' && f.message.text === 'hello agents');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(agentB.frames.filter((f) => f.type === 'message')).toEqual([]);
-    const denied = await connectTestClient(`${base}/v1/agent/ws?token=bad`);
+    const deniedToken = 'bad';
+    const denied = await connectTestClient(`${base}/v1/agent/ws?token=${deniedToken}`);
     expect((await denied.closed()).code).toBe(4401);
     for (const client of [agentA, agentB, customer]) client.close();
+  });
+
+  it('alerts supervisors (not agents) when a customer is very upset', async () => {
+    const supervisor = await connectTestClient(`${base}/v1/agent/ws?token=${t.a.tokens.supervisor}`);
+    const agent = await connectTestClient(`${base}/v1/agent/ws?token=${t.a.tokens.agent}`);
+    await supervisor.waitFor((f) => f.type === 'welcome');
+    await agent.waitFor((f) => f.type === 'welcome');
+    const customer = await connectTestClient(`${base}/v1/widget/ws`);
+    customer.send({ type: 'hello', tenantKey: t.a.widgetKey, customerId: 'ws-upset-1' });
+    const welcome = await customer.waitFor((f) => f.type === 'welcome');
+    customer.send({ type: 'message', clientId: 'calm', text: 'hello' });
+    await supervisor.waitFor((f) => f.type === 'message' && f.message.text === 'hello');
+    customer.send({ type: 'message', clientId: 'upset', text: '气死了！' });
+    const alert = await supervisor.waitFor((f) => f.type === 'alert');
+    expect(alert).toMatchObject({ conversationId: welcome.conversationId, reason: expect.any(String) });
+    await agent.waitFor((f) => f.type === 'message' && f.message.text === '气死了！');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(agent.frames.filter((f) => f.type === 'alert')).toEqual([]);
+    expect(supervisor.frames.filter((f) => f.type === 'alert')).toHaveLength(1);
+    for (const client of [supervisor, agent, customer]) client.close();
   });
 });

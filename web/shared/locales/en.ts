@@ -8,7 +8,7 @@ export const en: Strings = {
   queueUnassigned: 'Unassigned', queueMine: 'Mine', queueAll: 'All',
   filterStatus: 'Status', filterPack: 'Pack', filterSentiment: 'Sentiment', filterWaiting: 'Waiting', any: 'Any',
   ownerBot: 'Bot', ownerQueued: 'Queued', ownerHuman: 'Human', ownerClosed: 'Closed',
-  sentimentPositive: 'Positive', sentimentNeutral: 'Neutral', sentimentNegative: 'Negative', sentimentTrend: 'Sentiment over the conversation',
+  sentimentPositive: 'Positive', sentimentNeutral: 'Neutral', sentimentNegative: 'Negative', sentimentTrend: 'Sentiment over the conversation', supervisorAlert: 'Very upset customer — supervisor attention',
   waitingOver1: 'Over 1 min', waitingOver5: 'Over 5 min', waitingOver15: 'Over 15 min',
   noConversations: 'No conversations here', selectConversation: 'Select a conversation', customer: 'Customer', bot: 'Bot', agentLabel: 'Agent', system: 'System',
   takeOver: 'Take over', handBack: 'Hand back to bot', transfer: 'Transfer', closeConversation: 'Close', closeReason: 'Reason',

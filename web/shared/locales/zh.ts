@@ -6,7 +6,7 @@ export const zh = {
   queueUnassigned: '待接入', queueMine: '我的会话', queueAll: '全部会话',
   filterStatus: '状态', filterPack: '行业包', filterSentiment: '情绪', filterWaiting: '等待时长', any: '全部',
   ownerBot: '机器人', ownerQueued: '排队中', ownerHuman: '人工', ownerClosed: '已结束',
-  sentimentPositive: '正面', sentimentNeutral: '中性', sentimentNegative: '负面', sentimentTrend: '本次会话情绪走势',
+  sentimentPositive: '正面', sentimentNeutral: '中性', sentimentNegative: '负面', sentimentTrend: '本次会话情绪走势', supervisorAlert: '客户情绪非常激动，请主管关注',
   waitingOver1: '超过 1 分钟', waitingOver5: '超过 5 分钟', waitingOver15: '超过 15 分钟',
   noConversations: '这里暂时没有会话', selectConversation: '从左侧选择一个会话', customer: '顾客', bot: '机器人', agentLabel: '客服', system: '系统',
   takeOver: '接管', handBack: '交还机器人', transfer: '转接', closeConversation: '结束会话', closeReason: '结束原因',

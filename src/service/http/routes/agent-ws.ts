@@ -36,7 +36,10 @@ export function registerAgentSocket(app: FastifyInstance, context: ServiceContex
       if (event.kind === 'message') send({ type: 'message', conversationId: event.conversationId, message: messageSchema.parse(event.message) });
       else if (event.kind === 'conversation') send({ type: 'conversation', conversation: conversationSchema.parse(event.conversation) });
       else if (event.kind === 'note') send({ type: 'note', conversationId: event.conversationId, note: noteSchema.parse(event.note) });
-      else if (event.author === 'customer') send({ type: 'typing', conversationId: event.conversationId, author: event.author, on: event.on });
+      else if (event.kind === 'alert') {
+        // Alerts are for the people who supervise the queue.
+        if (agent.user.role !== 'agent') send({ type: 'alert', conversationId: event.conversationId, reason: event.reason, polarity: event.polarity });
+      } else if (event.author === 'customer') send({ type: 'typing', conversationId: event.conversationId, author: event.author, on: event.on });
     });
     send({ type: 'welcome', userId: agent.user.id, tenantId: tenant.id });
     socket.on('message', async (raw) => {
