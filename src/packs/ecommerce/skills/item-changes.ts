@@ -11,15 +11,30 @@ export interface ItemChange {
   newItemId?: string;
 }
 
-/** Options in `text` for `item`'s product whose values differ from the item's current ones. */
+/**
+ * What the customer wants for `item`: option values that differ from the current ones, plus the current values they
+ * say to keep ("still grey", "the same battery life and water resistance", "还是有线款") as constraints. Only when
+ * something changes at all; a key mentioned with a new value is never pinned to the old one.
+ */
 function wantedOptions(ctx: Ctx, text: string, item: OrderItem): Record<string, string> {
   const product = ctx.data.products[item.product_id];
   if (!product) return {};
-  const wanted: Record<string, string> = {};
-  for (const mention of findOptionMentions(normalize(text), product)) {
-    if (item.options[mention.key] !== mention.value) wanted[mention.key] = mention.value;
+  const normalized = normalize(text);
+  const changed: Record<string, string> = {};
+  const kept: Record<string, string> = {};
+  for (const mention of findOptionMentions(normalized, product)) {
+    if (item.options[mention.key] !== mention.value) changed[mention.key] = mention.value;
+    else kept[mention.key] = mention.value;
   }
-  return wanted;
+  // "the same battery life": an explicit "same <option>" wins over reading the option's name as a value.
+  const same: Record<string, string> = {};
+  for (const phrase of normalized.matchAll(/\b(?:same|keep(?: the)?|unchanged)\b([^.;!?]{0,60})/g)) {
+    for (const key of Object.keys(item.options)) if (phrase[1].includes(normalize(key))) same[key] = item.options[key];
+  }
+  for (const [key, value] of Object.entries(same)) { delete changed[key]; kept[key] = value; }
+  if (!Object.keys(changed).length) return {};
+  for (const [key, value] of Object.entries(kept)) if (!(key in changed)) changed[key] = value;
+  return changed;
 }
 
 /** Splits the text into one segment per mentioned item: options after a product name belong to it. */

@@ -28,6 +28,9 @@ export function paymentFromText(ctx: Ctx, allowed: PaymentMethod[], order?: Orde
     .replace(/\bfrom (my |the )?[\w\s-]{1,40}?\s+to\b/g, ' to ')
     .replace(/\binstead of (my |the )?[\w\s-]{1,30}?(?=[,.;]|$)/g, ' ')
     .replace(/从[^，。,]{1,12}?(改成|换成|改为|换为|改用)/g, '$1');
+  // "that same card" points back to the card named last in this conversation, when there is one.
+  const lastNamed = ctx.memory.lastNamedPayment as string | undefined;
+  if (/\b(that|this) (same )?card\b|同一张卡|这张卡|那张卡/.test(text) && lastNamed && allowed.some((m) => m.id === lastNamed)) return lastNamed;
   if (order && ORIGINAL.test(text)) {
     const original = order.payment_history[0]?.payment_method_id;
     if (original && allowed.some((m) => m.id === original)) return original;
@@ -51,7 +54,10 @@ export function paymentFromText(ctx: Ctx, allowed: PaymentMethod[], order?: Orde
     const byBrand = candidates.filter((m) => m.brand?.toLowerCase() === brand);
     if (byBrand.length) candidates = byBrand;
   }
-  if (candidates.length === 1) return candidates[0].id;
+  if (candidates.length === 1) {
+    ctx.memory.lastNamedPayment = candidates[0].id;
+    return candidates[0].id;
+  }
   if (candidates.length > 1) return 'ambiguous';
   return null;
 }
