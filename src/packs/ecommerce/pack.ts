@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { PackDefinition, Template } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
 import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
-import { LingxiError } from '../../engine/errors.ts';
+import { createYamlReader, intentsSchema, localizedList, templateSchema } from '../shared/pack-files.ts';
 import { catalogTerms } from './catalog/catalog-terms.ts';
 import type { EcommerceDb } from './store/types.ts';
 import { ecommerceTools } from './tools/index.ts';
@@ -23,23 +22,13 @@ import { createTroubleshootSkill, type TroubleshootingGuide } from './skills/tro
 
 const here = (path: string) => new URL(path, import.meta.url);
 
-const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
-const intentsSchema = z.record(z.string(), localizedList);
-const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
 const guideSchema = z.array(z.object({
   id: z.string(), products: z.array(z.string()),
   symptoms: localizedList, title: z.object({ zh: z.string(), en: z.string() }),
   steps: localizedList, unresolved: z.object({ zh: z.string(), en: z.string() }),
 }));
 
-async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
-  const text = await readFile(here(file), 'utf8');
-  const parsed = schema.safeParse(parse(text));
-  if (!parsed.success) {
-    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
+const readYaml = createYamlReader(import.meta.url);
 
 export const ECOMMERCE_INTENT_LABELS: Record<string, Localized> = {
   track_order: { zh: '查询物流', en: 'Track an order' },

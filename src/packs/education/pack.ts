@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
-import { z } from 'zod';
 import type { PackDefinition, Template } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
 import type { KnowledgeDoc } from '../../engine/knowledge/types.ts';
 import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
 import { createRetriever } from '../../engine/knowledge/retriever.ts';
 import { createTokenizer } from '../../engine/text/tokenize.ts';
-import { LingxiError } from '../../engine/errors.ts';
+import { createYamlReader, intentsSchema, templateSchema } from '../shared/pack-files.ts';
 import type { EducationDb } from './store/types.ts';
 import { educationTools } from './tools/index.ts';
 import { recommendCourseSkill } from './skills/recommend-course.ts';
@@ -20,20 +18,11 @@ import { createHomeworkHelpSkill } from './skills/homework-help.ts';
 
 const here = (path: string) => new URL(path, import.meta.url);
 
-const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
-const intentsSchema = z.record(z.string(), localizedList);
-const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
 
 /** Courses that have notes for homework help (`knowledge/notes/<id>.<locale>.md`). */
 export const NOTED_COURSES = ['MA201', 'EN201', 'PR101'] as const;
 
-async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(parse(await readFile(here(file), 'utf8')));
-  if (!parsed.success) {
-    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
+const readYaml = createYamlReader(import.meta.url);
 
 /** Every course note section as a knowledge doc (ids `education-notes/<locale>/<course>-<id>`). */
 export async function loadCourseNotes(): Promise<KnowledgeDoc[]> {

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
-import { z } from 'zod';
 import type { PackDefinition, Template } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
 import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
-import { LingxiError } from '../../engine/errors.ts';
+import { createYamlReader, intentsSchema, templateSchema } from '../shared/pack-files.ts';
 import { loadBankingDocs } from './knowledge/load-banking-docs.ts';
 import { FRAUD_HINT } from './rules/fraud-cues.ts';
 import type { BankDb } from './store/types.ts';
@@ -19,17 +17,8 @@ import { productInfoSkill, recommendProductSkill } from './skills/wealth.ts';
 
 const here = (path: string) => new URL(path, import.meta.url);
 
-const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
-const intentsSchema = z.record(z.string(), localizedList);
-const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
 
-async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(parse(await readFile(here(file), 'utf8')));
-  if (!parsed.success) {
-    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
+const readYaml = createYamlReader(import.meta.url);
 
 export const FINANCE_INTENT_LABELS: Record<string, Localized> = {
   check_balance: { zh: '查询余额', en: 'Check my balance' },

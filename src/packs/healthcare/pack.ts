@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { PackDefinition, Skill, Template } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
 import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
-import { LingxiError } from '../../engine/errors.ts';
+import { createYamlReader, intentsSchema, localizedList, templateSchema } from '../shared/pack-files.ts';
 import type { HospitalDb } from './store/types.ts';
 import type { TriageLexicon } from './triage/score-departments.ts';
 import { healthcareTools } from './tools/index.ts';
@@ -22,21 +21,12 @@ import { createPreVisitSkill, type PreVisitInstructions } from './skills/pre-vis
 const here = (path: string) => new URL(path, import.meta.url);
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
-const localizedList = z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
-const intentsSchema = z.record(z.string(), localizedList);
-const templateSchema = z.record(z.string(), z.union([z.string(), z.object({ neutral: z.string() }).catchall(z.string())]));
 const lexiconSchema = z.record(z.string(), z.object({
   reason: localized, strong: localizedList, words: localizedList, priority: z.boolean().optional(), aliases: z.array(z.string()).optional(),
 }));
 const preVisitSchema = z.object({ general: localized, departments: z.record(z.string(), localized) });
 
-async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(parse(await readFile(here(file), 'utf8')));
-  if (!parsed.success) {
-    throw new LingxiError('malformed_file', `${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
+const readYaml = createYamlReader(import.meta.url);
 
 export const HEALTHCARE_INTENT_LABELS: Record<string, Localized> = {
   triage: { zh: '该挂什么科', en: 'Which department to see' },
