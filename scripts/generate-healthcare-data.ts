@@ -8,22 +8,15 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../src/engine/seeded-random.ts';
 
 const SEED = 20261121;
 /** "Now" of the demo data: conversation tests run at this instant. */
 const REFERENCE_DATE = '2026-11-20';
 const output = join(dirname(fileURLToPath(import.meta.url)), '..', 'src/packs/healthcare/data/hospital.json');
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The project's one seeded PRNG (mulberry32), so data generation and training share it.
+const mulberry32 = seededRandom;
 const random = mulberry32(SEED);
 const integer = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { CITIES, cityById } from '../src/packs/logistics/rules/cities.ts';
 import { quotePrice, TARIFF, zoneOf } from '../src/packs/logistics/rules/pricing.ts';
 import type { Customer, ExceptionReason, Party, Shipment, ShipmentEvent, ShipmentStatus } from '../src/packs/logistics/store/types.ts';
+import { seededRandom } from '../src/engine/seeded-random.ts';
 
 const SEED = 20261121;
 /** Every event is before this instant (the demo "now" is 2026-11-20 10:00 Beijing time). */
@@ -22,16 +23,8 @@ const CUSTOMER_COUNT = 80;
 
 const outputDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'src/packs/logistics/data');
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The project's one seeded PRNG (mulberry32), so data generation and training share it.
+const mulberry32 = seededRandom;
 const random = mulberry32(SEED);
 const integer = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../src/engine/seeded-random.ts';
 
 const SEED = 20261120;
 /** Every time in the store is before this instant ("now" of the demo data). */
@@ -22,17 +23,8 @@ const FREE_SHIPPING_THRESHOLD = 99;
 
 const outputDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'src/packs/ecommerce/data/store-zh');
 
-/** mulberry32: tiny, fast, good enough for demo data, and identical on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The project's one seeded PRNG (mulberry32), so data generation and training share it.
+const mulberry32 = seededRandom;
 const random = mulberry32(SEED);
 const integer = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
