@@ -119,14 +119,14 @@ export function createConversationService(deps: ConversationServiceDeps) {
 
   return {
     /** New conversation for the customer, with the engine's (or the tenant's) greeting as its first messages. */
-    async start(tenant: Tenant, customer: Customer, options: { locale?: Locale } = {}) {
+    async start(tenant: Tenant, customer: Customer, options: { locale?: Locale; channel?: string } = {}) {
       const engine = await engines.get(tenant.settings);
       const id = newId('conv');
       const started = engine.start({ id, locale: options.locale ?? tenant.settings.locale, tone: tenant.settings.tone });
       const replies = started.replies.map((reply, index) => (index === 0 && tenant.settings.greeting ? { ...reply, text: tenant.settings.greeting } : reply));
       const messages = replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
       const created = await store.createConversation({
-        id, tenantId: tenant.id, customerId: customer.id, pack: tenant.settings.packs[0] ?? 'none', locale: started.state.locale, engineState: started.state, messages,
+        id, tenantId: tenant.id, customerId: customer.id, pack: tenant.settings.packs[0] ?? 'none', channel: options.channel ?? 'widget', locale: started.state.locale, engineState: started.state, messages,
         events: [{ type: 'conversation.started', customerId: customer.id, data: { customerId: customer.id } }, ...messageEvents(messages)],
       });
       await bus.publish(tenantTopic(tenant.id), { kind: 'conversation', tenantId: tenant.id, conversationId: id, conversation: created.conversation });

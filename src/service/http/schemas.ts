@@ -19,7 +19,7 @@ export const messageSchema = z.object({
 });
 
 export const conversationSchema = z.object({
-  id: z.string(), customerId: z.string(), owner: ownerSchema, assigneeId: z.string().nullable(), pack: z.string(), locale: localeSchema,
+  id: z.string(), customerId: z.string(), owner: ownerSchema, assigneeId: z.string().nullable(), pack: z.string(), channel: z.string(), locale: localeSchema,
   sentiment: z.string().nullable(), priority: z.number().int(), lastSeq: z.number().int(), resolution: z.string().nullable(),
   createdAt: z.string(), updatedAt: z.string(), closedAt: z.string().nullable(),
 });

@@ -35,9 +35,9 @@ export function createSqlConversations(sql: SqlClient): ConversationPart {
     async createConversation(input) {
       return sql.transaction(async (tx) => {
         const rows = await tx.query(
-          `INSERT INTO conversations (id, tenant_id, customer_id, owner, pack, locale, last_seq, engine_state)
-           SELECT $1, $2, $3, 'bot', $4, $5, $6, $7::jsonb WHERE EXISTS (SELECT 1 FROM customers WHERE id = $3 AND tenant_id = $2) RETURNING *`,
-          [input.id, input.tenantId, input.customerId, input.pack, input.locale, input.messages.length, JSON.stringify(input.engineState)]);
+          `INSERT INTO conversations (id, tenant_id, customer_id, owner, pack, locale, last_seq, engine_state, channel)
+           SELECT $1, $2, $3, 'bot', $4, $5, $6, $7::jsonb, $8 WHERE EXISTS (SELECT 1 FROM customers WHERE id = $3 AND tenant_id = $2) RETURNING *`,
+          [input.id, input.tenantId, input.customerId, input.pack, input.locale, input.messages.length, JSON.stringify(input.engineState), input.channel ?? 'widget']);
         if (!rows[0]) throw new LingxiError('not_found', `Customer ${input.customerId} was not found.`);
         const messages = await insertMessages(tx, input.tenantId, input.id, 1, input.messages);
         await insertEvents(tx, input.tenantId, input.id, input.events ?? []);
@@ -53,10 +53,11 @@ export function createSqlConversations(sql: SqlClient): ConversationPart {
         `SELECT * FROM conversations WHERE tenant_id = $1
            AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR assignee_id = $3) AND (NOT $4::boolean OR assignee_id IS NULL)
            AND ($5::text IS NULL OR pack = $5) AND ($6::text IS NULL OR sentiment = $6) AND ($7::text IS NULL OR customer_id = $7)
+           AND ($9::text IS NULL OR channel = $9)
          ORDER BY priority DESC,
            CASE WHEN $2::text = 'queued' OR $4::boolean THEN updated_at END ASC,
            updated_at DESC, id LIMIT $8`,
-        [tenantId, filter.owner ?? null, filter.assigneeId ?? null, filter.unassigned ?? false, filter.pack ?? null, filter.sentiment ?? null, filter.customerId ?? null, filter.limit ?? 100]);
+        [tenantId, filter.owner ?? null, filter.assigneeId ?? null, filter.unassigned ?? false, filter.pack ?? null, filter.sentiment ?? null, filter.customerId ?? null, filter.limit ?? 100, filter.channel ?? null]);
       return rows.map(toConversation);
     },
     async commit(input): Promise<CommitResult> {

@@ -30,7 +30,7 @@ export const toCustomer = (row: Row, identities: Array<{ kind: string; value: st
 
 export const toConversation = (row: Row): Conversation => ({
   id: row.id as string, tenantId: row.tenant_id as string, customerId: row.customer_id as string,
-  owner: row.owner as Conversation['owner'], assigneeId: (row.assignee_id as string) ?? null, pack: row.pack as string,
+  owner: row.owner as Conversation['owner'], assigneeId: (row.assignee_id as string) ?? null, pack: row.pack as string, channel: (row.channel as string) ?? 'widget',
   locale: row.locale as Conversation['locale'], sentiment: (row.sentiment as string) ?? null, priority: Number(row.priority),
   lastSeq: Number(row.last_seq), resolution: (row.resolution as string) ?? null, engineState: json(row.engine_state),
   createdAt: iso(row.created_at), updatedAt: iso(row.updated_at), closedAt: isoOrNull(row.closed_at),

@@ -78,6 +78,8 @@ export interface Conversation {
   owner: Owner;
   assigneeId: string | null;
   pack: string;
+  /** Where the customer writes from: widget, wechat, wecom, email, webhook, voice (issue 13). Replies go back through it. */
+  channel: string;
   locale: Locale;
   sentiment: string | null;
   priority: number;
@@ -231,6 +233,7 @@ export interface ConversationFilter {
   pack?: string;
   sentiment?: string;
   customerId?: string;
+  channel?: string;
   limit?: number;
 }
 
@@ -269,7 +272,7 @@ export interface Store {
   listCustomers(tenantId: string, limit?: number): Promise<Customer[]>;
 
   /** Creates the conversation with its first messages (the greeting) as seq 1…n. */
-  createConversation(input: { id: string; tenantId: string; customerId: string; pack: string; locale: Locale; engineState: ConversationState; messages: NewMessage[]; events?: NewEvent[] }): Promise<{ conversation: Conversation; messages: Message[] }>;
+  createConversation(input: { id: string; tenantId: string; customerId: string; pack: string; channel?: string; locale: Locale; engineState: ConversationState; messages: NewMessage[]; events?: NewEvent[] }): Promise<{ conversation: Conversation; messages: Message[] }>;
   getConversation(tenantId: string, id: string): Promise<Conversation | null>;
   listConversations(tenantId: string, filter?: ConversationFilter): Promise<Conversation[]>;
   /** Atomic append + patch + events; see {@link CommitInput}. Throws LingxiError `not_found` / `conflict`. */
