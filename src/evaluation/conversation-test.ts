@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { LingxiError } from '../engine/errors.ts';
 import { createCounterIds, fixedClock, type ModelCache } from '../engine/ports.ts';
-import { createPackEngine } from '../packs/create-pack-engine.ts';
+import { createPackEngine, type PackContent } from '../packs/create-pack-engine.ts';
 import { loadStore } from '../packs/ecommerce/store/load-store.ts';
 import { PACK_MODULES } from '../packs/registry.ts';
 
@@ -16,12 +16,25 @@ const turnSchema = z.object({
   tools: z.array(z.string()).optional(),
   handoff: z.boolean().optional(),
   tone: z.enum(['neutral', 'warm', 'apologetic', 'concise']).optional(),
+  /** A knowledge source id the turn's replies must cite (a tenant article id or a pack FAQ id). */
+  source: z.string().optional(),
+});
+
+/** Tenant additions the engine is built with (a tenant suite exported from the service carries them). */
+export const packContentSchema = z.object({
+  articles: z.array(z.object({
+    id: z.string(), title: z.string(), body: z.string(), locale: z.enum(['zh', 'en']),
+    questions: z.array(z.string()).default([]), tags: z.array(z.string()).default([]),
+  })).default([]),
+  phrases: z.array(z.object({ intent: z.string(), text: z.string() })).default([]),
 });
 
 /** A conversation test (`*.conv.yaml`): user turns with what each should produce, and the final state. */
 export const conversationTestSchema = z.object({
   name: z.string(),
   pack: z.string().default('ecommerce'),
+  /** Several packs composed (the first is `pack`'s backend); default: `[pack]`. */
+  packs: z.array(z.string()).min(1).optional(),
   locale: z.enum(['zh', 'en']),
   /** Demo backend of the pack; default: the pack's own default (e-commerce: store-zh). */
   db: z.string().optional(),
@@ -67,10 +80,42 @@ function valueAt(root: unknown, path: string): unknown {
 
 const includes = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle.toLowerCase());
 
-/** Runs one conversation test against the pure engine with a fresh demo store. */
-export async function runConversationTest(test: ConversationTest, file: string, options: { modelCache?: ModelCache } = {}): Promise<ConversationTestResult> {
-  const data = test.pack === 'ecommerce' ? await loadStore(test.db ?? 'store-zh') : await PACK_MODULES[test.pack].loadData({ db: test.db, locale: test.locale });
-  const engine = await createPackEngine({ packs: [test.pack], locale: test.locale, data, clock: fixedClock(test.now), ids: createCounterIds(), modelCache: options.modelCache });
+/**
+ * A tenant's regression suite as `GET /v1/admin/learning/suite` exports it (`*.suite.yaml`): the tenant's packs and
+ * content, and one conversation test per approved knowledge fix. `lingxi test` runs it like `*.conv.yaml` files.
+ */
+export const tenantSuiteSchema = z.object({
+  suite: z.string(),
+  tenant: z.string().optional(),
+  exportedAt: z.string().optional(),
+  packs: z.array(z.string()).min(1),
+  content: packContentSchema.default({ articles: [], phrases: [] }),
+  tests: z.array(conversationTestSchema),
+});
+export type TenantSuite = z.infer<typeof tenantSuiteSchema>;
+
+export async function readTenantSuite(file: string): Promise<TenantSuite> {
+  const text = await readFile(file, 'utf8');
+  let json: unknown;
+  try {
+    json = parse(text);
+  } catch (error) {
+    throw new LingxiError('malformed_file', `${file}: invalid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  const parsed = tenantSuiteSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LingxiError('malformed_file', `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Runs one conversation test against the pure engine with a fresh demo store (and the tenant's content, if given). */
+export async function runConversationTest(test: ConversationTest, file: string, options: { modelCache?: ModelCache; content?: PackContent } = {}): Promise<ConversationTestResult> {
+  const packs = test.packs ?? [test.pack];
+  const first = packs[0];
+  const data = first === 'ecommerce' ? await loadStore(test.db ?? 'store-zh') : await PACK_MODULES[first].loadData({ db: test.db, locale: test.locale });
+  const engine = await createPackEngine({ packs, locale: test.locale, data, clock: fixedClock(test.now), ids: createCounterIds(), modelCache: options.modelCache, content: options.content });
   const failures: string[] = [];
   let { state } = engine.start({ locale: test.locale });
   const allTools: string[] = [];
@@ -90,6 +135,8 @@ export async function runConversationTest(test: ConversationTest, file: string, 
       failures.push(`${at}: tools ${JSON.stringify(tools)}, expected ${JSON.stringify(turn.tools)}`);
     }
     if (turn.handoff !== undefined && Boolean(result.replies.some((r) => r.handoff)) !== turn.handoff) failures.push(`${at}: handoff ${!turn.handoff}, expected ${turn.handoff}`);
+    const sources = result.replies.flatMap((r) => r.sources ?? []).map((source) => source.id);
+    if (turn.source !== undefined && !sources.includes(turn.source)) failures.push(`${at}: sources ${JSON.stringify(sources)}, expected ${turn.source} — got: ${text.slice(0, 200).replace(/\n/g, ' ⏎ ')}`);
     if (turn.tone && !result.replies.some((r) => r.tone === turn.tone)) failures.push(`${at}: tone ${result.replies.map((r) => r.tone).join(',')}, expected ${turn.tone}`);
   }
   const final = test.final;

@@ -10,6 +10,7 @@ import { createEntityExtractor } from '../engine/nlu/entities/create-entity-extr
 import { createRetriever } from '../engine/knowledge/retriever.ts';
 import { createSentimentAnalyzer } from '../engine/nlu/sentiment/create-sentiment-analyzer.ts';
 import { LingxiError } from '../engine/errors.ts';
+import type { KnowledgeDoc } from '../engine/knowledge/types.ts';
 import type { PackDefinition } from '../engine/pack.ts';
 import { loadPack, PACK_MODULES, packNames } from './registry.ts';
 import { trainingExamples } from './training-examples.ts';
@@ -27,6 +28,20 @@ export interface PackEngineOptions {
   ids?: IdGenerator;
   modelCache?: ModelCache;
   config?: Partial<EngineConfig>;
+  /** What a tenant adds (issue 10): knowledge articles answered like pack FAQ, and training phrases for pack intents. */
+  content?: PackContent;
+}
+
+/** Tenant additions to the packs. Phrases of intents the packs do not have are ignored (the API rejects them first). */
+export interface PackContent {
+  articles: Array<{ id: string; title: string; body: string; locale: Locale; questions: string[]; tags: string[] }>;
+  phrases: Array<{ intent: string; text: string }>;
+}
+
+/** A tenant article as a knowledge document: its title and extra questions are the ways customers ask it. */
+export function articleToDoc(article: PackContent['articles'][number]): KnowledgeDoc {
+  const questions = [...new Set([article.title, ...article.questions].map((question) => question.trim()).filter(Boolean))];
+  return { id: article.id, locale: article.locale, title: article.title, questions, answer: article.body, source: `kb:${article.id}`, tags: article.tags };
 }
 
 export interface PackEngine extends ConversationEngine {
@@ -37,6 +52,7 @@ export interface PackEngine extends ConversationEngine {
 }
 
 const classifiers = new Map<string, IntentClassifier>();
+const MAX_SHARED_CLASSIFIERS = 32;
 const extractors = new Map<string, ReturnType<typeof createEntityExtractor>>();
 const analyzers = new Map<string, ReturnType<typeof createSentimentAnalyzer>>();
 
@@ -66,19 +82,26 @@ export async function createPackEngine(options: PackEngineOptions): Promise<Pack
   const tokenizer = createTokenizer();
   // The extractor indexes the catalogue (products do not change during a conversation): build it once per catalogue.
   const catalogKey = `${options.packs.join('+')}:${options.data === undefined ? options.db ?? options.locale ?? '' : 'custom'}`;
-  const examples = trainingExamples(composed.pack);
+  const tenantDocs = (options.content?.articles ?? []).map(articleToDoc);
+  const examples = [
+    ...trainingExamples(composed.pack),
+    ...(options.content?.phrases ?? []).filter((phrase) => composed.pack.intents[phrase.intent]).map((phrase) => ({ text: phrase.text, label: phrase.intent })),
+    ...tenantDocs.flatMap((doc) => doc.questions.map((text) => ({ text, label: 'faq' }))),
+  ];
   // A trained classifier is immutable: share it between engines of the same packs in this process.
   const modelKey = intentModelKey(examples, {});
   let classifier = classifiers.get(modelKey);
   if (!classifier) {
     classifier = await trainOrLoadIntentClassifier(examples, {}, { tokenizer, cache: options.modelCache ?? noCache });
     classifiers.set(modelKey, classifier);
+    // Tenants' own phrases make classifiers of their own; keep the process's set bounded (oldest out first).
+    if (classifiers.size > MAX_SHARED_CLASSIFIERS) classifiers.delete(classifiers.keys().next().value!);
   }
   const components: EngineComponents = {
     classifier,
     extractor: cached(extractors, catalogKey, () => createEntityExtractor({ catalog: composed.catalog() }), options.data === undefined),
     sentiment: cached(analyzers, 'default', () => createSentimentAnalyzer({}, { tokenizer }), true),
-    retriever: createRetriever({ docs: composed.pack.knowledge }, { tokenizer }),
+    retriever: createRetriever({ docs: [...composed.pack.knowledge, ...tenantDocs] }, { tokenizer }),
   };
   const engine = createEngine({
     packs: bindings, components, clock: options.clock ?? systemClock, ids: options.ids ?? createCounterIds(),

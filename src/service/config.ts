@@ -26,6 +26,8 @@ export const serviceConfigSchema = z.object({
   rateLimitPerCustomer: z.coerce.number().int().positive().default(60),
   /** Login attempts per minute per IP. */
   rateLimitLogin: z.coerce.number().int().positive().default(10),
+  /** Widget conversation starts per 10 minutes per IP (bots opening conversations in bulk). */
+  rateLimitWidgetStarts: z.coerce.number().int().positive().default(60),
   messageMaxChars: z.coerce.number().int().positive().max(100_000).default(4000),
   bodyLimitBytes: z.coerce.number().int().positive().default(64 * 1024),
   /** Agent token lifetime. */
@@ -46,7 +48,7 @@ export const environmentNames: Record<keyof ServiceConfig, string> = {
   port: 'PORT', host: 'HOST', dataDir: 'LINGXI_DATA_DIR', databaseUrl: 'DATABASE_URL', databaseSchema: 'LINGXI_DATABASE_SCHEMA',
   redisUrl: 'REDIS_URL', redisPrefix: 'LINGXI_REDIS_PREFIX', secret: 'LINGXI_SECRET',
   demoPassword: 'LINGXI_DEMO_PASSWORD', logLevel: 'LOG_LEVEL', rateLimitPerIp: 'LINGXI_RATE_LIMIT_IP',
-  rateLimitPerCustomer: 'LINGXI_RATE_LIMIT_CUSTOMER', rateLimitLogin: 'LINGXI_RATE_LIMIT_LOGIN',
+  rateLimitPerCustomer: 'LINGXI_RATE_LIMIT_CUSTOMER', rateLimitLogin: 'LINGXI_RATE_LIMIT_LOGIN', rateLimitWidgetStarts: 'LINGXI_RATE_LIMIT_WIDGET_STARTS',
   messageMaxChars: 'LINGXI_MESSAGE_MAX_CHARS', bodyLimitBytes: 'LINGXI_BODY_LIMIT', tokenTtlSeconds: 'LINGXI_TOKEN_TTL',
   seedDemo: 'LINGXI_SEED_DEMO', loginLockoutFailures: 'LINGXI_LOGIN_LOCKOUT_FAILURES', loginLockoutSeconds: 'LINGXI_LOGIN_LOCKOUT_SECONDS',
 };

@@ -20,15 +20,27 @@ import { createSqlStore } from './storage/sql-store.ts';
 import { createPgliteClient } from './storage/pglite-client.ts';
 import { createPostgresClient } from './storage/postgres-client.ts';
 import type { SqlClient } from './storage/sql-client.ts';
+import { createAnalytics } from './analytics/analytics.ts';
 import { createProactiveCare } from './proactive/proactive-care.ts';
 import { conversationSender } from './proactive/conversation-sender.ts';
 import type { Store } from './storage/store.ts';
 import { guardStore } from './storage/store-guard.ts';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import type { ChannelKind, ChannelSender } from './channels/channel.ts';
+import { createChannelConfigStore } from './channels/channel-config-store.ts';
+import { createChannelGateway } from './channels/channel-gateway.ts';
+import { createChannelOutbox, type ChannelOutbox } from './channels/channel-outbox.ts';
+import { createWechatApi } from './channels/wechat/wechat-api.ts';
+import { createWechatSender } from './channels/wechat/wechat-sender.ts';
+import { createWebhookChannelSender } from './channels/webhook/webhook-channel-sender.ts';
+import { createSecretBox } from './security/secret-box.ts';
+import { startEmailChannel } from './channels/email/email-channel.ts';
 
 export interface ServiceOverrides {
   /** A ready store (tests pass an in-memory PGlite); default: PostgreSQL when databaseUrl is set, else PGlite under dataDir. */
   store?: Store;
+  /** The SQL client under `store` (tests pass their PGlite client): enables the modules with their own tables (proactive care, channels). */
+  sql?: SqlClient;
   engineFactory?: EngineFactory;
   logger?: Logger;
   fetch?: typeof fetch;
@@ -53,9 +65,9 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const logger = overrides.logger ?? createLogger(config.logLevel);
   // Guarded: a database outage answers 503 + Retry-After instead of 500 (issue 12).
   // The SQL client is kept here too: proactive care has its own table (proactive_sends) beside the Store's.
-  const sql: SqlClient | null = overrides.store ? null : config.databaseUrl
+  const sql: SqlClient | null = overrides.sql ?? (overrides.store ? null : config.databaseUrl
     ? await createPostgresClient({ connectionString: config.databaseUrl, schema: config.databaseSchema })
-    : await createPgliteClient(join(config.dataDir, 'pglite'));
+    : await createPgliteClient(join(config.dataDir, 'pglite')));
   const store = guardStore(overrides.store ?? await createSqlStore(config.databaseUrl ? 'postgres' : 'pglite', sql!));
   const demo = config.seedDemo ? await seedDemo(store, { password: config.demoPassword }) : null;
   const secret = config.secret ?? (await store.ensureSystemValue('token.secret', randomBytes(32).toString('base64url')));
@@ -66,10 +78,20 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
     const [{ createPackEngine }, { createFileModelCache, defaultCacheDirectory }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
     return createPackEngine({ ...options, modelCache: createFileModelCache(defaultCacheDirectory()) });
-  }));
+  }), {
+    // Tenant articles and phrases (issue 10): engines rebuild in the background when the tenant's content version moves on.
+    loadContent: (tenantId) => store.tenantContent(tenantId),
+    onRebuildError: (tenantId, error) => logger.error({ err: error, tenantId }, 'tenant engine rebuild failed; the previous engine keeps answering'),
+  });
   const metrics = createServiceMetrics({ owners: () => store.countByOwner(), jobs: () => jobs.sizes() });
   const webhooks = createWebhookDispatcher({ store, jobs, logger, fetch: overrides.fetch });
-  const conversations = createConversationService({ store, bus, engines, metrics, webhooks, logger });
+  // Channels (issue 13): senders by kind (each channel module adds its own here), config with sealed secrets, outbox.
+  const fetcher = overrides.fetch ?? fetch;
+  const now = () => new Date();
+  const channelSenders = new Map<ChannelKind, ChannelSender>();
+  const channelConfigs = sql ? createChannelConfigStore({ sql, secretBox: createSecretBox(secret) }) : null;
+  const outbox: ChannelOutbox | undefined = sql && channelConfigs ? createChannelOutbox({ sql, store, jobs, configs: channelConfigs, senders: channelSenders, logger }) : undefined;
+  const conversations = createConversationService({ store, bus, engines, metrics, webhooks, logger, outbox });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, metrics, logger,
     signer: createTokenSigner(secret),
@@ -77,13 +99,25 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     accepting: { value: true },
     sockets: new Set(),
   };
+  if (channelConfigs && outbox) {
+    const wechatApi = createWechatApi({ fetch: fetcher, now });
+    channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));
+    channelSenders.set('wecom', createWechatSender('wecom', { api: wechatApi, store, now }));
+    channelSenders.set('webhook', createWebhookChannelSender({ fetch: fetcher, now }));
+    context.channels = { gateway: createChannelGateway({ store, conversations, configs: channelConfigs, outbox, logger }), senders: channelSenders, configs: channelConfigs, outbox, wechatApi, fetch: fetcher, now };
+  }
   if (sql) {
     context.proactive = createProactiveCare({ sql, store, jobs, logger, send: conversationSender(conversations) });
     context.proactive.start();
+    // Analytics (issue 10): folds the event log into conversation_facts on a timer and before each dashboard read.
+    context.analytics = createAnalytics({}, { sql, logger });
+    context.analytics.aggregator.start();
   }
   if (overrides.warmEngines ?? true) {
-    for (const tenant of await store.listTenants()) await engines.get(tenant.settings);
+    for (const tenant of await store.listTenants()) await engines.forTenant(tenant);
   }
+  // Email sender, plus the SMTP listener when LINGXI_SMTP_PORT is set (src/service/channels/email).
+  const email = await startEmailChannel(context);
   const app = await buildApp(context);
   let closing: Promise<void> | null = null;
   return {
@@ -93,7 +127,9 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
         context.accepting.value = false;
         for (const socket of context.sockets) socket.close(1012, 'server restarting; reconnect with afterSeq');
         await app.close();
+        await email.close();
         context.proactive?.stop();
+        context.analytics?.aggregator.stop();
         await jobs.close(5000);
         await bus.close();
         await scaleOut.close();

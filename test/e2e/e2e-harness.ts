@@ -3,7 +3,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Writable } from 'node:stream';
 import { createTestService, TEST_PASSWORD, type TestService } from '../../src/service/testing/create-test-service.ts';
+import { loadServiceConfig } from '../../src/service/config.ts';
+import { createService } from '../../src/service/create-service.ts';
+import { seedDemo, type DemoSeed } from '../../src/service/demo-seed.ts';
+import { createLogger } from '../../src/service/observability/logger.ts';
+import { createPgliteStore } from '../../src/service/storage/sql-store.ts';
+import type { Role } from '../../src/service/storage/store.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,10 +30,34 @@ export interface E2eEnvironment {
   close(): Promise<void>;
 }
 
-/** Builds web/dist if missing, starts a service on port 0 (in-memory PGlite, scripted engine) and Chromium. */
-export async function startE2e(): Promise<E2eEnvironment> {
+/**
+ * The demo tenant on in-memory PGlite with the real pack engine (the service's default engine factory: e-commerce
+ * pack, demo store, trained or cached intent model), for journeys whose answers come from the engine itself.
+ * Only tenant a exists; `b` repeats it so that the TestService shape holds.
+ */
+async function createPackEngineService(): Promise<TestService> {
+  const logs: string[] = [];
+  const store = await createPgliteStore();
+  const demo = (await seedDemo(store, { password: TEST_PASSWORD })) as DemoSeed;
+  const logger = createLogger('info', new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } }));
+  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false } as never, {}), { store, logger });
+  const tokens = {} as Record<Role, string>;
+  const userIds = {} as Record<Role, string>;
+  for (const user of await store.listUsers(demo.tenantId)) {
+    tokens[user.role] = service.context.signer.sign({ kind: 'agent', tenantId: demo.tenantId, userId: user.id, role: user.role }, 3600);
+    userIds[user.role] = user.id;
+  }
+  const a = { tenantId: demo.tenantId, widgetKey: demo.widgetKey, apiKey: demo.apiKey, tokens, userIds };
+  return { service, logs, a, b: a, close: () => service.close() };
+}
+
+/**
+ * Builds web/dist if missing, starts a service on port 0 (in-memory PGlite; the scripted engine, or the real pack
+ * engine with `{ engine: 'pack' }`) and Chromium.
+ */
+export async function startE2e(options: { engine?: 'scripted' | 'pack' } = {}): Promise<E2eEnvironment> {
   if (!existsSync(`${root}web/dist/widget.js`) || !existsSync(`${root}web/dist/console/index.html`)) execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
-  const t = await createTestService();
+  const t = options.engine === 'pack' ? await createPackEngineService() : await createTestService();
   await t.service.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.service.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -3,11 +3,12 @@ import { AppShell } from '../shared/components/app-shell.tsx';
 import { Empty } from '../shared/components/ui.tsx';
 import { useI18n } from '../shared/i18n.tsx';
 import { useSession } from '../shared/session.tsx';
+import { AnalyticsPage } from './analytics-page.tsx';
 import { KnowledgePage } from './knowledge-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { IntegrationsPage, TeamPage } from './team-page.tsx';
 
-type Tab = 'settings' | 'knowledge' | 'team' | 'integrations';
+type Tab = 'settings' | 'knowledge' | 'team' | 'integrations' | 'analytics';
 
 /** Admin: tenant settings and widget, knowledge base, team, API keys and webhooks. Analytics (issue 10) adds a tab. */
 export function AdminApp() {
@@ -18,12 +19,12 @@ export function AdminApp() {
     location.hash = next;
     setTab(next);
   };
-  const labels: Record<Tab, string> = { settings: t.settings, knowledge: t.knowledge, team: t.team, integrations: `${t.apiKeys} · ${t.webhooks}` };
+  const labels: Record<Tab, string> = { settings: t.settings, knowledge: t.knowledge, team: t.team, integrations: `${t.apiKeys} · ${t.webhooks}`, analytics: t.analytics };
   const nav = (Object.keys(labels) as Tab[]).map((key) => <button key={key} className={`tab${tab === key ? ' active' : ''}`} data-tab={key} onClick={() => go(key)}>{labels[key]}</button>);
   return (
     <AppShell title={t.appAdmin} nav={nav}>
       <main className="admin"><div className="admin-grid">
-        {user.role !== 'admin' ? <Empty>{t.adminOnly}</Empty>
+        {tab === 'analytics' && user.role !== 'agent' ? <AnalyticsPage /> : user.role !== 'admin' ? <Empty>{t.adminOnly}</Empty>
           : tab === 'settings' ? <SettingsPage /> : tab === 'knowledge' ? <KnowledgePage /> : tab === 'team' ? <TeamPage /> : <IntegrationsPage />}
       </div></main>
     </AppShell>

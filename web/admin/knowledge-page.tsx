@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Article } from '../shared/api-types.ts';
+import type { Article, KnowledgeHits } from '../shared/api-types.ts';
 import { MarkdownView } from '../shared/components/markdown-view.tsx';
 import { Button, Empty, ErrorText, Field, Panel } from '../shared/components/ui.tsx';
 import { useI18n } from '../shared/i18n.tsx';
@@ -8,7 +8,7 @@ import { useSession } from '../shared/session.tsx';
 type Draft = Pick<Article, 'title' | 'body' | 'locale'> & { tags: string; id?: string };
 const blank: Draft = { title: '', body: '', locale: 'zh', tags: '' };
 
-/** Knowledge base: search, create, edit (Markdown with a safe preview), delete. */
+/** Knowledge base: search, create, edit (Markdown with a safe preview), delete, and the customer questions each article answered. */
 export function KnowledgePage() {
   const { t } = useI18n();
   const { api } = useSession();
@@ -59,9 +59,38 @@ export function KnowledgePage() {
               <Button onClick={() => setDraft(null)}>{t.cancel}</Button>
               {draft.id ? <Button variant="danger" onClick={() => window.confirm(t.confirmDelete) && api.deleteArticle(draft.id!).then(() => (setDraft(null), reload()), setError)}>{t.delete}</Button> : null}
             </div>
+            {draft.id ? <ArticleHits id={draft.id} /> : null}
           </div>
         ) : <Empty>{t.newArticle}</Empty>}
       </div>
     </Panel>
+  );
+}
+
+/** Recent customer questions whose turn used the article, each linking to its conversation in the console. */
+function ArticleHits({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { api } = useSession();
+  const [hits, setHits] = useState<KnowledgeHits | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setHits(null);
+    api.knowledgeHits(id).then(setHits, setError);
+  }, [api, id]);
+  return (
+    <section className="article-hits" data-testid="article-hits" style={{ marginTop: 16 }}>
+      <h3 className="small">{t.knowledgeHits} {hits ? <span className="muted" data-testid="hit-count">· {hits.count} {t.knowledgeHitsCount}</span> : null}</h3>
+      <ErrorText error={error} />
+      {hits && hits.hits.length === 0 ? <Empty>{t.knowledgeHitsNone}</Empty> : null}
+      <ul className="plain-list">
+        {hits?.hits.map((hit) => (
+          <li key={`${hit.conversationId}:${hit.at}:${hit.messageId ?? ''}`}>
+            <q dir="auto">{hit.question ?? '—'}</q>{' '}
+            <span className="muted small">{new Date(hit.at).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US')}{hit.confidence !== null ? ` · ${Math.round(hit.confidence * 100)}%` : ''}</span>{' '}
+            <a href={`/console/?conversation=${encodeURIComponent(hit.conversationId)}`} target="_blank" rel="noreferrer">{t.openConversation}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -11,10 +11,13 @@ export function SettingsPage() {
   const [view, setView] = useState<TenantSettingsView | null>(null);
   const [draft, setDraft] = useState<TenantSettings | null>(null);
   const [status, setStatus] = useState<unknown>(null);
+  // Kept as typed (one origin per line) so that editing does not reflow the text; saved as a list.
+  const [origins, setOrigins] = useState('');
   useEffect(() => void api.settings().then((loaded) => {
     setView(loaded);
     const { widgetKey: _key, widgetSecret: _secret, ...settings } = loaded;
     setDraft(settings);
+    setOrigins((settings.allowedOrigins ?? []).join('\n'));
   }).catch(setStatus), [api]);
   if (!draft || !view) return <ErrorText error={status} />;
   const set = (patch: Partial<TenantSettings>) => setDraft({ ...draft, ...patch });
@@ -33,6 +36,9 @@ export function SettingsPage() {
           <Field label={t.persona}><input value={draft.personaName} onChange={(event) => set({ personaName: event.target.value })} /></Field>
         </div>
         <Field label={t.greeting} hint={t.greetingHint}><textarea name="greeting" rows={3} value={draft.greeting ?? ''} onChange={(event) => set({ greeting: event.target.value || null })} /></Field>
+        <Field label={t.allowedOrigins} hint={t.allowedOriginsHint}>
+          <textarea name="allowedOrigins" rows={2} value={origins} onChange={(event) => { setOrigins(event.target.value); set({ allowedOrigins: event.target.value.split(/[\s,]+/).filter(Boolean) }); }} />
+        </Field>
         <label className="row"><input type="checkbox" checked={draft.enforceWidgetIdentity} onChange={(event) => set({ enforceWidgetIdentity: event.target.checked })} /> {t.enforceIdentity}</label>
         <h3 className="small" style={{ margin: '16px 0 8px' }}>{t.businessHours}</h3>
         <label className="row"><input type="checkbox" checked={!!draft.businessHours} onChange={(event) => set({ businessHours: event.target.checked ? hours : null })} /> {t.businessHours}</label>

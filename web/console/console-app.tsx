@@ -20,7 +20,8 @@ export function ConsoleApp() {
   const [queue, setQueue] = useState<Queue>('unassigned');
   const [filters, setFilters] = useState<InboxFilters>({ status: '', pack: '', sentiment: '', waitingMinutes: 0 });
   const [conversations, setConversations] = useState<Conversation[]>([]);
-  const [selected, setSelected] = useState<string | null>(null);
+  // `/console/?conversation=conv_…` opens that conversation (links from the admin knowledge page).
+  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.search).get('conversation'));
   const [unread, setUnread] = useState<Record<string, number>>({});
   const [online, setOnline] = useState(false);
   const [revision, setRevision] = useState(0);

@@ -3,6 +3,7 @@ import type { ConversationDetail } from '../shared/api-client.ts';
 import type { User } from '../shared/api-types.ts';
 import { botPayload, understandingOf } from '../shared/api-types.ts';
 import { SentimentBadge } from '../shared/components/sentiment-badge.tsx';
+import { ChannelBadge } from '../shared/components/channel-badge.tsx';
 import { SentimentSparkline } from '../shared/components/sentiment-sparkline.tsx';
 import { Badge, Button, ErrorText } from '../shared/components/ui.tsx';
 import { useI18n } from '../shared/i18n.tsx';
@@ -65,6 +66,7 @@ export function ConversationView({ id, revision, onChanged }: { id: string; revi
             <h2>{conversation.customerId}</h2>
             <div className="head-badges">
               <Badge tone={conversation.owner === 'human' ? 'green' : conversation.owner === 'queued' ? 'amber' : 'gray'}>{owners[conversation.owner]}{conversation.assigneeId ? ` · ${agentName(conversation.assigneeId)}` : ''}</Badge>
+              <ChannelBadge channel={conversation.channel} />
               <Badge>{conversation.pack}</Badge><SentimentBadge sentiment={conversation.sentiment} />
               <SentimentSparkline label={t.sentimentTrend} values={detail.messages.filter((m) => m.author === 'customer').map((m) => understandingOf(m)?.sentiment?.polarity ?? 0)} />
               {conversation.resolution ? <Badge tone="green">{conversation.resolution}</Badge> : null}

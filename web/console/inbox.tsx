@@ -1,6 +1,7 @@
 import type { Queue } from '../shared/api-client.ts';
 import type { Conversation } from '../shared/api-types.ts';
 import { SentimentBadge } from '../shared/components/sentiment-badge.tsx';
+import { ChannelBadge } from '../shared/components/channel-badge.tsx';
 import { Badge, Empty, since } from '../shared/components/ui.tsx';
 import { useI18n } from '../shared/i18n.tsx';
 import type { InboxFilters } from './console-app.tsx';
@@ -54,6 +55,7 @@ export function Inbox(props: {
                 <span className="item-badges">
                   <Badge tone={ownerTone[conversation.owner]}>{owners[conversation.owner]}</Badge>
                   {conversation.assigneeId === props.userId ? <Badge tone="blue">{t.queueMine}</Badge> : null}
+                  <ChannelBadge channel={conversation.channel} />
                   <Badge>{conversation.locale === 'zh' ? '中文' : 'EN'}</Badge>
                   <SentimentBadge sentiment={conversation.sentiment} />
                   {conversation.priority > 0 ? <Badge tone="red">P{conversation.priority}</Badge> : null}

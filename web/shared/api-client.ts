@@ -1,4 +1,4 @@
-import type { Article, Conversation, Customer, Message, Note, StoredEvent, TenantSettings, TenantSettingsView, Ticket, User, Webhook } from './api-types.ts';
+import type { Article, Conversation, Customer, CustomerRecords, KnowledgeHits, Message, Note, StoredEvent, TenantSettings, TenantSettingsView, Ticket, User, Webhook } from './api-types.ts';
 
 /** An API error with the service's code and its how-to-fix message. */
 export class ApiError extends Error {
@@ -62,6 +62,8 @@ export function createApiClient(base = '') {
     handBack: (id: string): Action => call('POST', `/v1/agent/conversations/${encodeURIComponent(id)}/hand-back`, {}),
     close: (id: string, resolution: string): Action => call('POST', `/v1/agent/conversations/${encodeURIComponent(id)}/close`, { resolution }),
     customer: (id: string) => call<{ customer: Customer; conversations: Conversation[]; events: StoredEvent[] }>('GET', `/v1/agent/customers/${encodeURIComponent(id)}`),
+    customerRecords: (id: string, locale?: 'zh' | 'en') => call<CustomerRecords>('GET', `/v1/agent/customers/${encodeURIComponent(id)}/records${query({ locale })}`),
+    knowledgeHits: (id: string) => call<KnowledgeHits>('GET', `/v1/admin/knowledge/${encodeURIComponent(id)}/hits`),
     tickets: (conversationId?: string) => call<{ tickets: Ticket[] }>('GET', `/v1/agent/tickets${query({ conversationId })}`),
     settings: () => call<TenantSettingsView>('GET', '/v1/agent/settings'),
     saveSettings: (settings: TenantSettings) => call<TenantSettingsView>('PUT', '/v1/agent/settings', settings),

@@ -3,6 +3,8 @@ import type {
   articleSchema, conversationSchema, customerSchema, eventSchema, messageSchema, noteSchema, ticketSchema, userSchema, webhookSchema,
 } from '../../src/service/http/schemas.ts';
 import type { WidgetServerFrame } from '../../src/service/http/routes/widget-protocol.ts';
+import type { customerRecordSchema } from '../../src/service/http/routes/pack-records.ts';
+import type { knowledgeHitSchema } from '../../src/service/http/routes/knowledge-hits-http.ts';
 import type { Card, QuickReply, Source } from '../../src/engine/dialogue/types.ts';
 
 /**
@@ -19,6 +21,12 @@ export type User = z.infer<typeof userSchema>;
 export type Article = z.infer<typeof articleSchema>;
 export type Ticket = z.infer<typeof ticketSchema>;
 export type Webhook = z.infer<typeof webhookSchema>;
+/** An order, booking, shipment … of the customer in a pack backend (GET /v1/agent/customers/:id/records). */
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+export interface CustomerRecords { matches: Array<{ pack: string; customerId: string; matchedBy: 'id' | 'email' | 'phone' }>; records: CustomerRecord[] }
+/** A customer question answered with a knowledge article (GET /v1/admin/knowledge/:id/hits). */
+export type KnowledgeHit = z.infer<typeof knowledgeHitSchema>;
+export interface KnowledgeHits { articleId: string; count: number; scannedConversations: number; hits: KnowledgeHit[] }
 /** Mirrors tenantSettingsSchema in src/service/http/routes/admin-http.ts (that module pulls in server code, so it is not imported). */
 export interface TenantSettings {
   packs: string[];
@@ -28,6 +36,8 @@ export interface TenantSettings {
   greeting: string | null;
   businessHours: { timeZone: string; days: Array<[string, string] | null> } | null;
   enforceWidgetIdentity: boolean;
+  /** Sites (scheme://host[:port]) allowed to call the widget API cross-origin. */
+  allowedOrigins?: string[];
 }
 export type TenantSettingsView = TenantSettings & { widgetKey: string; widgetSecret: string };
 export type Owner = Conversation['owner'];

@@ -6,6 +6,7 @@ import { renderCard, renderSources, renderText } from './render-rich.ts';
 import { styles } from './styles.ts';
 import { renderSurvey } from './survey.ts';
 import { createTransport, type Hello, type Transport, type TransportEvent } from './transport.ts';
+import { createVoiceControls } from './voice-controls.ts';
 
 export interface WidgetOptions {
   server: string;
@@ -67,11 +68,16 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
   const quick = h('div', { class: 'lx-quick', role: 'group' });
   const input = h('textarea', { class: 'lx-input', rows: 1, dir: 'auto', maxlength: 4000 }) as HTMLTextAreaElement;
   const sendButton = h('button', { type: 'submit', class: 'lx-send', disabled: true }, icon(icons.send, 20)) as HTMLButtonElement;
-  const composer = h('form', { class: 'lx-composer', onsubmit: (event) => (event.preventDefault(), submit()) }, input, sendButton);
+  const voice = createVoiceControls({ scope: window, storage, locale, strings, onTranscript: (text, final) => {
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    if (final) submit();
+  } });
+  const composer = h('form', { class: 'lx-composer', onsubmit: (event) => (event.preventDefault(), submit()) }, input, voice.mic, sendButton);
   const humanButton = h('button', { type: 'button', class: 'lx-human-button', onclick: () => say(strings.talkToPersonText) }, icon(icons.person, 14), h('span'));
   const powered = h('span');
   const panel = h('section', { class: 'lx-panel', id: 'lx-panel', role: 'dialog', hidden: true, onkeydown: (event) => (event as KeyboardEvent).key === 'Escape' && hide(true) },
-    h('header', { class: 'lx-header' }, avatar, h('div', { class: 'lx-head-text' }, title, status), languageButton, closeButton),
+    h('header', { class: 'lx-header' }, avatar, h('div', { class: 'lx-head-text' }, title, status), languageButton, voice.speaker, closeButton),
     banner, log, typing, quick, composer, h('div', { class: 'lx-footer' }, humanButton, powered));
   const root = h('div', { class: 'lx-root' }, panel, launcher);
   shadow.append(style, root);
@@ -132,6 +138,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
     const before = after !== undefined ? rows.get(after)! : (pending.values().next().value ?? log.querySelector('.lx-survey') ?? null);
     log.insertBefore(row, before);
     if (message.author !== 'customer') {
+      voice.heard(message);
       showTyping(false);
       if (!open) setUnread(unread + 1);
     }
@@ -178,6 +185,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
     log.append(row);
     quick.replaceChildren();
     if (owner === 'bot' || owner === 'closed') showTyping(true);
+    voice.sent(lastSeq);
     transport.send(clientId, text);
     scrollDown();
   }
@@ -269,6 +277,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
     input.setAttribute('aria-label', strings.inputLabel);
     sendButton.setAttribute('aria-label', strings.send);
     humanButton.querySelector('span')!.textContent = strings.talkToPerson;
+    voice.setLocale(locale, strings);
     powered.textContent = strings.poweredBy;
     setUnread(unread);
     renderStatus();

@@ -86,6 +86,9 @@ a.lx-source:hover { text-decoration: underline; }
 .lx-input { flex: 1; resize: none; border: 1px solid var(--lx-line); border-radius: 10px; padding: 9px 10px; font: inherit; color: inherit; max-height: 120px; min-height: 40px; background: #fff; }
 .lx-send { width: 40px; height: 40px; border-radius: 10px; border: 0; background: var(--lx-brand); color: #fff; display: grid; place-items: center; flex: none; }
 .lx-send:disabled { background: #c7d2fe; cursor: default; }
+.lx-mic { width: 40px; height: 40px; border-radius: 10px; border: 1px solid var(--lx-line); background: #fff; color: var(--lx-brand); display: grid; place-items: center; flex: none; }
+.lx-mic.lx-listening { background: #fee2e2; border-color: #fca5a5; color: #dc2626; animation: lx-blink 1.2s infinite; }
+.lx-head-button[aria-pressed=true] { background: rgba(255,255,255,.4); }
 .lx-footer { display: flex; justify-content: space-between; align-items: center; padding: 0 12px 10px; background: #fff; font-size: 11px; color: #9ca3af; gap: 8px; }
 .lx-human-button { display: inline-flex; align-items: center; gap: 4px; border: 0; background: none; color: var(--lx-brand); font-size: 12px; padding: 2px 0; }
 .lx-human-button:hover { text-decoration: underline; }
@@ -102,5 +105,5 @@ a.lx-source:hover { text-decoration: underline; }
   .lx-panel { position: fixed; inset: 0; width: 100vw; height: 100%; border-radius: 0; bottom: 0; }
   .lx-root.lx-open .lx-launcher { display: none; }
 }
-@media (prefers-reduced-motion: reduce) { .lx-dots span { animation: none; } .lx-launcher { transition: none; } }
+@media (prefers-reduced-motion: reduce) { .lx-dots span, .lx-mic.lx-listening { animation: none; } .lx-launcher { transition: none; } }
 `;

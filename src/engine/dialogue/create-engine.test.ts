@@ -22,7 +22,7 @@ const components: EngineComponents = {
   classifier,
   extractor: { extract: (text) => (/\d{4}-\d{2}-\d{2}/.test(text) ? [{ type: 'date', value: /\d{4}-\d{2}-\d{2}/.exec(text)![0], text, start: 0, end: 10 }] : []) },
   sentiment: { analyze: (text) => (/!!!|angry|气死/.test(text) ? { polarity: -0.9, label: 'negative', emotion: 'anger', urgency: 0.8 } : { polarity: 0, label: 'neutral', emotion: 'neutral', urgency: 0 }) },
-  retriever: { retrieve: (query) => (/open/.test(query) ? [{ doc: faq, score: 5, confidence: 0.9 }] : []), size: () => 1 },
+  retriever: { retrieve: (query) => (/open/.test(query) ? [{ doc: faq, score: 5, confidence: 0.9, coverage: 1 }] : []), size: () => 1 },
 };
 const bookSkill: Skill<{ booked: string[] }> = {
   name: 'book', intents: ['book'], writes: true,

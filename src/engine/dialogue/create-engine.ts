@@ -32,6 +32,8 @@ export interface EngineConfig {
   timeZone: string;
   /** Retrieval confidence from which a knowledge answer is given. */
   knowledgeThreshold: number;
+  /** Minimum KnowledgeHit.coverage for an answer (0.15: only documents about something else are refused). */
+  knowledgeMinCoverage: number;
   /** Consecutive not-understood turns before the bot offers a person; one more and it hands over. */
   failuresBeforeOffer: number;
   /** Consecutive angry turns that trigger a handoff. */
@@ -41,7 +43,7 @@ export interface EngineConfig {
 }
 
 export const defaultEngineConfig: EngineConfig = {
-  locale: 'zh', tone: 'neutral', timeZone: 'Asia/Shanghai', knowledgeThreshold: 0.55,
+  locale: 'zh', tone: 'neutral', timeZone: 'Asia/Shanghai', knowledgeThreshold: 0.55, knowledgeMinCoverage: 0.15,
   failuresBeforeOffer: 2, angryTurnsBeforeHandoff: 3, maxInputChars: 4_000,
 };
 
@@ -343,12 +345,13 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
 
   function bestKnowledge(u: Understanding, locale: Locale, threshold: number): KnowledgeHit | null {
     const [hit] = components.retriever.retrieve(u.text, { locale, limit: 1 });
-    return hit && hit.confidence >= threshold ? hit : null;
+    // A document that mentions none of what the customer asks about does not answer it, however alike the phrasing.
+    return hit && hit.confidence >= threshold && hit.coverage >= config.knowledgeMinCoverage ? hit : null;
   }
 
   function answerFromKnowledge(env: TurnEnvironment<Data>, hit: KnowledgeHit): void {
     env.state.failures = 0;
-    env.recorder.events.push({ type: 'knowledge.used', at: clock.now(), data: { docId: hit.doc.id, confidence: hit.confidence } });
+    env.recorder.events.push({ type: 'knowledge.used', at: clock.now(), data: { docId: hit.doc.id, confidence: hit.confidence, coverage: hit.coverage } });
     env.recorder.replies.push(makeReply(env, hit.doc.answer, { sources: [{ id: hit.doc.id, title: hit.doc.title, source: hit.doc.source }] }));
   }
 

@@ -74,4 +74,16 @@ describe('retriever', () => {
     const unrelated = retriever.retrieve('运动鞋尺码偏大吗', { locale: 'zh' })[0]?.confidence ?? 0;
     expect(exact).toBeGreaterThan(unrelated + 0.2);
   });
+  it('measures coverage: how much of what the customer asks about a document mentions', () => {
+    const covered = retriever.retrieve('邮费多少钱', { locale: 'zh' })[0];
+    expect(covered.coverage).toBeGreaterThan(0.5);
+    // Phrased like an FAQ question, but about something no document mentions.
+    for (const query of ['能用比特币吗', '狗狗能吃吗']) {
+      const hit = retriever.retrieve(query, { locale: 'zh' })[0];
+      if (hit) expect(hit.coverage, query).toBeLessThan(0.15);
+    }
+    const english = retriever.retrieve('can my cat use it', { locale: 'en' })[0];
+    if (english) expect(english.coverage).toBeLessThan(0.15);
+    expect(retriever.retrieve('do you take paypal', { locale: 'en' })[0].coverage).toBeGreaterThan(0.3);
+  });
 });

@@ -4,6 +4,7 @@ import type { KnowledgeDoc, KnowledgeHit, Retriever } from './types.ts';
 import { createBm25Index } from './bm25-index.ts';
 import { createQuestionMatcher, type MatcherParams } from './question-matcher.ts';
 import type { TextProfile } from './pair-features.ts';
+import { normalize } from '../text/normalize.ts';
 
 export interface RetrieverConfig {
   docs: KnowledgeDoc[];
@@ -23,6 +24,49 @@ function terms(text: string, tokenizer: Tokenizer): string[] {
   return tokenizer.features(text).filter((feature) => !feature.startsWith('c:'));
 }
 
+/** How a question is asked, not what about: left out of coverage. */
+const QUESTION_WORDS = new Set(['怎么', '怎么样', '怎样', '什么', '为什么', '为啥', '可以', '能', '能不能', '可不可以', '有没有', '是不是', '吗', '呢', '吧', '你们',
+  '我们', '我', '您', '如何', '能用', '可以用', '能吃', '可以吃', '好用', '有用', '行不行', '可不可以', '是否', '这个', '那个', '这些', '那些', '它', '多久', '几天', '哪里', '哪儿', '哪个', '一下', '请问', '想', '要', '会', '用', '支持', '还', '呀', '啊',
+  'do', 'doe', 'does', 'can', 'could', 'how', 'what', 'why', 'where', 'when', 'which', 'is', 'are', 'any', 'there', 'you', 'your', 'it', 'my', 'i', 'get', 'use', 'will', 'would', 'should']);
+
+/**
+ * Coverage of a query by a document: IDF-weighted share of the query's content words that occur in the document's
+ * title, questions or answer (a Chinese word whose characters occur only partly earns half of that share). The IDF is
+ * over the knowledge base itself, so a word the knowledge base never mentions ("狗狗", "比特币") weighs most — a
+ * question about it is not answered by any document, however similar its phrasing. Hand-written because it must use
+ * the engine's tokenizer and the same documents as BM25; cheap (a few substring checks per query word).
+ */
+function createCoverage(docs: KnowledgeDoc[], tokenizer: Tokenizer): (query: string, doc: number) => number {
+  const texts = docs.map((doc) => normalize([doc.title, ...doc.questions, doc.answer].join(' ')));
+  const idfCache = new Map<string, number>();
+  const idf = (word: string) => {
+    let value = idfCache.get(word);
+    if (value === undefined) {
+      const df = texts.reduce((count, text) => count + (text.includes(word) ? 1 : 0), 0);
+      value = Math.log((texts.length + 1) / (df + 0.5));
+      if (idfCache.size < 50_000) idfCache.set(word, value);
+    }
+    return value;
+  };
+  return (query, d) => {
+    const text = texts[d];
+    let total = 0;
+    let covered = 0;
+    for (const word of new Set(tokenizer.words(query))) {
+      // Single Chinese characters are mostly function words (在, 的, 了); words of two letters say little in English.
+      if (QUESTION_WORDS.has(word) || /^\p{Script=Han}$/u.test(word) || /^[a-z]{1,2}$/.test(word)) continue;
+      const weight = Math.max(0, idf(word));
+      total += weight;
+      if (text.includes(word)) covered += weight;
+      else if (/^\p{Script=Han}{2,}$/u.test(word)) {
+        const chars = Array.from(word);
+        covered += (weight * chars.filter((char) => text.includes(char)).length) / chars.length / 2;
+      }
+    }
+    return total > 0 ? covered / total : 1;
+  };
+}
+
 /**
  * Creates the FAQ retriever: BM25 over title + questions + (down-weighted) answer, re-scored with the question
  * matcher's best query↔question similarity. `confidence` = matcherShare · similarity + (1 − matcherShare) ·
@@ -40,6 +84,7 @@ export function createRetriever(config: RetrieverConfig, deps: { tokenizer: Toke
     { terms: terms(doc.answer, tokenizer), weight: answerWeight },
   ]));
   const profiles: TextProfile[][] = docs.map((doc) => doc.questions.map((question) => matcher.profile(question)));
+  const coverageOf = createCoverage(docs, tokenizer);
 
   function retrieve(query: string, options: { locale?: Locale; limit?: number } = {}): KnowledgeHit[] {
     const limit = options.limit ?? 5;
@@ -62,7 +107,7 @@ export function createRetriever(config: RetrieverConfig, deps: { tokenizer: Toke
       let similarity = 0;
       for (const profile of profiles[d]) similarity = Math.max(similarity, matcher.similarityOfProfiles(queryProfile, profile));
       const confidence = matcherShare * similarity + (1 - matcherShare) * Math.min(1, score / reference);
-      hits.push({ doc, score, confidence });
+      hits.push({ doc, score, confidence, coverage: coverageOf(query, d) });
     }
     return hits.sort((a, b) => b.confidence - a.confidence || b.score - a.score).slice(0, limit);
   }

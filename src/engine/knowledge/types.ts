@@ -18,6 +18,11 @@ export interface KnowledgeHit {
   score: number;
   /** 0 … 1, calibrated so that ≥ the retriever's threshold means "this answers the question". */
   confidence: number;
+  /**
+   * 0 … 1: the share of the query's distinctive words (IDF-weighted over the knowledge base) that the document mentions.
+   * Near 0 means the document is about something else even when the phrasing matches ("狗狗能吃吗" vs an exchange policy).
+   */
+  coverage: number;
 }
 
 export interface Retriever {

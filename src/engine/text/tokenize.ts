@@ -13,6 +13,8 @@ export interface Tokenizer {
   words(text: string): string[];
   /** Words plus Chinese character bigrams and unigrams: the sparse features used by the classifier and matcher. */
   features(text: string): string[];
+  /** Words plus the dictionary words inside long words (专用发票 → 专用, 发票, 专用发票): jieba's search mode, for topics. */
+  searchWords?(text: string): string[];
 }
 
 export interface TokenizerConfig {
@@ -42,13 +44,13 @@ export function createTokenizer(config: TokenizerConfig = {}): Tokenizer {
   }
   const dropStop = config.dropStopwords ?? false;
 
-  function scan(text: string, withCharGrams: boolean): string[] {
+  function scan(text: string, withCharGrams: boolean, search = false): string[] {
     const out: string[] = [];
     const norm = normalize(text);
     for (const match of norm.matchAll(SEGMENT)) {
       const [, han, latin, digits] = match;
       if (han) {
-        for (const word of jieba.cut(han, true)) {
+        for (const word of search ? jieba.cutForSearch(han, true) : jieba.cut(han, true)) {
           if (!word.trim()) continue;
           if (dropStop && ZH_STOP.has(word)) continue;
           out.push(word);
@@ -73,5 +75,6 @@ export function createTokenizer(config: TokenizerConfig = {}): Tokenizer {
   return {
     words: (text) => scan(text, false),
     features: (text) => scan(text, true),
+    searchWords: (text) => scan(text, false, true),
   };
 }

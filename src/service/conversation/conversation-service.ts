@@ -8,9 +8,10 @@ import { newId } from '../ids.ts';
 import type { ServiceMetrics } from '../observability/metrics.ts';
 import type { CommitInput, Conversation, Customer, Message, NewEvent, NewMessage, Store, StoredEvent, Tenant, User } from '../storage/store.ts';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
-import { notices, replyToMessage, understandingPayload } from './reply-messages.ts';
+import { notices, replyToMessage, turnOutcome, understandingPayload } from './reply-messages.ts';
 
-export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration';
+/** Where a change came from; `channel` = an inbound message of an external channel (WeChat, email … see src/service/channels). */
+export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration' | 'channel';
 
 export interface CustomerMessageResult {
   ack: { clientId: string; seq: number; duplicate: boolean };
@@ -26,6 +27,8 @@ export interface ConversationServiceDeps {
   metrics: ServiceMetrics;
   webhooks: WebhookDispatcher;
   logger: Logger;
+  /** Delivers non-customer messages of non-widget conversations back through their channel (src/service/channels/channel-outbox.ts). */
+  outbox?: { enqueue(conversation: Conversation, messages: Message[], channel: Channel): Promise<void> };
 }
 
 const messageEvents = (messages: NewMessage[]): NewEvent[] =>
@@ -76,6 +79,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const message = byId.get(event.data.messageId as string);
       return message ? { ...event, data: { ...event.data, message: { seq: message.seq, author: message.author, text: message.text, payload: message.payload } } } : event;
     })).catch((error) => logger.error({ err: error, tenantId }, 'webhook dispatch failed'));
+    await deps.outbox?.enqueue(conversation, messages, channel).catch((error: unknown) => logger.error({ err: error, tenantId, conversationId: conversation.id }, 'channel outbox enqueue failed'));
   }
 
   /** Commits with retries on optimistic conflicts (another node moved the conversation on). */
@@ -120,7 +124,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
   return {
     /** New conversation for the customer, with the engine's (or the tenant's) greeting as its first messages. */
     async start(tenant: Tenant, customer: Customer, options: { locale?: Locale; channel?: string } = {}) {
-      const engine = await engines.get(tenant.settings);
+      const engine = await engines.forTenant(tenant);
       const id = newId('conv');
       const started = engine.start({ id, locale: options.locale ?? tenant.settings.locale, tone: tenant.settings.tone });
       const replies = started.replies.map((reply, index) => (index === 0 && tenant.settings.greeting ? { ...reply, text: tenant.settings.greeting } : reply));
@@ -138,24 +142,24 @@ export function createConversationService(deps: ConversationServiceDeps) {
      * Stores the customer's message and, when the bot owns the conversation, the bot's replies — in one transaction.
      * A repeated clientId returns the first message's seq and writes nothing. A closed conversation reopens to the bot.
      */
-    async postCustomerMessage(tenant: Tenant, conversationId: string, input: { clientId: string; text: string; channel: Channel }): Promise<CustomerMessageResult> {
+    async postCustomerMessage(tenant: Tenant, conversationId: string, input: { clientId: string; text: string; channel: Channel; payload?: Record<string, unknown> }): Promise<CustomerMessageResult> {
       return serialize(conversationId, async () => {
         const started = performance.now();
         let ownerAtStart = 'bot';
         const result = await commitWithRetry(async (conversation) => {
           ownerAtStart = conversation.owner;
-          const customerMessage: NewMessage = { id: newId('msg'), clientId: input.clientId, author: 'customer', authorId: conversation.customerId, text: input.text, payload: {} };
+          const customerMessage: NewMessage = { id: newId('msg'), clientId: input.clientId, author: 'customer', authorId: conversation.customerId, text: input.text, payload: { ...input.payload } };
           const events: NewEvent[] = [];
           if (conversation.owner === 'queued' || conversation.owner === 'human') {
             return { tenantId: tenant.id, conversationId, clientId: input.clientId, messages: [customerMessage], events: messageEvents([customerMessage]) };
           }
           if (conversation.owner === 'closed') events.push({ type: 'conversation.reopened' });
-          const engine = await engines.get(tenant.settings);
+          const engine = await engines.forTenant(tenant);
           try {
             const turn = await engine.handle(conversation.engineState, { text: input.text });
-            customerMessage.payload = understandingPayload(turn.understanding);
             const replies = turn.replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
             const handoff = turn.replies.find((reply) => reply.handoff)?.handoff;
+            customerMessage.payload = { ...input.payload, ...understandingPayload(turn.understanding), ...turnOutcome(turn.events, handoff?.reason) };
             metrics.engineOutcomes.inc({ outcome: handoff ? 'handoff' : turn.events.some((event) => event.type === 'fallback.triggered') ? 'fallback' : 'answered' });
             const messages = [customerMessage, ...replies];
             events.push(...turn.events.map((event) => ({ type: event.type, data: { ...event.data, at: event.at } })), ...messageEvents(messages));

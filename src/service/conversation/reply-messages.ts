@@ -1,4 +1,4 @@
-import type { Reply, Understanding } from '../../engine/dialogue/types.ts';
+import type { EngineEvent, Reply, Understanding } from '../../engine/dialogue/types.ts';
 import { newId } from '../ids.ts';
 import type { NewMessage } from '../storage/store.ts';
 
@@ -23,6 +23,21 @@ export function understandingPayload(understanding: Understanding): Record<strin
       entities: understanding.entities.map((entity) => ({ type: entity.type, value: entity.value, text: entity.text })), sentiment: understanding.sentiment,
     },
   };
+}
+
+/**
+ * How the bot fared with a customer message, kept on it for the learning loop (issue 10): `fallback` (not understood),
+ * `clarify` (asked which of two meanings), `handoff` (passed to a person because the bot kept failing or the request is outside its policy — not when the
+ * customer asked for a person or was upset),
+ * else `answered`; plus the knowledge article that answered, if any. Gap candidates are the messages not `answered`.
+ */
+export function turnOutcome(events: EngineEvent[], handoffReason: string | undefined): { outcome: string; knowledge?: string } {
+  const knowledge = events.find((event) => event.type === 'knowledge.used');
+  const docId = knowledge ? (knowledge.data.docId as string | undefined) ?? (knowledge.data.ids as string[] | undefined)?.[0] : undefined;
+  const outcome = events.some((event) => event.type === 'fallback.triggered') ? 'fallback'
+    : events.some((event) => event.type === 'clarification.requested') ? 'clarify'
+      : handoffReason === 'repeated_failure' || handoffReason === 'policy' ? 'handoff' : 'answered';
+  return { outcome, ...(docId ? { knowledge: docId } : {}) };
 }
 
 /** Short system notices, in the conversation's language. */

@@ -62,6 +62,20 @@ const rows: Row[] = [
   { method: 'GET', route: '/v1/agent/customers/:id/export', url: (i) => `/v1/agent/customers/${i.customer}/export`, expect: '401 401 403 403 ok 404 401' },
   { method: 'DELETE', route: '/v1/agent/customers/:id', url: (i) => `/v1/agent/customers/${i.customer}`, expect: '401 401 403 403 ok 404 401' },
   { method: 'GET', route: '/v1/agent/audit', url: () => '/v1/agent/audit', expect: '401 401 403 403 ok ok 401' },
+  { method: 'GET', route: '/v1/agent/customers/:id/records', url: (i) => `/v1/agent/customers/${i.customer}/records`, expect: '401 401 ok ok ok 404 401' },
+  { method: 'GET', route: '/v1/admin/knowledge/:id/hits', url: (i) => `/v1/admin/knowledge/${i.article}/hits`, expect: '401 401 403 ok ok 404 401' },
+  // Learning loop (issue 10): admins and supervisors.
+  { method: 'GET', route: '/v1/admin/learning/gaps', url: () => '/v1/admin/learning/gaps', expect: '401 401 403 ok ok ok 401' },
+  { method: 'POST', route: '/v1/admin/learning/gaps/answer', url: () => '/v1/admin/learning/gaps/answer', body: () => ({ messageIds: ['msg_none'], title: 't', body: 'b' }), expect: '401 401 403 ok ok 404 401' },
+  { method: 'POST', route: '/v1/admin/learning/gaps/promote', url: () => '/v1/admin/learning/gaps/promote', body: () => ({ messageIds: ['msg_none'] }), expect: '401 401 403 ok ok 404 401' },
+  { method: 'POST', route: '/v1/admin/learning/gaps/phrases', url: () => '/v1/admin/learning/gaps/phrases', body: () => ({ messageIds: ['msg_none'], intent: 'order_status' }), expect: '401 401 403 ok ok 404 401' },
+  { method: 'POST', route: '/v1/admin/learning/drafts/:id/approve', url: (i) => `/v1/admin/learning/drafts/${i.article}/approve`, body: () => ({}), expect: '401 401 403 ok ok 404 401' },
+  { method: 'GET', route: '/v1/admin/intents', url: () => '/v1/admin/intents', expect: '401 401 403 ok ok ok 401' },
+  { method: 'POST', route: '/v1/admin/intents/:intent/phrases', url: () => '/v1/admin/intents/order_status/phrases', body: () => ({ phrases: [{ text: 'where is my parcel', locale: 'en' }] }), expect: '401 401 403 ok ok ok 401' },
+  { method: 'DELETE', route: '/v1/admin/intents/phrases/:id', url: () => '/v1/admin/intents/phrases/phr_none', expect: '401 401 403 ok ok 404 401' },
+  { method: 'GET', route: '/v1/admin/learning/digest', url: () => '/v1/admin/learning/digest', expect: '401 401 403 ok ok ok 401' },
+  { method: 'GET', route: '/v1/admin/learning/status', url: () => '/v1/admin/learning/status', expect: '401 401 403 ok ok ok 401' },
+  { method: 'GET', route: '/v1/admin/learning/suite', url: () => '/v1/admin/learning/suite', expect: '401 401 403 ok ok ok 401' },
 ];
 
 let t: TestService;
@@ -69,7 +83,7 @@ let widgetKeyA: string;
 let settings: Record<string, unknown>;
 let shared: Omit<Ids, 'conversation' | 'customer' | 'widgetToken' | 'externalId'>;
 beforeAll(async () => {
-  t = await createTestService({ rateLimitLogin: 1000 });
+  t = await createTestService({ rateLimitLogin: 1000, rateLimitWidgetStarts: 10_000 });
   widgetKeyA = t.a.widgetKey;
   const inject = t.service.app.inject.bind(t.service.app);
   const api = { authorization: `Bearer ${t.a.apiKey}` };

@@ -15,7 +15,15 @@ import { registerAdminHttp } from './routes/admin-http.ts';
 import { registerIntegrationHttp } from './routes/integration-http.ts';
 import { registerOps } from './routes/ops.ts';
 import { registerPrivacyHttp } from '../privacy/privacy-http.ts';
+import { registerAnalyticsHttp } from '../analytics/analytics-http.ts';
 import { registerWebAssets } from './routes/web-assets.ts';
+import { registerLearningHttp } from '../learning/learning-http.ts';
+import { registerCustomerRecordsHttp } from './routes/customer-records-http.ts';
+import { registerKnowledgeHitsHttp } from './routes/knowledge-hits-http.ts';
+import { registerChannelAdminHttp } from '../channels/channel-admin-http.ts';
+import { registerWechatHttp } from '../channels/wechat/wechat-http.ts';
+import { registerWebhookChannelHttp } from '../channels/webhook/webhook-channel-http.ts';
+import { registerVoiceHttp } from '../channels/voice/voice-http.ts';
 
 /** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
 export const routeTable = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
@@ -67,6 +75,14 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerAdminHttp(app, context);
   registerIntegrationHttp(app, context);
   registerPrivacyHttp(app, context);
+  registerAnalyticsHttp(app, context);
+  registerCustomerRecordsHttp(app, context);
+  registerKnowledgeHitsHttp(app, context);
+  registerLearningHttp(app, context);
+  registerChannelAdminHttp(app, context);
+  registerWechatHttp(app, context);
+  registerWebhookChannelHttp(app, context);
+  registerVoiceHttp(app, context);
   registerWebAssets(app, context);
   return app;
 }

@@ -38,7 +38,8 @@ export const eventSchema = z.object({
 export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(['admin', 'supervisor', 'agent']) });
 
 export const articleSchema = z.object({
-  id: z.string(), title: z.string(), body: z.string(), locale: localeSchema, tags: z.array(z.string()), createdAt: z.string(), updatedAt: z.string(),
+  id: z.string(), title: z.string(), body: z.string(), locale: localeSchema, tags: z.array(z.string()), questions: z.array(z.string()),
+  status: z.enum(['draft', 'published']), createdAt: z.string(), updatedAt: z.string(),
 });
 
 export const ticketSchema = z.object({

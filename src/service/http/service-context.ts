@@ -9,6 +9,25 @@ import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { ServiceMetrics } from '../observability/metrics.ts';
 import type { Store } from '../storage/store.ts';
 import type { ProactiveCare } from '../proactive/proactive-care.ts';
+import type { ChannelKind, ChannelSender } from '../channels/channel.ts';
+import type { ChannelConfigStore } from '../channels/channel-config-store.ts';
+import type { ChannelGatewayService } from '../channels/channel-gateway.ts';
+import type { ChannelOutbox } from '../channels/channel-outbox.ts';
+import type { WechatApi } from '../channels/wechat/wechat-api.ts';
+
+/** External channels (issue 13): inbound gateway, outbound senders by kind, per-tenant configuration, delivery outbox. */
+export interface ChannelServices {
+  gateway: ChannelGatewayService;
+  /** Senders by channel kind; a channel module adds its own in create-service.ts. */
+  senders: Map<ChannelKind, ChannelSender>;
+  configs: ChannelConfigStore;
+  outbox: ChannelOutbox;
+  /** WeChat / WeCom API client with the access-token cache shared by the sender and the WeCom sync. */
+  wechatApi: WechatApi;
+  /** The fetch used for outbound HTTP (tests pass one that reaches a fake server on 127.0.0.1). */
+  fetch: typeof fetch;
+  now: () => Date;
+}
 
 /** Everything the HTTP and WebSocket layers need, assembled once in the composition root (create-service.ts). */
 export interface ServiceContext {
@@ -28,4 +47,6 @@ export interface ServiceContext {
   sockets: Set<{ close(code?: number, reason?: string): void }>;
   /** Proactive care (issue 9): business events schedule rule messages. Absent when not wired. */
   proactive?: ProactiveCare;
+  /** Channels (issue 13). Absent when the service runs without its SQL client (a bare Store override). */
+  channels?: ChannelServices;
 }

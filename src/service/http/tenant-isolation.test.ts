@@ -25,6 +25,10 @@ beforeAll(async () => {
   // A customer only tenant A has (other cases may make B create its own "victim").
   await inject({ method: 'POST', url: '/v1/customers', headers: api, payload: { externalId: 'only-in-a', phone: '13800000000' } });
   ids.webhook = (await inject({ method: 'POST', url: '/v1/webhooks', headers: api, payload: { url: 'http://127.0.0.1:9/hook' } })).json().id;
+  // Learning loop (issue 10): a phrase and a draft article of A, and A's customer message ids.
+  ids.message = (await t.service.context.store.listMessages(t.a.tenantId, ids.conversation))[0].id;
+  ids.draft = (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A draft', body: 'draft of A', locale: 'en', status: 'draft' } })).json().id;
+  ids.phrase = (await t.service.context.store.addIntentPhrases(t.a.tenantId, [{ id: 'phr_a', intent: 'order_status', text: 'where is my parcel', locale: 'en', createdBy: null }]))[0].id;
   ids.ticket = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: ids.conversation, kind: 'complaint', subject: 'late' } })).json().id;
 });
 afterAll(async () => t.close());
@@ -60,6 +64,13 @@ const cases: Case[] = [
   { method: 'GET', route: '/v1/agent/customers/:id/export', url: () => `/v1/agent/customers/${ids.customer}/export`, auth: 'adminB' },
   { method: 'DELETE', route: '/v1/agent/customers/:id', url: () => `/v1/agent/customers/${ids.customer}`, auth: 'adminB' },
   { method: 'POST', route: '/v1/widget/conversations/:id/typing', url: () => `/v1/widget/conversations/${ids.conversationB}/typing`, auth: 'widgetA', body: () => ({ on: true }) },
+  { method: 'GET', route: '/v1/agent/customers/:id/records', url: () => `/v1/agent/customers/${ids.customer}/records`, auth: 'agentB' },
+  { method: 'GET', route: '/v1/admin/knowledge/:id/hits', url: () => `/v1/admin/knowledge/${ids.article}/hits`, auth: 'adminB' },
+  { method: 'POST', route: '/v1/admin/learning/gaps/answer', url: () => '/v1/admin/learning/gaps/answer', auth: 'adminB', body: () => ({ messageIds: [ids.message], title: 'x', body: 'y' }) },
+  { method: 'POST', route: '/v1/admin/learning/gaps/promote', url: () => '/v1/admin/learning/gaps/promote', auth: 'adminB', body: () => ({ messageIds: [ids.message] }) },
+  { method: 'POST', route: '/v1/admin/learning/gaps/phrases', url: () => '/v1/admin/learning/gaps/phrases', auth: 'adminB', body: () => ({ messageIds: [ids.message], intent: 'order_status' }) },
+  { method: 'POST', route: '/v1/admin/learning/drafts/:id/approve', url: () => `/v1/admin/learning/drafts/${ids.draft}/approve`, auth: 'adminB', body: () => ({}) },
+  { method: 'DELETE', route: '/v1/admin/intents/phrases/:id', url: () => `/v1/admin/intents/phrases/${ids.phrase}`, auth: 'adminB' },
 ];
 
 /** Routes whose answer is always scoped to the caller's own tenant (lists, own settings): checked for leaks below. */
@@ -68,6 +79,8 @@ const listRoutes = [
   ['GET', '/v1/agent/settings', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
   ['GET', '/v1/conversations', 'apiKeyB'], ['GET', '/v1/knowledge', 'apiKeyB'], ['POST', '/v1/knowledge', 'apiKeyB'], ['GET', '/v1/webhooks', 'apiKeyB'],
   ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'], ['GET', '/v1/agent/audit', 'adminB'],
+  ['GET', '/v1/admin/learning/gaps', 'adminB'], ['GET', '/v1/admin/intents', 'adminB'], ['POST', '/v1/admin/intents/:intent/phrases', 'adminB'],
+  ['GET', '/v1/admin/learning/digest', 'adminB'], ['GET', '/v1/admin/learning/status', 'adminB'], ['GET', '/v1/admin/learning/suite', 'adminB'],
 ] as const;
 const publicRoutes = ['/healthz', '/readyz', '/metrics', '/', '/openapi.json', '/v1/widget/ws', '/v1/agent/ws'];
 
@@ -89,6 +102,8 @@ describe('tenant isolation', () => {
     expect((await t.service.context.store.listTickets(t.a.tenantId))[0].status).toBe('open');
     expect((await t.service.app.inject({ url: '/v1/customers/only-in-a', headers: api })).statusCode).toBe(200);
     expect(await t.service.context.store.getCustomer(t.a.tenantId, ids.customer)).not.toBeNull();
+    expect((await t.service.context.store.getArticle(t.a.tenantId, ids.draft))?.status).toBe('draft');
+    expect(await t.service.context.store.listIntentPhrases(t.a.tenantId)).toHaveLength(1);
   });
 
   it('lists only the caller tenant data', async () => {

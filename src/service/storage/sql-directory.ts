@@ -1,9 +1,15 @@
 import { LingxiError } from '../../engine/errors.ts';
-import type { SqlClient } from './sql-client.ts';
+import type { SqlClient, SqlExecutor } from './sql-client.ts';
 import type { Store } from './store.ts';
+import type { LearningPart } from './sql-learning.ts';
 import { toApiKey, toArticle, toCustomer, toNote, toTenant, toTicket, toUser, toWebhook } from './sql-rows.ts';
 
-type DirectoryPart = Omit<Store, 'kind' | 'ping' | 'close' | 'createConversation' | 'getConversation' | 'listConversations' | 'commit' | 'listMessages' | 'getMessageByClientId' | 'listEvents' | 'appendEvent' | 'countByOwner' | 'appendAudit' | 'listAudit' | 'eraseCustomer' | 'purgeConversationsBefore'>;
+type DirectoryPart = Omit<Store, keyof LearningPart | 'kind' | 'ping' | 'close' | 'createConversation' | 'getConversation' | 'listConversations' | 'commit' | 'listMessages' | 'getMessageByClientId' | 'listEvents' | 'appendEvent' | 'countByOwner' | 'appendAudit' | 'listAudit' | 'eraseCustomer' | 'purgeConversationsBefore'>;
+
+/** Moves the tenant's content version on (inside the caller's transaction). */
+export async function bumpContentVersion(tx: SqlExecutor, tenantId: string): Promise<void> {
+  await tx.query('UPDATE tenants SET content_version = content_version + 1 WHERE id = $1', [tenantId]);
+}
 
 /** Tenants, users, keys, customers, notes, tickets, knowledge and webhooks on SQL. Every query is parameterised and tenant-scoped. */
 export function createSqlDirectory(sql: SqlClient): DirectoryPart {
@@ -136,10 +142,15 @@ export function createSqlDirectory(sql: SqlClient): DirectoryPart {
       return rows[0] ? toTicket(rows[0]) : null;
     },
 
+    // Article changes move the tenant's content version on in the same transaction: every node's engine registry sees
+    // the new version on its next request and rebuilds that tenant's engine in the background (issue 10).
     async createArticle(input) {
-      const rows = await sql.query('INSERT INTO knowledge_articles (id, tenant_id, title, body, locale, tags) VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING *',
-        [input.id, input.tenantId, input.title, input.body, input.locale, JSON.stringify(input.tags)]);
-      return toArticle(rows[0]);
+      return sql.transaction(async (tx) => {
+        const rows = await tx.query('INSERT INTO knowledge_articles (id, tenant_id, title, body, locale, tags, questions, status) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8) RETURNING *',
+          [input.id, input.tenantId, input.title, input.body, input.locale, JSON.stringify(input.tags), JSON.stringify(input.questions ?? []), input.status ?? 'published']);
+        await bumpContentVersion(tx, input.tenantId);
+        return toArticle(rows[0]);
+      });
     },
     async getArticle(tenantId, id) {
       const rows = await sql.query('SELECT * FROM knowledge_articles WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
@@ -149,14 +160,23 @@ export function createSqlDirectory(sql: SqlClient): DirectoryPart {
       return (await sql.query('SELECT * FROM knowledge_articles WHERE tenant_id = $1 ORDER BY updated_at DESC, id LIMIT 500', [tenantId])).map(toArticle);
     },
     async updateArticle(tenantId, id, patch) {
-      const rows = await sql.query(
-        `UPDATE knowledge_articles SET title = COALESCE($3, title), body = COALESCE($4, body), locale = COALESCE($5, locale),
-         tags = COALESCE($6::jsonb, tags), updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING *`,
-        [tenantId, id, patch.title ?? null, patch.body ?? null, patch.locale ?? null, patch.tags ? JSON.stringify(patch.tags) : null]);
-      return rows[0] ? toArticle(rows[0]) : null;
+      return sql.transaction(async (tx) => {
+        const rows = await tx.query(
+          `UPDATE knowledge_articles SET title = COALESCE($3, title), body = COALESCE($4, body), locale = COALESCE($5, locale),
+           tags = COALESCE($6::jsonb, tags), questions = COALESCE($7::jsonb, questions), status = COALESCE($8, status), updated_at = now()
+           WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+          [tenantId, id, patch.title ?? null, patch.body ?? null, patch.locale ?? null, patch.tags ? JSON.stringify(patch.tags) : null,
+            patch.questions ? JSON.stringify(patch.questions) : null, patch.status ?? null]);
+        if (rows[0]) await bumpContentVersion(tx, tenantId);
+        return rows[0] ? toArticle(rows[0]) : null;
+      });
     },
     async deleteArticle(tenantId, id) {
-      return (await sql.query('DELETE FROM knowledge_articles WHERE tenant_id = $1 AND id = $2 RETURNING id', [tenantId, id])).length > 0;
+      return sql.transaction(async (tx) => {
+        const deleted = (await tx.query('DELETE FROM knowledge_articles WHERE tenant_id = $1 AND id = $2 RETURNING id', [tenantId, id])).length > 0;
+        if (deleted) await bumpContentVersion(tx, tenantId);
+        return deleted;
+      });
     },
 
     async createWebhook(input) {

@@ -9,7 +9,7 @@ const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(v
 
 export const toTenant = (row: Row): Tenant => ({
   id: row.id as string, name: row.name as string, widgetKey: row.widget_key as string,
-  settings: json(row.settings), createdAt: iso(row.created_at),
+  settings: json(row.settings), contentVersion: Number(row.content_version ?? 0), createdAt: iso(row.created_at),
 });
 
 export const toUser = (row: Row): User => ({
@@ -60,7 +60,8 @@ export const toTicket = (row: Row): Ticket => ({
 
 export const toArticle = (row: Row): KnowledgeArticle => ({
   id: row.id as string, tenantId: row.tenant_id as string, title: row.title as string, body: row.body as string,
-  locale: row.locale as KnowledgeArticle['locale'], tags: json(row.tags), createdAt: iso(row.created_at), updatedAt: iso(row.updated_at),
+  locale: row.locale as KnowledgeArticle['locale'], tags: json(row.tags), questions: json(row.questions ?? '[]'),
+  status: (row.status as KnowledgeArticle['status']) ?? 'published', createdAt: iso(row.created_at), updatedAt: iso(row.updated_at),
 });
 
 export const toWebhook = (row: Row): Webhook => ({

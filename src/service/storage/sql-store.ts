@@ -3,6 +3,7 @@ import type { Store } from './store.ts';
 import { createSqlDirectory } from './sql-directory.ts';
 import { createSqlConversations } from './sql-conversations.ts';
 import { createSqlPrivacy } from './sql-privacy.ts';
+import { createSqlLearning } from './sql-learning.ts';
 import { migrate } from './migrate.ts';
 import { createPgliteClient } from './pglite-client.ts';
 import { createPostgresClient, type PostgresClientOptions } from './postgres-client.ts';
@@ -19,6 +20,7 @@ export async function createSqlStore(kind: Store['kind'], sql: SqlClient): Promi
     ...createSqlDirectory(sql),
     ...createSqlConversations(sql),
     ...createSqlPrivacy(sql),
+    ...createSqlLearning(sql),
   };
 }
 

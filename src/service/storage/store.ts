@@ -28,6 +28,8 @@ export interface TenantSettings {
   enforceWidgetIdentity: boolean;
   /** Conversations not updated for this many days are purged (messages deleted, events anonymised); unset = kept. */
   retentionDays?: number | null;
+  /** Web origins (scheme://host[:port]) where the widget may be embedded and call the widget HTTP API cross-origin. */
+  allowedOrigins?: string[];
 }
 
 export interface Tenant {
@@ -35,6 +37,8 @@ export interface Tenant {
   name: string;
   widgetKey: string;
   settings: TenantSettings;
+  /** Moves on with every change of the tenant's knowledge or training phrases; engines rebuild when it does (issue 10). */
+  contentVersion: number;
   createdAt: string;
 }
 
@@ -144,8 +148,67 @@ export interface KnowledgeArticle {
   body: string;
   locale: Locale;
   tags: string[];
+  /** Other ways customers ask this article's question (besides the title). */
+  questions: string[];
+  /** Drafts (a promoted agent reply) do not answer customers until approved. */
+  status: 'draft' | 'published';
   createdAt: string;
   updatedAt: string;
+}
+
+/** A training phrase a tenant added to one of its packs' intents. */
+export interface IntentPhrase {
+  id: string;
+  tenantId: string;
+  intent: string;
+  text: string;
+  locale: Locale;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** What a tenant adds to its packs: published articles and training phrases, at one content version. */
+export interface TenantContent {
+  version: number;
+  articles: KnowledgeArticle[];
+  phrases: IntentPhrase[];
+}
+
+/** A customer question the bot could not answer (fallback, clarification, handoff), not yet covered by a fix. */
+export interface GapCandidate {
+  messageId: string;
+  conversationId: string;
+  text: string;
+  locale: Locale;
+  outcome: string;
+  intent: string | null;
+  confidence: number | null;
+  createdAt: string;
+}
+
+export type GapAction = 'answer' | 'agent_reply' | 'phrases';
+
+export interface GapResolution {
+  id: string;
+  tenantId: string;
+  action: GapAction;
+  status: 'pending' | 'approved';
+  /** Article id (answer, agent_reply) or intent (phrases). */
+  target: string;
+  messageIds: string[];
+  createdBy: string | null;
+  createdAt: string;
+  approvedAt: string | null;
+}
+
+/** A regression conversation test of the tenant (the `*.conv.yaml` shape, as JSON). */
+export interface TenantTest {
+  id: string;
+  tenantId: string;
+  name: string;
+  spec: Record<string, unknown>;
+  resolutionId: string | null;
+  createdAt: string;
 }
 
 export interface Webhook {
@@ -291,11 +354,30 @@ export interface Store {
   listTickets(tenantId: string, filter?: { status?: TicketStatus; conversationId?: string }): Promise<Ticket[]>;
   updateTicket(tenantId: string, id: string, patch: { status?: TicketStatus; details?: Record<string, unknown> }): Promise<Ticket | null>;
 
-  createArticle(input: Omit<KnowledgeArticle, 'createdAt' | 'updatedAt'>): Promise<KnowledgeArticle>;
+  createArticle(input: Omit<KnowledgeArticle, 'createdAt' | 'updatedAt' | 'questions' | 'status'> & Partial<Pick<KnowledgeArticle, 'questions' | 'status'>>): Promise<KnowledgeArticle>;
   getArticle(tenantId: string, id: string): Promise<KnowledgeArticle | null>;
   listArticles(tenantId: string): Promise<KnowledgeArticle[]>;
-  updateArticle(tenantId: string, id: string, patch: Partial<Pick<KnowledgeArticle, 'title' | 'body' | 'locale' | 'tags'>>): Promise<KnowledgeArticle | null>;
+  updateArticle(tenantId: string, id: string, patch: Partial<Pick<KnowledgeArticle, 'title' | 'body' | 'locale' | 'tags' | 'questions' | 'status'>>): Promise<KnowledgeArticle | null>;
   deleteArticle(tenantId: string, id: string): Promise<boolean>;
+
+  // The learning loop (issue 10). Every change of articles or phrases moves the tenant's contentVersion on.
+  /** Published articles and phrases of the tenant, with the version they make up. */
+  tenantContent(tenantId: string): Promise<TenantContent>;
+  addIntentPhrases(tenantId: string, phrases: Array<Pick<IntentPhrase, 'id' | 'intent' | 'text' | 'locale' | 'createdBy'>>): Promise<IntentPhrase[]>;
+  listIntentPhrases(tenantId: string): Promise<IntentPhrase[]>;
+  deleteIntentPhrase(tenantId: string, id: string): Promise<boolean>;
+  /** Customer questions the bot could not answer since `since`, newest first, without those a fix already covers. */
+  listGapCandidates(tenantId: string, options: { since: string; limit?: number }): Promise<GapCandidate[]>;
+  getGapCandidates(tenantId: string, messageIds: string[]): Promise<GapCandidate[]>;
+  /** Records a fix; an approved one takes its questions off the open gaps and stores its regression test, in one transaction. */
+  recordGapResolution(input: Omit<GapResolution, 'createdAt' | 'approvedAt'> & { tests?: Array<Pick<TenantTest, 'id' | 'name' | 'spec'>> }): Promise<GapResolution>;
+  /** Approves a pending fix (a promoted agent reply), with its regression test. Null when there is no pending fix of that id. */
+  approveGapResolution(tenantId: string, id: string, tests: Array<Pick<TenantTest, 'id' | 'name' | 'spec'>>): Promise<GapResolution | null>;
+  findPendingResolution(tenantId: string, target: string): Promise<GapResolution | null>;
+  listGapResolutions(tenantId: string, options: { since: string }): Promise<GapResolution[]>;
+  listTenantTests(tenantId: string): Promise<TenantTest[]>;
+  /** Counts for the weekly digest over [from, to): conversations started, of them handed to a person, and gap questions. */
+  learningCounts(tenantId: string, from: string, to: string): Promise<{ conversations: number; handedOff: number; customerMessages: number; gapQuestions: number; fixes: number }>;
 
   /** Appends to the audit log (issue 12). */
   appendAudit(entry: Omit<AuditEntry, 'id' | 'createdAt' | 'data'> & { data?: Record<string, unknown> }): Promise<AuditEntry>;

@@ -9,6 +9,7 @@ import { createLogger } from '../observability/logger.ts';
 import { createPgliteStore } from '../storage/sql-store.ts';
 import type { Role } from '../storage/store.ts';
 import { createScriptedEngine } from './scripted-engine.ts';
+import type { EngineFactory } from '../engine/engine-registry.ts';
 
 export const TEST_PASSWORD = 'test-password-123';
 
@@ -43,9 +44,9 @@ async function tokensFor(service: Service, tenantId: string): Promise<Pick<TestT
 
 /**
  * A full service on in-memory PGlite with the scripted engine and two tenants (a = the demo seed, b = a second shop),
- * each with admin/supervisor/agent accounts and an API key.
+ * each with admin/supervisor/agent accounts and an API key. `engineFactory` swaps in another engine (e.g. the real packs).
  */
-export async function createTestService(config: ServiceConfigInput = {}): Promise<TestService> {
+export async function createTestService(config: ServiceConfigInput = {}, options: { engineFactory?: EngineFactory } = {}): Promise<TestService> {
   const logs: string[] = [];
   const logger = createLogger('info', new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } }));
   const store = await createPgliteStore();
@@ -57,7 +58,7 @@ export async function createTestService(config: ServiceConfigInput = {}): Promis
   const key = generateApiKey();
   await store.createApiKey({ id: newId('key'), tenantId: second.id, name: 'b', prefix: key.prefix, keyHash: key.hash });
   const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), {
-    store, logger, engineFactory: async () => createScriptedEngine(),
+    store, logger, engineFactory: options.engineFactory ?? (async () => createScriptedEngine()),
   });
   return {
     service, logs,

@@ -38,5 +38,10 @@ export const en: WidgetStrings = {
   tracking: 'Tracking',
   available: 'In stock',
   unavailable: 'Out of stock',
+  voiceInput: 'Speak your message',
+  voiceStop: 'Stop listening',
+  voiceError: 'The microphone is not available',
+  speakReplies: 'Read replies aloud',
+  speakRepliesOff: 'Stop reading replies aloud',
   poweredBy: 'Powered by Lingxi 灵犀',
 };

@@ -36,5 +36,10 @@ export const zh = {
   tracking: '物流单号',
   available: '有货',
   unavailable: '缺货',
+  voiceInput: '语音输入',
+  voiceStop: '停止语音输入',
+  voiceError: '无法使用麦克风',
+  speakReplies: '朗读回复',
+  speakRepliesOff: '停止朗读回复',
   poweredBy: '由 灵犀 Lingxi 提供支持',
 } as const;

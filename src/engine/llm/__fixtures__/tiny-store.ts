@@ -79,7 +79,7 @@ export const tinyArticles: KnowledgeDoc[] = [
 ];
 
 export const tinyRetriever: Retriever = {
-  retrieve: (query) => tinyArticles.filter((doc) => doc.questions.some((q) => query.toLowerCase().includes(q))).map((doc) => ({ doc, score: 5, confidence: 0.9 })),
+  retrieve: (query) => tinyArticles.filter((doc) => doc.questions.some((q) => query.toLowerCase().includes(q))).map((doc) => ({ doc, score: 5, confidence: 0.9, coverage: 1 })),
   size: () => tinyArticles.length,
 };
 

@@ -21,6 +21,8 @@ export const tenantSettingsSchema = z.object({
   enforceWidgetIdentity: z.boolean(),
   /** Purge conversations idle for this many days (PIPL/GDPR storage limitation); null keeps them. */
   retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
+  /** Origins allowed to call the widget HTTP API from another site (CORS), e.g. https://shop.example.com; no path, no '*'. */
+  allowedOrigins: z.array(z.string().trim().toLowerCase().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'use scheme://host[:port] without a path, e.g. https://shop.example.com')).max(50).optional(),
 });
 
 /** Tenant administration and tickets: settings, accounts, API keys (admins), tickets (everyone). */
@@ -40,7 +42,7 @@ export function registerAdminHttp(root: FastifyInstance, context: ServiceContext
   }, async (request) => {
     const { tenant } = await requireAgent(context, request, ['admin']);
     const updated = await store.updateTenantSettings(tenant.id, { ...tenant.settings, ...request.body });
-    void context.engines.get(updated.settings).catch((error) => request.log.error({ err: error }, 'engine build failed after settings change'));
+    void context.engines.forTenant(updated).catch((error) => request.log.error({ err: error }, 'engine build failed after settings change'));
     return { ...updated.settings, widgetKey: updated.widgetKey };
   });
 

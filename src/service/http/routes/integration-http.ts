@@ -12,7 +12,18 @@ const customerBody = z.object({
   externalId: z.string().min(1).max(200), name: z.string().max(200).optional(), email: z.email().optional(), phone: z.string().max(40).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(), identities: z.array(z.object({ kind: z.string().min(1).max(50), value: z.string().min(1).max(200) })).max(20).optional(),
 });
-const articleBody = z.object({ title: z.string().trim().min(1).max(300), body: z.string().min(1).max(50_000), locale: localeSchema, tags: z.array(z.string().max(50)).max(20).default([]) });
+const articleBody = z.object({
+  title: z.string().trim().min(1).max(300), body: z.string().min(1).max(50_000), locale: localeSchema, tags: z.array(z.string().max(50)).max(20).default([]),
+  /** Other ways customers ask it; the bot matches them like the title. */
+  questions: z.array(z.string().trim().min(1).max(300)).max(100).default([]),
+  /** Drafts do not answer customers. */
+  status: z.enum(['draft', 'published']).default('published'),
+});
+// Without defaults: a partial update must not reset the fields it does not name (zod applies defaults inside .partial()).
+const articleUpdate = z.object({
+  title: articleBody.shape.title, body: articleBody.shape.body, locale: localeSchema, tags: z.array(z.string().max(50)).max(20),
+  questions: z.array(z.string().trim().min(1).max(300)).max(100), status: z.enum(['draft', 'published']),
+}).partial();
 
 /** Integration API for the business's own systems, authorised by a tenant API key. */
 export function registerIntegrationHttp(root: FastifyInstance, context: ServiceContext): void {
@@ -102,7 +113,7 @@ export function registerIntegrationHttp(root: FastifyInstance, context: ServiceC
     const tenant = await requireApiKey(context, request);
     return articleOrThrow(await store.getArticle(tenant.id, request.params.id), request.params.id);
   });
-  app.put('/v1/knowledge/:id', { schema: { tags, security, summary: 'Update a knowledge article', params: z.object({ id: idSchema }), body: articleBody.partial(), response: { 200: articleSchema, ...errorResponses } } }, async (request) => {
+  app.put('/v1/knowledge/:id', { schema: { tags, security, summary: 'Update a knowledge article', params: z.object({ id: idSchema }), body: articleUpdate, response: { 200: articleSchema, ...errorResponses } } }, async (request) => {
     const tenant = await requireApiKey(context, request);
     return articleOrThrow(await store.updateArticle(tenant.id, request.params.id, request.body), request.params.id);
   });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LingxiError } from '../../../engine/errors.ts';
 import { conversationTopic } from '../../bus/bus.ts';
@@ -7,16 +7,56 @@ import { requireWidget } from '../request-auth.ts';
 import { clientIdSchema, conversationParams, errorResponses, localeSchema, messageSchema, messageTextSchema, ownerSchema } from '../schemas.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { ZodTypeProvider } from '../zod-type-provider.ts';
+import type { Tenant } from '../../storage/store.ts';
 
 const WIDGET_TOKEN_TTL = 24 * 3600;
+const WIDGET_PREFIX = '/v1/widget/';
+
+/**
+ * CORS for the widget HTTP API only (a small hook rather than @fastify/cors, which is not installed and would apply
+ * one policy to every route): a page on an origin listed in the tenant's `allowedOrigins` may call it; no
+ * credentials (the widget token travels in Authorization). Preflights carry neither tenant key nor token, so they
+ * are answered for an origin that any tenant allows; the real response then names the origin only when the
+ * request's own tenant (from its widget token or `tenantKey`) allows it. Other routes get no CORS headers.
+ */
+function installWidgetCors(app: FastifyInstance, context: ServiceContext): void {
+  const isWidget = (request: FastifyRequest) => request.url.startsWith(WIDGET_PREFIX) && typeof request.headers.origin === 'string';
+  const tenantOf = async (request: FastifyRequest): Promise<Tenant | null> => {
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+    const claims = token ? context.signer.verify(token) : null;
+    if (claims?.kind === 'widget') return context.store.getTenant(claims.tenantId);
+    const key = (request.body as { tenantKey?: unknown } | undefined)?.tenantKey;
+    return typeof key === 'string' ? context.store.getTenantByWidgetKey(key) : null;
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'OPTIONS' || !isWidget(request)) return;
+    const origin = String(request.headers.origin).toLowerCase();
+    const allowed = (await context.store.listTenants()).some((tenant) => tenant.settings.allowedOrigins?.includes(origin));
+    reply.header('vary', 'origin');
+    if (allowed) {
+      reply.header('access-control-allow-origin', request.headers.origin).header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-headers', 'content-type, authorization').header('access-control-max-age', '600');
+    }
+    return reply.status(204).send();
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method === 'OPTIONS' || !isWidget(request)) return payload;
+    reply.header('vary', 'origin');
+    const tenant = await tenantOf(request).catch(() => null);
+    if (tenant?.settings.allowedOrigins?.includes(String(request.headers.origin).toLowerCase())) reply.header('access-control-allow-origin', request.headers.origin);
+    return payload;
+  });
+}
 
 /** The widget API over plain HTTP: the fallback when WebSockets are blocked (start, send, long-poll). */
 export function registerWidgetHttp(root: FastifyInstance, context: ServiceContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['widget'];
+  installWidgetCors(root, context);
 
   app.post('/v1/widget/conversations', {
-    config: { rateLimit: { max: 60, timeWindow: '10 minutes' } },
+    config: { rateLimit: { max: context.config.rateLimitWidgetStarts, timeWindow: '10 minutes' } },
     schema: {
       tags, summary: 'Start or resume a conversation (returns a widget token for the other widget routes)',
       body: z.object({

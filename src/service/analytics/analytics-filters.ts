@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a calendar day');
+const MAX_SPAN_DAYS = 366;
+
+export const resolutionKinds = ['confirmed', 'assumed', 'handed_off', 'open', 'no_contact'] as const;
+export type ResolutionKind = (typeof resolutionKinds)[number];
+
+/** Range and dimension filters shared by the dashboard, the drill-down lists and the CSV export. */
+export const analyticsFilterSchema = z.object({
+  from: daySchema.optional().describe('First day (YYYY-MM-DD, tenant time zone); default: 29 days before `to`'),
+  to: daySchema.optional().describe('Last day, inclusive; default: today (UTC)'),
+  pack: z.string().min(1).max(50).optional(),
+  channel: z.string().min(1).max(50).optional(),
+});
+export type AnalyticsFilterInput = z.infer<typeof analyticsFilterSchema>;
+
+/**
+ * The set behind one number of the dashboard. `metric` picks the chart, `value` the bar or slice (an intent, a tool,
+ * a CSAT score …), `day` and `resolution` narrow further (a segment of the stacked per-day chart).
+ */
+export const drillMetrics = [
+  'conversations', 'engaged', 'resolution', 'handoff_reason', 'csat', 'complaint', 'sentiment', 'intent', 'tool_ok', 'tool_failed',
+  'article', 'llm', 'bot_response', 'human_response', 'bot_resolution', 'human_resolution', 'proactive',
+] as const;
+export type DrillMetric = (typeof drillMetrics)[number];
+const needsValue: ReadonlySet<DrillMetric> = new Set(['resolution', 'handoff_reason', 'sentiment', 'intent', 'tool_ok', 'tool_failed', 'article', 'proactive']);
+
+export const drillSchema = analyticsFilterSchema.extend({
+  metric: z.enum(drillMetrics).default('conversations'),
+  value: z.string().min(1).max(200).optional(),
+  day: daySchema.optional(),
+  resolution: z.enum(resolutionKinds).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+}).refine((query) => !needsValue.has(query.metric) || query.value !== undefined, { message: 'this metric needs a value (the bar or slice clicked)', path: ['value'] })
+  .refine((query) => query.metric !== 'resolution' || (resolutionKinds as readonly string[]).includes(query.value ?? ''), { message: `value must be one of ${resolutionKinds.join(', ')}`, path: ['value'] })
+  .refine((query) => query.metric !== 'csat' || query.value === undefined || /^[1-5]$/.test(query.value), { message: 'value must be a score 1-5', path: ['value'] });
+export type DrillInput = z.infer<typeof drillSchema>;
+
+export interface DayRange { from: string; to: string }
+
+/** The inclusive day range of a request, with defaults (last 30 days) and limits checked. Throws a message to show. */
+export function resolveRange(input: Pick<AnalyticsFilterInput, 'from' | 'to'>, today: Date = new Date()): DayRange {
+  const to = input.to ?? today.toISOString().slice(0, 10);
+  const from = input.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  if (span < 0) throw new RangeError(`from (${from}) is after to (${to}); swap them.`);
+  if (span >= MAX_SPAN_DAYS) throw new RangeError(`The range is limited to ${MAX_SPAN_DAYS} days; narrow from/to.`);
+  return { from, to };
+}
+
+/** Collects positional parameters while SQL text is assembled. */
+export function createParameters(initial: unknown[] = []) {
+  const values = [...initial];
+  return { values, add: (value: unknown) => `$${values.push(value)}` };
+}
+export type Parameters = ReturnType<typeof createParameters>;
+
+/** Time measures: the SQL expression in seconds and the condition under which a conversation has the measure. */
+export const measures = {
+  botFirstResponse: { seconds: 'extract(epoch FROM first_bot_reply_at - first_customer_at)', has: 'first_bot_reply_at IS NOT NULL AND first_customer_at IS NOT NULL' },
+  humanFirstResponse: { seconds: 'extract(epoch FROM first_agent_reply_at - handed_off_at)', has: 'first_agent_reply_at IS NOT NULL AND handed_off_at IS NOT NULL AND first_agent_reply_at >= handed_off_at' },
+  botResolution: { seconds: `extract(epoch FROM confirmed_at - first_customer_at)`, has: `resolution_kind = 'confirmed'` },
+  humanResolution: { seconds: 'extract(epoch FROM closed_at - handed_off_at)', has: 'closed_at IS NOT NULL AND handed_off_at IS NOT NULL AND closed_at >= handed_off_at' },
+} as const;
+
+/** WHERE clause over conversation_facts for the tenant, range and pack/channel filters. */
+export function factsWhere(parameters: Parameters, tenantId: string, range: DayRange, filters: Pick<AnalyticsFilterInput, 'pack' | 'channel'>): string {
+  const clauses = [`tenant_id = ${parameters.add(tenantId)}`, `day BETWEEN ${parameters.add(range.from)}::date AND ${parameters.add(range.to)}::date`];
+  if (filters.pack) clauses.push(`pack = ${parameters.add(filters.pack)}`);
+  if (filters.channel) clauses.push(`channel = ${parameters.add(filters.channel)}`);
+  return clauses.join(' AND ');
+}
+
+/**
+ * The condition that selects the conversations behind a number. The dashboard counts with the same conditions
+ * (see analytics-queries.ts), so a drill-down list always has exactly as many rows as the number clicked.
+ */
+export function drillCondition(parameters: Parameters, drill: Pick<DrillInput, 'metric' | 'value' | 'day' | 'resolution'>): string {
+  const value = drill.value ?? '';
+  const clauses: string[] = [];
+  switch (drill.metric) {
+    case 'conversations': break;
+    case 'engaged': clauses.push('first_customer_at IS NOT NULL'); break;
+    case 'resolution': clauses.push(`resolution_kind = ${parameters.add(value)}`); break;
+    case 'handoff_reason': clauses.push(`handed_off_at IS NOT NULL AND handoff_reason = ${parameters.add(value)}`); break;
+    case 'csat': clauses.push(drill.value ? `csat = ${parameters.add(Number(value))}` : 'csat IS NOT NULL'); break;
+    case 'complaint': clauses.push('complaint'); break;
+    case 'sentiment': clauses.push(`sentiment_label = ${parameters.add(value)}`); break;
+    case 'intent': clauses.push(`${parameters.add(value)} = ANY(intents)`); break;
+    case 'tool_ok': clauses.push(`${parameters.add(value)} = ANY(tools_ok)`); break;
+    case 'tool_failed': clauses.push(`${parameters.add(value)} = ANY(tools_failed)`); break;
+    case 'article': clauses.push(`${parameters.add(value)} = ANY(articles)`); break;
+    case 'llm': clauses.push('llm_calls > 0'); break;
+    case 'bot_response': clauses.push(measures.botFirstResponse.has); break;
+    case 'human_response': clauses.push(measures.humanFirstResponse.has); break;
+    case 'bot_resolution': clauses.push(measures.botResolution.has); break;
+    case 'human_resolution': clauses.push(measures.humanResolution.has); break;
+    case 'proactive': throw new Error('proactive sends are listed by proactiveCondition');
+  }
+  if (drill.day) clauses.push(`day = ${parameters.add(drill.day)}::date`);
+  if (drill.resolution) clauses.push(`resolution_kind = ${parameters.add(drill.resolution)}`);
+  return clauses.length ? clauses.join(' AND ') : 'TRUE';
+}
+
+/**
+ * Proactive sends are counted from `proactive_sends` (many never open a conversation): by the UTC day they were
+ * scheduled; pack and channel do not apply. `value` is `status` or `status/outcome`.
+ */
+export function proactiveCondition(parameters: Parameters, tenantId: string, range: DayRange, value?: string): string {
+  const clauses = [`tenant_id = ${parameters.add(tenantId)}`, `(created_at AT TIME ZONE 'UTC')::date BETWEEN ${parameters.add(range.from)}::date AND ${parameters.add(range.to)}::date`];
+  if (value) {
+    const [status, ...outcome] = value.split('/');
+    clauses.push(`status = ${parameters.add(status)}`);
+    if (outcome.length) clauses.push(`COALESCE(outcome, '') = ${parameters.add(outcome.join('/'))}`);
+  }
+  return clauses.join(' AND ');
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { LingxiError } from '../../engine/errors.ts';
+import { requireAgent } from '../http/request-auth.ts';
+import { errorResponses } from '../http/schemas.ts';
+import type { ServiceContext } from '../http/service-context.ts';
+import type { ZodTypeProvider } from '../http/zod-type-provider.ts';
+import { CHANNEL_KINDS, type ChannelConfig, type ChannelKind } from './channel.ts';
+import { webhookChannelSecretsSchema, webhookChannelSettingsSchema } from './webhook/webhook-channel-settings.ts';
+import { wechatSecretsSchema, wechatSettingsSchema, wecomSecretsSchema, wecomSettingsSchema } from './wechat/wechat-settings.ts';
+
+/**
+ * Schemas that validate a channel's merged configuration before it is saved. A channel module without an entry here is
+ * stored as given (its own code validates on use); add yours with `channelConfigSchemas.set(kind, …)`.
+ */
+export const channelConfigSchemas = new Map<ChannelKind, { settings: z.ZodType; secrets: z.ZodType }>([
+  ['wechat', { settings: wechatSettingsSchema, secrets: wechatSecretsSchema }],
+  ['wecom', { settings: wecomSettingsSchema, secrets: wecomSecretsSchema }],
+  ['webhook', { settings: webhookChannelSettingsSchema, secrets: webhookChannelSecretsSchema }],
+]);
+
+const kindSchema = z.enum(CHANNEL_KINDS.filter((kind) => kind !== 'widget') as [Exclude<ChannelKind, 'widget'>, ...Array<Exclude<ChannelKind, 'widget'>>]);
+const channelView = z.object({
+  kind: z.string(), enabled: z.boolean(), settings: z.record(z.string(), z.unknown()),
+  /** Names of the secrets that are set; their values are never returned. */
+  secretsSet: z.array(z.string()),
+  /** Where the platform must send callbacks for this tenant (path; prefix it with the public base URL). */
+  inboundPath: z.string(), updatedAt: z.string().nullable(),
+});
+
+const view = (tenantId: string, kind: ChannelKind, config: ChannelConfig | null) => ({
+  kind, enabled: config?.enabled ?? false, settings: config?.settings ?? {}, secretsSet: Object.keys(config?.secrets ?? {}).sort(),
+  inboundPath: `/channels/${kind}/${tenantId}`, updatedAt: config?.updatedAt ?? null,
+});
+
+/** Admin routes for a tenant's channel configuration. Secrets are write-only: set one with a string, remove it with null. */
+export function registerChannelAdminHttp(root: FastifyInstance, context: ServiceContext): void {
+  const channels = context.channels;
+  if (!channels) return;
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const security = [{ bearer: [] }];
+
+  app.get('/v1/agent/channels', { schema: { tags: ['admin'], security, summary: 'Channel configurations of the tenant (admin); secrets are listed by name only', response: { 200: z.object({ channels: z.array(channelView) }), ...errorResponses } } }, async (request) => {
+    const { tenant } = await requireAgent(context, request, ['admin']);
+    const stored = new Map((await channels.configs.list(tenant.id)).map((config) => [config.kind, config]));
+    return { channels: kindSchema.options.map((kind) => view(tenant.id, kind, stored.get(kind) ?? null)) };
+  });
+
+  app.put('/v1/agent/channels/:kind', {
+    schema: {
+      tags: ['admin'], security, summary: 'Configure one channel (admin): settings replace the stored ones; secrets are merged (null removes one)',
+      params: z.object({ kind: kindSchema }),
+      body: z.object({ enabled: z.boolean().optional(), settings: z.record(z.string(), z.unknown()).optional(), secrets: z.record(z.string().max(64), z.string().max(4096).nullable()).optional() }),
+      response: { 200: channelView, ...errorResponses },
+    },
+  }, async (request) => {
+    const { tenant, user } = await requireAgent(context, request, ['admin']);
+    const { kind } = request.params;
+    const current = await channels.configs.get(tenant.id, kind);
+    const settings = request.body.settings ?? current?.settings ?? {};
+    const secrets: Record<string, string> = { ...current?.secrets };
+    for (const [name, value] of Object.entries(request.body.secrets ?? {})) {
+      if (value === null) delete secrets[name];
+      else secrets[name] = value;
+    }
+    const schemas = channelConfigSchemas.get(kind);
+    if (schemas) {
+      const problems = [schemas.settings.safeParse(settings), schemas.secrets.safeParse(secrets)].flatMap((result, index) =>
+        result.success ? [] : result.error.issues.map((issue) => `body.${index ? 'secrets' : 'settings'}.${issue.path.join('.')}: ${issue.message}`));
+      if (problems.length) throw new LingxiError('validation_failed', `Invalid request: ${problems.join('; ')}.`);
+    }
+    const saved = await channels.configs.upsert(tenant.id, kind, { enabled: request.body.enabled, settings, secrets: request.body.secrets });
+    await context.store.appendAudit({ tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: 'channel.updated', targetType: 'channel', targetId: kind, data: { fields: Object.keys(request.body), secretsChanged: Object.keys(request.body.secrets ?? {}) } })
+      .catch((error: unknown) => request.log.error({ err: error }, 'audit write failed'));
+    return view(tenant.id, kind, saved);
+  });
+}

@@ -1,0 +1,66 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { loadServiceConfig, type ServiceConfigInput } from '../config.ts';
+import { createService, type Service } from '../create-service.ts';
+import { seedDemo, type DemoSeed } from '../demo-seed.ts';
+import { createLogger } from '../observability/logger.ts';
+import { createPgliteClient } from '../storage/pglite-client.ts';
+import { createSqlStore } from '../storage/sql-store.ts';
+import type { SqlClient } from '../storage/sql-client.ts';
+import { createScriptedEngine } from '../testing/scripted-engine.ts';
+
+/** A service with channels wired (PGlite store plus its SQL client), the demo tenant and an admin token (tests only). */
+export interface ChannelTestService {
+  service: Service;
+  sql: SqlClient;
+  demo: DemoSeed;
+  tenantId: string;
+  adminToken: string;
+  agentToken: string;
+  close(): Promise<void>;
+}
+
+export async function createChannelTestService(config: ServiceConfigInput = {}): Promise<ChannelTestService> {
+  const sql = await createPgliteClient();
+  const store = await createSqlStore('pglite', sql);
+  const demo = (await seedDemo(store, { password: 'test-password-123' })) as DemoSeed;
+  const logger = createLogger('info', new Writable({ write(_chunk, _encoding, done) { done(); } }));
+  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), { store, sql, logger, engineFactory: async () => createScriptedEngine() });
+  const users = await store.listUsers(demo.tenantId);
+  const token = (role: string) => {
+    const user = users.find((candidate) => candidate.role === role)!;
+    return service.context.signer.sign({ kind: 'agent', tenantId: demo.tenantId, userId: user.id, role: user.role }, 3600);
+  };
+  return { service, sql, demo, tenantId: demo.tenantId, adminToken: token('admin'), agentToken: token('agent'), close: () => service.close() };
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/**
+ * A fake HTTP API on 127.0.0.1 (WeChat / WeCom servers, a webhook receiver): records every request and answers with
+ * `respond(request)` (JSON), so tests never reach the internet.
+ */
+export async function startFakeApi(respond: (request: RecordedRequest) => { status?: number; json: unknown }): Promise<{ url: string; requests: RecordedRequest[]; server: Server; close(): Promise<void> }> {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+      const recorded = { method: incoming.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(recorded);
+      const answer = respond(recorded);
+      outgoing.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, server, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
