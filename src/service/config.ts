@@ -1,5 +1,26 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { LingxiError } from '../engine/errors.ts';
+
+/** `LINGXI_TRUST_PROXY` text → Fastify's `trustProxy`: "true"/"false", a hop count, or a comma-separated list of IPs/CIDRs. */
+function parseTrustProxy(value: unknown): unknown {
+  if (typeof value === 'number') return value === 0 ? false : value;
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (['true', 'yes'].includes(text)) return true;
+  if (['false', 'no', '0', ''].includes(text)) return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
+/** An IP, a CIDR (`10.0.0.0/8`, `fd00::/8`) or one of proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`). */
+const isProxyAddress = (entry: string): boolean => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const version = isIP(address);
+  if (!version || extra !== undefined) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+};
 
 /** Service configuration: one schema with defaults (house style §8). */
 export const serviceConfigSchema = z.object({
@@ -36,6 +57,16 @@ export const serviceConfigSchema = z.object({
   loginLockoutFailures: z.coerce.number().int().positive().default(5),
   /** Length of a login lock, and the window in which failures count. */
   loginLockoutSeconds: z.coerce.number().int().positive().default(15 * 60),
+  /**
+   * Whose X-Forwarded-For to believe, as Fastify's `trustProxy`: false (default: request.ip is the socket's peer), true
+   * (any), a hop count, or IPs/CIDRs of the proxies. Behind nginx set it, or every client shares nginx's address in the
+   * per-IP limits and the lockout; never set it when clients reach the node directly (they could pick their own IP).
+   */
+  trustProxy: z.preprocess(parseTrustProxy, z.union([
+    z.boolean(),
+    z.number().int().min(1).max(100),
+    z.array(z.string().refine(isProxyAddress, 'each entry must be an IP, a CIDR or loopback/linklocal/uniquelocal')).min(1),
+  ], 'must be true, false, a hop count or a comma-separated list of IPs/CIDRs')).default(false),
   /** Create the demo tenant and accounts when the database has no tenant. */
   seedDemo: z.coerce.boolean().default(true),
 });
@@ -50,7 +81,7 @@ export const environmentNames: Record<keyof ServiceConfig, string> = {
   demoPassword: 'LINGXI_DEMO_PASSWORD', logLevel: 'LOG_LEVEL', rateLimitPerIp: 'LINGXI_RATE_LIMIT_IP',
   rateLimitPerCustomer: 'LINGXI_RATE_LIMIT_CUSTOMER', rateLimitLogin: 'LINGXI_RATE_LIMIT_LOGIN', rateLimitWidgetStarts: 'LINGXI_RATE_LIMIT_WIDGET_STARTS',
   messageMaxChars: 'LINGXI_MESSAGE_MAX_CHARS', bodyLimitBytes: 'LINGXI_BODY_LIMIT', tokenTtlSeconds: 'LINGXI_TOKEN_TTL',
-  seedDemo: 'LINGXI_SEED_DEMO', loginLockoutFailures: 'LINGXI_LOGIN_LOCKOUT_FAILURES', loginLockoutSeconds: 'LINGXI_LOGIN_LOCKOUT_SECONDS',
+  seedDemo: 'LINGXI_SEED_DEMO', trustProxy: 'LINGXI_TRUST_PROXY', loginLockoutFailures: 'LINGXI_LOGIN_LOCKOUT_FAILURES', loginLockoutSeconds: 'LINGXI_LOGIN_LOCKOUT_SECONDS',
 };
 
 const secretKeys = new Set<keyof ServiceConfig>(['secret', 'demoPassword']);

@@ -14,6 +14,7 @@ import type { ServiceContext } from './http/service-context.ts';
 import { createInProcessJobRunner } from './jobs/in-process-job-runner.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import { createMemoryRateLimiter, type RateLimiter } from './limits/rate-limiter.ts';
+import { createMemoryLoginLockout, type LoginLockout } from './security/login-lockout.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServiceMetrics } from './observability/metrics.ts';
 import { createSqlStore } from './storage/sql-store.ts';
@@ -34,6 +35,7 @@ import { createWechatApi } from './channels/wechat/wechat-api.ts';
 import { createWechatSender } from './channels/wechat/wechat-sender.ts';
 import { createWebhookChannelSender } from './channels/webhook/webhook-channel-sender.ts';
 import { createSecretBox } from './security/secret-box.ts';
+import { createLlmSettingsStore } from './llm/llm-settings-store.ts';
 import { startEmailChannel } from './channels/email/email-channel.ts';
 
 export interface ServiceOverrides {
@@ -75,13 +77,22 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const { bus, jobs } = scaleOut;
   // Loaded lazily: the engine (and its training) is only paid for when the first conversation needs it.
   // Trained models are cached on disk (LINGXI_CACHE_DIR, else ./.lingxi-cache), so a restart after a crash serves again in seconds.
+  // One key derivation for every sealed secret (channel credentials, LLM API keys).
+  const secretBox = createSecretBox(secret);
+  // LLM mode per tenant (issue 7): settings with the sealed API key; tenants with it on get an LLM engine over the offline one.
+  const llmSettings = sql ? createLlmSettingsStore({ sql, secretBox }) : null;
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
     const [{ createPackEngine }, { createFileModelCache, defaultCacheDirectory }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
+    if (options.llm) {
+      const { createTenantLlmEngine } = await import('./llm/tenant-llm-engine.ts');
+      return createTenantLlmEngine({ ...options, llm: options.llm, modelCache: createFileModelCache(defaultCacheDirectory()) });
+    }
     return createPackEngine({ ...options, modelCache: createFileModelCache(defaultCacheDirectory()) });
   }), {
     // Tenant articles and phrases (issue 10): engines rebuild in the background when the tenant's content version moves on.
     loadContent: (tenantId) => store.tenantContent(tenantId),
     onRebuildError: (tenantId, error) => logger.error({ err: error, tenantId }, 'tenant engine rebuild failed; the previous engine keeps answering'),
+    ...(llmSettings ? { loadLlm: (tenantId: string) => llmSettings.active(tenantId) } : {}),
   });
   const metrics = createServiceMetrics({ owners: () => store.countByOwner(), jobs: () => jobs.sizes() });
   const webhooks = createWebhookDispatcher({ store, jobs, logger, fetch: overrides.fetch });
@@ -89,16 +100,19 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const fetcher = overrides.fetch ?? fetch;
   const now = () => new Date();
   const channelSenders = new Map<ChannelKind, ChannelSender>();
-  const channelConfigs = sql ? createChannelConfigStore({ sql, secretBox: createSecretBox(secret) }) : null;
+  const channelConfigs = sql ? createChannelConfigStore({ sql, secretBox }) : null;
   const outbox: ChannelOutbox | undefined = sql && channelConfigs ? createChannelOutbox({ sql, store, jobs, configs: channelConfigs, senders: channelSenders, logger }) : undefined;
   const conversations = createConversationService({ store, bus, engines, metrics, webhooks, logger, outbox });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, metrics, logger,
     signer: createTokenSigner(secret),
     customerLimiter: scaleOut.customerLimiter,
+    loginLockout: scaleOut.loginLockout,
+    limitRedis: scaleOut.limitRedis,
     accepting: { value: true },
     sockets: new Set(),
   };
+  if (llmSettings) context.llmSettings = llmSettings;
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));
@@ -141,19 +155,21 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
 }
 
 /**
- * Bus, job runner and customer rate limiter: in-process by default; with `redisUrl` on Redis pub/sub, BullMQ and a
- * Redis token bucket, so that any number of nodes behind a load balancer serve the same tenants (issue 11).
+ * Bus, job runner, customer rate limiter and login lockout: in-process by default; with `redisUrl` on Redis pub/sub,
+ * BullMQ, a Redis token bucket and a Redis lockout (plus the client the per-IP limits count in), so that any number of
+ * nodes behind a load balancer serve the same tenants and share their limits (issues 11, 12).
  */
-async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ bus: Bus; jobs: JobRunner; customerLimiter: RateLimiter; close(): Promise<void> }> {
+async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ bus: Bus; jobs: JobRunner; customerLimiter: RateLimiter; loginLockout: LoginLockout; limitRedis?: ServiceContext['limitRedis']; close(): Promise<void> }> {
   const onListenerError = (error: unknown) => logger.error({ err: error }, 'bus listener failed');
   const onFailure = (name: string, error: unknown, attempt: number) => logger.warn({ err: error, job: name, attempt }, 'job failed');
   const limit = { limit: config.rateLimitPerCustomer, windowMs: 60_000 };
+  const lockout = { maxFailures: config.loginLockoutFailures, lockSeconds: config.loginLockoutSeconds };
   if (!config.redisUrl) {
-    return { bus: createInProcessBus({ onListenerError }), jobs: createInProcessJobRunner({ onFailure }), customerLimiter: createMemoryRateLimiter(limit), close: async () => {} };
+    return { bus: createInProcessBus({ onListenerError }), jobs: createInProcessJobRunner({ onFailure }), customerLimiter: createMemoryRateLimiter(limit), loginLockout: createMemoryLoginLockout(lockout), close: async () => {} };
   }
   // Loaded only here: the embedded mode never pays for the Redis and BullMQ clients.
-  const [{ Redis }, { createRedisBus }, { createBullmqJobRunner }, { createRedisRateLimiter }] = await Promise.all([
-    import('ioredis'), import('./bus/redis-bus.ts'), import('./jobs/bullmq-job-runner.ts'), import('./limits/redis-rate-limiter.ts'),
+  const [{ Redis }, { createRedisBus }, { createBullmqJobRunner }, { createRedisRateLimiter }, { createRedisLoginLockout }] = await Promise.all([
+    import('ioredis'), import('./bus/redis-bus.ts'), import('./jobs/bullmq-job-runner.ts'), import('./limits/redis-rate-limiter.ts'), import('./security/redis-login-lockout.ts'),
   ]);
   const onConnectionError = (error: unknown) => logger.warn({ err: error }, 'redis connection problem');
   const prefix = config.redisPrefix;
@@ -164,6 +180,9 @@ async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ 
   return {
     bus, jobs,
     customerLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}limit:customer:`, ...limit }),
+    // Shared by every node (issue 12): lockout per (account, address), and the per-IP / login limits of @fastify/rate-limit.
+    loginLockout: createRedisLoginLockout({ redis, prefix: `${prefix}lockout:`, ...lockout }),
+    limitRedis: { client: redis, prefix: `${prefix}limit:ip:` },
     close: async () => void (await redis.quit().catch(() => {})),
   };
 }

@@ -34,6 +34,9 @@ const search = (filters: Filters, extra: Record<string, string | number | undefi
 function kindLabel(t: Strings, kind: string): string {
   return ({ confirmed: t.resolutionConfirmed, assumed: t.resolutionAssumed, handed_off: t.resolutionHandedOff, open: t.resolutionOpen, no_contact: t.resolutionNoContact } as Record<string, string>)[kind] ?? kind;
 }
+function sentimentLabel(t: Strings, label: string): string {
+  return ({ positive: t.sentimentPositive, neutral: t.sentimentNeutral, negative: t.sentimentNegative } as Record<string, string>)[label] ?? label;
+}
 function reasonLabel(t: Strings, reason: string): string {
   return ({ customer_request: t.reasonCustomerRequest, repeated_failure: t.reasonRepeatedFailure, out_of_scope: t.reasonOutOfScope, negative_sentiment: t.reasonNegativeSentiment, policy: t.reasonPolicy, agent_takeover: t.reasonAgentTakeover, engine_error: t.reasonEngineError } as Record<string, string>)[reason] ?? reason;
 }
@@ -180,7 +183,7 @@ function Charts({ data, t, chartPanel }: { data: Dashboard; t: Strings; chartPan
           type: 'line', name, itemStyle: { color }, data: data.perDay.map((row) => ({ value: row[key as 'sentimentAverage'], drill: { metric: 'conversations', day: row.day, label: row.day } })),
         })),
       }, days.length === 0)}
-      {chartPanel(t.analyticsSentiment, pie(data.sentiment.map((row) => ({ name: row.label, value: row.count, drill: { metric: 'sentiment', value: row.label, label: row.label } }))), data.sentiment.length === 0)}
+      {chartPanel(t.analyticsSentiment, pie(data.sentiment.map((row) => ({ name: sentimentLabel(t, row.label), value: row.count, drill: { metric: 'sentiment', value: row.label, label: sentimentLabel(t, row.label) } }))), data.sentiment.length === 0)}
       {chartPanel(t.analyticsHandoffReasons, bars(data.handoffReasons.map((row) => reasonLabel(t, row.reason)), [{ name: t.resolutionHandedOff, color: '#f59e0b', data: data.handoffReasons.map((row) => ({ value: row.count, drill: { metric: 'handoff_reason', value: row.reason, label: reasonLabel(t, row.reason) } })) }], true), data.handoffReasons.length === 0)}
       {chartPanel(t.analyticsCsatDistribution, bars(data.csat.map((row) => `${row.score} ★`), [{ name: t.analyticsCsat, color: '#7c3aed', data: data.csat.map((row) => ({ value: row.count, drill: { metric: 'csat', value: String(row.score), label: `${row.score} ★` } })) }]), data.csat.length === 0)}
       {chartPanel(t.analyticsTopIntents, bars(data.intents.map((row) => row.intent), KINDS.map(([key, kind, color]) => ({

@@ -1,14 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Article, KnowledgeHits } from '../shared/api-types.ts';
 import { MarkdownView } from '../shared/components/markdown-view.tsx';
-import { Button, Empty, ErrorText, Field, Panel } from '../shared/components/ui.tsx';
+import { Badge, Button, Empty, ErrorText, Field, Panel } from '../shared/components/ui.tsx';
 import { useI18n } from '../shared/i18n.tsx';
 import { useSession } from '../shared/session.tsx';
+import { ApplyStatus } from './apply-status.tsx';
+import { createLearningApi } from './learning-api.ts';
 
-type Draft = Pick<Article, 'title' | 'body' | 'locale'> & { tags: string; id?: string };
-const blank: Draft = { title: '', body: '', locale: 'zh', tags: '' };
+type Draft = Pick<Article, 'title' | 'body' | 'locale' | 'status'> & { tags: string; questions: string; id?: string };
+const blank: Draft = { title: '', body: '', locale: 'zh', tags: '', questions: '', status: 'published' };
+const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
-/** Knowledge base: search, create, edit (Markdown with a safe preview), delete, and the customer questions each article answered. */
+/**
+ * Knowledge base: search, create, edit (Markdown with a safe preview, other ways to ask, draft or published), delete,
+ * and the customer questions each article answered.
+ */
 export function KnowledgePage() {
   const { t } = useI18n();
   const { api } = useSession();
@@ -16,30 +22,45 @@ export function KnowledgePage() {
   const [search, setSearch] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [change, setChange] = useState(0);
+  const learning = useMemo(() => createLearningApi(api), [api]);
   const reload = () => api.articles().then(({ articles: list }) => setArticles(list)).catch(setError);
   useEffect(() => void reload(), []);
-  const shown = useMemo(() => articles.filter((article) => `${article.title} ${article.body} ${article.tags.join(' ')}`.toLowerCase().includes(search.toLowerCase())), [articles, search]);
+  const shown = useMemo(() => articles.filter((article) => `${article.title} ${article.body} ${article.tags.join(' ')} ${article.questions.join(' ')}`.toLowerCase().includes(search.toLowerCase())), [articles, search]);
   const save = async () => {
     if (!draft) return;
-    const body = { title: draft.title, body: draft.body, locale: draft.locale, tags: draft.tags.split(',').map((tag) => tag.trim()).filter(Boolean) };
+    const body = { title: draft.title, body: draft.body, locale: draft.locale, tags: draft.tags.split(',').map((tag) => tag.trim()).filter(Boolean), questions: lines(draft.questions), status: draft.status };
     try {
       const saved = draft.id ? await api.updateArticle(draft.id, body) : await api.createArticle(body);
       setDraft({ ...draft, id: saved.id });
+      setChange((count) => count + 1);
+      await reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  /** Publishing a draft goes through the learning loop's approve route, which also closes the knowledge gap it came from. */
+  const togglePublished = async () => {
+    if (!draft?.id) return setDraft(draft && { ...draft, status: draft.status === 'draft' ? 'published' : 'draft' });
+    try {
+      const saved = await learning.setArticleStatus(draft.id, draft.status === 'draft' ? 'published' : 'draft');
+      setDraft({ ...draft, status: saved.status });
+      setChange((count) => count + 1);
       await reload();
     } catch (failure) {
       setError(failure);
     }
   };
   return (
-    <Panel title={t.knowledge} actions={<Button variant="primary" onClick={() => setDraft({ ...blank })}>{t.newArticle}</Button>}>
+    <Panel title={t.knowledge} actions={<div className="row" style={{ alignItems: 'center' }}><ApplyStatus change={change} /><Button variant="primary" onClick={() => setDraft({ ...blank })}>{t.newArticle}</Button></div>}>
       <ErrorText error={error} />
       <div className="article-list">
         <div>
           <input type="search" placeholder={t.search} aria-label={t.search} value={search} onChange={(event) => setSearch(event.target.value)} style={{ width: '100%', marginBottom: 8 }} />
           <ul className="article-items">
             {shown.length === 0 ? <Empty>{t.none}</Empty> : shown.map((article) => (
-              <li key={article.id}><button className={draft?.id === article.id ? 'active' : ''} data-article-id={article.id} onClick={() => setDraft({ ...article, tags: article.tags.join(', ') })}>
-                <strong dir="auto">{article.title}</strong><br /><span className="muted small">{article.locale} · {t.updated} {new Date(article.updatedAt).toLocaleDateString()}</span>
+              <li key={article.id}><button className={draft?.id === article.id ? 'active' : ''} data-article-id={article.id} onClick={() => setDraft({ ...article, tags: article.tags.join(', '), questions: article.questions.join('\n') })}>
+                <strong dir="auto">{article.title}</strong>{article.status === 'draft' ? <> <Badge tone="amber">{t.articleDraft}</Badge></> : null}<br /><span className="muted small">{article.locale} · {t.updated} {new Date(article.updatedAt).toLocaleDateString()}</span>
               </button></li>
             ))}
           </ul>
@@ -51,7 +72,12 @@ export function KnowledgePage() {
               <Field label="Locale"><select value={draft.locale} onChange={(event) => setDraft({ ...draft, locale: event.target.value as 'zh' | 'en' })}><option value="zh">中文</option><option value="en">English</option></select></Field>
             </div>
             <Field label={t.body}><textarea name="body" rows={8} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} /></Field>
+            <Field label={t.articleQuestions} hint={t.articleQuestionsHint}><textarea name="questions" rows={3} value={draft.questions} onChange={(event) => setDraft({ ...draft, questions: event.target.value })} /></Field>
             <Field label={t.tags}><input value={draft.tags} onChange={(event) => setDraft({ ...draft, tags: event.target.value })} /></Field>
+            <div className="row" style={{ alignItems: 'center', marginBottom: 12 }} data-testid="article-status">
+              <Badge tone={draft.status === 'draft' ? 'amber' : 'green'}>{draft.status === 'draft' ? t.articleDraft : t.articlePublished}</Badge>
+              <Button onClick={() => void togglePublished()}>{draft.status === 'draft' ? t.articlePublish : t.articleUnpublish}</Button>
+            </div>
             <p className="ui-label">{t.preview}</p>
             <div className="preview" data-testid="article-preview"><h3 dir="auto">{draft.title}</h3><MarkdownView text={draft.body} /></div>
             <div className="row" style={{ marginTop: 12 }}>

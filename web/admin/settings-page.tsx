@@ -3,8 +3,9 @@ import type { TenantSettings, TenantSettingsView } from '../shared/api-types.ts'
 import { Button, ErrorText, Field, Panel } from '../shared/components/ui.tsx';
 import { useI18n } from '../shared/i18n.tsx';
 import { useSession } from '../shared/session.tsx';
+import { LlmSettingsSection } from './llm-settings-section.tsx';
 
-/** Packs, language, tone, persona, greeting, business hours, identity enforcement, and the widget embed snippet. */
+/** Packs, language, tone, persona, greeting, business hours, identity enforcement, LLM mode, and the widget embed snippet. */
 export function SettingsPage() {
   const { t } = useI18n();
   const { api } = useSession();
@@ -55,6 +56,7 @@ export function SettingsPage() {
         ) : null}
         {status === t.saved ? <p role="status" className="saved">✓ {t.saved}</p> : <ErrorText error={status} />}
       </Panel>
+      <LlmSettingsSection />
       <Panel title={`${t.widget} · ${t.embedSnippet}`}>
         <p className="hint">{t.embedHint}</p>
         <pre className="snippet"><code>{snippet}</code></pre>

@@ -40,6 +40,14 @@ export interface TenantSettings {
   allowedOrigins?: string[];
 }
 export type TenantSettingsView = TenantSettings & { widgetKey: string; widgetSecret: string };
+/** LLM mode of the tenant (GET/PUT /v1/admin/llm): the API key is write-only, shown as `hasApiKey` and a 4-character hint. */
+export interface LlmSettingsView {
+  enabled: boolean; preset: string; baseUrl: string; model: string; temperature: number; timeoutMs: number; maxTokensPerConversation: number;
+  privacyMode: 'standard' | 'strict'; hasApiKey: boolean; apiKeyHint: string | null; updatedAt: string | null;
+  presets: Array<{ name: string; label: string; baseUrl: string; model: string; local: boolean }>;
+}
+export type LlmSettingsChanges = Partial<Omit<LlmSettingsView, 'hasApiKey' | 'apiKeyHint' | 'updatedAt' | 'presets'>> & { apiKey?: string | null };
+export interface LlmTestResult { ok: boolean; latencyMs: number; model: string; error: string | null }
 export type Owner = Conversation['owner'];
 export type WidgetServerFrameType = WidgetServerFrame;
 export type { Card, QuickReply, Source };

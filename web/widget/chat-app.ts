@@ -49,6 +49,8 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let customerTyping: ReturnType<typeof setTimeout> | undefined;
   let surveyShownFor = '';
+  /** The bot's reply while the model writes it: a provisional bubble, replaced by the stored message. */
+  let draft: { row: HTMLElement; bubble: HTMLElement; text: string } | null = null;
   const rows = new Map<number, HTMLElement>();
   const messages = new Map<number, Message>();
   const pending = new Map<string, HTMLElement>();
@@ -113,6 +115,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
     } else if (event.type === 'message') addMessage(event.message);
     else if (event.type === 'owner') setOwner(event.owner);
     else if (event.type === 'typing') showTyping(event.on);
+    else if (event.type === 'delta') showDelta(event.text, event.reset);
     else if (event.type === 'status') {
       connection = event.status;
       renderStatus();
@@ -137,6 +140,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
     const after = [...rows.keys()].filter((seq) => seq > message.seq).sort((a, b) => a - b)[0];
     const before = after !== undefined ? rows.get(after)! : (pending.values().next().value ?? log.querySelector('.lx-survey') ?? null);
     log.insertBefore(row, before);
+    if (message.author === 'bot') dropDraft();
     if (message.author !== 'customer') {
       voice.heard(message);
       showTyping(false);
@@ -234,6 +238,27 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
     quick.replaceChildren();
     connect();
     input.focus();
+  }
+
+  /** Appends streamed text to the provisional bubble (plain text; hidden from screen readers, which read the final message). */
+  function showDelta(text: string, reset: boolean) {
+    if (reset) return dropDraft();
+    if (!text) return;
+    if (!draft) {
+      const bubble = h('div', { class: 'lx-bubble', dir: 'auto' });
+      const row = h('li', { class: 'lx-row lx-theirs lx-bot lx-draft', 'aria-hidden': 'true' },
+        h('span', { class: 'lx-mini' }, initial(persona || strings.bot)), h('div', { class: 'lx-stack' }, bubble));
+      draft = { row, bubble, text: '' };
+      log.append(row);
+    }
+    draft.text += text;
+    draft.bubble.textContent = draft.text;
+    showTyping(false);
+    scrollDown();
+  }
+  function dropDraft() {
+    draft?.row.remove();
+    draft = null;
   }
 
   function showTyping(on: boolean) {

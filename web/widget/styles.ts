@@ -53,6 +53,7 @@ button:focus-visible, a:focus-visible, textarea:focus-visible { outline: 2px sol
 .lx-md code { background: #f3f4f6; border-radius: 4px; padding: 0 4px; font-size: 12px; }
 .lx-bubble a { color: inherit; }
 .lx-pending { opacity: .6; }
+.lx-draft .lx-bubble { opacity: 0.85; white-space: pre-wrap; }
 .lx-failed .lx-bubble { background: #fee2e2; border-color: #fecaca; color: #991b1b; cursor: pointer; }
 .lx-system { align-self: center; font-size: 12px; color: var(--lx-muted); background: #eef0f5; padding: 4px 12px; border-radius: 999px; text-align: center; max-width: 90%; overflow-wrap: anywhere; }
 .lx-card { background: #fff; border: 1px solid var(--lx-line); border-radius: 12px; padding: 10px 12px; width: 260px; max-width: 100%; box-shadow: 0 1px 2px rgba(0,0,0,.04); }

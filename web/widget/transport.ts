@@ -17,6 +17,8 @@ export type TransportEvent =
   | { type: 'ack'; clientId: string; seq: number }
   | { type: 'owner'; owner: Owner }
   | { type: 'typing'; author: 'agent' | 'bot'; on: boolean }
+  /** Part of the bot's reply while the language model writes it (WebSocket only); `reset` drops the preview. */
+  | { type: 'delta'; text: string; reset: boolean }
   | { type: 'status'; status: 'connecting' | 'online' | 'offline' }
   | { type: 'error'; code: string; message: string; clientId?: string };
 
@@ -82,6 +84,7 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
         options.emit({ type: 'ack', clientId: String(frame.clientId), seq: Number(frame.seq) });
       } else if (frame.type === 'conversation') options.emit({ type: 'owner', owner: frame.owner as Owner });
       else if (frame.type === 'typing') options.emit({ type: 'typing', author: frame.author as 'agent' | 'bot', on: Boolean(frame.on) });
+      else if (frame.type === 'delta') options.emit({ type: 'delta', text: String(frame.text ?? ''), reset: Boolean(frame.reset) });
       else if (frame.type === 'error') {
         if (typeof frame.clientId === 'string' && frame.code !== 'rate_limited') outbox.delete(frame.clientId);
         options.emit({ type: 'error', code: String(frame.code), message: String(frame.message), ...(typeof frame.clientId === 'string' ? { clientId: frame.clientId } : {}) });

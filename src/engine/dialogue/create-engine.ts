@@ -34,6 +34,8 @@ export interface EngineConfig {
   knowledgeThreshold: number;
   /** Minimum KnowledgeHit.coverage for an answer (0.15: only documents about something else are refused). */
   knowledgeMinCoverage: number;
+  /** Lowest classifier confidence that starts a write task without any supporting entity (keyword hints lift it to 0.75). */
+  writeMinConfidence: number;
   /** Consecutive not-understood turns before the bot offers a person; one more and it hands over. */
   failuresBeforeOffer: number;
   /** Consecutive angry turns that trigger a handoff. */
@@ -43,7 +45,7 @@ export interface EngineConfig {
 }
 
 export const defaultEngineConfig: EngineConfig = {
-  locale: 'zh', tone: 'neutral', timeZone: 'Asia/Shanghai', knowledgeThreshold: 0.55, knowledgeMinCoverage: 0.15,
+  locale: 'zh', tone: 'neutral', timeZone: 'Asia/Shanghai', knowledgeThreshold: 0.55, knowledgeMinCoverage: 0.15, writeMinConfidence: 0.4,
   failuresBeforeOffer: 2, angryTurnsBeforeHandoff: 3, maxInputChars: 4_000,
 };
 
@@ -237,6 +239,15 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     const hit = bestKnowledge(u, state.locale, u.intent === 'faq' && u.status !== 'unknown' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold);
     const tasks = clauseTasks(u);
     const skill = tasks[0]?.skill ?? (u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined);
+    // A write task (cancel, return, change …) on a weak guess of the classifier alone, with nothing in the message that
+    // the task takes (no order number, product, option …): "能帮我写作业吗" must not start a cancellation.
+    const weakWrite = skill?.writes && tasks.length < 2 && u.confidence < config.writeMinConfidence
+      && !u.entities.some((e) => skill.accepts?.includes(e.type) || e.type === 'order_id' || e.type === 'product');
+    if (skill && weakWrite) {
+      if (hit) return answerFromKnowledge(env, hit);
+      if (u.ranking.length >= 2 && u.ranking[1].confidence >= 0.15) return clarify(env);
+      return fallback(env);
+    }
     if (skill) {
       // A policy question ("退货运费谁出？") is answered from the knowledge base, not taken as the task it mentions.
       const preferKnowledge = (hit?.confidence ?? 0) >= 0.85 && u.confidence < 0.6 || (isInfoQuestion(u.normalized) && (hit?.confidence ?? 0) >= config.knowledgeThreshold);

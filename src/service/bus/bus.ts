@@ -8,7 +8,9 @@ export type LiveEvent =
   /** Internal notes go to the tenant topic only: customers never see them. */
   | { kind: 'note'; tenantId: string; conversationId: string; note: Note }
   /** Supervisor alert (very negative conversation or handoff for sustained anger): tenant topic, staff only. */
-  | { kind: 'alert'; tenantId: string; conversationId: string; reason: string; polarity: number };
+  | { kind: 'alert'; tenantId: string; conversationId: string; reason: string; polarity: number }
+  /** The LLM's reply as it is written (conversation topic only): a preview, never stored; `reset` = drop what was shown. */
+  | { kind: 'delta'; tenantId: string; conversationId: string; text: string; reset?: boolean };
 
 /** Topic of one conversation's listeners. */
 export const conversationTopic = (conversationId: string): string => `conversation:${conversationId}`;

@@ -30,10 +30,17 @@ const channelView = z.object({
 
 const view = (tenantId: string, kind: ChannelKind, config: ChannelConfig | null) => ({
   kind, enabled: config?.enabled ?? false, settings: config?.settings ?? {}, secretsSet: Object.keys(config?.secrets ?? {}).sort(),
-  inboundPath: `/channels/${kind}/${tenantId}`, updatedAt: config?.updatedAt ?? null,
+  inboundPath: inboundPathOf(kind, tenantId), updatedAt: config?.updatedAt ?? null,
 });
 
 /** Admin routes for a tenant's channel configuration. Secrets are write-only: set one with a string, remove it with null. */
+/** Where the channel's provider sends customer messages (email arrives over SMTP, not HTTP). */
+function inboundPathOf(kind: string, tenantId: string): string {
+  if (kind === 'email') return 'smtp: the inbound addresses configured in settings (listener on LINGXI_SMTP_PORT)';
+  if (kind === 'voice') return `/channels/voice/twilio/${tenantId} or /channels/voice/json/${tenantId}`;
+  return `/channels/${kind}/${tenantId}`;
+}
+
 export function registerChannelAdminHttp(root: FastifyInstance, context: ServiceContext): void {
   const channels = context.channels;
   if (!channels) return;

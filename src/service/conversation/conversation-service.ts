@@ -4,6 +4,7 @@ import { LingxiError, isLingxiError } from '../../engine/errors.ts';
 import type { Locale } from '../../engine/types.ts';
 import { conversationTopic, tenantTopic, type Bus } from '../bus/bus.ts';
 import type { EngineRegistry } from '../engine/engine-registry.ts';
+import type { HandleOptions } from '../../engine/llm/create-llm-agent.ts';
 import { newId } from '../ids.ts';
 import type { ServiceMetrics } from '../observability/metrics.ts';
 import type { CommitInput, Conversation, Customer, Message, NewEvent, NewMessage, Store, StoredEvent, Tenant, User } from '../storage/store.ts';
@@ -102,6 +103,11 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
   }
 
+  /** Publishes the engine's stream events as transient `delta` live events (at-most-once; the final message is stored). */
+  const streamTo = (tenantId: string, conversationId: string): NonNullable<HandleOptions['onStream']> => (event) => {
+    const delta = { kind: 'delta' as const, tenantId, conversationId, text: event.type === 'delta' ? event.text : '', ...(event.type === 'reset' ? { reset: true } : {}) };
+    bus.publish(conversationTopic(conversationId), delta).catch((error: unknown) => logger.warn({ err: error, tenantId, conversationId }, 'delta publish failed'));
+  };
   const localeOf = (conversation: Conversation): Locale => conversation.locale;
   const say = (conversation: Conversation, text: { zh: string; en: string }): NewMessage => ({ id: newId('msg'), author: 'system', text: text[localeOf(conversation)], payload: {} });
 
@@ -156,7 +162,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
           if (conversation.owner === 'closed') events.push({ type: 'conversation.reopened' });
           const engine = await engines.forTenant(tenant);
           try {
-            const turn = await engine.handle(conversation.engineState, { text: input.text });
+            // LLM engines stream their reply (src/engine/llm/stream-gate.ts); the widget shows it as a preview until the stored message arrives.
+            const streaming = input.channel === 'widget-ws' ? { onStream: streamTo(tenant.id, conversationId) } : {};
+            const turn = await (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming);
             const replies = turn.replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
             const handoff = turn.replies.find((reply) => reply.handoff)?.handoff;
             customerMessage.payload = { ...input.payload, ...understandingPayload(turn.understanding), ...turnOutcome(turn.events, handoff?.reason) };

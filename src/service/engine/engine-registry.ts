@@ -1,8 +1,10 @@
 import type { ConversationEngine } from '../../engine/dialogue/types.ts';
 import type { PackContent, PackEngineOptions } from '../../packs/create-pack-engine.ts';
 import type { Tenant, TenantContent, TenantSettings } from '../storage/store.ts';
+import type { LlmSettings } from '../llm/llm-settings-store.ts';
 
-export type EngineFactory = (options: PackEngineOptions) => Promise<ConversationEngine>;
+/** Builds an engine; `llm` is set for tenants in LLM mode (issue 7), who need an LLM engine over the offline one. */
+export type EngineFactory = (options: PackEngineOptions & { llm?: LlmSettings }) => Promise<ConversationEngine>;
 
 type EngineSettings = Pick<TenantSettings, 'packs' | 'locale' | 'tone'>;
 
@@ -26,6 +28,8 @@ export interface EngineRegistry {
 export interface EngineRegistryDeps {
   /** Loads a tenant's published articles and phrases; without it tenants always share the configuration's engine. */
   loadContent?: (tenantId: string) => Promise<TenantContent>;
+  /** The tenant's LLM settings when LLM mode is on, else null; their revision is part of the engine key (a change rebuilds). */
+  loadLlm?: (tenantId: string) => Promise<LlmSettings | null>;
   onRebuildError?: (tenantId: string, error: unknown) => void;
 }
 
@@ -39,6 +43,8 @@ interface TenantEntry {
 }
 
 const configKey = (settings: EngineSettings) => JSON.stringify([[...settings.packs].sort(), settings.locale, settings.tone]);
+const tenantKey = (settings: EngineSettings, version: number, llm: LlmSettings | null) => `${configKey(settings)}#${version}${llm ? `#llm${llm.revision}` : ''}`;
+const NO_CONTENT: TenantContent = { version: 0, articles: [], phrases: [] };
 
 const toPackContent = (content: TenantContent): PackContent => ({
   articles: content.articles.map(({ id, title, body, locale, questions, tags }) => ({ id, title, body, locale, questions, tags })),
@@ -67,16 +73,16 @@ export function createEngineRegistry(factory: EngineFactory, deps: EngineRegistr
     return engine;
   }
 
-  function rebuild(tenant: Pick<Tenant, 'id' | 'settings' | 'contentVersion'>, entry: TenantEntry, wantedKey: string): Promise<void> {
+  function rebuild(tenant: Pick<Tenant, 'id' | 'settings' | 'contentVersion'>, entry: TenantEntry, wantedKey: string, llm: LlmSettings | null): Promise<void> {
     entry.buildingKey = wantedKey;
     const build = (async () => {
-      const content = await deps.loadContent!(tenant.id);
+      const content = deps.loadContent ? await deps.loadContent(tenant.id) : NO_CONTENT;
       const hasContent = content.articles.length > 0 || content.phrases.length > 0;
-      const engine = hasContent
-        ? await factory({ packs: tenant.settings.packs, locale: tenant.settings.locale, tone: tenant.settings.tone, content: toPackContent(content) })
+      const engine = hasContent || llm
+        ? await factory({ packs: tenant.settings.packs, locale: tenant.settings.locale, tone: tenant.settings.tone, ...(hasContent ? { content: toPackContent(content) } : {}), ...(llm ? { llm } : {}) })
         : await shared(tenant.settings);
       entry.live = Promise.resolve(engine);
-      entry.key = `${configKey(tenant.settings)}#${content.version}`;
+      entry.key = tenantKey(tenant.settings, content.version, llm);
       entry.version = content.version;
     })();
     entry.building = build.catch((error) => deps.onRebuildError?.(tenant.id, error)).finally(() => {
@@ -89,8 +95,9 @@ export function createEngineRegistry(factory: EngineFactory, deps: EngineRegistr
   return {
     get: shared,
     async forTenant(tenant) {
-      if (!deps.loadContent || tenant.contentVersion === 0) return shared(tenant.settings);
-      const wantedKey = `${configKey(tenant.settings)}#${tenant.contentVersion}`;
+      const llm = (await deps.loadLlm?.(tenant.id)) ?? null;
+      if (!llm && (!deps.loadContent || tenant.contentVersion === 0)) return shared(tenant.settings);
+      const wantedKey = tenantKey(tenant.settings, deps.loadContent ? tenant.contentVersion : 0, llm);
       let entry = tenants.get(tenant.id);
       if (!entry) {
         entry = { key: '', version: -1, live: null, building: null, buildingKey: null };
@@ -101,7 +108,7 @@ export function createEngineRegistry(factory: EngineFactory, deps: EngineRegistr
       // an older version that finishes later cannot replace a newer engine for long: the next request starts another.
       const first = !entry.live;
       if (entry.buildingKey !== wantedKey) {
-        const build = rebuild(tenant, entry, wantedKey);
+        const build = rebuild(tenant, entry, wantedKey, llm);
         if (first) {
           try {
             await build;

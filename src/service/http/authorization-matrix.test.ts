@@ -64,6 +64,17 @@ const rows: Row[] = [
   { method: 'GET', route: '/v1/agent/audit', url: () => '/v1/agent/audit', expect: '401 401 403 403 ok ok 401' },
   { method: 'GET', route: '/v1/agent/customers/:id/records', url: (i) => `/v1/agent/customers/${i.customer}/records`, expect: '401 401 ok ok ok 404 401' },
   { method: 'GET', route: '/v1/admin/knowledge/:id/hits', url: (i) => `/v1/admin/knowledge/${i.article}/hits`, expect: '401 401 403 ok ok 404 401' },
+  // Analytics (issue 10): admins and supervisors.
+  { method: 'GET', route: '/v1/admin/analytics/dashboard', url: () => '/v1/admin/analytics/dashboard', expect: '401 401 403 ok ok ok 401' },
+  { method: 'GET', route: '/v1/admin/analytics/conversations', url: () => '/v1/admin/analytics/conversations', expect: '401 401 403 ok ok ok 401' },
+  { method: 'GET', route: '/v1/admin/analytics/conversations.csv', url: () => '/v1/admin/analytics/conversations.csv', expect: '401 401 403 ok ok ok 401' },
+  { method: 'GET', route: '/v1/admin/conversations/:id/export', url: (i) => `/v1/admin/conversations/${i.conversation}/export`, expect: '401 401 403 ok ok 404 401' },
+  // Channels (issue 13) and LLM settings (issue 7): admins only.
+  { method: 'GET', route: '/v1/agent/channels', url: () => '/v1/agent/channels', expect: '401 401 403 403 ok ok 401' },
+  { method: 'PUT', route: '/v1/agent/channels/:kind', url: () => '/v1/agent/channels/webhook', body: () => ({ enabled: false }), expect: '401 401 403 403 ok ok 401' },
+  { method: 'GET', route: '/v1/admin/llm', url: () => '/v1/admin/llm', expect: '401 401 403 403 ok ok 401' },
+  { method: 'PUT', route: '/v1/admin/llm', url: () => '/v1/admin/llm', body: () => ({ enabled: false }), expect: '401 401 403 403 ok ok 401' },
+  { method: 'POST', route: '/v1/admin/llm/test', url: () => '/v1/admin/llm/test', body: () => ({ baseUrl: 'http://127.0.0.1:9/v1', model: 'none', timeoutMs: 1000 }), expect: '401 401 403 403 ok ok 401' },
   // Learning loop (issue 10): admins and supervisors.
   { method: 'GET', route: '/v1/admin/learning/gaps', url: () => '/v1/admin/learning/gaps', expect: '401 401 403 ok ok ok 401' },
   { method: 'POST', route: '/v1/admin/learning/gaps/answer', url: () => '/v1/admin/learning/gaps/answer', body: () => ({ messageIds: ['msg_none'], title: 't', body: 'b' }), expect: '401 401 403 ok ok 404 401' },
@@ -83,7 +94,7 @@ let widgetKeyA: string;
 let settings: Record<string, unknown>;
 let shared: Omit<Ids, 'conversation' | 'customer' | 'widgetToken' | 'externalId'>;
 beforeAll(async () => {
-  t = await createTestService({ rateLimitLogin: 1000, rateLimitWidgetStarts: 10_000 });
+  t = await createTestService({ rateLimitLogin: 1000, rateLimitWidgetStarts: 10_000 }, { withSql: true });
   widgetKeyA = t.a.widgetKey;
   const inject = t.service.app.inject.bind(t.service.app);
   const api = { authorization: `Bearer ${t.a.apiKey}` };

@@ -24,9 +24,13 @@ import { registerChannelAdminHttp } from '../channels/channel-admin-http.ts';
 import { registerWechatHttp } from '../channels/wechat/wechat-http.ts';
 import { registerWebhookChannelHttp } from '../channels/webhook/webhook-channel-http.ts';
 import { registerVoiceHttp } from '../channels/voice/voice-http.ts';
+import { registerLlmSettingsHttp } from '../llm/llm-settings-http.ts';
 
 /** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
 export const routeTable = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
+
+/** proxy-addr trust function for "the nearest `hops` proxies": address 0 is the socket peer, 1 the last X-Forwarded-For entry… */
+const trustHops = (hops: number) => (_address: string, index: number) => index < hops;
 
 /** The Fastify application over a ServiceContext: plugins, error mapping, OpenAPI, and every route. Not listening yet. */
 export async function buildApp(context: ServiceContext): Promise<FastifyInstance> {
@@ -37,6 +41,9 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
     // Per-request lines would dominate the log at chat volumes; errors are still logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    // Behind nginx / a load balancer, request.ip (rate limits, lockout) is the client only when the proxy is trusted.
+    // Fastify 5 treats a bare hop count as "trust nothing" (it cannot check the peer), so a count becomes a function.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     forceCloseConnections: 'idle',
   });
   const routes: Array<{ method: string; url: string }> = [];
@@ -49,6 +56,8 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   await app.register(rateLimit, {
     max: config.rateLimitPerIp,
     timeWindow: '1 minute',
+    // With Redis the counts are shared by every node, so N nodes do not multiply the limits (issue 12).
+    ...(context.limitRedis ? { redis: context.limitRedis.client, nameSpace: context.limitRedis.prefix } : {}),
     errorResponseBuilder: (_request, limit) => new LingxiError('rate_limited', `Too many requests from this address (limit ${limit.max} per ${limit.after === undefined ? 'window' : 'minute'}); retry in ${Math.ceil(limit.ttl / 1000)} s.`),
   });
   await app.register(swagger, {
@@ -83,6 +92,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerWechatHttp(app, context);
   registerWebhookChannelHttp(app, context);
   registerVoiceHttp(app, context);
+  registerLlmSettingsHttp(app, context);
   registerWebAssets(app, context);
   return app;
 }

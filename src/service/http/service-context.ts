@@ -5,7 +5,9 @@ import type { ServiceConfig } from '../config.ts';
 import type { ConversationService } from '../conversation/conversation-service.ts';
 import type { EngineRegistry } from '../engine/engine-registry.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
+import type { Redis } from 'ioredis';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
+import type { LoginLockout } from '../security/login-lockout.ts';
 import type { ServiceMetrics } from '../observability/metrics.ts';
 import type { Store } from '../storage/store.ts';
 import type { ProactiveCare } from '../proactive/proactive-care.ts';
@@ -14,6 +16,7 @@ import type { ChannelConfigStore } from '../channels/channel-config-store.ts';
 import type { ChannelGatewayService } from '../channels/channel-gateway.ts';
 import type { ChannelOutbox } from '../channels/channel-outbox.ts';
 import type { WechatApi } from '../channels/wechat/wechat-api.ts';
+import type { LlmSettingsStore } from '../llm/llm-settings-store.ts';
 
 /** External channels (issue 13): inbound gateway, outbound senders by kind, per-tenant configuration, delivery outbox. */
 export interface ChannelServices {
@@ -41,6 +44,10 @@ export interface ServiceContext {
   logger: Logger;
   signer: TokenSigner;
   customerLimiter: RateLimiter;
+  /** Wrong-password lockout per (account, address): in memory, or in Redis shared by every node (issue 12). */
+  loginLockout: LoginLockout;
+  /** With REDIS_URL: the client (and key prefix) the per-IP and login limits of `@fastify/rate-limit` count in, so every node shares them. */
+  limitRedis?: { client: Redis; prefix: string };
   /** False while shutting down: /readyz answers 503 and new sockets are refused. */
   accepting: { value: boolean };
   /** Open sockets, closed on shutdown. */
@@ -49,4 +56,6 @@ export interface ServiceContext {
   proactive?: ProactiveCare;
   /** Channels (issue 13). Absent when the service runs without its SQL client (a bare Store override). */
   channels?: ChannelServices;
+  /** Per-tenant LLM settings (issue 7), key sealed. Absent without the SQL client. */
+  llmSettings?: LlmSettingsStore;
 }

@@ -10,7 +10,7 @@ import { routeTable } from './build-app.ts';
 let t: TestService;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
-  t = await createTestService();
+  t = await createTestService({}, { withSql: true });
   const inject = t.service.app.inject.bind(t.service.app);
   const session = (await inject({ method: 'POST', url: '/v1/widget/conversations', payload: { tenantKey: t.a.widgetKey, customerId: 'victim' } })).json();
   ids.conversation = session.conversationId;
@@ -64,6 +64,7 @@ const cases: Case[] = [
   { method: 'GET', route: '/v1/agent/customers/:id/export', url: () => `/v1/agent/customers/${ids.customer}/export`, auth: 'adminB' },
   { method: 'DELETE', route: '/v1/agent/customers/:id', url: () => `/v1/agent/customers/${ids.customer}`, auth: 'adminB' },
   { method: 'POST', route: '/v1/widget/conversations/:id/typing', url: () => `/v1/widget/conversations/${ids.conversationB}/typing`, auth: 'widgetA', body: () => ({ on: true }) },
+  { method: 'GET', route: '/v1/admin/conversations/:id/export', url: () => `/v1/admin/conversations/${ids.conversation}/export`, auth: 'adminB' },
   { method: 'GET', route: '/v1/agent/customers/:id/records', url: () => `/v1/agent/customers/${ids.customer}/records`, auth: 'agentB' },
   { method: 'GET', route: '/v1/admin/knowledge/:id/hits', url: () => `/v1/admin/knowledge/${ids.article}/hits`, auth: 'adminB' },
   { method: 'POST', route: '/v1/admin/learning/gaps/answer', url: () => '/v1/admin/learning/gaps/answer', auth: 'adminB', body: () => ({ messageIds: [ids.message], title: 'x', body: 'y' }) },
@@ -79,6 +80,9 @@ const listRoutes = [
   ['GET', '/v1/agent/settings', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
   ['GET', '/v1/conversations', 'apiKeyB'], ['GET', '/v1/knowledge', 'apiKeyB'], ['POST', '/v1/knowledge', 'apiKeyB'], ['GET', '/v1/webhooks', 'apiKeyB'],
   ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'], ['GET', '/v1/agent/audit', 'adminB'],
+  ['GET', '/v1/admin/analytics/dashboard', 'adminB'], ['GET', '/v1/admin/analytics/conversations', 'adminB'], ['GET', '/v1/admin/analytics/conversations.csv', 'adminB'],
+  ['GET', '/v1/agent/channels', 'adminB'], ['PUT', '/v1/agent/channels/:kind', 'adminB'],
+  ['GET', '/v1/admin/llm', 'adminB'], ['PUT', '/v1/admin/llm', 'adminB'], ['POST', '/v1/admin/llm/test', 'adminB'],
   ['GET', '/v1/admin/learning/gaps', 'adminB'], ['GET', '/v1/admin/intents', 'adminB'], ['POST', '/v1/admin/intents/:intent/phrases', 'adminB'],
   ['GET', '/v1/admin/learning/digest', 'adminB'], ['GET', '/v1/admin/learning/status', 'adminB'], ['GET', '/v1/admin/learning/suite', 'adminB'],
 ] as const;

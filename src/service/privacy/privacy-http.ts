@@ -45,9 +45,12 @@ export function registerPrivacyHttp(root: FastifyInstance, context: ServiceConte
   };
   const eraseCustomer = async (request: FastifyRequest, tenant: Tenant, customer: Customer | null, label: string) => {
     if (!customer) throw new LingxiError('not_found', `Customer ${label} was not found.`);
-    const result = await store.eraseCustomer(tenant.id, customer.id);
+    const actor = await auditActor(context, request);
+    // Erasure and its audit row commit together (issue 12); the store adds the counts removed to the row's data.
+    const result = await store.eraseCustomer(tenant.id, customer.id, {
+      tenantId: tenant.id, actorKind: actor?.kind ?? 'system', actorId: actor?.id ?? 'unknown', action: 'customer.erased', targetType: 'customer', targetId: customer.id,
+    });
     if (!result) throw new LingxiError('not_found', `Customer ${label} was not found.`);
-    await audit(request, tenant, 'customer.erased', customer, { ...result });
     return { erased: true as const, ...result };
   };
 

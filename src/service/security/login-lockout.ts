@@ -1,34 +1,47 @@
-/** Options of {@link createLoginLockout}. */
+/**
+ * Login lockout per (account, client address): after `maxFailures` wrong passwords within `lockSeconds` the pair is
+ * refused for `lockSeconds`, even with the right password. Keyed on the pair so that an attacker cannot lock the real
+ * user out from another address (OWASP "account lockout" advice); the per-IP rate limit on the route bounds spraying
+ * many accounts. Async so that a Redis implementation shared by every node fits (`redis-login-lockout.ts`).
+ */
+export interface LoginLockout {
+  /** Seconds until the pair may try again, or 0 when it may try now. */
+  retryAfterSeconds(email: string, address: string): Promise<number>;
+  /** Counts a wrong password; the `maxFailures`-th within the window locks the pair. */
+  recordFailure(email: string, address: string): Promise<void>;
+  /** A successful sign-in forgets the pair's failures. */
+  recordSuccess(email: string, address: string): Promise<void>;
+}
+
+/** Options shared by every {@link LoginLockout} implementation. */
 export interface LoginLockoutOptions {
   /** Failed sign-ins of one account from one address before it is locked. */
   maxFailures: number;
   /** How long the lock lasts; failures older than this are forgotten too. */
   lockSeconds: number;
+  /** Test clock in ms. */
   now?: () => number;
-  /** Bound on remembered (account, address) pairs, so that a spray of random e-mails cannot grow memory without end. */
-  maxEntries?: number;
 }
 
+/** The pair's key: e-mail compared case- and space-insensitively, as sign-in does. */
+export const lockoutKey = (email: string, address: string): string => `${email.trim().toLowerCase()}|${address}`;
+
 /**
- * Login lockout per (account, client address), time-based: after `maxFailures` wrong passwords within `lockSeconds`
- * that pair is refused for `lockSeconds`, even with the right password. Keyed on the pair so that an attacker cannot
- * lock the real user out from another address (OWASP "account lockout" advice); the per-IP rate limit on the route
- * bounds spraying many accounts. In memory, per node.
+ * {@link LoginLockout} in this process (the default, one node). `maxEntries` bounds the remembered pairs so that a
+ * spray of random e-mails cannot grow memory without end.
  */
-export function createLoginLockout(options: LoginLockoutOptions) {
+export function createMemoryLoginLockout(options: LoginLockoutOptions & { maxEntries?: number }): LoginLockout {
   const now = options.now ?? Date.now;
   const windowMs = options.lockSeconds * 1000;
   const entries = new Map<string, { failures: number[]; lockedUntil: number }>();
-  const keyOf = (email: string, address: string) => `${email.trim().toLowerCase()}|${address}`;
   return {
-    /** Seconds until the pair may try again, or 0 when it may try now. */
-    retryAfterSeconds(email: string, address: string): number {
-      const entry = entries.get(keyOf(email, address));
+    async retryAfterSeconds(email, address) {
+      const entry = entries.get(lockoutKey(email, address));
       const remaining = entry ? entry.lockedUntil - now() : 0;
       return remaining > 0 ? Math.ceil(remaining / 1000) : 0;
     },
-    recordFailure(email: string, address: string): void {
-      const key = keyOf(email, address);
+    async recordFailure(email, address) {
+      const key = lockoutKey(email, address);
       const time = now();
       const entry = entries.get(key) ?? { failures: [], lockedUntil: 0 };
       entry.failures = [...entry.failures.filter((at) => time - at < windowMs), time];
@@ -44,10 +57,8 @@ export function createLoginLockout(options: LoginLockoutOptions) {
         entries.delete(oldest);
       }
     },
-    recordSuccess(email: string, address: string): void {
-      entries.delete(keyOf(email, address));
+    async recordSuccess(email, address) {
+      entries.delete(lockoutKey(email, address));
     },
   };
 }
-
-export type LoginLockout = ReturnType<typeof createLoginLockout>;

@@ -2,6 +2,7 @@ import { LingxiError } from '../../engine/errors.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 import type { Store } from './store.ts';
 import type { LearningPart } from './sql-learning.ts';
+import { withAudit } from './sql-audit.ts';
 import { toApiKey, toArticle, toCustomer, toNote, toTenant, toTicket, toUser, toWebhook } from './sql-rows.ts';
 
 type DirectoryPart = Omit<Store, keyof LearningPart | 'kind' | 'ping' | 'close' | 'createConversation' | 'getConversation' | 'listConversations' | 'commit' | 'listMessages' | 'getMessageByClientId' | 'listEvents' | 'appendEvent' | 'countByOwner' | 'appendAudit' | 'listAudit' | 'eraseCustomer' | 'purgeConversationsBefore'>;
@@ -42,14 +43,16 @@ export function createSqlDirectory(sql: SqlClient): DirectoryPart {
     async listTenants() {
       return (await sql.query('SELECT * FROM tenants ORDER BY created_at, id')).map(toTenant);
     },
-    async updateTenantSettings(id, settings) {
-      const rows = await sql.query('UPDATE tenants SET settings = $2::jsonb WHERE id = $1 RETURNING *', [id, JSON.stringify(settings)]);
-      return toTenant(rows[0]);
+    async updateTenantSettings(id, settings, audit) {
+      return withAudit(sql, audit, async (executor) => {
+        const rows = await executor.query('UPDATE tenants SET settings = $2::jsonb WHERE id = $1 RETURNING *', [id, JSON.stringify(settings)]);
+        return toTenant(rows[0]);
+      });
     },
 
-    async createUser(input) {
-      const rows = await sql.query('INSERT INTO users (id, tenant_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-        [input.id, input.tenantId, input.email.toLowerCase(), input.name, input.role, input.passwordHash]);
+    async createUser(input, audit) {
+      const rows = await withAudit(sql, audit, (executor) => executor.query('INSERT INTO users (id, tenant_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+        [input.id, input.tenantId, input.email.toLowerCase(), input.name, input.role, input.passwordHash]));
       return toUser(rows[0]);
     },
     async getUser(tenantId, id) {
@@ -64,9 +67,9 @@ export function createSqlDirectory(sql: SqlClient): DirectoryPart {
       return (await sql.query('SELECT * FROM users WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId])).map(toUser);
     },
 
-    async createApiKey(input) {
-      const rows = await sql.query('INSERT INTO api_keys (id, tenant_id, name, prefix, key_hash) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-        [input.id, input.tenantId, input.name, input.prefix, input.keyHash]);
+    async createApiKey(input, audit) {
+      const rows = await withAudit(sql, audit, (executor) => executor.query('INSERT INTO api_keys (id, tenant_id, name, prefix, key_hash) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+        [input.id, input.tenantId, input.name, input.prefix, input.keyHash]));
       return toApiKey(rows[0]);
     },
     async getApiKeyByHash(keyHash) {

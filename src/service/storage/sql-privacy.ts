@@ -1,15 +1,8 @@
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
-import type { AuditEntry, PurgeResult, Store } from './store.ts';
+import { insertAudit, toAudit } from './sql-audit.ts';
+import type { PurgeResult, Store } from './store.ts';
 
 type PrivacyPart = Pick<Store, 'appendAudit' | 'listAudit' | 'eraseCustomer' | 'purgeConversationsBefore'>;
-type Row = Record<string, unknown>;
-
-const toAudit = (row: Row): AuditEntry => ({
-  id: String(row.id), tenantId: row.tenant_id as string, actorKind: row.actor_kind as AuditEntry['actorKind'], actorId: row.actor_id as string,
-  action: row.action as string, targetType: (row.target_type as string) ?? null, targetId: (row.target_id as string) ?? null,
-  data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>,
-  createdAt: (row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at))).toISOString(),
-});
 
 /**
  * Events of the given conversations lose everything personal: the conversation and customer ids become `erased`
@@ -36,10 +29,7 @@ async function deleteConversations(tx: SqlExecutor, tenantId: string, conversati
 export function createSqlPrivacy(sql: SqlClient): PrivacyPart {
   return {
     async appendAudit(entry) {
-      const [row] = await sql.query(
-        'INSERT INTO audit_log (tenant_id, actor_kind, actor_id, action, target_type, target_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING *',
-        [entry.tenantId, entry.actorKind, entry.actorId, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.data ?? {})]);
-      return toAudit(row);
+      return insertAudit(sql, entry);
     },
     async listAudit(tenantId, options = {}) {
       const rows = await sql.query(
@@ -47,7 +37,7 @@ export function createSqlPrivacy(sql: SqlClient): PrivacyPart {
         [tenantId, options.action ?? null, options.beforeId ?? null, options.limit ?? 100]);
       return rows.map(toAudit);
     },
-    async eraseCustomer(tenantId, customerId) {
+    async eraseCustomer(tenantId, customerId, audit) {
       return sql.transaction(async (tx): Promise<PurgeResult | null> => {
         const found = await tx.query('SELECT id FROM customers WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, customerId]);
         if (!found.length) return null;
@@ -58,7 +48,10 @@ export function createSqlPrivacy(sql: SqlClient): PrivacyPart {
         const messages = await deleteConversations(tx, tenantId, conversationIds);
         // Identities (and scheduled proactive sends) cascade with the customer.
         await tx.query('DELETE FROM customers WHERE tenant_id = $1 AND id = $2', [tenantId, customerId]);
-        return { customers: 1, conversations: conversationIds.length, messages, anonymisedEvents };
+        const result = { customers: 1, conversations: conversationIds.length, messages, anonymisedEvents };
+        // The erasure and its audit row commit together: no erasure without a record of it (issue 12).
+        if (audit) await insertAudit(tx, { ...audit, data: { ...audit.data, ...result } });
+        return result;
       });
     },
     async purgeConversationsBefore(tenantId, cutoff) {

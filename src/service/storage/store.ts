@@ -235,6 +235,12 @@ export interface AuditEntry {
   createdAt: string;
 }
 
+/**
+ * An audit row to append. State-changing Store methods that take one (`audit`) write it in the same transaction as the
+ * change, so that a recorded action and its audit row commit or roll back together (issue 12).
+ */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'createdAt' | 'data'> & { data?: Record<string, unknown> };
+
 /** What an erasure or a retention purge removed. */
 export interface PurgeResult {
   customers: number;
@@ -317,14 +323,14 @@ export interface Store {
   getTenantByWidgetKey(widgetKey: string): Promise<Tenant | null>;
   countTenants(): Promise<number>;
   listTenants(): Promise<Tenant[]>;
-  updateTenantSettings(id: string, settings: TenantSettings): Promise<Tenant>;
+  updateTenantSettings(id: string, settings: TenantSettings, audit?: NewAuditEntry): Promise<Tenant>;
 
-  createUser(input: Omit<User, 'createdAt'>): Promise<User>;
+  createUser(input: Omit<User, 'createdAt'>, audit?: NewAuditEntry): Promise<User>;
   getUser(tenantId: string, id: string): Promise<User | null>;
   getUserByEmail(email: string): Promise<User | null>;
   listUsers(tenantId: string): Promise<User[]>;
 
-  createApiKey(input: Omit<ApiKey, 'createdAt' | 'revokedAt'>): Promise<ApiKey>;
+  createApiKey(input: Omit<ApiKey, 'createdAt' | 'revokedAt'>, audit?: NewAuditEntry): Promise<ApiKey>;
   getApiKeyByHash(keyHash: string): Promise<ApiKey | null>;
 
   /** Creates or updates the customer with this external id; identities are added, attributes merged. */
@@ -380,14 +386,15 @@ export interface Store {
   learningCounts(tenantId: string, from: string, to: string): Promise<{ conversations: number; handedOff: number; customerMessages: number; gapQuestions: number; fixes: number }>;
 
   /** Appends to the audit log (issue 12). */
-  appendAudit(entry: Omit<AuditEntry, 'id' | 'createdAt' | 'data'> & { data?: Record<string, unknown> }): Promise<AuditEntry>;
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Newest first. */
   listAudit(tenantId: string, options?: { limit?: number; action?: string; beforeId?: string }): Promise<AuditEntry[]>;
   /**
    * Right to erasure: removes the customer's profile, identities, conversations, messages, notes and tickets in one
    * transaction; their events stay as anonymous aggregates (ids replaced by `erased`, data emptied). Null when unknown.
+   * `audit` is written in that transaction, with the counts removed added to its data.
    */
-  eraseCustomer(tenantId: string, customerId: string): Promise<PurgeResult | null>;
+  eraseCustomer(tenantId: string, customerId: string, audit?: NewAuditEntry): Promise<PurgeResult | null>;
   /** Retention: removes conversations (and their messages and notes) last updated before `cutoff`; events anonymised. */
   purgeConversationsBefore(tenantId: string, cutoff: string): Promise<PurgeResult>;
 

@@ -6,7 +6,8 @@ import { generateApiKey } from '../auth/api-keys.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newId } from '../ids.ts';
 import { createLogger } from '../observability/logger.ts';
-import { createPgliteStore } from '../storage/sql-store.ts';
+import { createPgliteStore, createSqlStore } from '../storage/sql-store.ts';
+import { createPgliteClient } from '../storage/pglite-client.ts';
 import type { Role } from '../storage/store.ts';
 import { createScriptedEngine } from './scripted-engine.ts';
 import type { EngineFactory } from '../engine/engine-registry.ts';
@@ -46,10 +47,13 @@ async function tokensFor(service: Service, tenantId: string): Promise<Pick<TestT
  * A full service on in-memory PGlite with the scripted engine and two tenants (a = the demo seed, b = a second shop),
  * each with admin/supervisor/agent accounts and an API key. `engineFactory` swaps in another engine (e.g. the real packs).
  */
-export async function createTestService(config: ServiceConfigInput = {}, options: { engineFactory?: EngineFactory } = {}): Promise<TestService> {
+export async function createTestService(config: ServiceConfigInput = {}, options: { engineFactory?: EngineFactory; withSql?: boolean } = {}): Promise<TestService> {
   const logs: string[] = [];
   const logger = createLogger('info', new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } }));
-  const store = await createPgliteStore();
+  // withSql: the service also gets the SQL client, which wires the modules that own tables beside the Store (proactive
+  // care, channels, analytics, LLM settings) and registers their routes.
+  const sql = options.withSql ? await createPgliteClient() : undefined;
+  const store = sql ? await createSqlStore('pglite', sql) : await createPgliteStore();
   const demo = (await seedDemo(store, { password: TEST_PASSWORD })) as DemoSeed;
   const second = await store.createTenant({ id: newId('ten'), name: 'Other shop', widgetKey: newId('wk'), settings: defaultTenantSettings() });
   for (const role of ['admin', 'supervisor', 'agent'] as const) {
@@ -58,7 +62,7 @@ export async function createTestService(config: ServiceConfigInput = {}, options
   const key = generateApiKey();
   await store.createApiKey({ id: newId('key'), tenantId: second.id, name: 'b', prefix: key.prefix, keyHash: key.hash });
   const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), {
-    store, logger, engineFactory: options.engineFactory ?? (async () => createScriptedEngine()),
+    store, logger, engineFactory: options.engineFactory ?? (async () => createScriptedEngine()), ...(sql ? { sql } : {}),
   });
   return {
     service, logs,

@@ -40,8 +40,11 @@ export function registerAdminHttp(root: FastifyInstance, context: ServiceContext
   app.put('/v1/agent/settings', {
     schema: { tags: ['admin'], security, summary: 'Replace tenant settings (admin); the engine for new packs is built on the next turn', body: tenantSettingsSchema, response: { 200: settingsView, ...errorResponses } },
   }, async (request) => {
-    const { tenant } = await requireAgent(context, request, ['admin']);
-    const updated = await store.updateTenantSettings(tenant.id, { ...tenant.settings, ...request.body });
+    const { user, tenant } = await requireAgent(context, request, ['admin']);
+    // The audit row commits with the change (issue 12): no settings change without its record.
+    const updated = await store.updateTenantSettings(tenant.id, { ...tenant.settings, ...request.body }, {
+      tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: 'settings.updated', targetType: 'tenant', targetId: tenant.id, data: { fields: Object.keys(request.body) },
+    });
     void context.engines.forTenant(updated).catch((error) => request.log.error({ err: error }, 'engine build failed after settings change'));
     return { ...updated.settings, widgetKey: updated.widgetKey };
   });
@@ -53,11 +56,14 @@ export function registerAdminHttp(root: FastifyInstance, context: ServiceContext
       response: { 200: userSchema, ...errorResponses },
     },
   }, async (request) => {
-    const { tenant } = await requireAgent(context, request, ['admin']);
+    const { user, tenant } = await requireAgent(context, request, ['admin']);
     const weak = checkPassword(request.body.password, { email: request.body.email });
     if (weak) throw new LingxiError('validation_failed', `Invalid request: body.password: ${weak}.`);
     if (await store.getUserByEmail(request.body.email)) throw new LingxiError('conflict', `An account with e-mail ${request.body.email} already exists.`);
-    return store.createUser({ id: newId('usr'), tenantId: tenant.id, email: request.body.email, name: request.body.name, role: request.body.role, passwordHash: await hashPassword(request.body.password) });
+    const id = newId('usr');
+    return store.createUser({ id, tenantId: tenant.id, email: request.body.email, name: request.body.name, role: request.body.role, passwordHash: await hashPassword(request.body.password) }, {
+      tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: 'user.created', targetType: 'user', targetId: id, data: { role: request.body.role },
+    });
   });
 
   app.post('/v1/agent/api-keys', {
@@ -66,9 +72,12 @@ export function registerAdminHttp(root: FastifyInstance, context: ServiceContext
       response: { 200: z.object({ id: z.string(), name: z.string(), key: z.string() }), ...errorResponses },
     },
   }, async (request) => {
-    const { tenant } = await requireAgent(context, request, ['admin']);
+    const { user, tenant } = await requireAgent(context, request, ['admin']);
     const generated = generateApiKey();
-    const record = await store.createApiKey({ id: newId('key'), tenantId: tenant.id, name: request.body.name, prefix: generated.prefix, keyHash: generated.hash });
+    const id = newId('key');
+    const record = await store.createApiKey({ id, tenantId: tenant.id, name: request.body.name, prefix: generated.prefix, keyHash: generated.hash }, {
+      tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: 'api_key.created', targetType: 'api_key', targetId: id,
+    });
     return { id: record.id, name: record.name, key: generated.key };
   });
 

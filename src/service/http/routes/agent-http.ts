@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LingxiError } from '../../../engine/errors.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
-import { createLoginLockout } from '../../security/login-lockout.ts';
 import type { Conversation, Tenant } from '../../storage/store.ts';
 import { requireAgent } from '../request-auth.ts';
 import {
@@ -17,7 +16,7 @@ export function registerAgentHttp(root: FastifyInstance, context: ServiceContext
   const tags = ['agent'];
   const security = [{ bearer: [] }];
   const { store, conversations } = context;
-  const lockout = createLoginLockout({ maxFailures: context.config.loginLockoutFailures, lockSeconds: context.config.loginLockoutSeconds });
+  const lockout = context.loginLockout;
 
   const loadConversation = async (tenant: Tenant, id: string): Promise<Conversation> => {
     const conversation = await store.getConversation(tenant.id, id);
@@ -34,7 +33,7 @@ export function registerAgentHttp(root: FastifyInstance, context: ServiceContext
       response: { 200: z.object({ token: z.string(), expiresInSeconds: z.number(), user: userSchema, tenantId: z.string() }), ...errorResponses },
     },
   }, async (request, reply) => {
-    const locked = lockout.retryAfterSeconds(request.body.email, request.ip);
+    const locked = await lockout.retryAfterSeconds(request.body.email, request.ip);
     if (locked) {
       reply.header('retry-after', String(locked));
       throw new LingxiError('rate_limited', `Too many wrong passwords for this account from your address; try again in ${Math.ceil(locked / 60)} min or ask an admin to reset the password.`);
@@ -43,10 +42,10 @@ export function registerAgentHttp(root: FastifyInstance, context: ServiceContext
     // Verify against a dummy hash when the user is unknown so that timing does not reveal which e-mails exist.
     const valid = await verifyPassword(request.body.password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     if (!user || !valid) {
-      lockout.recordFailure(request.body.email, request.ip);
+      await lockout.recordFailure(request.body.email, request.ip);
       throw new LingxiError('unauthenticated', 'Wrong e-mail or password.');
     }
-    lockout.recordSuccess(request.body.email, request.ip);
+    await lockout.recordSuccess(request.body.email, request.ip);
     const token = context.signer.sign({ kind: 'agent', tenantId: user.tenantId, userId: user.id, role: user.role }, context.config.tokenTtlSeconds);
     return { token, expiresInSeconds: context.config.tokenTtlSeconds, user, tenantId: user.tenantId };
   });

@@ -39,7 +39,7 @@ export function registerAgentSocket(app: FastifyInstance, context: ServiceContex
       else if (event.kind === 'alert') {
         // Alerts are for the people who supervise the queue.
         if (agent.user.role !== 'agent') send({ type: 'alert', conversationId: event.conversationId, reason: event.reason, polarity: event.polarity });
-      } else if (event.author === 'customer') send({ type: 'typing', conversationId: event.conversationId, author: event.author, on: event.on });
+      } else if (event.kind === 'typing' && event.author === 'customer') send({ type: 'typing', conversationId: event.conversationId, author: event.author, on: event.on });
     });
     send({ type: 'welcome', userId: agent.user.id, tenantId: tenant.id });
     socket.on('message', async (raw) => {

@@ -22,5 +22,7 @@ export type WidgetServerFrame =
   | { type: 'message'; message: Record<string, unknown> }
   | { type: 'conversation'; owner: string; assigneeId: string | null }
   | { type: 'typing'; author: 'agent' | 'bot'; on: boolean }
+  /** Part of the bot's reply as the language model writes it: append `text` to a provisional bubble; `reset` empties it. The stored `message` replaces the bubble. */
+  | { type: 'delta'; conversationId: string; text: string; reset?: boolean }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string; clientId?: string };

@@ -42,6 +42,8 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
     };
     const sendMessage = (message: Message) => send({ type: 'message', message: messageSchema.parse(message) });
     const onLive = (event: LiveEvent) => {
+      // Deltas are previews of the reply being written during the turn: they cannot wait for the ack (never stored, never replayed).
+      if (event.kind === 'delta') return send({ type: 'delta', conversationId: event.conversationId, text: event.text, ...(event.reset ? { reset: true } : {}) });
       if (holding) return void held.push(event);
       if (event.kind === 'message') void delivery?.push(event.message);
       else if (event.kind === 'conversation') send({ type: 'conversation', owner: event.conversation.owner, assigneeId: event.conversation.assigneeId });
