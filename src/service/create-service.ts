@@ -36,6 +36,7 @@ import { createWechatSender } from './channels/wechat/wechat-sender.ts';
 import { createWebhookChannelSender } from './channels/webhook/webhook-channel-sender.ts';
 import { createSecretBox } from './security/secret-box.ts';
 import { createLlmSettingsStore } from './llm/llm-settings-store.ts';
+import { environmentLlm, tenantOrDefaultLlm } from './llm/environment-llm.ts';
 import { startEmailChannel } from './channels/email/email-channel.ts';
 
 export interface ServiceOverrides {
@@ -43,6 +44,8 @@ export interface ServiceOverrides {
   store?: Store;
   /** The SQL client under `store` (tests pass their PGlite client): enables the modules with their own tables (proactive care, channels). */
   sql?: SqlClient;
+  /** Where the server-wide LLM default is read from (default: process.env). */
+  environment?: Record<string, string | undefined>;
   engineFactory?: EngineFactory;
   logger?: Logger;
   fetch?: typeof fetch;
@@ -81,6 +84,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const secretBox = createSecretBox(secret);
   // LLM mode per tenant (issue 7): settings with the sealed API key; tenants with it on get an LLM engine over the offline one.
   const llmSettings = sql ? createLlmSettingsStore({ sql, secretBox }) : null;
+  const defaultLlm = environmentLlm(overrides.environment ?? process.env);
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
     const [{ createPackEngine }, { createFileModelCache, defaultCacheDirectory }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
     if (options.llm) {
@@ -92,7 +96,8 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     // Tenant articles and phrases (issue 10): engines rebuild in the background when the tenant's content version moves on.
     loadContent: (tenantId) => store.tenantContent(tenantId),
     onRebuildError: (tenantId, error) => logger.error({ err: error, tenantId }, 'tenant engine rebuild failed; the previous engine keeps answering'),
-    ...(llmSettings ? { loadLlm: (tenantId: string) => llmSettings.active(tenantId) } : {}),
+    // LLM mode: a tenant's own settings, else the server-wide default from LINGXI_LLM_* / LLM_* (issue 7).
+    ...(llmSettings || defaultLlm ? { loadLlm: tenantOrDefaultLlm(llmSettings, defaultLlm) } : {}),
   });
   const metrics = createServiceMetrics({ owners: () => store.countByOwner(), jobs: () => jobs.sizes() });
   const webhooks = createWebhookDispatcher({ store, jobs, logger, fetch: overrides.fetch });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { environmentLlm, tenantOrDefaultLlm } from './environment-llm.ts';
+import type { LlmSettings, LlmSettingsStore } from './llm-settings-store.ts';
+
+describe('server-wide LLM default from the environment', () => {
+  it('is off without configuration and reads LLM_* / LINGXI_LLM_* like `lingxi chat`', () => {
+    expect(environmentLlm({})).toBeNull();
+    const settings = environmentLlm({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_API_KEY: 'sk-local-key', LLM_MODEL: 'qwen2.5:7b' });
+    expect(settings).toMatchObject({ enabled: true, baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b', apiKey: 'sk-local-key', privacyMode: 'standard', revision: -1 });
+    expect(environmentLlm({ LINGXI_LLM_PRESET: 'deepseek', DEEPSEEK_API_KEY: 'sk-deepseek' })).toMatchObject({ preset: 'deepseek', model: 'deepseek-chat', apiKey: 'sk-deepseek' });
+    expect(() => environmentLlm({ LINGXI_LLM_PRESET: 'deepseek' })).toThrow(/API key/);
+  });
+
+  it("uses a tenant's own settings first, respects a tenant that switched LLM off, and gives the default to the others", async () => {
+    const own = { tenantId: 't1', enabled: true, model: 'own-model', revision: 3 } as LlmSettings;
+    const rows = new Map<string, LlmSettings>([['t1', own], ['t2', { tenantId: 't2', enabled: false, revision: 2 } as LlmSettings]]);
+    const store = {
+      active: async (id: string) => (rows.get(id)?.enabled ? rows.get(id)! : null),
+      get: async (id: string) => rows.get(id) ?? null,
+    } as unknown as LlmSettingsStore;
+    const fallback = environmentLlm({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'default-model' });
+    const load = tenantOrDefaultLlm(store, fallback);
+    expect((await load('t1'))?.model).toBe('own-model');
+    expect(await load('t2')).toBeNull();
+    expect(await load('t3')).toMatchObject({ tenantId: 't3', model: 'default-model' });
+    expect(await tenantOrDefaultLlm(store, null)('t3')).toBeNull();
+    expect(await tenantOrDefaultLlm(null, fallback)('t9')).toMatchObject({ tenantId: 't9', model: 'default-model' });
+  });
+});
