@@ -107,7 +107,11 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const channelSenders = new Map<ChannelKind, ChannelSender>();
   const channelConfigs = sql ? createChannelConfigStore({ sql, secretBox }) : null;
   const outbox: ChannelOutbox | undefined = sql && channelConfigs ? createChannelOutbox({ sql, store, jobs, configs: channelConfigs, senders: channelSenders, logger }) : undefined;
-  const conversations = createConversationService({ store, bus, engines, metrics, webhooks, logger, outbox });
+  const conversations = createConversationService({
+    store, bus, engines, metrics, webhooks, logger, outbox,
+    // Proactive care (issue 9): a customer message marks the conversation's sent proactive messages replied (one indexed UPDATE).
+    onCustomerMessage: async (tenantId, conversationId) => context.proactive?.recordReply(tenantId, conversationId),
+  });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, metrics, logger,
     signer: createTokenSigner(secret),

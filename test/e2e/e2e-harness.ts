@@ -9,7 +9,8 @@ import { loadServiceConfig } from '../../src/service/config.ts';
 import { createService } from '../../src/service/create-service.ts';
 import { seedDemo, type DemoSeed } from '../../src/service/demo-seed.ts';
 import { createLogger } from '../../src/service/observability/logger.ts';
-import { createPgliteStore } from '../../src/service/storage/sql-store.ts';
+import { createSqlStore } from '../../src/service/storage/sql-store.ts';
+import { createPgliteClient } from '../../src/service/storage/pglite-client.ts';
 import type { Role } from '../../src/service/storage/store.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -37,10 +38,12 @@ export interface E2eEnvironment {
  */
 async function createPackEngineService(): Promise<TestService> {
   const logs: string[] = [];
-  const store = await createPgliteStore();
+  // With its SQL client, as `lingxi serve` runs: analytics, channels and the other modules with their own tables are on.
+  const sql = await createPgliteClient();
+  const store = await createSqlStore('pglite', sql);
   const demo = (await seedDemo(store, { password: TEST_PASSWORD })) as DemoSeed;
   const logger = createLogger('info', new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } }));
-  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false } as never, {}), { store, logger });
+  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false } as never, {}), { store, sql, logger });
   const tokens = {} as Record<Role, string>;
   const userIds = {} as Record<Role, string>;
   for (const user of await store.listUsers(demo.tenantId)) {

@@ -3,7 +3,7 @@ import { describeBrowser, openShop, say, signIn, startE2e, type E2eEnvironment }
 
 /**
  * The learning loop in the browser, on the real e-commerce engine (issue 10): a customer asks something the bot cannot
- * answer, the admin finds it under Knowledge gaps, writes the answer, waits for "Live", and the next customer asking
+ * answer, the admin sees it counted on the analytics dashboard and opens the conversations behind the number, finds it under Knowledge gaps, writes the answer, waits for "Live", and the next customer asking
  * the same question gets the admin's answer — no restart. Also: the friendly message when no agent has replied yet,
  * and an intent's own phrases added and removed on the Intents page.
  */
@@ -34,6 +34,15 @@ describeBrowser('learning loop: knowledge gaps and intents in the admin (Chromiu
     const conversation = (await store.listConversations(env.t.a.tenantId, {}))[0];
 
     const admin = await signIn(env, await env.context('zh-CN', { width: 1280, height: 900 }), 'admin', 'admin');
+    // The numbers first: the analytics tile counts the conversation and opens the conversations behind it.
+    await admin.locator('[data-tab=analytics]').click();
+    const tile = admin.locator('.analytics-tile[data-metric=conversations] strong');
+    await tile.filter({ hasText: /^[1-9]/ }).waitFor({ timeout: 15_000 });
+    await admin.locator('.analytics-tile[data-metric=conversations]').click();
+    const row = admin.locator(`tr[data-conversation-id="${conversation.id}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.locator('a').first().getAttribute('href')).toBe(`/console/?conversation=${encodeURIComponent(conversation.id)}`);
+
     await admin.locator('[data-tab=learning]').click();
     // The weekly digest counts the unanswered question.
     await admin.locator('[data-testid=digest-gaps] strong').filter({ hasText: /^[1-9]/ }).waitFor({ timeout: 10_000 });

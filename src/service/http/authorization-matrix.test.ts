@@ -87,6 +87,13 @@ const rows: Row[] = [
   { method: 'GET', route: '/v1/admin/learning/digest', url: () => '/v1/admin/learning/digest', expect: '401 401 403 ok ok ok 401' },
   { method: 'GET', route: '/v1/admin/learning/status', url: () => '/v1/admin/learning/status', expect: '401 401 403 ok ok ok 401' },
   { method: 'GET', route: '/v1/admin/learning/suite', url: () => '/v1/admin/learning/suite', expect: '401 401 403 ok ok ok 401' },
+  // Proactive care (issue 9): admins and supervisors; rule ids are per tenant (B's PUT creates B's own rule). Read receipts: the customer.
+  { method: 'GET', route: '/v1/admin/proactive/rules', url: () => '/v1/admin/proactive/rules', expect: '401 401 403 ok ok ok 401' },
+  { method: 'PUT', route: '/v1/admin/proactive/rules/:id', url: () => '/v1/admin/proactive/rules/matrix-rule', body: () => ({ event: 'order.delayed', template: { zh: '抱歉，订单 {orderId} 延误了', en: 'Sorry, order {orderId} is late' } }), expect: '401 401 403 ok ok ok 401' },
+  { method: 'DELETE', route: '/v1/admin/proactive/rules/:id', url: () => '/v1/admin/proactive/rules/matrix-rule', expect: '401 401 403 ok ok ok 401' },
+  { method: 'POST', route: '/v1/admin/proactive/rules/:id/preview', url: () => '/v1/admin/proactive/rules/order-delayed-apology/preview', body: () => ({ days: 7 }), expect: '401 401 403 ok ok ok 401' },
+  { method: 'GET', route: '/v1/admin/proactive/log', url: () => '/v1/admin/proactive/log?status=sent', expect: '401 401 403 ok ok ok 401' },
+  { method: 'POST', route: '/v1/widget/conversations/:id/read', url: (i) => `/v1/widget/conversations/${i.conversation}/read`, body: () => ({ seq: 1 }), expect: '401 ok 401 401 401 401 401' },
 ];
 
 let t: TestService;

@@ -29,6 +29,8 @@ beforeAll(async () => {
   ids.message = (await t.service.context.store.listMessages(t.a.tenantId, ids.conversation))[0].id;
   ids.draft = (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A draft', body: 'draft of A', locale: 'en', status: 'draft' } })).json().id;
   ids.phrase = (await t.service.context.store.addIntentPhrases(t.a.tenantId, [{ id: 'phr_a', intent: 'order_status', text: 'where is my parcel', locale: 'en', createdBy: null }]))[0].id;
+  // Proactive care (issue 9): a rule only tenant A has.
+  ids.rule = (await inject({ method: 'PUT', url: '/v1/admin/proactive/rules/a-only-rule', headers: { authorization: `Bearer ${t.a.tokens.admin}` }, payload: { event: 'order.delayed', template: { zh: 'A 的规则', en: 'Rule of A' } } })).json().rule.id;
   ids.ticket = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: ids.conversation, kind: 'complaint', subject: 'late' } })).json().id;
 });
 afterAll(async () => t.close());
@@ -72,6 +74,9 @@ const cases: Case[] = [
   { method: 'POST', route: '/v1/admin/learning/gaps/phrases', url: () => '/v1/admin/learning/gaps/phrases', auth: 'adminB', body: () => ({ messageIds: [ids.message], intent: 'order_status' }) },
   { method: 'POST', route: '/v1/admin/learning/drafts/:id/approve', url: () => `/v1/admin/learning/drafts/${ids.draft}/approve`, auth: 'adminB', body: () => ({}) },
   { method: 'DELETE', route: '/v1/admin/intents/phrases/:id', url: () => `/v1/admin/intents/phrases/${ids.phrase}`, auth: 'adminB' },
+  { method: 'DELETE', route: '/v1/admin/proactive/rules/:id', url: () => `/v1/admin/proactive/rules/${ids.rule}`, auth: 'adminB' },
+  { method: 'POST', route: '/v1/admin/proactive/rules/:id/preview', url: () => `/v1/admin/proactive/rules/${ids.rule}/preview`, auth: 'adminB', body: () => ({ days: 7 }) },
+  { method: 'POST', route: '/v1/widget/conversations/:id/read', url: () => `/v1/widget/conversations/${ids.conversationB}/read`, auth: 'widgetA', body: () => ({ seq: 1 }) },
 ];
 
 /** Routes whose answer is always scoped to the caller's own tenant (lists, own settings): checked for leaks below. */
@@ -85,6 +90,7 @@ const listRoutes = [
   ['GET', '/v1/admin/llm', 'adminB'], ['PUT', '/v1/admin/llm', 'adminB'], ['POST', '/v1/admin/llm/test', 'adminB'],
   ['GET', '/v1/admin/learning/gaps', 'adminB'], ['GET', '/v1/admin/intents', 'adminB'], ['POST', '/v1/admin/intents/:intent/phrases', 'adminB'],
   ['GET', '/v1/admin/learning/digest', 'adminB'], ['GET', '/v1/admin/learning/status', 'adminB'], ['GET', '/v1/admin/learning/suite', 'adminB'],
+  ['GET', '/v1/admin/proactive/rules', 'adminB'], ['PUT', '/v1/admin/proactive/rules/:id', 'adminB'], ['GET', '/v1/admin/proactive/log', 'adminB'],
 ] as const;
 const publicRoutes = ['/healthz', '/readyz', '/metrics', '/', '/openapi.json', '/v1/widget/ws', '/v1/agent/ws'];
 
@@ -108,6 +114,7 @@ describe('tenant isolation', () => {
     expect(await t.service.context.store.getCustomer(t.a.tenantId, ids.customer)).not.toBeNull();
     expect((await t.service.context.store.getArticle(t.a.tenantId, ids.draft))?.status).toBe('draft');
     expect(await t.service.context.store.listIntentPhrases(t.a.tenantId)).toHaveLength(1);
+    expect((await t.service.context.proactive!.rules.get(t.a.tenantId, 'a-only-rule'))?.source).toBe('custom');
   });
 
   it('lists only the caller tenant data', async () => {

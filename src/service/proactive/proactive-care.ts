@@ -4,25 +4,18 @@ import { newId } from '../ids.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { SqlExecutor } from '../storage/sql-client.ts';
 import type { Customer, Store, Tenant } from '../storage/store.ts';
-import { DEFAULT_PROACTIVE_RULES, proactiveSettingsSchema, type ProactiveRule, type ProactiveSettings } from './proactive-rules.ts';
+import { queryProactiveLog, previewRule, toSend, type ProactiveLogQuery, type ProactiveSend, type ProactiveSendRow as Row } from './proactive-queries.ts';
+import { createProactiveRuleStore } from './proactive-rule-store.ts';
+import { proactiveSettingsSchema, type ProactiveRule, type ProactiveSettings } from './proactive-rules.ts';
 import { nextSendTime } from './quiet-hours.ts';
+
+export type { ProactiveSend };
 
 export const PROACTIVE_JOB = 'proactive.send';
 
 /** Sends the text into the customer's open conversation; returns where it went. */
 export type ProactiveSender = (tenant: Tenant, customer: Customer, text: string, data: Record<string, unknown>) => Promise<{ conversationId: string; messageId: string }>;
 
-export interface ProactiveSend {
-  id: string;
-  ruleId: string;
-  customerId: string;
-  eventType: string;
-  status: 'scheduled' | 'sending' | 'sent' | 'skipped' | 'failed';
-  outcome: string | null;
-  dueAt: string;
-  conversationId: string | null;
-  messageId: string | null;
-}
 
 export interface ProactiveCareDeps {
   sql: SqlExecutor;
@@ -30,15 +23,14 @@ export interface ProactiveCareDeps {
   jobs: JobRunner;
   send: ProactiveSender;
   logger?: Logger;
+  /** The defaults every tenant starts from (the code defaults when absent); tenants override them in proactive_rules. */
   rules?: ProactiveRule[];
   settings?: Partial<ProactiveSettings>;
   now?: () => Date;
 }
 
-type Row = { id: string; tenant_id: string; customer_id: string; rule_id: string; event_type: string; event_data: Record<string, unknown>; due_at: Date | string; status: ProactiveSend['status']; outcome: string | null; conversation_id: string | null; message_id: string | null; created_at: Date | string };
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
-const toSend = (row: Row): ProactiveSend => ({ id: row.id, ruleId: row.rule_id, customerId: row.customer_id, eventType: row.event_type, status: row.status, outcome: row.outcome, dueAt: iso(row.due_at), conversationId: row.conversation_id, messageId: row.message_id });
 
 /** Stable key of a business event: its own id when it has one, else a hash of type and data (same payload, same key). */
 export function eventKey(type: string, data: Record<string, unknown>): string {
@@ -59,7 +51,7 @@ const render = (template: string, data: Record<string, unknown>) => template.rep
  */
 export function createProactiveCare(deps: ProactiveCareDeps) {
   const { sql, store, jobs } = deps;
-  const rules = deps.rules ?? DEFAULT_PROACTIVE_RULES;
+  const ruleStore = createProactiveRuleStore({ sql, defaults: deps.rules, logger: deps.logger });
   const settings = proactiveSettingsSchema.parse(deps.settings ?? {});
   const now = deps.now ?? (() => new Date());
   let timer: NodeJS.Timeout | undefined;
@@ -72,8 +64,10 @@ export function createProactiveCare(deps: ProactiveCareDeps) {
     // Atomic claim: of any number of jobs for this row (duplicate enqueues, two nodes), exactly one proceeds.
     const [row] = await sql.query<Row>("UPDATE proactive_sends SET status = 'sending', updated_at = now() WHERE id = $1 AND status = 'scheduled' AND due_at <= $2 RETURNING *", [id, now()]);
     if (!row) return;
-    const rule = rules.find((candidate) => candidate.id === row.rule_id);
-    const [tenant, customer] = await Promise.all([store.getTenant(row.tenant_id), store.getCustomer(row.tenant_id, row.customer_id)]);
+    // The tenant's rule as it is now: a rule switched off or deleted after scheduling sends nothing.
+    const [entry, tenant, customer] = await Promise.all([ruleStore.get(row.tenant_id, row.rule_id), store.getTenant(row.tenant_id), store.getCustomer(row.tenant_id, row.customer_id)]);
+    if (entry && !entry.enabled) return finish(row.id, 'skipped', 'rule_disabled');
+    const rule = entry?.rule;
     if (!rule || !tenant || !customer) return finish(row.id, 'skipped', 'rule_or_customer_gone');
     if (customer.attributes.proactiveOptOut === true) return finish(row.id, 'skipped', 'opted_out');
     if (rule.cancelOn.length) {
@@ -116,7 +110,9 @@ export function createProactiveCare(deps: ProactiveCareDeps) {
   }
 
   return {
-    rules,
+    /** Per-tenant rules (defaults + the tenant's overrides and own rules). */
+    rules: ruleStore,
+    settings,
     /**
      * Schedules every rule matching a business event. Returns the rows (new or already there): posting the same
      * event again schedules nothing new.
@@ -124,7 +120,7 @@ export function createProactiveCare(deps: ProactiveCareDeps) {
     async handleEvent(tenant: Tenant, customer: Customer, event: { type: string; data: Record<string, unknown> }): Promise<ProactiveSend[]> {
       const key = eventKey(event.type, event.data);
       const scheduled: ProactiveSend[] = [];
-      for (const rule of rules) {
+      for (const rule of await ruleStore.active(tenant.id)) {
         if (rule.event !== event.type) continue;
         if (!Object.entries(rule.when).every(([field, value]) => event.data[field] === value)) continue;
         let due = new Date(now().getTime() + ('afterMs' in rule.delay ? rule.delay.afterMs : 0));
@@ -148,6 +144,33 @@ export function createProactiveCare(deps: ProactiveCareDeps) {
     async list(tenantId: string, options: { customerId?: string; limit?: number } = {}): Promise<ProactiveSend[]> {
       const rows = await sql.query<Row>('SELECT * FROM proactive_sends WHERE tenant_id = $1 AND ($2::text IS NULL OR customer_id = $2) ORDER BY created_at DESC LIMIT $3', [tenantId, options.customerId ?? null, options.limit ?? 100]);
       return rows.map(toSend);
+    },
+    /** Log page with filters (status or outcome, rule, customer), newest first. */
+    log: (tenantId: string, query: ProactiveLogQuery) => queryProactiveLog(sql, tenantId, query),
+    /** Who a rule would contact now: customers with a matching event in the last `days` days, minus opted-out and capped ones. */
+    preview: (tenantId: string, rule: ProactiveRule, days: number) => previewRule(sql, tenantId, rule, { days, settings, now: now() }),
+    /**
+     * Read receipt: sent proactive messages of the conversation up to `seq` count as read. Returns the send ids marked.
+     */
+    async recordRead(tenantId: string, conversationId: string, seq: number): Promise<string[]> {
+      const rows = await sql.query<{ id: string }>(
+        `UPDATE proactive_sends AS send SET read_at = $4 FROM messages AS message
+         WHERE send.tenant_id = $1 AND send.conversation_id = $2 AND send.status = 'sent' AND send.read_at IS NULL
+           AND message.id = send.message_id AND message.conversation_id = $2 AND message.seq <= $3 RETURNING send.id`,
+        [tenantId, conversationId, seq, now()],
+      );
+      return rows.map((row) => row.id);
+    },
+    /**
+     * The customer wrote in the conversation: its sent, unanswered proactive messages count as replied (and read).
+     * One indexed UPDATE per customer message, called from the conversation service after the commit.
+     */
+    async recordReply(tenantId: string, conversationId: string): Promise<number> {
+      const rows = await sql.query<{ id: string }>(
+        "UPDATE proactive_sends SET replied_at = $3, read_at = COALESCE(read_at, $3) WHERE tenant_id = $1 AND conversation_id = $2 AND status = 'sent' AND replied_at IS NULL RETURNING id",
+        [tenantId, conversationId, now()],
+      );
+      return rows.length;
     },
     start(intervalMs = 15_000) {
       timer ??= setInterval(() => void sweep().catch((error: unknown) => deps.logger?.warn({ err: error }, 'proactive sweep failed')), intervalMs);

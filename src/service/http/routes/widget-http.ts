@@ -8,6 +8,7 @@ import { clientIdSchema, conversationParams, errorResponses, localeSchema, messa
 import type { ServiceContext } from '../service-context.ts';
 import type { ZodTypeProvider } from '../zod-type-provider.ts';
 import type { Tenant } from '../../storage/store.ts';
+import { recordReadReceipt } from '../../proactive/read-receipt.ts';
 
 const WIDGET_TOKEN_TTL = 24 * 3600;
 const WIDGET_PREFIX = '/v1/widget/';
@@ -138,6 +139,17 @@ export function registerWidgetHttp(root: FastifyInstance, context: ServiceContex
       conversationId: conversation.id, customerId: conversation.customerId, type: 'conversation.rated',
       data: { score: request.body.score, ...(request.body.comment ? { comment: request.body.comment } : {}), assigneeId: conversation.assigneeId },
     });
+    return { ok: true as const };
+  });
+
+  app.post('/v1/widget/conversations/:id/read', {
+    schema: {
+      tags, summary: 'Read receipt: the customer has seen every message up to seq (the WebSocket equivalent is {"type":"read","seq":N})',
+      params: conversationParams, body: z.object({ seq: z.number().int().min(0) }), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const { tenant } = await requireWidget(context, request, request.params.id);
+    await recordReadReceipt(context, tenant.id, request.params.id, request.body.seq);
     return { ok: true as const };
   });
 

@@ -12,6 +12,8 @@ export const widgetClientFrameSchema = (maxChars: number) => z.discriminatedUnio
   }),
   z.object({ type: z.literal('message'), clientId: clientIdSchema, text: z.string().trim().min(1, 'text must not be empty').max(maxChars, `text is limited to ${maxChars} characters`) }),
   z.object({ type: z.literal('typing'), on: z.boolean() }),
+  /** Read receipt: the customer has seen every message up to `seq` (the widget sends it when messages are shown). */
+  z.object({ type: z.literal('read'), seq: z.number().int().min(0) }),
   z.object({ type: z.literal('ping') }),
 ]);
 export type WidgetClientFrame = z.infer<ReturnType<typeof widgetClientFrameSchema>>;

@@ -11,6 +11,7 @@ import { messageSchema } from '../schemas.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { widgetClientFrameSchema, type WidgetServerFrame } from './widget-protocol.ts';
 import { createMessageDelivery } from './message-delivery.ts';
+import { recordReadReceipt } from '../../proactive/read-receipt.ts';
 
 const MAX_BAD_FRAMES = 5;
 
@@ -93,6 +94,7 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
       }
       if (!session || !delivery) return fail(new LingxiError('unauthenticated', 'Send {"type":"hello","tenantKey":"…"} first.'));
       if (frame.type === 'typing') return void context.conversations.typing(session.tenant.id, session.conversation.id, 'customer', frame.on);
+      if (frame.type === 'read') return void (await recordReadReceipt(context, session.tenant.id, session.conversation.id, frame.seq));
       if (!(await context.customerLimiter.consume(`${session.tenant.id}:${session.customer.id}`))) {
         return fail(new LingxiError('rate_limited', `Too many messages: at most ${context.config.rateLimitPerCustomer} per minute; wait a moment and resend with the same clientId.`), frame.clientId);
       }
