@@ -8,8 +8,8 @@ import { createLearningApi, type GapTopic, type WeeklyDigest } from './learning-
 import './learning.css';
 
 const RANGES = [7, 30, 90] as const;
-/** Server topic keys are positions (topic-1 …), so a card's identity is its questions: a re-sorted list must not hand one topic's form to another. */
-const identity = (topic: GapTopic) => `${topic.messageIds[0]}:${topic.count}`;
+/** A card's identity: the server's key (named after the central question) plus its size, so an open form never moves to another topic and a grown topic re-renders. */
+const identity = (topic: GapTopic) => `${topic.key}:${topic.count}`;
 const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
 
 /** The weekly digest: conversations, bot containment this week vs last (change in points), gap questions, fixes, new gaps. */

@@ -106,7 +106,8 @@ export function createLearningService(deps: { store: Store; engines: EngineRegis
       const candidates = await store.listGapCandidates(tenant.id, { since, limit: 2000 });
       const topics = clusterQuestions(candidates, tokenizer, { sort: options.sort ?? 'largest' });
       return topics.slice(0, options.limit ?? 50).map((topic) => ({
-        key: topic.key, locale: topic.locale, question: topic.representative.text, terms: topic.terms, count: topic.items.length, newest: topic.newest,
+        // Stable across reloads and re-sorting: named after the topic's central question.
+        key: `gap-${topic.representative.messageId}`, locale: topic.locale, question: topic.representative.text, terms: topic.terms, count: topic.items.length, newest: topic.newest,
         examples: topic.items.slice(0, 5), messageIds: topic.items.map((item) => item.messageId),
         outcomes: topic.items.reduce<Record<string, number>>((counts, item) => ({ ...counts, [item.outcome]: (counts[item.outcome] ?? 0) + 1 }), {}),
       }));

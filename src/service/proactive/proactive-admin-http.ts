@@ -33,15 +33,16 @@ const previewView = z.object({
  * proactive message with its outcome. Registered only when proactive care is wired (it needs the SQL client).
  */
 export function registerProactiveAdminHttp(root: FastifyInstance, context: ServiceContext): void {
-  const proactive = context.proactive;
-  if (!proactive) return;
+  if (!context.proactive) return;
+  // Read at request time: the composition root (or a test) may replace the instance after the routes are built.
+  const care = () => context.proactive!;
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get('/v1/admin/proactive/rules', {
     schema: { tags, security, summary: 'Proactive rules of the tenant: code defaults, overridden defaults and its own rules', response: { 200: z.object({ rules: z.array(ruleView) }), ...errorResponses } },
   }, async (request) => {
     const { tenant } = await requireAgent(context, request, [...staff]);
-    return { rules: await proactive.rules.list(tenant.id) };
+    return { rules: await care().rules.list(tenant.id) };
   });
 
   app.put('/v1/admin/proactive/rules/:id', {
@@ -51,8 +52,8 @@ export function registerProactiveAdminHttp(root: FastifyInstance, context: Servi
     },
   }, async (request) => {
     const { tenant, user } = await requireAgent(context, request, [...staff]);
-    const before = await proactive.rules.get(tenant.id, request.params.id);
-    const saved = await proactive.rules.put(tenant.id, request.params.id, request.body, user.id);
+    const before = await care().rules.get(tenant.id, request.params.id);
+    const saved = await care().rules.put(tenant.id, request.params.id, request.body, user.id);
     await context.store.appendAudit({
       tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: before ? 'proactive_rule.updated' : 'proactive_rule.created', targetType: 'proactive_rule', targetId: request.params.id,
       data: { fields: Object.keys(request.body), enabled: saved.enabled, event: saved.rule.event, wasEnabled: before?.enabled ?? null },
@@ -67,11 +68,11 @@ export function registerProactiveAdminHttp(root: FastifyInstance, context: Servi
     },
   }, async (request) => {
     const { tenant, user } = await requireAgent(context, request, [...staff]);
-    if (!(await proactive.rules.remove(tenant.id, request.params.id))) {
+    if (!(await care().rules.remove(tenant.id, request.params.id))) {
       throw new LingxiError('not_found', `Proactive rule ${request.params.id} has no tenant version to delete (a code default can be switched off with {"enabled": false}).`);
     }
     await context.store.appendAudit({ tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: 'proactive_rule.deleted', targetType: 'proactive_rule', targetId: request.params.id, data: {} });
-    return { deleted: true as const, rule: await proactive.rules.get(tenant.id, request.params.id) };
+    return { deleted: true as const, rule: await care().rules.get(tenant.id, request.params.id) };
   });
 
   app.post('/v1/admin/proactive/rules/:id/preview', {
@@ -82,13 +83,13 @@ export function registerProactiveAdminHttp(root: FastifyInstance, context: Servi
     },
   }, async (request) => {
     const { tenant } = await requireAgent(context, request, [...staff]);
-    const current = await proactive.rules.get(tenant.id, request.params.id);
+    const current = await care().rules.get(tenant.id, request.params.id);
     if (!current && !request.body.rule) throw new LingxiError('not_found', `Proactive rule ${request.params.id} was not found; send body.rule to preview a new one.`);
     const { enabled: _enabled, ...draft } = request.body.rule ?? {};
     const defined = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
     const parsed = proactiveRuleSchema.safeParse({ ...current?.rule, ...defined, id: request.params.id });
     if (!parsed.success) throw new LingxiError('validation_failed', `The rule to preview is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
-    return proactive.preview(tenant.id, parsed.data, request.body.days);
+    return care().preview(tenant.id, parsed.data, request.body.days);
   });
 
   app.get('/v1/admin/proactive/log', {
@@ -98,6 +99,6 @@ export function registerProactiveAdminHttp(root: FastifyInstance, context: Servi
     },
   }, async (request) => {
     const { tenant } = await requireAgent(context, request, [...staff]);
-    return proactive.log(tenant.id, request.query);
+    return care().log(tenant.id, request.query);
   });
 }
