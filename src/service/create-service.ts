@@ -182,8 +182,11 @@ async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ 
   ]);
   const onConnectionError = (error: unknown) => logger.warn({ err: error }, 'redis connection problem');
   const prefix = config.redisPrefix;
-  const redis = new Redis(config.redisUrl, { enableAutoPipelining: true });
+  // Fail fast while Redis is unreachable (issue 12): no offline queue and one retry, so a request answers 503 with
+  // Retry-After instead of hanging; the client reconnects by itself and the next request succeeds.
+  const redis = new Redis(config.redisUrl, { enableAutoPipelining: true, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', onConnectionError);
+  await redis.connect();
   const bus = await createRedisBus({ url: config.redisUrl, prefix, onListenerError, onConnectionError });
   const jobs = await createBullmqJobRunner({ url: config.redisUrl, prefix, onFailure, onConnectionError });
   return {

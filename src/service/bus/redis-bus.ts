@@ -32,7 +32,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus & { 
   const channel = `${options.prefix ?? 'lingxi:'}bus`;
   const nodeId = randomUUID();
   const local = createInProcessBus({ onListenerError: options.onListenerError });
-  const publisher = new Redis(options.url, { enableAutoPipelining: true, lazyConnect: true });
+  // The publisher fails fast while Redis is down (the caller answers 503); the subscriber keeps its offline queue so that
+  // it re-subscribes when Redis is back.
+  const publisher = new Redis(options.url, { enableAutoPipelining: true, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   const subscriber = new Redis(options.url, { lazyConnect: true });
   for (const client of [publisher, subscriber]) client.on('error', (error) => options.onConnectionError?.(error));
   await Promise.all([publisher.connect(), subscriber.connect()]);

@@ -26,8 +26,19 @@ export interface ErrorBody {
   errorId?: string;
 }
 
+/**
+ * True for the errors ioredis raises while Redis cannot be reached (the service's clients fail fast instead of
+ * queueing: no offline queue, one retry): the request answers 503 with Retry-After, like a database outage.
+ */
+export function isRedisUnavailable(error: unknown): boolean {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'MaxRetriesPerRequestError'
+    || (typeof message === 'string' && /Stream isn't writeable and enableOfflineQueue options is false|Connection is closed\.|Reached the max retries per request limit/.test(message));
+}
+
 /** Converts any thrown value to a client-safe body and status; unexpected errors get an id and are logged with context. */
 export function toErrorResponse(error: unknown, log: (errorId: string) => void): { status: number; body: ErrorBody } {
+  if (isRedisUnavailable(error)) return { status: 503, body: { error: 'unavailable', message: 'A shared service (Redis) is unreachable for the moment; retry shortly.' } };
   if (isLingxiError(error) && error.code !== 'internal') return { status: httpStatusByCode[error.code], body: { error: error.code, message: error.message } };
   const fastifyError = error as Partial<FastifyError>;
   if (!isLingxiError(error) && typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {

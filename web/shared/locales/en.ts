@@ -74,4 +74,15 @@ export const en: Strings = {
   llmTemperature: 'Temperature (0–2)', llmTimeout: 'Request timeout (ms)', llmMaxTokens: 'Token limit per conversation',
   llmPrivacyStrict: 'Strict privacy: send nothing personal to the model (customer ids, contact data, names and addresses become placeholders)',
   llmTest: 'Test connection', llmTesting: 'Testing…', llmTestOk: 'Connection works', llmTestFailed: 'Connection failed', llmLatency: 'took',
+  // Proactive care (issue 9).
+  proactive: 'Proactive care', proactiveRules: 'Rules', proactiveLog: 'Message log', proactiveEvent: 'Business event', proactiveConditions: 'Conditions',
+  proactiveDelay: 'Delay', proactiveTemplate: 'Message template', proactiveChannel: 'Channel', proactiveEnabled: 'Enabled', proactiveSource: 'Source',
+  proactiveSourceDefault: 'Default', proactiveSourceOverride: 'Changed', proactiveSourceCustom: 'Custom', proactiveNewRule: 'New rule', proactiveRuleId: 'Rule id',
+  proactiveWhenHint: 'JSON: event data fields that must be equal, e.g. {"tier":"vip"}', proactiveAfterMinutes: 'After the event (minutes)', proactiveBeforeField: 'Or before a time in the event (field name)',
+  proactiveBeforeMinutes: 'Minutes before', proactiveCancelOn: 'Cancelled by events (comma separated)', proactiveTemplateHint: 'Use {field} for event data, e.g. {orderId}',
+  proactiveRestoreDefault: 'Restore default', proactivePreviewDays: 'Last days', proactiveMatched: 'Customers with a matching event', proactiveOptedOut: 'Opted out',
+  proactiveCapped: 'Capped', proactiveWouldContact: 'Would contact', proactiveExamples: 'Example customers', proactiveCustomer: 'Customer', proactiveStatus: 'Status',
+  proactiveAll: 'All', proactiveSent: 'Sent', proactiveRead: 'Read', proactiveReplied: 'Replied', proactiveDeferred: 'Deferred (quiet hours)', proactiveCancelled: 'Cancelled',
+  proactiveScheduled: 'Scheduled', proactiveFailed: 'Failed', proactiveSkipped: 'Skipped', proactiveWhen: 'When', proactivePage: 'Page {n}', proactivePrevious: 'Previous', proactiveNext: 'Next',
+  proactiveReason: 'Reason', proactiveInvalidJson: 'Conditions must be a JSON object',
 };

@@ -69,4 +69,15 @@ export const zh = {
   llmTemperature: '温度（0–2）', llmTimeout: '单次请求超时（毫秒）', llmMaxTokens: '每个会话的令牌上限',
   llmPrivacyStrict: '严格隐私：不向模型发送任何个人信息（客户编号、联系方式、姓名与地址以占位符代替）',
   llmTest: '测试连接', llmTesting: '测试中…', llmTestOk: '连接正常', llmTestFailed: '连接失败', llmLatency: '耗时',
+  // Proactive care (issue 9).
+  proactive: '主动关怀', proactiveRules: '关怀规则', proactiveLog: '发送记录', proactiveEvent: '业务事件', proactiveConditions: '条件',
+  proactiveDelay: '延迟', proactiveTemplate: '消息模板', proactiveChannel: '渠道', proactiveEnabled: '启用', proactiveSource: '来源',
+  proactiveSourceDefault: '默认', proactiveSourceOverride: '已修改', proactiveSourceCustom: '自定义', proactiveNewRule: '新建规则', proactiveRuleId: '规则编号',
+  proactiveWhenHint: 'JSON：事件数据需相等的字段，例如 {"tier":"vip"}', proactiveAfterMinutes: '事件后（分钟）', proactiveBeforeField: '或在事件字段时间之前（字段名）',
+  proactiveBeforeMinutes: '提前（分钟）', proactiveCancelOn: '取消事件（逗号分隔）', proactiveTemplateHint: '用 {字段} 引用事件数据，例如 {orderId}',
+  proactiveRestoreDefault: '恢复默认', proactivePreviewDays: '最近天数', proactiveMatched: '有匹配事件的客户', proactiveOptedOut: '已退订',
+  proactiveCapped: '已达上限', proactiveWouldContact: '将联系', proactiveExamples: '示例客户', proactiveCustomer: '客户', proactiveStatus: '状态',
+  proactiveAll: '全部', proactiveSent: '已发送', proactiveRead: '已读', proactiveReplied: '已回复', proactiveDeferred: '免打扰延后', proactiveCancelled: '已取消',
+  proactiveScheduled: '待发送', proactiveFailed: '失败', proactiveSkipped: '已跳过', proactiveWhen: '时间', proactivePage: '第 {n} 页', proactivePrevious: '上一页', proactiveNext: '下一页',
+  proactiveReason: '原因', proactiveInvalidJson: '条件必须是 JSON 对象',
 } as const;
