@@ -58,7 +58,8 @@ export interface ConversationTestResult {
   failures: string[];
 }
 
-export async function readConversationTest(file: string): Promise<ConversationTest> {
+/** Reads a YAML file and validates it; errors name the file and the first offending path. */
+async function readYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   const text = await readFile(file, 'utf8');
   let json: unknown;
   try {
@@ -66,13 +67,15 @@ export async function readConversationTest(file: string): Promise<ConversationTe
   } catch (error) {
     throw new LingxiError('malformed_file', `${file}: invalid YAML (${(error as Error).message.split('\n')[0]})`);
   }
-  const parsed = conversationTestSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new LingxiError('malformed_file', `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   return parsed.data;
 }
+
+export const readConversationTest = (file: string): Promise<ConversationTest> => readYaml(file, conversationTestSchema);
 
 function valueAt(root: unknown, path: string): unknown {
   return path.split('/').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
@@ -94,21 +97,7 @@ export const tenantSuiteSchema = z.object({
 });
 export type TenantSuite = z.infer<typeof tenantSuiteSchema>;
 
-export async function readTenantSuite(file: string): Promise<TenantSuite> {
-  const text = await readFile(file, 'utf8');
-  let json: unknown;
-  try {
-    json = parse(text);
-  } catch (error) {
-    throw new LingxiError('malformed_file', `${file}: invalid YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  const parsed = tenantSuiteSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new LingxiError('malformed_file', `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
+export const readTenantSuite = (file: string): Promise<TenantSuite> => readYaml(file, tenantSuiteSchema);
 
 /** Runs one conversation test against the pure engine with a fresh demo store (and the tenant's content, if given). */
 export async function runConversationTest(test: ConversationTest, file: string, options: { modelCache?: ModelCache; content?: PackContent } = {}): Promise<ConversationTestResult> {

@@ -24,6 +24,12 @@ describe('server-wide LLM default from the environment', () => {
     expect(await load('t2')).toBeNull();
     expect(await load('t3')).toMatchObject({ tenantId: 't3', model: 'default-model' });
     expect(await tenantOrDefaultLlm(store, null)('t3')).toBeNull();
+    // Whether a tenant has settings is remembered briefly: a turn does not query the store each time.
+    let reads = 0;
+    const counting = { ...store, get: async (id: string) => { reads++; return rows.get(id) ?? null; } } as LlmSettingsStore;
+    const cached = tenantOrDefaultLlm(counting, fallback);
+    for (let turn = 0; turn < 5; turn++) await cached('t3');
+    expect(reads).toBe(1);
     expect(await tenantOrDefaultLlm(null, fallback)('t9')).toMatchObject({ tenantId: 't9', model: 'default-model' });
   });
 });

@@ -17,12 +17,23 @@ export function environmentLlm(env: Record<string, string | undefined>): Omit<Ll
   };
 }
 
-/** `loadLlm` for the engine registry: the tenant's active settings; else, if it never configured any, the default. */
-export function tenantOrDefaultLlm(store: LlmSettingsStore | null, fallback: Omit<LlmSettings, 'tenantId'> | null) {
+/**
+ * `loadLlm` for the engine registry (read on every turn): the tenant's active settings; else, if it never configured
+ * any, the default. Whether a tenant has a row is remembered for `cacheMs` (as `active` is), so a turn costs no query.
+ */
+export function tenantOrDefaultLlm(store: LlmSettingsStore | null, fallback: Omit<LlmSettings, 'tenantId'> | null, cacheMs = 3000) {
+  const hasRow = new Map<string, { value: boolean; until: number }>();
   return async (tenantId: string): Promise<LlmSettings | null> => {
     const own = store ? await store.active(tenantId) : null;
     if (own || !fallback) return own;
-    if (store && (await store.get(tenantId))) return null;
+    if (store) {
+      let known = hasRow.get(tenantId);
+      if (!known || known.until < Date.now()) {
+        known = { value: (await store.get(tenantId)) !== null, until: Date.now() + cacheMs };
+        hasRow.set(tenantId, known);
+      }
+      if (known.value) return null;
+    }
     return { ...fallback, tenantId };
   };
 }

@@ -1,14 +1,12 @@
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 import { bumpContentVersion } from './sql-directory.ts';
-import { toArticle } from './sql-rows.ts';
+import { iso, json, toArticle } from './sql-rows.ts';
 import type { GapCandidate, GapResolution, IntentPhrase, Store, TenantTest } from './store.ts';
 
 export type LearningPart = Pick<Store, 'tenantContent' | 'addIntentPhrases' | 'listIntentPhrases' | 'deleteIntentPhrase' | 'listGapCandidates'
   | 'getGapCandidates' | 'recordGapResolution' | 'approveGapResolution' | 'findPendingResolution' | 'listGapResolutions' | 'listTenantTests' | 'learningCounts'>;
 
 type Row = Record<string, unknown>;
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 const toPhrase = (row: Row): IntentPhrase => ({
   id: row.id as string, tenantId: row.tenant_id as string, intent: row.intent as string, text: row.text as string,

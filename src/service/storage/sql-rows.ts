@@ -3,9 +3,9 @@ import type { ApiKey, Conversation, Customer, KnowledgeArticle, Message, Note, S
 /** Row → record mappers shared by the SQL store (snake_case columns → camelCase, times → ISO strings). */
 type Row = Record<string, unknown>;
 
-const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
+export const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
 const isoOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : iso(value));
-const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+export const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 export const toTenant = (row: Row): Tenant => ({
   id: row.id as string, name: row.name as string, widgetKey: row.widget_key as string,
