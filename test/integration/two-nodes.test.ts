@@ -154,6 +154,8 @@ describe.skipIf(!databaseUrl || !redisUrl)('two service nodes on PostgreSQL + Re
     const ack = await customer.waitFor((frame) => frame.type === 'ack' && frame.clientId === 'c2');
     const live = await agent.waitFor((frame) => frame.type === 'message' && frame.conversationId === conversationId && frame.message.clientId === 'c2');
     expect(live.message.seq).toBe(ack.seq);
+    // The ack can arrive before the echo of the customer's own message: wait for it, so that `lastSeen` is exact.
+    await customer.waitFor((frame) => frame.type === 'message' && frame.message.seq === ack.seq);
 
     // Node A dies without a chance to say goodbye; the agent keeps writing on B meanwhile.
     const lastSeen = Math.max(...customer.frames.filter((frame) => frame.type === 'message').map((frame) => frame.message.seq as number));
