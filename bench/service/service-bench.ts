@@ -1,9 +1,11 @@
 /**
  * Service load benchmark in one command: starts `lingxi serve` child processes on each target (PGlite; PostgreSQL;
  * PostgreSQL + Redis with two nodes), runs ws-load.ts against them (N concurrent WebSocket conversations, closed loop)
- * and prints one Markdown table: bot replies/s, p50/p99 ack and reply latency, server RSS.
+ * and prints one Markdown table: bot replies/s, p50/p99 ack and reply latency, server RSS. The `ws-echo` target is a
+ * bare `ws` server answering with the same frames and no work (ws-echo-server.ts): the transport ceiling of this client
+ * on this machine; every other row is also given as a percentage of it.
  *
- *   npx tsx bench/service/service-bench.ts [--connections 100] [--messages 20] [--targets pglite,postgres,postgres-redis-2] [--timeout-ms 30000]
+ *   npx tsx bench/service/service-bench.ts [--connections 100] [--messages 20] [--targets ws-echo,pglite,postgres,postgres-redis-2] [--timeout-ms 30000]
  *   node bin/lingxi.js bench service [same options]
  *
  * PostgreSQL and Redis come from DATABASE_URL / REDIS_URL (default: the machine's 127.0.0.1 servers); each run works in a
@@ -18,17 +20,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const targets = ['pglite', 'postgres', 'postgres-redis-2'] as const;
+const targets = ['ws-echo', 'pglite', 'postgres', 'postgres-redis-2'] as const;
 type Target = (typeof targets)[number];
 
-interface ServeNode {
+export interface ServeNode {
   child: ChildProcess;
   url: string;
   output: () => string;
 }
 
 /** Starts `node bin/lingxi.js serve` on a free port and resolves once it prints its URLs. */
-function startServe(env: Record<string, string>): Promise<ServeNode> {
+export function startServe(env: Record<string, string>): Promise<ServeNode> {
   const child = spawn(process.execPath, ['bin/lingxi.js', 'serve'], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', LINGXI_RATE_LIMIT_CUSTOMER: '1000000', LINGXI_RATE_LIMIT_IP: '100000000', ...env },
@@ -48,7 +50,25 @@ function startServe(env: Record<string, string>): Promise<ServeNode> {
   });
 }
 
-async function stop(node: ServeNode): Promise<void> {
+/** Starts the bare `ws` echo server (the transport ceiling, ws-echo-server.ts) on a free port. */
+function startEcho(): Promise<ServeNode> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/service/ws-echo-server.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`echo server did not start:\n${output}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`echo server exited with ${code}:\n${output}`)));
+    child.stdout!.on('data', () => {
+      const port = /ws-echo listening on (\d+)/.exec(output)?.[1];
+      if (!port) return;
+      clearTimeout(timer);
+      resolve({ child, url: `ws://127.0.0.1:${port}`, output: () => output });
+    });
+  });
+}
+
+export async function stop(node: ServeNode): Promise<void> {
   if (node.child.exitCode !== null) return;
   const exited = new Promise((resolve) => node.child.once('exit', resolve));
   node.child.kill('SIGTERM');
@@ -79,6 +99,15 @@ async function runTarget(target: Target, options: { connections: number; message
     ? { LINGXI_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' }
     : { DATABASE_URL: options.databaseUrl, LINGXI_DATABASE_SCHEMA: schema, REDIS_URL: target === 'postgres-redis-2' ? options.redisUrl : '', LINGXI_REDIS_PREFIX: prefix, LINGXI_SECRET: `bench-secret-${run}-0123456789` };
   const nodes: ServeNode[] = [];
+  if (target === 'ws-echo') {
+    try {
+      nodes.push(await startEcho());
+      const result = await runLoad(['--url', nodes[0].url, '--tenant-key', 'none', '--connections', String(options.connections), '--messages', String(options.messages), '--timeout-ms', String(options.timeoutMs), '--pid', String(nodes[0].child.pid)]);
+      return { target, nodes: 1, ...result };
+    } finally {
+      await stop(nodes[0]);
+    }
+  }
   try {
     nodes.push(await startServe(env));
     const widgetKey = /Widget key\s+(\S+)/.exec(nodes[0].output())?.[1];
@@ -130,15 +159,17 @@ export async function serviceBenchMain(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return 0;
   }
+  const ceiling = results.find((result) => result.target === 'ws-echo')?.messagesPerSecond as number | undefined;
   const rows = results.map((result) => {
     const ack = result.ack as { p50: string; p99: string };
     const reply = result.reply as { p50: string; p99: string };
-    return `| ${result.target} | ${result.nodes} | ${result.connections} × ${result.messagesPerConnection} | ${result.botReplies} | ${result.messagesPerSecond} | ${ack.p50} / ${ack.p99} | ${reply.p50} / ${reply.p99} | ${result.serverRss} | ${result.handedOff} / ${result.timeouts} / ${result.errors} |`;
+    const ratio = ceiling ? `${((100 * (result.messagesPerSecond as number)) / ceiling).toFixed(1)} %` : '–';
+    return `| ${result.target} | ${result.nodes} | ${result.connections} × ${result.messagesPerConnection} | ${result.botReplies} | ${result.messagesPerSecond} | ${ratio} | ${ack.p50} / ${ack.p99} | ${reply.p50} / ${reply.p99} | ${result.serverRss} | ${result.handedOff} / ${result.timeouts} / ${result.errors} |`;
   });
   process.stdout.write([
     `Machine: ${cpus().length} cores, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Client and servers on the same machine.`, '',
-    '| target | nodes | conversations × messages | bot replies | replies/s | ack p50 / p99 | reply p50 / p99 | server RSS | handed off / timeouts / errors |',
-    '|---|---|---|---|---|---|---|---|---|', ...rows, '',
+    '| target | nodes | conversations × messages | bot replies | replies/s | of ws-echo | ack p50 / p99 | reply p50 / p99 | server RSS | handed off / timeouts / errors |',
+    '|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
   ].join('\n'));
   return 0;
 }

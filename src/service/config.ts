@@ -32,6 +32,16 @@ export const serviceConfigSchema = z.object({
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   /** PostgreSQL schema to work in (created if missing); unset = the server's search_path. Lets deployments share a database. */
   databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').optional(),
+  /**
+   * PostgreSQL connections per node. Each turn is one statement (src/service/storage/sql-conversations.ts), so a pool
+   * this size serves hundreds of conversations; keep nodes × pool under the server's max_connections (default 100).
+   */
+  databasePoolSize: z.coerce.number().int().min(1).max(500).default(20),
+  /**
+   * How long a request waits for a pooled connection (or for a new one to connect) before it fails with 503
+   * `unavailable`. An unreachable server fails at once (connection refused); this bounds waits under heavy load.
+   */
+  databaseWaitMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** redis://… switches bus, jobs and customer rate limits to Redis/BullMQ so that several nodes serve the same tenants. */
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   /** Prefix of every Redis key and channel, so that several deployments (or test runs) share one Redis. */
@@ -77,6 +87,7 @@ export type ServiceConfigInput = z.input<typeof serviceConfigSchema>;
 /** Environment variable of each setting (the CLI option is the kebab-case key, e.g. --data-dir). */
 export const environmentNames: Record<keyof ServiceConfig, string> = {
   port: 'PORT', host: 'HOST', dataDir: 'LINGXI_DATA_DIR', databaseUrl: 'DATABASE_URL', databaseSchema: 'LINGXI_DATABASE_SCHEMA',
+  databasePoolSize: 'LINGXI_DATABASE_POOL_SIZE', databaseWaitMs: 'LINGXI_DATABASE_WAIT_MS',
   redisUrl: 'REDIS_URL', redisPrefix: 'LINGXI_REDIS_PREFIX', secret: 'LINGXI_SECRET',
   demoPassword: 'LINGXI_DEMO_PASSWORD', logLevel: 'LOG_LEVEL', rateLimitPerIp: 'LINGXI_RATE_LIMIT_IP',
   rateLimitPerCustomer: 'LINGXI_RATE_LIMIT_CUSTOMER', rateLimitLogin: 'LINGXI_RATE_LIMIT_LOGIN', rateLimitWidgetStarts: 'LINGXI_RATE_LIMIT_WIDGET_STARTS',

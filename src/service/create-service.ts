@@ -71,7 +71,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   // Guarded: a database outage answers 503 + Retry-After instead of 500 (issue 12).
   // The SQL client is kept here too: proactive care has its own table (proactive_sends) beside the Store's.
   const sql: SqlClient | null = overrides.sql ?? (overrides.store ? null : config.databaseUrl
-    ? await createPostgresClient({ connectionString: config.databaseUrl, schema: config.databaseSchema })
+    ? await createPostgresClient({ connectionString: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize, waitMs: config.databaseWaitMs })
     : await createPgliteClient(join(config.dataDir, 'pglite')));
   const store = guardStore(overrides.store ?? await createSqlStore(config.databaseUrl ? 'postgres' : 'pglite', sql!));
   const demo = config.seedDemo ? await seedDemo(store, { password: config.demoPassword }) : null;
@@ -113,7 +113,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     onCustomerMessage: async (tenantId, conversationId) => context.proactive?.recordReply(tenantId, conversationId),
   });
   const context: ServiceContext = {
-    config, store, bus, jobs, engines, conversations, metrics, logger,
+    config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,
     signer: createTokenSigner(secret),
     customerLimiter: scaleOut.customerLimiter,
     loginLockout: scaleOut.loginLockout,

@@ -33,6 +33,8 @@ export interface ChannelServices {
 }
 
 /** Everything the HTTP and WebSocket layers need, assembled once in the composition root (create-service.ts). */
+import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
+
 export interface ServiceContext {
   config: ServiceConfig;
   store: Store;
@@ -40,6 +42,8 @@ export interface ServiceContext {
   jobs: JobRunner;
   engines: EngineRegistry;
   conversations: ConversationService;
+  /** Outgoing webhooks; routes that change a tenant's webhooks call `forget` so this node sees the change at once. */
+  webhooks: WebhookDispatcher;
   metrics: ServiceMetrics;
   logger: Logger;
   signer: TokenSigner;

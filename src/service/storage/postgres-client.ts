@@ -6,6 +6,8 @@ export interface PostgresClientOptions {
   /** Schema to work in (created if missing); tests use a fresh random one. Default: the server's search_path. */
   schema?: string;
   poolSize?: number;
+  /** Longest wait for a pooled connection or a new connection, ms (default 3000). */
+  waitMs?: number;
 }
 
 /** SqlClient on a node-postgres Pool. */
@@ -28,8 +30,9 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
-    // Fail fast when the server cannot be reached (the request answers 503) instead of queueing forever.
-    connectionTimeoutMillis: 3000,
+    // Bounded wait for a connection (busy pool or a server that does not answer): the request then answers 503 instead
+    // of queueing forever. A refused connection fails at once, whatever this is.
+    connectionTimeoutMillis: options.waitMs ?? 3000,
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.

@@ -1,7 +1,7 @@
 import { LingxiError } from '../../engine/errors.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
-import type { CommitResult, Conversation, NewEvent, NewMessage, Owner, Store, StoredEvent, Message } from './store.ts';
-import { toConversation, toEvent, toMessage } from './sql-rows.ts';
+import type { CommitInput, CommitResult, Conversation, NewEvent, NewMessage, Owner, Store, StoredEvent, Message } from './store.ts';
+import { json, toConversation, toEvent, toMessage } from './sql-rows.ts';
 
 type ConversationPart = Pick<Store, 'createConversation' | 'getConversation' | 'listConversations' | 'commit' | 'listMessages' | 'getMessageByClientId' | 'listEvents' | 'appendEvent' | 'countByOwner'>;
 
@@ -27,6 +27,84 @@ async function insertEvents(tx: SqlExecutor, tenantId: string, conversationId: s
   const params = events.flatMap((event) => [tenantId, conversationId, event.customerId ?? null, event.type, JSON.stringify(event.data ?? {})]);
   const rows = await tx.query(`INSERT INTO events (tenant_id, conversation_id, customer_id, type, data) VALUES ${valuesList(events.length, 5, { 4: '::jsonb' })} RETURNING *`, params);
   return rows.map(toEvent).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/**
+ * The turn commit as ONE statement (one round trip instead of seven: BEGIN, lock, duplicate check, insert messages,
+ * update, insert events, COMMIT — the round trips were the largest service cost per message after the engine, issue 11).
+ * A single statement is atomic on its own. `cur` locks the conversation row (FOR UPDATE re-reads the newest version
+ * after waiting), `ok` is that row only when there is no duplicate and the optimistic and owner checks pass, and every
+ * write hangs off `ok`, so a failed check writes nothing. The result comes back as JSON columns.
+ */
+const COMMIT_SQL = `
+WITH cur AS (
+  SELECT * FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE
+), dup AS (
+  SELECT * FROM messages WHERE $3::text IS NOT NULL AND conversation_id = $2 AND client_id = $3 LIMIT 1
+), ok AS (
+  SELECT cur.* FROM cur WHERE NOT EXISTS (SELECT 1 FROM dup)
+    AND ($4::integer IS NULL OR cur.last_seq = $4) AND ($5::text[] IS NULL OR cur.owner = ANY($5::text[]))
+), msg AS (
+  INSERT INTO messages (id, tenant_id, conversation_id, seq, client_id, author, author_id, text, payload)
+  SELECT m.id, $1, $2, ok.last_seq + m.i, m.client_id, m.author, m.author_id, m.text, COALESCE(m.payload, '{}'::jsonb)
+  FROM ok, jsonb_to_recordset($6::jsonb) AS m(i integer, id text, client_id text, author text, author_id text, text text, payload jsonb)
+  RETURNING *
+), upd AS (
+  UPDATE conversations c SET
+    owner = COALESCE($7::text, c.owner),
+    assignee_id = CASE WHEN $8::boolean THEN $9::text ELSE c.assignee_id END,
+    sentiment = CASE WHEN $10::boolean THEN $11::text ELSE c.sentiment END,
+    priority = COALESCE($12::integer, c.priority),
+    locale = COALESCE($13::text, c.locale),
+    resolution = CASE WHEN $14::boolean THEN $15::text ELSE c.resolution END,
+    engine_state = COALESCE($16::jsonb, c.engine_state),
+    last_seq = ok.last_seq + $17::integer, updated_at = now(),
+    closed_at = CASE WHEN COALESCE($7::text, c.owner) = 'closed' THEN COALESCE(c.closed_at, now()) ELSE NULL END
+  FROM ok WHERE c.tenant_id = $1 AND c.id = $2
+  RETURNING c.*
+), evs AS (
+  INSERT INTO events (tenant_id, conversation_id, customer_id, type, data)
+  SELECT $1, $2, e.customer_id, e.type, COALESCE(e.data, '{}'::jsonb)
+  FROM ok, jsonb_to_recordset($18::jsonb) AS e(i integer, customer_id text, type text, data jsonb) ORDER BY e.i
+  RETURNING *
+)
+SELECT (SELECT to_jsonb(cur) FROM cur) AS cur, (SELECT to_jsonb(dup) FROM dup) AS dup, (SELECT to_jsonb(upd) FROM upd) AS upd,
+  (SELECT jsonb_agg(to_jsonb(msg) ORDER BY msg.seq) FROM msg) AS msgs, (SELECT jsonb_agg(to_jsonb(evs) ORDER BY evs.id) FROM evs) AS evs`;
+
+type CommitRow = { cur: unknown; dup: unknown; upd: unknown; msgs: unknown; evs: unknown };
+
+async function commitOnce(sql: SqlClient, input: CommitInput): Promise<CommitResult> {
+  const patch = input.patch ?? {};
+  const has = (key: keyof typeof patch) => Object.prototype.hasOwnProperty.call(patch, key);
+  const messages = input.messages.map((message, index) => ({
+    i: index + 1, id: message.id, client_id: message.clientId ?? null, author: message.author, author_id: message.authorId ?? null, text: message.text, payload: message.payload ?? {},
+  }));
+  const events = (input.events ?? []).map((event, index) => ({ i: index + 1, customer_id: event.customerId ?? null, type: event.type, data: event.data ?? {} }));
+  const [row] = await sql.query<CommitRow>(COMMIT_SQL, [
+    input.tenantId, input.conversationId, input.clientId ?? null, input.expectedLastSeq ?? null, input.requireOwner ?? null,
+    JSON.stringify(messages), patch.owner ?? null, has('assigneeId'), has('assigneeId') ? patch.assigneeId : null,
+    has('sentiment'), has('sentiment') ? patch.sentiment : null, patch.priority ?? null, patch.locale ?? null,
+    has('resolution'), has('resolution') ? patch.resolution : null, patch.engineState === undefined ? null : JSON.stringify(patch.engineState),
+    messages.length, JSON.stringify(events),
+  ]);
+  const record = (value: unknown) => json<Record<string, unknown> | null>(value);
+  const current = record(row?.cur);
+  if (!current) throw new LingxiError('not_found', `Conversation ${input.conversationId} was not found.`);
+  const conversation = toConversation(current);
+  const duplicate = record(row.dup);
+  if (duplicate) return { status: 'duplicate', conversation, message: toMessage(duplicate) };
+  const updated = record(row.upd);
+  if (!updated) {
+    if (input.expectedLastSeq !== undefined && conversation.lastSeq !== input.expectedLastSeq) {
+      throw new LingxiError('conflict', 'The conversation changed while this turn was processed; retry.', { details: { expected: input.expectedLastSeq, actual: conversation.lastSeq } });
+    }
+    throw new LingxiError('conflict', `The conversation is ${conversation.owner}; this action needs it to be ${(input.requireOwner ?? []).join(' or ')}.`, { details: { owner: conversation.owner } });
+  }
+  return {
+    status: 'committed', conversation: toConversation(updated),
+    messages: (json<Array<Record<string, unknown>> | null>(row.msgs) ?? []).map(toMessage),
+    events: (json<Array<Record<string, unknown>> | null>(row.evs) ?? []).map(toEvent),
+  };
 }
 
 /** Conversations, messages and the event log on SQL; `commit` is the one write path for turns. */
@@ -61,36 +139,16 @@ export function createSqlConversations(sql: SqlClient): ConversationPart {
       return rows.map(toConversation);
     },
     async commit(input): Promise<CommitResult> {
-      return sql.transaction(async (tx) => {
-        const locked = await tx.query('SELECT * FROM conversations WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [input.tenantId, input.conversationId]);
-        if (!locked[0]) throw new LingxiError('not_found', `Conversation ${input.conversationId} was not found.`);
-        const current: Conversation = toConversation(locked[0]);
-        if (input.clientId) {
-          const existing = await tx.query('SELECT * FROM messages WHERE conversation_id = $1 AND client_id = $2', [input.conversationId, input.clientId]);
-          if (existing[0]) return { status: 'duplicate', conversation: current, message: toMessage(existing[0]) };
+      // A unique violation on (conversation_id, client_id) means a concurrent commit stored the same clientId after this
+      // statement's snapshot; run again, and the fresh snapshot returns it as the duplicate.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await commitOnce(sql, input);
+        } catch (error) {
+          if (attempt < 3 && (error as { code?: string }).code === '23505' && /client_id/.test(String((error as { constraint?: string; message?: string }).constraint ?? (error as Error).message))) continue;
+          throw error;
         }
-        if (input.expectedLastSeq !== undefined && current.lastSeq !== input.expectedLastSeq) {
-          throw new LingxiError('conflict', 'The conversation changed while this turn was processed; retry.', { details: { expected: input.expectedLastSeq, actual: current.lastSeq } });
-        }
-        if (input.requireOwner && !input.requireOwner.includes(current.owner)) {
-          throw new LingxiError('conflict', `The conversation is ${current.owner}; this action needs it to be ${input.requireOwner.join(' or ')}.`, { details: { owner: current.owner } });
-        }
-        const messages = await insertMessages(tx, input.tenantId, input.conversationId, current.lastSeq + 1, input.messages);
-        const patch = input.patch ?? {};
-        const has = (key: keyof typeof patch) => Object.prototype.hasOwnProperty.call(patch, key);
-        const owner: Owner = patch.owner ?? current.owner;
-        const rows = await tx.query(
-          `UPDATE conversations SET owner = $3, assignee_id = $4, sentiment = $5, priority = $6, locale = $7, resolution = $8,
-             engine_state = $9::jsonb, last_seq = $10, updated_at = now(),
-             closed_at = CASE WHEN $3 = 'closed' THEN COALESCE(closed_at, now()) ELSE NULL END
-           WHERE tenant_id = $1 AND id = $2 RETURNING *`,
-          [input.tenantId, input.conversationId, owner, has('assigneeId') ? patch.assigneeId : current.assigneeId,
-            has('sentiment') ? patch.sentiment : current.sentiment, patch.priority ?? current.priority, patch.locale ?? current.locale,
-            has('resolution') ? patch.resolution : current.resolution, JSON.stringify(patch.engineState ?? current.engineState),
-            current.lastSeq + messages.length]);
-        const events = await insertEvents(tx, input.tenantId, input.conversationId, input.events ?? []);
-        return { status: 'committed', conversation: toConversation(rows[0]), messages, events };
-      });
+      }
     },
     async listMessages(tenantId, conversationId, options = {}) {
       const rows = await sql.query('SELECT * FROM messages WHERE tenant_id = $1 AND conversation_id = $2 AND seq > $3 ORDER BY seq LIMIT $4',

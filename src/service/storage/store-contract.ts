@@ -124,6 +124,48 @@ export function runStoreContract(options: { name: string; create: () => Promise<
       expect((await store.getConversation(tenant.id, conversation.id))?.lastSeq).toBe(1);
     });
 
+    it('writes nothing when the commit fails inside the database after its messages were inserted', async () => {
+      const { tenant, conversation } = await tenantWithConversation();
+      const broken = store.commit({
+        tenantId: tenant.id, conversationId: conversation.id, clientId: 'atomic',
+        messages: [{ id: newId('msg'), clientId: 'atomic', author: 'customer', text: 'x' }], patch: { owner: 'queued' },
+        events: [{ type: 'message.received' }, { type: null as unknown as string }],
+      });
+      await expect(broken).rejects.toThrow();
+      expect(await store.getMessageByClientId(tenant.id, conversation.id, 'atomic')).toBeNull();
+      expect(await store.getConversation(tenant.id, conversation.id)).toMatchObject({ lastSeq: 1, owner: 'bot' });
+      expect((await store.listEvents(tenant.id, conversation.id)).map((e) => e.type)).toEqual(['conversation.started']);
+    });
+
+    it('stores one message for the same client id sent concurrently; the others come back as duplicates', async () => {
+      const { tenant, conversation } = await tenantWithConversation();
+      const results = await Promise.all(Array.from({ length: 6 }, () => store.commit({
+        tenantId: tenant.id, conversationId: conversation.id, clientId: 'same',
+        messages: [{ id: newId('msg'), clientId: 'same', author: 'customer', text: 'once' }], events: [{ type: 'message.received' }],
+      })));
+      expect(results.filter((r) => r.status === 'committed')).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'duplicate').map((r) => (r.status === 'duplicate' ? r.message.seq : 0))).toEqual([2, 2, 2, 2, 2]);
+      expect((await store.listMessages(tenant.id, conversation.id)).map((m) => m.seq)).toEqual([1, 2]);
+      expect((await store.listEvents(tenant.id, conversation.id)).filter((e) => e.type === 'message.received')).toHaveLength(1);
+    });
+
+    it('applies explicit nulls in the patch and returns events in insertion order', async () => {
+      const { tenant, conversation } = await tenantWithConversation();
+      const agent = await store.createUser({ id: newId('usr'), tenantId: tenant.id, email: `${newId('a')}@example.com`, name: '李', role: 'agent', passwordHash: 'h' });
+      const taken = await store.commit({ tenantId: tenant.id, conversationId: conversation.id, messages: [], patch: { owner: 'human', assigneeId: agent.id, resolution: 'x', sentiment: 'negative' } });
+      expect(taken.status === 'committed' && taken.conversation).toMatchObject({ owner: 'human', assigneeId: agent.id, resolution: 'x', sentiment: 'negative', lastSeq: 1 });
+      const back = await store.commit({
+        tenantId: tenant.id, conversationId: conversation.id, messages: [{ id: newId('msg'), author: 'system', text: 'back' }],
+        patch: { owner: 'closed', assigneeId: null, resolution: null }, events: ['a', 'b', 'c', 'd'].map((type, index) => ({ type, customerId: index === 0 ? 'cust' : undefined, data: { index } })),
+      });
+      if (back.status !== 'committed') throw new Error('not committed');
+      expect(back.conversation).toMatchObject({ owner: 'closed', assigneeId: null, resolution: null, sentiment: 'negative', lastSeq: 2 });
+      expect(back.conversation.closedAt).not.toBeNull();
+      expect(back.events.map((e) => [e.type, e.data.index, e.customerId])).toEqual([['a', 0, 'cust'], ['b', 1, null], ['c', 2, null], ['d', 3, null]]);
+      expect(back.events.map((e) => Number(e.id))).toEqual([...back.events.map((e) => Number(e.id))].sort((x, y) => x - y));
+      expect(back.messages.map((m) => [m.seq, m.author, m.conversationId])).toEqual([[2, 'system', conversation.id]]);
+    });
+
     it('serialises concurrent commits into distinct seqs', async () => {
       const { tenant, conversation } = await tenantWithConversation();
       await Promise.all(Array.from({ length: 8 }, (_, index) => store.commit({

@@ -57,10 +57,11 @@ describe('database unavailable', () => {
     expect(retried.json().ack).toMatchObject({ clientId: 'o1', seq: 2, duplicate: false });
   });
 
-  it('rolls a turn back when the connection drops mid-transaction; the retry stores it once', async () => {
+  it('loses nothing of a turn whose commit statement is cut off; the retry stores it once', async () => {
     const session = await start('outage-3');
     const before = await service.context.store.getConversation(demo.tenantId, session.conversationId);
-    faults.failInTransactionAt = 3;
+    // The turn commit is one statement (sql-conversations.ts); the connection drops as it is sent.
+    faults.failNextMatching = /INSERT INTO messages/;
     const post = () => inject({ method: 'POST', url: `/v1/widget/conversations/${session.conversationId}/messages`, headers: { authorization: `Bearer ${session.token}` }, payload: { clientId: 'half', text: 'where is my order' } });
     const failed = await post();
     expect(failed.statusCode).toBe(503);

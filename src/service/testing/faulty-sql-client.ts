@@ -6,17 +6,19 @@ export interface SqlFaults {
   down: boolean;
   /** When > 0: the n-th statement inside the next transaction fails with a dropped connection (then resets to 0). */
   failInTransactionAt: number;
+  /** The next statement whose SQL matches fails with a dropped connection before it runs (then resets to null). */
+  failNextMatching: RegExp | null;
 }
 
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 const terminated = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
 
 /**
- * A SqlClient that forwards to `inner` until told to fail: a whole outage (`down`) or a connection lost in the middle
- * of a transaction. Lets tests prove 503s, rollbacks and recovery without a real database going away.
+ * A SqlClient that forwards to `inner` until told to fail: a whole outage (`down`), a connection lost in the middle
+ * of a transaction, or one statement lost (`failNextMatching`). Lets tests prove 503s, rollbacks and recovery without a real database going away.
  */
 export function createFaultySqlClient(inner: SqlClient): { client: SqlClient; faults: SqlFaults } {
-  const faults: SqlFaults = { down: false, failInTransactionAt: 0 };
+  const faults: SqlFaults = { down: false, failInTransactionAt: 0, failNextMatching: null };
   const guard = () => {
     if (faults.down) throw refused();
   };
@@ -25,6 +27,10 @@ export function createFaultySqlClient(inner: SqlClient): { client: SqlClient; fa
     client: {
       async query(sql, params) {
         guard();
+        if (faults.failNextMatching?.test(sql)) {
+          faults.failNextMatching = null;
+          throw terminated();
+        }
         return inner.query(sql, params);
       },
       async exec(sql) {

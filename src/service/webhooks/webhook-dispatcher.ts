@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { JobRunner } from '../jobs/job-runner.ts';
-import type { Store, StoredEvent } from '../storage/store.ts';
+import type { Store, StoredEvent, Webhook } from '../storage/store.ts';
 
 export const WEBHOOK_JOB = 'webhook.deliver';
 
@@ -22,14 +22,30 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 export interface WebhookDispatcher {
   /** Enqueues one delivery per matching webhook of the tenant for each event. */
   dispatch(tenantId: string, events: StoredEvent[], extra?: Record<string, unknown>): Promise<void>;
+  /** Drops this node's cached webhook list of the tenant (call after creating or deleting a webhook). */
+  forget(tenantId: string): void;
 }
 
 /**
  * Outgoing webhooks: each event is POSTed as JSON with `X-Lingxi-Signature` and `X-Lingxi-Timestamp`, on the job
  * runner with 6 attempts and exponential backoff (1 s, 2 s, 4 s …). A non-2xx answer or a network error is retried.
  */
-export function createWebhookDispatcher(deps: { store: Store; jobs: JobRunner; logger: Logger; fetch?: typeof fetch; backoffMs?: number; timeoutMs?: number }): WebhookDispatcher {
+export function createWebhookDispatcher(deps: { store: Store; jobs: JobRunner; logger: Logger; fetch?: typeof fetch; backoffMs?: number; timeoutMs?: number; cacheMs?: number }): WebhookDispatcher {
   const send = deps.fetch ?? fetch;
+  // Every turn dispatches its events; reading the tenant's webhooks on each one was a query per message (issue 11).
+  // The list is cached per tenant for `cacheMs` (default 2 s): this node forgets it on create/delete, other nodes pick
+  // a change up within that time.
+  const cacheMs = deps.cacheMs ?? 2000;
+  const cache = new Map<string, { until: number; hooks: Promise<Webhook[]> }>();
+  const activeHooks = (tenantId: string): Promise<Webhook[]> => {
+    const cached = cache.get(tenantId);
+    if (cached && cached.until > Date.now()) return cached.hooks;
+    const hooks = deps.store.listWebhooks(tenantId).then((list) => list.filter((hook) => hook.active));
+    cache.set(tenantId, { until: Date.now() + cacheMs, hooks });
+    hooks.catch(() => cache.delete(tenantId));
+    if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
+    return hooks;
+  };
   deps.jobs.register<DeliveryPayload>(WEBHOOK_JOB, async (job, { attempt }) => {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await send(job.url, {
@@ -46,7 +62,7 @@ export function createWebhookDispatcher(deps: { store: Store; jobs: JobRunner; l
   return {
     async dispatch(tenantId, events, extra = {}) {
       if (events.length === 0) return;
-      const hooks = (await deps.store.listWebhooks(tenantId)).filter((hook) => hook.active);
+      const hooks = await activeHooks(tenantId);
       for (const event of events) {
         for (const hook of hooks) {
           if (hook.events.length > 0 && !hook.events.includes(event.type)) continue;
@@ -54,6 +70,9 @@ export function createWebhookDispatcher(deps: { store: Store; jobs: JobRunner; l
           await deps.jobs.enqueue<DeliveryPayload>(WEBHOOK_JOB, { webhookId: hook.id, tenantId, url: hook.url, secret: hook.secret, body, eventId: event.id }, { attempts: 6, backoffMs: deps.backoffMs ?? 1000 });
         }
       }
+    },
+    forget(tenantId) {
+      cache.delete(tenantId);
     },
   };
 }

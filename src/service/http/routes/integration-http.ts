@@ -135,11 +135,14 @@ export function registerIntegrationHttp(root: FastifyInstance, context: ServiceC
     },
   }, async (request) => {
     const tenant = await requireApiKey(context, request);
-    return store.createWebhook({ id: newId('wh'), tenantId: tenant.id, url: request.body.url, events: request.body.events, secret: randomBytes(24).toString('base64url'), active: true });
+    const created = await store.createWebhook({ id: newId('wh'), tenantId: tenant.id, url: request.body.url, events: request.body.events, secret: randomBytes(24).toString('base64url'), active: true });
+    context.webhooks.forget(tenant.id);
+    return created;
   });
   app.delete('/v1/webhooks/:id', { schema: { tags, security, summary: 'Delete a webhook', params: z.object({ id: idSchema }), response: { 200: z.object({ deleted: z.literal(true) }), ...errorResponses } } }, async (request) => {
     const tenant = await requireApiKey(context, request);
     if (!(await store.deleteWebhook(tenant.id, request.params.id))) throw new LingxiError('not_found', `Webhook ${request.params.id} was not found.`);
+    context.webhooks.forget(tenant.id);
     return { deleted: true as const };
   });
 }

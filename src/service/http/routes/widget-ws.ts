@@ -38,8 +38,22 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
     let tenantReadAt = Date.now();
     const held: LiveEvent[] = [];
 
+    // The frames of one turn (ack, the customer's message, the replies, the conversation update) are written in one
+    // syscall: the TCP socket under `ws` is corked until the end of the tick. Each write is a syscall plus a wake-up of
+    // the reader, a visible cost per message in the service benchmark (issue 11). `_socket` is ws's underlying socket.
+    let corked = false;
     const send = (frame: WidgetServerFrame) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+      if (socket.readyState !== socket.OPEN) return;
+      const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+      if (raw && !corked) {
+        corked = true;
+        raw.cork();
+        process.nextTick(() => {
+          corked = false;
+          raw.uncork();
+        });
+      }
+      socket.send(JSON.stringify(frame));
     };
     const sendMessage = (message: Message) => send({ type: 'message', message: messageSchema.parse(message) });
     const onLive = (event: LiveEvent) => {
