@@ -3,6 +3,10 @@
  * src/packs/ecommerce/data/store-zh/. Same JSON shape as store A (τ-bench retail) so the same tools work on both,
  * plus `carrier`/`events` on fulfillments and `created_at` on orders.
  *
+ * The first 160 users / 340 orders have uniformly random baskets (tests depend on them, byte for byte); 110 modelled
+ * shoppers with preferences, repeat purchases and complementary products are appended after them ("modelled
+ * shoppers" below) so that recommendation has a real signal to learn.
+ *
  * Deterministic: a seeded mulberry32 PRNG and a fixed reference time; no Date.now(), no network.
  * Run: npx tsx scripts/generate-store-zh.ts
  */
@@ -240,9 +244,9 @@ function makePaymentMethod(source: string): PaymentMethod {
   return { source, id };
 }
 
-function buildUsers(): Record<string, User> {
-  const users: Record<string, User> = {};
-  while (Object.keys(users).length < USER_COUNT) {
+/** One invented customer with an id of the form pinyin_pinyin_1234. */
+function makeUser(): [string, User] {
+  {
     const [lastName, lastPinyin] = pick(SURNAMES);
     const [firstName, firstPinyin] = pick(GIVEN_NAMES);
     const userId = uniqueId(() => `${lastPinyin}_${firstPinyin}_${digits(4)}`);
@@ -250,14 +254,22 @@ function buildUsers(): Record<string, User> {
     const primary = pick(['alipay', 'alipay', 'wechat_pay', 'wechat_pay', 'credit_card']);
     const sources = [primary, ...['alipay', 'wechat_pay', 'credit_card', 'gift_card'].filter((source) => source !== primary && chance(0.35))];
     const methods = sources.map(makePaymentMethod);
-    users[userId] = {
+    return [userId, {
       name: { first_name: firstName, last_name: lastName },
       address: makeAddress(),
       email: `${firstPinyin}.${lastPinyin}${suffix}@example.com`,
       phone: `1${pick(['3', '5', '7', '8', '9'])}${digits(1)}${String(integer(0, 99_999_999)).padStart(8, '0')}`,
       payment_methods: Object.fromEntries(methods.map((method) => [method.id, method])),
       orders: [],
-    };
+    }];
+  }
+}
+
+function buildUsers(): Record<string, User> {
+  const users: Record<string, User> = {};
+  while (Object.keys(users).length < USER_COUNT) {
+    const [userId, user] = makeUser();
+    users[userId] = user;
   }
   return users;
 }
@@ -389,6 +401,100 @@ function buildOrders(users: Record<string, User>, products: Record<string, Produ
   return Object.fromEntries(orders.map((order) => [order.order_id, order]));
 }
 
+// ---------------------------------------------------------------- modelled shoppers (recommendation signal)
+// The 160 customers and 340 orders above are drawn uniformly at random (tests and conversation tests depend on them,
+// so they stay byte-identical: this phase runs after them on the same PRNG stream). The shoppers below are appended
+// so that the store has the structure real order logs have, and a recommender has something to learn:
+// - each shopper has 1–2 preferred categories (80 % of the items they pick themselves) and a price band;
+// - within a category a few products sell far more than the rest (Zipf-like popularity skew, fixed product rank);
+// - consumables (coffee beans, rice, milk, diapers, wipes, tea, nuts, skin care …) are bought again;
+// - complementary products follow their anchor in the same order or the next one (phone → power bank / earbuds,
+//   coffee machine → coffee beans, stroller → wipes / diapers, rice cooker → rice …).
+// Their orders are all delivered (history), 2–6 per shopper, spread over the 300 days before the reference time.
+const SHOPPER_COUNT = 110;
+const CONSUMABLES = ['咖啡豆', '五常大米', '纯牛奶整箱', '纸尿裤', '婴儿湿巾', '西湖龙井', '每日坚果礼盒', '保湿面霜', '氨基酸洗面奶', '防晒霜', '修护精华液', '丝绒口红', '智能LED灯泡', '收纳箱'];
+const COMPLEMENTS: Record<string, string[]> = {
+  智能手机: ['充电宝', '真无线蓝牙耳机', '智能手表'], 意式咖啡机: ['咖啡豆'], 笔记本电脑: ['双肩包', '游戏鼠标', '显示器'],
+  婴儿推车: ['婴儿湿巾', '纸尿裤'], 防胀气奶瓶: ['纸尿裤', '婴儿湿巾'], 儿童安全座椅: ['婴儿推车'], 电饭煲: ['五常大米'],
+  平板电脑: ['真无线蓝牙耳机', '电子书阅读器'], 山地自行车: ['骑行头盔'], 跑步鞋: ['智能手表', '跳绳'], 瑜伽垫: ['可调节哑铃', '跳绳'],
+  纯棉四件套: ['乳胶枕'], 人体工学椅: ['护眼台灯', '显示器'], 机械键盘: ['游戏鼠标'], 氨基酸洗面奶: ['保湿面霜'], 保湿面霜: ['修护精华液'],
+  破壁机: ['纯牛奶整箱'], 拉杆行李箱: ['双肩包'], 智能温控器: ['智能LED灯泡'], 空气净化器: ['加湿器'],
+};
+const PRICE_BANDS: Array<[number, number]> = [[0, 400], [50, 2000], [300, 100_000]];
+
+function buildShopperOrders(users: Record<string, User>, products: Record<string, Product>): Record<string, Order> {
+  const productList = Object.values(products);
+  const byName = new Map(productList.map((product) => [product.name, product]));
+  const categories = [...new Set(productList.map((product) => product.category))];
+  // Popularity skew: a fixed random rank per product, weight 1 / (rank within its category + 1)^1.2.
+  const weight = new Map<Product, number>();
+  for (const category of categories) shuffle(productList.filter((product) => product.category === category)).forEach((product, rank) => weight.set(product, 1 / (rank + 1) ** 1.2));
+  const price = (product: Product) => Math.min(...Object.values(product.variants).map((variant) => variant.price));
+  const weighted = (candidates: Product[]): Product => {
+    const total = candidates.reduce((sum, product) => sum + weight.get(product)!, 0);
+    let draw = random() * total;
+    for (const product of candidates) if ((draw -= weight.get(product)!) <= 0) return product;
+    return candidates[candidates.length - 1];
+  };
+  const item = (product: Product): OrderItem => {
+    const variant = pick(Object.values(product.variants));
+    return { name: product.name, product_id: product.product_id, item_id: variant.item_id, price: variant.price, options: { ...variant.options } };
+  };
+  const orders: Order[] = [];
+  for (let shopper = 0; shopper < SHOPPER_COUNT; shopper += 1) {
+    const [userId, user] = makeUser();
+    users[userId] = user;
+    const liked = shuffle(categories).slice(0, chance(0.5) ? 1 : 2);
+    const [low, high] = pick(PRICE_BANDS);
+    const inBand = (product: Product) => price(product) >= low && price(product) <= high;
+    const own = (category: string | null) => {
+      const pool = productList.filter((product) => (category === null || product.category === category) && inBand(product));
+      return weighted(pool.length ? pool : productList.filter((product) => category === null || product.category === category));
+    };
+    const count = pick([2, 2, 3, 3, 4, 5, 6]);
+    const times = Array.from({ length: count }, () => REFERENCE_MS - integer(6, 300) * DAY - integer(0, 86_399) * 1000).sort((left, right) => left - right);
+    const bought: Product[] = [];
+    let owed: Product[] = [];
+    for (const created of times) {
+      const chosen = new Set<Product>();
+      // A complement of the previous order's anchor, and sometimes a consumable bought before.
+      for (const product of owed) if (chance(0.7)) chosen.add(product);
+      const consumables = bought.filter((product) => CONSUMABLES.includes(product.name));
+      if (consumables.length && chance(0.6)) chosen.add(pick(consumables));
+      const wanted = Math.max(1, pick([1, 1, 2, 2, 3]) - chosen.size);
+      for (let index = 0; index < wanted; index += 1) chosen.add(own(chance(0.8) ? pick(liked) : null));
+      // Complements of this order's products: half now, the rest owed to the next order.
+      owed = [];
+      for (const product of [...chosen]) {
+        for (const name of COMPLEMENTS[product.name] ?? []) {
+          const complement = byName.get(name);
+          if (!complement || bought.includes(complement) || chosen.has(complement)) continue;
+          if (chance(0.5)) chosen.add(complement);
+          else owed.push(complement);
+        }
+      }
+      const items = [...chosen].map(item);
+      while (items.reduce((sum, entry) => sum + entry.price, 0) < FREE_SHIPPING_THRESHOLD) items.push(item(own(pick(liked))));
+      for (const entry of items) bought.push(byName.get(entry.name)!);
+      const total = round2(items.reduce((sum, entry) => sum + entry.price, 0));
+      // Never a gift card (no balance bookkeeping needed); every user's primary method is another source.
+      const method = pick(Object.values(user.payment_methods).filter((candidate) => candidate.source !== 'gift_card'));
+      const address = { ...user.address };
+      const carrier = pick(CARRIERS);
+      const events = journey(created, address, false);
+      const createdLocal = chinaTime(created);
+      const orderId = uniqueId(() => `#CN${createdLocal.slice(2, 4)}${createdLocal.slice(5, 7)}${digits(6)}`);
+      orders.push({
+        order_id: orderId, user_id: userId, address, items,
+        fulfillments: [{ tracking_id: [uniqueId(carrier.tracking)], item_ids: items.map((entry) => entry.item_id), carrier: carrier.name, events: events.map((event) => ({ time: chinaTime(event.at), location: event.location, description: event.description })) }],
+        status: 'delivered', payment_history: [{ transaction_type: 'payment', amount: total, payment_method_id: method.id }], created_at: createdLocal,
+      });
+      user.orders.push(orderId);
+    }
+  }
+  return Object.fromEntries(orders.map((order) => [order.order_id, order]));
+}
+
 function readme(counts: { products: number; variants: number; users: number; orders: number; statuses: Record<string, number> }): string {
   return `# Demo store B — 灵犀优选 (Chinese)
 
@@ -405,6 +511,13 @@ Generated by \`scripts/generate-store-zh.ts\` — do not edit by hand. Regenerat
 - Reference time ("now" of the data): **${REFERENCE_TIME}**. Every \`created_at\` and tracking event is before it;
   event times are China Standard Time (\`+08:00\`).
 - Counts: ${counts.products} products, ${counts.variants} variants, ${counts.users} users, ${counts.orders} orders.
+- Two kinds of customers. The first ${USER_COUNT} users and their ${ORDER_COUNT} orders have baskets drawn uniformly at
+  random (tests and conversation tests refer to them; they never change). The next ${SHOPPER_COUNT} users are modelled
+  shoppers, appended after them on the same PRNG stream: 1–2 preferred categories (80 % of their own picks) and a
+  price band, a Zipf-like popularity skew within each category, consumables bought again (咖啡豆, 五常大米, 纸尿裤,
+  护肤品 …), and complementary products in the same or the next order (智能手机 → 充电宝/耳机, 意式咖啡机 → 咖啡豆,
+  婴儿推车 → 湿巾/纸尿裤, 电饭煲 → 五常大米 …). Their 2–6 orders each are delivered and spread over the 300 days before
+  the reference time. This is what gives \`lingxi eval recommend\` a personal signal to find (docs/benchmarks.md).
 - Statuses: ${Object.entries(counts.statuses).map(([status, count]) => `${status} ${count}`).join(', ')}.
 
 ## Differences from store A
@@ -425,7 +538,8 @@ Policy for this store: \`../../knowledge/policy.zh.md\`.
 
 const products = buildProducts();
 const users = buildUsers();
-const orders = buildOrders(users, products);
+// Appended after the random orders (same PRNG stream, so everything above stays exactly as it was).
+const orders = { ...buildOrders(users, products), ...buildShopperOrders(users, products) };
 const statuses: Record<string, number> = {};
 for (const order of Object.values(orders)) statuses[order.status] = (statuses[order.status] ?? 0) + 1;
 mkdirSync(outputDirectory, { recursive: true });

@@ -12,7 +12,7 @@ interface Rule {
   cancelOn: string[]; template: { zh: string; en: string }; channel: 'widget';
 }
 interface RuleEntry { rule: Rule; enabled: boolean; source: 'default' | 'override' | 'custom'; updatedAt: string | null }
-interface Preview { matched: number; optedOut: number; capped: number; wouldContact: number; days: number; examples: Array<{ customerId: string; externalId: string; name: string | null; lastEventAt: string; events: number }> }
+interface Preview { matched: number; optedOut: number; capped: number; cancelled: number; deferred: number; wouldContact: number; days: number; examples: Array<{ customerId: string; externalId: string; name: string | null; lastEventAt: string; events: number }> }
 interface LogItem {
   id: string; ruleId: string; customerId: string; customerExternalId: string | null; customerName: string | null; eventType: string; status: string; outcome: string | null;
   dueAt: string; readAt: string | null; repliedAt: string | null; createdAt: string; conversationId: string | null;
@@ -127,7 +127,9 @@ function RuleForm({ entry, proactive, onSaved, onCancel }: { entry: RuleEntry | 
         <div className="proactive-preview" data-testid="proactive-preview-result">
           <p>
             <Badge>{t.proactiveMatched}: {preview.matched}</Badge> <Badge tone="red">{t.proactiveOptedOut}: {preview.optedOut}</Badge>{' '}
-            <Badge tone="amber">{t.proactiveCapped}: {preview.capped}</Badge> <Badge tone="green">{t.proactiveWouldContact}: {preview.wouldContact}</Badge>
+            <Badge tone="amber">{t.proactiveCapped}: {preview.capped}</Badge> <Badge>{t.proactiveCancelled}: {preview.cancelled}</Badge>{' '}
+            {preview.deferred ? <><Badge tone="amber">{t.proactiveDeferred}: {preview.deferred}</Badge>{' '}</> : null}
+            <Badge tone="green">{t.proactiveWouldContact}: {preview.wouldContact}</Badge>
           </p>
           {preview.examples.length ? (
             <ul className="small">{preview.examples.map((example) => <li key={example.customerId}>{example.name ?? example.externalId} <span className="muted">({example.externalId} · {example.events} · {since(example.lastEventAt, locale)})</span></li>)}</ul>

@@ -49,6 +49,9 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let customerTyping: ReturnType<typeof setTimeout> | undefined;
   let surveyShownFor = '';
+  /** Highest seq reported read in this conversation, and the pending (debounced) report. */
+  let readSeq = 0;
+  let readTimer: ReturnType<typeof setTimeout> | undefined;
   /** The bot's reply while the model writes it: a provisional bubble, replaced by the stored message. */
   let draft: { row: HTMLElement; bubble: HTMLElement; text: string } | null = null;
   const rows = new Map<number, HTMLElement>();
@@ -151,6 +154,21 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
     renderQuickReplies();
     renderStatus();
     scrollDown();
+    markRead();
+  }
+
+  /**
+   * Read receipt for the proactive-message log: only while the panel is open and the page is visible (a message that
+   * arrives in a background tab or a closed panel is not read), debounced, and only when the position moves forward.
+   */
+  function markRead() {
+    if (!open || document.visibilityState !== 'visible' || lastSeq <= readSeq) return;
+    clearTimeout(readTimer);
+    readTimer = setTimeout(() => {
+      if (!open || document.visibilityState !== 'visible' || lastSeq <= readSeq) return;
+      readSeq = lastSeq;
+      transport?.read(readSeq);
+    }, 400);
   }
 
   function renderMessage(message: Message): HTMLElement {
@@ -229,7 +247,8 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
   function restart() {
     transport?.stop();
     conversationId = undefined;
-    lastSeq = 0;
+    lastSeq = readSeq = 0;
+    clearTimeout(readTimer);
     owner = 'bot';
     messages.clear();
     rows.clear();
@@ -325,6 +344,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
     if (!transport) connect();
     scrollDown();
     input.focus();
+    markRead();
   }
   function hide(restoreFocus = false) {
     open = false;
@@ -335,6 +355,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
   }
 
   renderStrings();
+  document.addEventListener('visibilitychange', markRead);
   // A returning visitor reconnects at once so that replies that came while away show as unread.
   if (customerId) connect();
   return { open: show, close: () => hide(), setLocale, get transport() { return transport; } };

@@ -31,6 +31,8 @@ export interface Transport {
   start(): void;
   send(clientId: string, text: string): void;
   typing(on: boolean): void;
+  /** Read receipt: the customer has seen every message up to `seq`; resent after a reconnect, never moves back. */
+  read(seq: number): void;
   stop(): void;
 }
 
@@ -45,6 +47,9 @@ const backoff = (attempt: number) => Math.min(15_000, 1000 * 2 ** Math.min(attem
 /** WebSocket transport: hello with afterSeq on every connect, exponential backoff, ping every 25 s. */
 export function createWebSocketTransport(options: TransportOptions & { onGiveUp?: () => void }): Transport {
   const outbox = new Map<string, string>();
+  let readSeq = 0;
+  /** Frames other than hello are refused until the welcome; a receipt before it waits for the welcome. */
+  let welcomed = false;
   let socket: WebSocket | null = null;
   let stopped = false;
   let attempt = 0;
@@ -59,6 +64,7 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
     options.emit({ type: 'status', status: attempt === 0 && !everWelcomed ? 'connecting' : 'offline' });
     const current = new WebSocket(url);
     socket = current;
+    welcomed = false;
     current.onopen = () => {
       const { afterSeq, ...hello } = options.hello();
       write({ type: 'hello', ...hello, afterSeq });
@@ -72,10 +78,11 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
       }
       if (frame.type === 'welcome') {
         attempt = 0;
-        everWelcomed = true;
+        everWelcomed = welcomed = true;
         options.emit({ type: 'welcome', conversationId: String(frame.conversationId), customerId: String(frame.customerId), owner: frame.owner as Owner, lastSeq: Number(frame.lastSeq) });
         options.emit({ type: 'status', status: 'online' });
         for (const [clientId, text] of outbox) write({ type: 'message', clientId, text });
+        if (readSeq) write({ type: 'read', seq: readSeq });
         clearInterval(ping);
         ping = setInterval(() => write({ type: 'ping' }), 25_000);
       } else if (frame.type === 'message') options.emit({ type: 'message', message: frame.message as Message });
@@ -109,6 +116,11 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
       write({ type: 'message', clientId, text });
     },
     typing: (on) => void write({ type: 'typing', on }),
+    read(seq) {
+      if (seq <= readSeq) return;
+      readSeq = seq;
+      if (welcomed) write({ type: 'read', seq });
+    },
     stop() {
       stopped = true;
       clearTimeout(timer);
@@ -124,6 +136,8 @@ export function createHttpTransport(options: TransportOptions): Transport {
   let token = '';
   let conversationId = '';
   let owner: Owner | null = null;
+  let readSeq = 0;
+  let readSent = 0;
   let stopped = false;
   let attempt = 0;
   const api = async (path: string, init: RequestInit = {}) => {
@@ -131,6 +145,11 @@ export function createHttpTransport(options: TransportOptions): Transport {
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw Object.assign(new Error(body.message ?? response.statusText), { code: body.error ?? 'unavailable', status: response.status });
     return body;
+  };
+  const sendRead = () => {
+    if (!token || readSeq <= readSent) return;
+    const seq = (readSent = readSeq);
+    api(`/v1/widget/conversations/${conversationId}/read`, { method: 'POST', body: JSON.stringify({ seq }) }).catch(() => (readSent = Math.min(readSent, seq - 1)));
   };
   const deliver = (messages: Message[]) => messages.forEach((message) => options.emit({ type: 'message', message }));
   const post = async (clientId: string, text: string) => {
@@ -158,6 +177,7 @@ export function createHttpTransport(options: TransportOptions): Transport {
           options.emit({ type: 'status', status: 'online' });
           deliver((body.messages as Message[]).filter((message) => message.seq > afterSeq));
           for (const [clientId, text] of outbox) await post(clientId, text);
+          sendRead();
         }
         const body = await api(`/v1/widget/conversations/${conversationId}/messages?after=${options.hello().afterSeq}&waitMs=25000`);
         attempt = 0;
@@ -178,6 +198,10 @@ export function createHttpTransport(options: TransportOptions): Transport {
       if (token) void post(clientId, text);
     },
     typing: (on) => void (token && api(`/v1/widget/conversations/${conversationId}/typing`, { method: 'POST', body: JSON.stringify({ on }) }).catch(() => {})),
+    read(seq) {
+      readSeq = Math.max(readSeq, seq);
+      sendRead();
+    },
     stop: () => void (stopped = true),
   };
 }
@@ -196,6 +220,7 @@ export function createTransport(options: TransportOptions & { prefer?: 'websocke
     start: () => active.start(),
     send: (clientId, text) => active.send(clientId, text),
     typing: (on) => active.typing(on),
+    read: (seq) => active.read(seq),
     stop: () => active.stop(),
   };
 }

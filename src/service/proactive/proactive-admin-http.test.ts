@@ -161,4 +161,50 @@ describe('proactive admin routes, tenant rules, read and replied outcomes', () =
     expect((await call('POST', '/v1/admin/proactive/rules/no-such-rule/preview', 'admin', { days: 7 })).statusCode).toBe(404);
     expect((await call('POST', '/v1/admin/proactive/rules/parcel-lost/preview', 'agent', { days: 7 })).statusCode).toBe(403);
   });
+  it('previews only messages that are due now: delay passed, not sent, not cancelled; reminders before their time; none in quiet hours', async () => {
+    const customers: Record<string, string> = {};
+    for (const externalId of ['cart-fresh', 'cart-stale', 'cart-bought', 'cart-sent', 'cart-twice', 'visit-tomorrow', 'visit-next-week', 'visit-over', 'visit-bad-date']) {
+      customers[externalId] = (await api('POST', '/v1/customers', { externalId })).json().id;
+    }
+    const event = (externalId: string, type: string, data: object, minutesAgo: number) => sql.query(
+      'INSERT INTO events (tenant_id, customer_id, type, data, created_at) VALUES ($1, $2, $3, $4, now() - make_interval(mins => $5))',
+      [demo.tenantId, customers[externalId], type, JSON.stringify(data), minutesAgo],
+    );
+    // cart-abandoned-nudge: 2 h after cart.updated, cancelled by order.placed or a newer cart.updated.
+    await event('cart-fresh', 'cart.updated', { cartId: 'C1' }, 30);
+    await event('cart-stale', 'cart.updated', { cartId: 'C2' }, 180);
+    await event('cart-bought', 'cart.updated', { cartId: 'C3' }, 180);
+    await event('cart-bought', 'order.placed', { orderId: 'O3' }, 60);
+    await event('cart-sent', 'cart.updated', { cartId: 'C4' }, 300);
+    await sql.query("INSERT INTO proactive_sends (id, tenant_id, customer_id, rule_id, event_key, event_type, event_data, due_at, status, outcome) VALUES ('pro_cart_sent', $1, $2, 'cart-abandoned-nudge', 'k4', 'cart.updated', $3, now(), 'skipped', 'opted_out')",
+      [demo.tenantId, customers['cart-sent'], JSON.stringify({ cartId: 'C4' })]);
+    await event('cart-twice', 'cart.updated', { cartId: 'C5' }, 300);
+    await event('cart-twice', 'cart.updated', { cartId: 'C5', items: 2 }, 10);
+    // Switching the default off and on keeps its delay and cancelOn (a partial body must not reset them to defaults).
+    expect((await call('PUT', '/v1/admin/proactive/rules/cart-abandoned-nudge', 'admin', { enabled: false })).json().rule).toMatchObject({ delay: { afterMs: 7_200_000 }, cancelOn: ['order.placed', 'cart.updated'] });
+    expect((await call('PUT', '/v1/admin/proactive/rules/cart-abandoned-nudge', 'admin', { enabled: true })).json()).toMatchObject({ enabled: true, rule: { delay: { afterMs: 7_200_000 } } });
+    const cart = (await call('POST', '/v1/admin/proactive/rules/cart-abandoned-nudge/preview', 'admin', { days: 7 })).json();
+    expect(cart).toMatchObject({ matched: 5, notDue: 2, cancelled: 1, alreadyHandled: 1, optedOut: 0, capped: 0, deferred: 0, quietUntil: null, wouldContact: 1 });
+    expect(cart.examples.map((example: { externalId: string }) => example.externalId)).toEqual(['cart-stale']);
+    // A draft without the delay would contact the fresh cart too (the newer cart of cart-twice cancels nothing after it).
+    const eager = (await call('POST', '/v1/admin/proactive/rules/cart-abandoned-nudge/preview', 'admin', { days: 7, rule: { delay: { afterMs: 0 } } })).json();
+    expect(eager.examples.map((example: { externalId: string }) => example.externalId).sort()).toEqual(['cart-fresh', 'cart-stale', 'cart-twice']);
+
+    // appointment-reminder: 24 h before data.at, and only while the appointment is still ahead.
+    const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    await event('visit-tomorrow', 'appointment.booked', { service: '洁牙', at: inHours(20) }, 600);
+    await event('visit-next-week', 'appointment.booked', { service: 'checkup', at: inHours(24 * 6) }, 600);
+    await event('visit-over', 'appointment.booked', { service: '复诊', at: inHours(-2) }, 600);
+    await event('visit-bad-date', 'appointment.booked', { service: 'x', at: 'next Tuesday-ish' }, 600);
+    const reminder = (await call('POST', '/v1/admin/proactive/rules/appointment-reminder/preview', 'admin', { days: 7 })).json();
+    expect(reminder).toMatchObject({ matched: 4, notDue: 1, alreadyHandled: 2, wouldContact: 1 });
+    expect(reminder.examples.map((example: { externalId: string }) => example.externalId)).toEqual(['visit-tomorrow']);
+
+    // During quiet hours nobody is contacted now; the eligible customers are deferred to the window's end.
+    const night = createProactiveCare({ sql, store: service.context.store, jobs: service.context.jobs, send: conversationSender(service.context.conversations), settings: { quietHours: { start: '00:00', end: '23:59' } } });
+    const rule = (await night.rules.get(demo.tenantId, 'cart-abandoned-nudge'))!.rule;
+    const quiet = await night.preview(demo.tenantId, rule, 7);
+    expect(quiet).toMatchObject({ wouldContact: 0, deferred: 1 });
+    expect(Date.parse(quiet.quietUntil!)).toBeGreaterThan(Date.now());
+  });
 });

@@ -23,7 +23,8 @@ const sendView = z.object({
   customerExternalId: z.string().nullable(), customerName: z.string().nullable(),
 });
 const previewView = z.object({
-  ruleId: z.string(), event: z.string(), days: z.number(), matched: z.number(), optedOut: z.number(), capped: z.number(), wouldContact: z.number(),
+  ruleId: z.string(), event: z.string(), days: z.number(), matched: z.number(), notDue: z.number(), alreadyHandled: z.number(), cancelled: z.number(),
+  optedOut: z.number(), capped: z.number(), deferred: z.number(), quietUntil: z.string().nullable(), wouldContact: z.number(),
   examples: z.array(z.object({ customerId: z.string(), externalId: z.string(), name: z.string().nullable(), lastEventAt: z.string(), events: z.number() })),
 });
 
@@ -77,7 +78,7 @@ export function registerProactiveAdminHttp(root: FastifyInstance, context: Servi
 
   app.post('/v1/admin/proactive/rules/:id/preview', {
     schema: {
-      tags, security, summary: 'Who the rule would contact: customers with a matching event in the last N days, minus opted-out and capped ones (body.rule previews unsaved edits)',
+      tags, security, summary: 'Who the rule would contact now: customers with a matching event in the last N days whose delay has passed, not yet sent or cancelled, minus opted-out, capped and (during quiet hours) deferred ones (body.rule previews unsaved edits)',
       params, body: z.object({ days: z.number().int().min(1).max(90).default(7), rule: proactiveRuleChangesSchema.optional() }).default({ days: 7 }),
       response: { 200: previewView, ...errorResponses },
     },

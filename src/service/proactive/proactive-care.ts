@@ -4,7 +4,8 @@ import { newId } from '../ids.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { SqlExecutor } from '../storage/sql-client.ts';
 import type { Customer, Store, Tenant } from '../storage/store.ts';
-import { queryProactiveLog, previewRule, toSend, type ProactiveLogQuery, type ProactiveSend, type ProactiveSendRow as Row } from './proactive-queries.ts';
+import { queryProactiveLog, toSend, type ProactiveLogQuery, type ProactiveSend, type ProactiveSendRow as Row } from './proactive-queries.ts';
+import { previewRule } from './proactive-preview.ts';
 import { createProactiveRuleStore } from './proactive-rule-store.ts';
 import { proactiveSettingsSchema, type ProactiveRule, type ProactiveSettings } from './proactive-rules.ts';
 import { nextSendTime } from './quiet-hours.ts';
@@ -147,8 +148,16 @@ export function createProactiveCare(deps: ProactiveCareDeps) {
     },
     /** Log page with filters (status or outcome, rule, customer), newest first. */
     log: (tenantId: string, query: ProactiveLogQuery) => queryProactiveLog(sql, tenantId, query),
-    /** Who a rule would contact now: customers with a matching event in the last `days` days, minus opted-out and capped ones. */
-    preview: (tenantId: string, rule: ProactiveRule, days: number) => previewRule(sql, tenantId, rule, { days, settings, now: now() }),
+    /**
+     * Who a rule would contact now: customers with a matching event in the last `days` days whose message is due
+     * (delay passed), not yet handled or cancelled, minus opted-out and capped ones; none during quiet hours.
+     */
+    async preview(tenantId: string, rule: ProactiveRule, days: number) {
+      const tenant = await store.getTenant(tenantId);
+      const at = now();
+      const sendableAt = nextSendTime(at, settings.quietHours, tenant?.settings.businessHours?.timeZone ?? settings.timeZone);
+      return previewRule(sql, tenantId, rule, { days, settings, now: at, sendableAt });
+    },
     /**
      * Read receipt: sent proactive messages of the conversation up to `seq` count as read. Returns the send ids marked.
      */

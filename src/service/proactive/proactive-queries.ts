@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { SqlExecutor } from '../storage/sql-client.ts';
-import type { ProactiveRule, ProactiveSettings } from './proactive-rules.ts';
 
 /** One proactive message: scheduled, then sent or skipped with why (outcome), then read / replied. */
 export interface ProactiveSend {
@@ -64,53 +63,4 @@ export async function queryProactiveLog(sql: SqlExecutor, tenantId: string, inpu
     sql.query<{ total: number | string }>(`SELECT count(*) AS total ${from}`, params),
   ]);
   return { items: rows.map((row) => ({ ...toSend(row), customerExternalId: row.external_id, customerName: row.name })), total: Number(total), page: query.page, pageSize: query.pageSize };
-}
-
-export interface ProactivePreview {
-  ruleId: string;
-  event: string;
-  days: number;
-  /** Customers with at least one matching event in the window. */
-  matched: number;
-  optedOut: number;
-  /** At the per-customer cap right now (sent `capPerCustomer` messages in the cap window). */
-  capped: number;
-  wouldContact: number;
-  /** Up to 20 of the customers who would be contacted, most recent event first. */
-  examples: Array<{ customerId: string; externalId: string; name: string | null; lastEventAt: string; events: number }>;
-}
-
-/**
- * Who `rule` would contact: customers with an event of its type whose data contains its `when` conditions in the last
- * `days` days (events table), minus the opted-out (`attributes.proactiveOptOut === true`) and those at the cap now.
- */
-export async function previewRule(sql: SqlExecutor, tenantId: string, rule: ProactiveRule, options: { days: number; settings: ProactiveSettings; now: Date }): Promise<ProactivePreview> {
-  const since = new Date(options.now.getTime() - options.days * 86_400_000);
-  const capSince = new Date(options.now.getTime() - options.settings.capWindowMs);
-  const classified = `WITH matched AS (
-      SELECT event.customer_id, max(event.created_at) AS last_event_at, count(*) AS events FROM events AS event
-      WHERE event.tenant_id = $1 AND event.type = $2 AND event.customer_id IS NOT NULL AND event.created_at >= $3 AND event.data @> $4::jsonb
-      GROUP BY event.customer_id
-    ), classified AS (
-      SELECT matched.*, customer.external_id, customer.name,
-        COALESCE(customer.attributes -> 'proactiveOptOut' = 'true'::jsonb, false) AS opted_out,
-        (SELECT count(*) FROM proactive_sends AS send WHERE send.tenant_id = $1 AND send.customer_id = matched.customer_id AND send.status = 'sent' AND send.updated_at >= $5) >= $6 AS capped
-      FROM matched JOIN customers AS customer ON customer.id = matched.customer_id AND customer.tenant_id = $1
-    )`;
-  const params = [tenantId, rule.event, since, JSON.stringify(rule.when), capSince, options.settings.capPerCustomer];
-  const [[counts], examples] = await Promise.all([
-    sql.query<{ matched: string | number; opted_out: string | number; capped: string | number; would: string | number }>(
-      `${classified} SELECT count(*) AS matched, count(*) FILTER (WHERE opted_out) AS opted_out, count(*) FILTER (WHERE capped AND NOT opted_out) AS capped,
-        count(*) FILTER (WHERE NOT opted_out AND NOT capped) AS would FROM classified`, params),
-    sql.query<{ customer_id: string; external_id: string; name: string | null; last_event_at: Date | string; events: string | number }>(
-      `${classified} SELECT * FROM classified WHERE NOT opted_out AND NOT capped ORDER BY last_event_at DESC, customer_id LIMIT 20`, params),
-  ]);
-  return {
-    ruleId: rule.id, event: rule.event, days: options.days,
-    matched: Number(counts.matched), optedOut: Number(counts.opted_out), capped: Number(counts.capped), wouldContact: Number(counts.would),
-    examples: examples.map((row) => ({
-      customerId: row.customer_id, externalId: row.external_id, name: row.name, events: Number(row.events),
-      lastEventAt: (row.last_event_at instanceof Date ? row.last_event_at : new Date(row.last_event_at)).toISOString(),
-    })),
-  };
 }

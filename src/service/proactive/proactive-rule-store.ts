@@ -13,8 +13,21 @@ export interface TenantProactiveRule {
   updatedAt: string | null;
 }
 
-/** Body of a create/update: any rule field (merged onto the current rule of that id) and the enabled flag. */
-export const proactiveRuleChangesSchema = proactiveRuleSchema.omit({ id: true }).partial().extend({ enabled: z.boolean().optional() });
+const ruleShape = proactiveRuleSchema.shape;
+/**
+ * Body of a create/update: any rule field (merged onto the current rule of that id) and the enabled flag. Built
+ * without the rule's defaults on purpose: `.partial()` would still fill an absent `delay`/`when`/`cancelOn` with its
+ * default, so `{ enabled: false }` would silently reset a delayed rule to "send at once".
+ */
+export const proactiveRuleChangesSchema = z.object({
+  event: ruleShape.event.optional(),
+  when: ruleShape.when.unwrap().optional(),
+  delay: ruleShape.delay.unwrap().optional(),
+  cancelOn: ruleShape.cancelOn.unwrap().optional(),
+  template: ruleShape.template.optional(),
+  channel: ruleShape.channel.unwrap().optional(),
+  enabled: z.boolean().optional(),
+});
 export type ProactiveRuleChanges = z.infer<typeof proactiveRuleChangesSchema>;
 
 type Row = { id: string; rule: unknown; enabled: boolean; updated_at: Date | string };

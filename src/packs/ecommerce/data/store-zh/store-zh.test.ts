@@ -176,6 +176,49 @@ describe('store-zh orders', () => {
     expect(delayed.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps the first 160 users and 340 orders (random baskets) first; the modelled shoppers after them have a real signal', () => {
+    const userIds = Object.keys(users);
+    const orderIds = Object.keys(orders);
+    // Conversation tests refer to original customers and orders by id (src/packs/ecommerce/tests/zh-*.conv.yaml).
+    for (const userId of ['cai_li_1004', 'feng_haoyu_6004', 'he_jie_3125']) expect(userIds.indexOf(userId)).toBeLessThan(160);
+    for (const orderId of ['#CN2610754900', '#CN2611112425', '#CN2611169695']) expect(orderIds.indexOf(orderId)).toBeLessThan(340);
+    const shoppers = userIds.slice(160);
+    expect(shoppers.length).toBeGreaterThanOrEqual(100);
+    expect(orderIds.slice(0, 340).every((id) => userIds.indexOf(orders[id].user_id) < 160)).toBe(true);
+    const history = (userId: string) => users[userId].orders.map((id) => new Set(orders[id].items.map((item) => item.name)));
+    // Complements: of the shoppers' orders with a coffee machine or a rice cooker, most have the consumable in the same
+    // or the next order; among the random customers it is rare.
+    const follows = (ids: string[], anchor: string, complement: string) => {
+      let anchors = 0;
+      let followed = 0;
+      for (const userId of ids) {
+        const baskets = history(userId);
+        baskets.forEach((basket, index) => {
+          if (!basket.has(anchor)) return;
+          anchors += 1;
+          if (basket.has(complement) || baskets[index + 1]?.has(complement)) followed += 1;
+        });
+      }
+      return anchors ? followed / anchors : 0;
+    };
+    const pairs: Array<[string, string]> = [['意式咖啡机', '咖啡豆'], ['电饭煲', '五常大米'], ['智能手机', '充电宝'], ['婴儿推车', '婴儿湿巾']];
+    const shopperRate = pairs.reduce((sum, [anchor, complement]) => sum + follows(shoppers, anchor, complement), 0) / pairs.length;
+    const randomRate = pairs.reduce((sum, [anchor, complement]) => sum + follows(userIds.slice(0, 160), anchor, complement), 0) / pairs.length;
+    expect(shopperRate).toBeGreaterThan(0.4);
+    expect(shopperRate).toBeGreaterThan(randomRate * 3);
+    // Preferences: a shopper's items concentrate in few categories (random baskets spread over ~8).
+    const categoryOf = new Map(Object.values(products).map((product) => [product.name, product.category]));
+    const topShare = (userId: string) => {
+      const counts = new Map<string, number>();
+      for (const basket of history(userId)) for (const name of basket) counts.set(categoryOf.get(name)!, (counts.get(categoryOf.get(name)!) ?? 0) + 1);
+      const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+      return Math.max(...counts.values()) / total;
+    };
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const manyOrders = (userId: string) => users[userId].orders.length >= 3;
+    expect(mean(shoppers.filter(manyOrders).map(topShare))).toBeGreaterThan(mean(userIds.slice(0, 160).filter(manyOrders).map(topShare)) + 0.15);
+  });
+
   it('keeps the three files commit-size friendly', () => {
     const size = ['products.json', 'users.json', 'orders.json'].reduce((sum, name) => sum + readFileSync(join(directory, name)).length, 0);
     expect(size).toBeLessThan(2_000_000);
