@@ -109,8 +109,6 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const outbox: ChannelOutbox | undefined = sql && channelConfigs ? createChannelOutbox({ sql, store, jobs, configs: channelConfigs, senders: channelSenders, logger }) : undefined;
   const conversations = createConversationService({
     store, bus, engines, metrics, webhooks, logger, outbox,
-    // Proactive care (issue 9): a customer message marks the conversation's sent proactive messages replied (one indexed UPDATE).
-    onCustomerMessage: async (tenantId, conversationId) => context.proactive?.recordReply(tenantId, conversationId),
   });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,

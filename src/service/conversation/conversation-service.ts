@@ -30,8 +30,6 @@ export interface ConversationServiceDeps {
   logger: Logger;
   /** Delivers non-customer messages of non-widget conversations back through their channel (src/service/channels/channel-outbox.ts). */
   outbox?: { enqueue(conversation: Conversation, messages: Message[], channel: Channel): Promise<void> };
-  /** After a customer message is committed (proactive care marks the conversation's proactive messages replied). */
-  onCustomerMessage?: (tenantId: string, conversationId: string) => Promise<unknown>;
 }
 
 const messageEvents = (messages: NewMessage[]): NewEvent[] =>
@@ -199,7 +197,6 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         metrics.turnSeconds.observe({ owner: ownerAtStart }, (performance.now() - started) / 1000);
         await announce(tenant.id, result.conversation, result.messages, result.events, input.channel);
-        await deps.onCustomerMessage?.(tenant.id, conversationId).catch((error: unknown) => logger.warn({ err: error, tenantId: tenant.id, conversationId }, 'customer message hook failed'));
         return { ack: { clientId: input.clientId, seq: result.messages[0].seq, duplicate: false }, messages: result.messages, conversation: result.conversation };
       });
     },

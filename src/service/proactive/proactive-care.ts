@@ -170,17 +170,6 @@ export function createProactiveCare(deps: ProactiveCareDeps) {
       );
       return rows.map((row) => row.id);
     },
-    /**
-     * The customer wrote in the conversation: its sent, unanswered proactive messages count as replied (and read).
-     * One indexed UPDATE per customer message, called from the conversation service after the commit.
-     */
-    async recordReply(tenantId: string, conversationId: string): Promise<number> {
-      const rows = await sql.query<{ id: string }>(
-        "UPDATE proactive_sends SET replied_at = $3, read_at = COALESCE(read_at, $3) WHERE tenant_id = $1 AND conversation_id = $2 AND status = 'sent' AND replied_at IS NULL RETURNING id",
-        [tenantId, conversationId, now()],
-      );
-      return rows.length;
-    },
     start(intervalMs = 15_000) {
       timer ??= setInterval(() => void sweep().catch((error: unknown) => deps.logger?.warn({ err: error }, 'proactive sweep failed')), intervalMs);
       timer.unref();

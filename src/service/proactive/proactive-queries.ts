@@ -44,20 +44,31 @@ export type ProactiveLogEntry = ProactiveSend & { customerExternalId: string | n
 
 const statusCondition: Record<(typeof PROACTIVE_LOG_STATUSES)[number], string> = {
   scheduled: "send.status = 'scheduled'", sending: "send.status = 'sending'", sent: "send.status = 'sent'", skipped: "send.status = 'skipped'", failed: "send.status = 'failed'",
-  read: 'send.read_at IS NOT NULL', replied: 'send.replied_at IS NOT NULL',
+  read: '(send.read_at IS NOT NULL OR derived.replied_at IS NOT NULL)', replied: 'derived.replied_at IS NOT NULL',
   opted_out: "send.outcome = 'opted_out'", capped: "send.outcome = 'capped'", cancelled: "send.outcome = 'cancelled'", deferred: "send.outcome = 'deferred_quiet_hours'",
 };
+
+/**
+ * "Replied" is derived when the log is read: the first customer message after the proactive message in its
+ * conversation (indexed by (conversation_id, seq)). Writing it on every customer message cost a query per message
+ * (issue 11); rows replied before this change keep their stored `replied_at`. A reply counts as read.
+ */
+const REPLIED_SQL = `SELECT min(reply.created_at) AS replied_at FROM messages AS sent_message
+  JOIN messages AS reply ON reply.conversation_id = sent_message.conversation_id AND reply.seq > sent_message.seq AND reply.author = 'customer'
+  WHERE send.status = 'sent' AND sent_message.id = send.message_id AND sent_message.tenant_id = send.tenant_id`;
 
 /** One page of the tenant's proactive_sends, newest first, with the total for paging. */
 export async function queryProactiveLog(sql: SqlExecutor, tenantId: string, input: ProactiveLogQuery): Promise<{ items: ProactiveLogEntry[]; total: number; page: number; pageSize: number }> {
   const query = proactiveLogQuerySchema.parse(input);
   const where = ['send.tenant_id = $1', '($2::text IS NULL OR send.rule_id = $2)', '($3::text IS NULL OR send.customer_id = $3 OR customer.external_id = $3)'];
   if (query.status) where.push(statusCondition[query.status]);
-  const from = `FROM proactive_sends AS send LEFT JOIN customers AS customer ON customer.id = send.customer_id AND customer.tenant_id = send.tenant_id WHERE ${where.join(' AND ')}`;
+  const from = `FROM proactive_sends AS send LEFT JOIN customers AS customer ON customer.id = send.customer_id AND customer.tenant_id = send.tenant_id
+    LEFT JOIN LATERAL (${REPLIED_SQL}) AS derived ON true WHERE ${where.join(' AND ')}`;
   const params = [tenantId, query.ruleId ?? null, query.customerId ?? null];
   const [rows, [{ total }]] = await Promise.all([
     sql.query<ProactiveSendRow & { external_id: string | null; name: string | null }>(
-      `SELECT send.*, customer.external_id, customer.name ${from} ORDER BY send.created_at DESC, send.id DESC LIMIT $4 OFFSET $5`,
+      `SELECT send.*, COALESCE(send.replied_at, derived.replied_at) AS replied_at, LEAST(send.read_at, send.replied_at, derived.replied_at) AS read_at,
+         customer.external_id, customer.name ${from} ORDER BY send.created_at DESC, send.id DESC LIMIT $4 OFFSET $5`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     ),
     sql.query<{ total: number | string }>(`SELECT count(*) AS total ${from}`, params),
