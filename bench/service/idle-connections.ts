@@ -67,7 +67,10 @@ try {
   for (let offset = 1; offset < connections; offset += batch) {
     const size = Math.min(batch, connections - offset);
     const opened = await Promise.allSettled(Array.from({ length: size }, (_, index) => openIdle(node.url, tenantKey, `idle-${run}-${offset + index}`)));
-    for (const result of opened) result.status === 'fulfilled' ? sockets.push(result.value) : failed++;
+    for (const result of opened) {
+      if (result.status === 'fulfilled') sockets.push(result.value);
+      else failed++;
+    }
   }
   const openSeconds = (performance.now() - started) / 1000;
   await sleep(Number(values.settle));

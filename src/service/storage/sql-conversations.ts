@@ -1,6 +1,6 @@
 import { LingxiError } from '../../engine/errors.ts';
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
-import type { CommitInput, CommitResult, Conversation, NewEvent, NewMessage, Owner, Store, StoredEvent, Message } from './store.ts';
+import type { CommitInput, CommitResult, NewEvent, NewMessage, Owner, Store, StoredEvent } from './store.ts';
 import { json, toConversation, toEvent, toMessage } from './sql-rows.ts';
 
 type ConversationPart = Pick<Store, 'createConversation' | 'getConversation' | 'listConversations' | 'commit' | 'listMessages' | 'getMessageByClientId' | 'listEvents' | 'appendEvent' | 'countByOwner'>;
@@ -9,17 +9,6 @@ type ConversationPart = Pick<Store, 'createConversation' | 'getConversation' | '
 function valuesList(rows: number, columns: number, casts: Record<number, string> = {}): string {
   return Array.from({ length: rows }, (_, row) =>
     `(${Array.from({ length: columns }, (_, column) => `$${row * columns + column + 1}${casts[column] ?? ''}`).join(', ')})`).join(', ');
-}
-
-/** One multi-row INSERT: a turn writes its messages in a single round trip. */
-async function insertMessages(tx: SqlExecutor, tenantId: string, conversationId: string, firstSeq: number, messages: NewMessage[]): Promise<Message[]> {
-  if (messages.length === 0) return [];
-  const params = messages.flatMap((message, index) => [
-    message.id, tenantId, conversationId, firstSeq + index, message.clientId ?? null, message.author, message.authorId ?? null, message.text, JSON.stringify(message.payload ?? {}),
-  ]);
-  const rows = await tx.query(
-    `INSERT INTO messages (id, tenant_id, conversation_id, seq, client_id, author, author_id, text, payload) VALUES ${valuesList(messages.length, 9, { 8: '::jsonb' })} RETURNING *`, params);
-  return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
 }
 
 async function insertEvents(tx: SqlExecutor, tenantId: string, conversationId: string | null, events: NewEvent[]): Promise<StoredEvent[]> {
@@ -71,15 +60,19 @@ WITH cur AS (
 SELECT (SELECT to_jsonb(cur) FROM cur) AS cur, (SELECT to_jsonb(dup) FROM dup) AS dup, (SELECT to_jsonb(upd) FROM upd) AS upd,
   (SELECT jsonb_agg(to_jsonb(msg) ORDER BY msg.seq) FROM msg) AS msgs, (SELECT jsonb_agg(to_jsonb(evs) ORDER BY evs.id) FROM evs) AS evs`;
 
+/** Messages and events as the JSON records the statements read with jsonb_to_recordset (`i` keeps their order). */
+const messageRecords = (messages: NewMessage[]) => messages.map((message, index) => ({
+  i: index + 1, id: message.id, client_id: message.clientId ?? null, author: message.author, author_id: message.authorId ?? null, text: message.text, payload: message.payload ?? {},
+}));
+const eventRecords = (events: NewEvent[]) => events.map((event, index) => ({ i: index + 1, customer_id: event.customerId ?? null, type: event.type, data: event.data ?? {} }));
+
 type CommitRow = { cur: unknown; dup: unknown; upd: unknown; msgs: unknown; evs: unknown };
 
 async function commitOnce(sql: SqlClient, input: CommitInput): Promise<CommitResult> {
   const patch = input.patch ?? {};
   const has = (key: keyof typeof patch) => Object.prototype.hasOwnProperty.call(patch, key);
-  const messages = input.messages.map((message, index) => ({
-    i: index + 1, id: message.id, client_id: message.clientId ?? null, author: message.author, author_id: message.authorId ?? null, text: message.text, payload: message.payload ?? {},
-  }));
-  const events = (input.events ?? []).map((event, index) => ({ i: index + 1, customer_id: event.customerId ?? null, type: event.type, data: event.data ?? {} }));
+  const messages = messageRecords(input.messages);
+  const events = eventRecords(input.events ?? []);
   const [row] = await sql.query<CommitRow>(COMMIT_SQL, [
     input.tenantId, input.conversationId, input.clientId ?? null, input.expectedLastSeq ?? null, input.requireOwner ?? null,
     JSON.stringify(messages), patch.owner ?? null, has('assigneeId'), has('assigneeId') ? patch.assigneeId : null,
@@ -111,16 +104,29 @@ async function commitOnce(sql: SqlClient, input: CommitInput): Promise<CommitRes
 export function createSqlConversations(sql: SqlClient): ConversationPart {
   return {
     async createConversation(input) {
-      return sql.transaction(async (tx) => {
-        const rows = await tx.query(
-          `INSERT INTO conversations (id, tenant_id, customer_id, owner, pack, locale, last_seq, engine_state, channel)
-           SELECT $1, $2, $3, 'bot', $4, $5, $6, $7::jsonb, $8 WHERE EXISTS (SELECT 1 FROM customers WHERE id = $3 AND tenant_id = $2) RETURNING *`,
-          [input.id, input.tenantId, input.customerId, input.pack, input.locale, input.messages.length, JSON.stringify(input.engineState), input.channel ?? 'widget']);
-        if (!rows[0]) throw new LingxiError('not_found', `Customer ${input.customerId} was not found.`);
-        const messages = await insertMessages(tx, input.tenantId, input.id, 1, input.messages);
-        await insertEvents(tx, input.tenantId, input.id, input.events ?? []);
-        return { conversation: toConversation(rows[0]), messages };
-      });
+      // One statement (a widget hello that starts a conversation paid five round trips for this): the conversation only
+      // when the customer is the tenant's, then its greeting and events hanging off it.
+      const rows = await sql.query<{ conv: unknown; msgs: unknown }>(
+        `WITH conv AS (
+           INSERT INTO conversations (id, tenant_id, customer_id, owner, pack, locale, last_seq, engine_state, channel)
+           SELECT $1, $2, $3, 'bot', $4, $5, $6, $7::jsonb, $8 WHERE EXISTS (SELECT 1 FROM customers WHERE id = $3 AND tenant_id = $2) RETURNING *
+         ), msg AS (
+           INSERT INTO messages (id, tenant_id, conversation_id, seq, client_id, author, author_id, text, payload)
+           SELECT m.id, $2, conv.id, m.i, m.client_id, m.author, m.author_id, m.text, COALESCE(m.payload, '{}'::jsonb)
+           FROM conv, jsonb_to_recordset($9::jsonb) AS m(i integer, id text, client_id text, author text, author_id text, text text, payload jsonb)
+           RETURNING *
+         ), evs AS (
+           INSERT INTO events (tenant_id, conversation_id, customer_id, type, data)
+           SELECT $2, conv.id, e.customer_id, e.type, COALESCE(e.data, '{}'::jsonb)
+           FROM conv, jsonb_to_recordset($10::jsonb) AS e(i integer, customer_id text, type text, data jsonb) ORDER BY e.i
+           RETURNING id
+         )
+         SELECT (SELECT to_jsonb(conv) FROM conv) AS conv, (SELECT jsonb_agg(to_jsonb(msg) ORDER BY msg.seq) FROM msg) AS msgs, (SELECT count(*) FROM evs) AS events`,
+        [input.id, input.tenantId, input.customerId, input.pack, input.locale, input.messages.length, JSON.stringify(input.engineState), input.channel ?? 'widget',
+          JSON.stringify(messageRecords(input.messages)), JSON.stringify(eventRecords(input.events ?? []))]);
+      const conversation = json<Record<string, unknown> | null>(rows[0]?.conv);
+      if (!conversation) throw new LingxiError('not_found', `Customer ${input.customerId} was not found.`);
+      return { conversation: toConversation(conversation), messages: (json<Array<Record<string, unknown>> | null>(rows[0].msgs) ?? []).map(toMessage) };
     },
     async getConversation(tenantId, id) {
       const rows = await sql.query('SELECT * FROM conversations WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
@@ -166,7 +172,7 @@ export function createSqlConversations(sql: SqlClient): ConversationPart {
       return rows.map(toEvent);
     },
     async appendEvent(tenantId, event) {
-      return sql.transaction(async (tx) => (await insertEvents(tx, tenantId, event.conversationId ?? null, [event]))[0]);
+      return (await insertEvents(sql, tenantId, event.conversationId ?? null, [event]))[0];
     },
     async countByOwner() {
       const counts: Record<Owner, number> = { bot: 0, queued: 0, human: 0, closed: 0 };

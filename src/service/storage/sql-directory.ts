@@ -3,7 +3,7 @@ import type { SqlClient, SqlExecutor } from './sql-client.ts';
 import type { Store } from './store.ts';
 import type { LearningPart } from './sql-learning.ts';
 import { withAudit } from './sql-audit.ts';
-import { toApiKey, toArticle, toCustomer, toNote, toTenant, toTicket, toUser, toWebhook } from './sql-rows.ts';
+import { json, toApiKey, toArticle, toCustomer, toNote, toTenant, toTicket, toUser, toWebhook } from './sql-rows.ts';
 
 type DirectoryPart = Omit<Store, keyof LearningPart | 'kind' | 'ping' | 'close' | 'createConversation' | 'getConversation' | 'listConversations' | 'commit' | 'listMessages' | 'getMessageByClientId' | 'listEvents' | 'appendEvent' | 'countByOwner' | 'appendAudit' | 'listAudit' | 'eraseCustomer' | 'purgeConversationsBefore'>;
 
@@ -14,9 +14,11 @@ export async function bumpContentVersion(tx: SqlExecutor, tenantId: string): Pro
 
 /** Tenants, users, keys, customers, notes, tickets, knowledge and webhooks on SQL. Every query is parameterised and tenant-scoped. */
 export function createSqlDirectory(sql: SqlClient): DirectoryPart {
-  const identitiesOf = async (customerId: string) =>
-    sql.query<{ kind: string; value: string }>('SELECT kind, value FROM customer_identities WHERE customer_id = $1 ORDER BY kind, value', [customerId]);
-  const customerFrom = async (rows: Record<string, unknown>[]) => (rows[0] ? toCustomer(rows[0], await identitiesOf(rows[0].id as string)) : null);
+  // A customer with its identities in one round trip (a widget hello reads the customer every time).
+  const withIdentities = (table: string) => `${table}.*, COALESCE((SELECT jsonb_agg(jsonb_build_object('kind', i.kind, 'value', i.value) ORDER BY i.kind, i.value)
+    FROM customer_identities i WHERE i.customer_id = ${table}.id), '[]'::jsonb) AS identities`;
+  const rowToCustomer = (row: Record<string, unknown>) => toCustomer(row, json<Array<{ kind: string; value: string }>>(row.identities));
+  const customerFrom = (rows: Record<string, unknown>[]) => (rows[0] ? rowToCustomer(rows[0]) : null);
 
   return {
     async ensureSystemValue(key, value) {
@@ -78,38 +80,42 @@ export function createSqlDirectory(sql: SqlClient): DirectoryPart {
     },
 
     async upsertCustomer(input) {
-      return sql.transaction(async (tx) => {
-        const rows = await tx.query(
-          `INSERT INTO customers (id, tenant_id, external_id, name, email, phone, attributes)
+      // One statement: the customer, its new identities, and all its identities back. The identities it inserts are
+      // not visible to the statement's own snapshot, hence the UNION with what the INSERT returned.
+      const rows = await sql.query<{ customer: unknown; identities: unknown }>(
+        `WITH c AS (
+           INSERT INTO customers (id, tenant_id, external_id, name, email, phone, attributes)
            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
            ON CONFLICT (tenant_id, external_id) DO UPDATE SET
              name = COALESCE(EXCLUDED.name, customers.name), email = COALESCE(EXCLUDED.email, customers.email),
              phone = COALESCE(EXCLUDED.phone, customers.phone), attributes = customers.attributes || EXCLUDED.attributes, updated_at = now()
-           RETURNING *`,
-          [input.id, input.tenantId, input.externalId, input.name ?? null, input.email ?? null, input.phone ?? null, JSON.stringify(input.attributes ?? {})]);
-        const customerId = rows[0].id as string;
-        for (const identity of input.identities ?? []) {
-          await tx.query('INSERT INTO customer_identities (tenant_id, kind, value, customer_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-            [input.tenantId, identity.kind, identity.value, customerId]);
-        }
-        const identities = await tx.query<{ kind: string; value: string }>('SELECT kind, value FROM customer_identities WHERE customer_id = $1 ORDER BY kind, value', [customerId]);
-        return toCustomer(rows[0], identities);
-      });
+           RETURNING *
+         ), added AS (
+           INSERT INTO customer_identities (tenant_id, kind, value, customer_id)
+           SELECT $2, i.kind, i.value, c.id FROM c, jsonb_to_recordset($8::jsonb) AS i(kind text, value text)
+           ON CONFLICT DO NOTHING RETURNING kind, value
+         ), every AS (
+           SELECT kind, value FROM customer_identities WHERE customer_id = (SELECT id FROM c) UNION SELECT kind, value FROM added
+         )
+         SELECT to_jsonb(c) AS customer, COALESCE((SELECT jsonb_agg(jsonb_build_object('kind', kind, 'value', value) ORDER BY kind, value) FROM every), '[]'::jsonb) AS identities FROM c`,
+        [input.id, input.tenantId, input.externalId, input.name ?? null, input.email ?? null, input.phone ?? null, JSON.stringify(input.attributes ?? {}),
+          JSON.stringify((input.identities ?? []).map((identity) => ({ kind: identity.kind, value: identity.value })))]);
+      return toCustomer(json<Record<string, unknown>>(rows[0].customer), json<Array<{ kind: string; value: string }>>(rows[0].identities));
     },
     async getCustomer(tenantId, id) {
-      return customerFrom(await sql.query('SELECT * FROM customers WHERE tenant_id = $1 AND id = $2', [tenantId, id]));
+      return customerFrom(await sql.query(`SELECT ${withIdentities('customers')} FROM customers WHERE tenant_id = $1 AND id = $2`, [tenantId, id]));
     },
     async getCustomerByExternalId(tenantId, externalId) {
-      return customerFrom(await sql.query('SELECT * FROM customers WHERE tenant_id = $1 AND external_id = $2', [tenantId, externalId]));
+      return customerFrom(await sql.query(`SELECT ${withIdentities('customers')} FROM customers WHERE tenant_id = $1 AND external_id = $2`, [tenantId, externalId]));
     },
     async findCustomerByIdentity(tenantId, kind, value) {
       return customerFrom(await sql.query(
-        'SELECT c.* FROM customer_identities i JOIN customers c ON c.id = i.customer_id WHERE i.tenant_id = $1 AND i.kind = $2 AND i.value = $3',
+        `SELECT ${withIdentities('c')} FROM customer_identities ci JOIN customers c ON c.id = ci.customer_id WHERE ci.tenant_id = $1 AND ci.kind = $2 AND ci.value = $3`,
         [tenantId, kind, value]));
     },
     async listCustomers(tenantId, limit = 100) {
-      const rows = await sql.query('SELECT * FROM customers WHERE tenant_id = $1 ORDER BY updated_at DESC, id LIMIT $2', [tenantId, limit]);
-      return Promise.all(rows.map(async (row) => toCustomer(row, await identitiesOf(row.id as string))));
+      const rows = await sql.query(`SELECT ${withIdentities('customers')} FROM customers WHERE tenant_id = $1 ORDER BY updated_at DESC, id LIMIT $2`, [tenantId, limit]);
+      return rows.map(rowToCustomer);
     },
 
     async addNote(input) {
