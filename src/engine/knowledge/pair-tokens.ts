@@ -33,3 +33,85 @@ export function hashKey(key: string, buckets: number): number {
   }
   return (hash >>> 0) % buckets;
 }
+
+/** The buckets of a profile's possible difference keys (`d:` per Chinese word, `dc:` per Chinese character), per profile. */
+interface HanParts {
+  buckets: number;
+  words: string[];
+  wordBuckets: Int32Array;
+  chars: string[];
+  charBuckets: Int32Array;
+}
+function partsOf(profile: TextProfile, buckets: number): HanParts {
+  let parts = profile.differenceKeys as HanParts | undefined;
+  if (!parts || parts.buckets !== buckets) {
+    const words = profile.wordList.filter((word) => HAN.test(word));
+    const chars = profile.charList.filter((char) => HAN.test(char));
+    parts = {
+      buckets, words, wordBuckets: Int32Array.from(words, (word) => hashKey(`d:${word}`, buckets)),
+      chars, charBuckets: Int32Array.from(chars, (char) => hashKey(`dc:${char}`, buckets)),
+    };
+    profile.differenceKeys = parts;
+  }
+  return parts;
+}
+
+// Positions of the first differing words of each side (only up to three are ever paired).
+const differingA = new Int32Array(4);
+const differingB = new Int32Array(4);
+
+// Buckets of `x:` pairings, by bucket count and then by the two words (no key string once a pairing has been seen);
+// bounded, because queries bring new words without end.
+const crossBuckets = new Map<number, Map<string, Map<string, number>>>();
+let crossEntries = 0;
+function crossBucket(x: string, y: string, buckets: number): number {
+  let byFirst = crossBuckets.get(buckets);
+  if (!byFirst || crossEntries >= 100_000) {
+    if (crossEntries >= 100_000) { crossBuckets.clear(); crossEntries = 0; }
+    crossBuckets.set(buckets, (byFirst = new Map()));
+  }
+  let bySecond = byFirst.get(x);
+  if (!bySecond) byFirst.set(x, (bySecond = new Map()));
+  let bucket = bySecond.get(y);
+  if (bucket === undefined) {
+    bucket = hashKey(x < y ? `x:${x}|${y}` : `x:${y}|${x}`, buckets);
+    bySecond.set(y, bucket);
+    crossEntries++;
+  }
+  return bucket;
+}
+
+/**
+ * `start` plus the weights of the pair's difference keys: the same sum, in the same order (so bit-identical), as
+ * adding `weights[hashKey(key, weights.length)]` for each key of {@link pairFeatureKeys}, without building key
+ * strings (each profile's keys are hashed once; only the rare `x:` pairings are hashed per pair).
+ */
+export function addPairKeyWeights(a: TextProfile, b: TextProfile, weights: ArrayLike<number>, start: number): number {
+  const buckets = weights.length;
+  if (buckets === 0) return start;
+  const partsA = partsOf(a, buckets);
+  const partsB = partsOf(b, buckets);
+  let sum = start;
+  let onlyA = 0;
+  let onlyB = 0;
+  for (let i = 0; i < partsA.words.length; i++) {
+    if (b.words.has(partsA.words[i])) continue;
+    sum += weights[partsA.wordBuckets[i]];
+    if (onlyA < 4) differingA[onlyA] = i;
+    onlyA++;
+  }
+  for (let i = 0; i < partsB.words.length; i++) {
+    if (a.words.has(partsB.words[i])) continue;
+    sum += weights[partsB.wordBuckets[i]];
+    if (onlyB < 4) differingB[onlyB] = i;
+    onlyB++;
+  }
+  if (onlyA > 0 && onlyB > 0 && onlyA <= 3 && onlyB <= 3) {
+    for (let i = 0; i < onlyA; i++) {
+      for (let j = 0; j < onlyB; j++) sum += weights[crossBucket(partsA.words[differingA[i]], partsB.words[differingB[j]], buckets)];
+    }
+  }
+  for (let i = 0; i < partsA.chars.length; i++) if (!b.charCounts.has(partsA.chars[i])) sum += weights[partsA.charBuckets[i]];
+  for (let i = 0; i < partsB.chars.length; i++) if (!a.charCounts.has(partsB.chars[i])) sum += weights[partsB.charBuckets[i]];
+  return sum;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Tokenizer } from '../text/tokenize.ts';
-import { pairFeatures, PAIR_FEATURE_NAMES, profileText, type TextProfile } from './pair-features.ts';
-import { hashKey, pairFeatureKeys } from './pair-tokens.ts';
+import { pairFeatures, PAIR_FEATURE_NAMES, profileText, writePairFeatures, type TextProfile } from './pair-features.ts';
+import { addPairKeyWeights, hashKey, pairFeatureKeys } from './pair-tokens.ts';
 import { createRandom } from '../nlu/intent/softmax-trainer.ts';
 import defaultParams from './default-matcher-params.json' with { type: 'json' };
 
@@ -76,7 +76,14 @@ export function createQuestionMatcher(params: MatcherParams | undefined, deps: {
     for (const bucket of pair.buckets) sum += hashed[bucket];
     return sum;
   };
-  const similarityOfProfiles = (a: TextProfile, b: TextProfile) => sigmoid(logit(row(a, b, current.hashed.length), current.weights, current.hashed, current.bias));
+  // Same sum as `logit(row(a, b, …))`, in the same order, without materialising the key strings and bucket array.
+  const dense = new Float64Array(PAIR_FEATURE_NAMES.length);
+  const similarityOfProfiles = (a: TextProfile, b: TextProfile) => {
+    writePairFeatures(a, b, dense);
+    let sum = current.bias;
+    for (let k = 0; k < dense.length; k++) sum += dense[k] * current.weights[k];
+    return sigmoid(addPairKeyWeights(a, b, current.hashed, sum));
+  };
 
   function fit(pairs: Array<{ a: string; b: string; same: boolean }>, options: MatcherFitOptions = {}): ResolvedParams {
     const buckets = options.buckets ?? 4096;

@@ -29,14 +29,21 @@ const QUESTION_WORDS = new Set(['怎么', '怎么样', '怎样', '什么', '为�
   '我们', '我', '您', '如何', '能用', '可以用', '能吃', '可以吃', '好用', '有用', '行不行', '可不可以', '是否', '这个', '那个', '这些', '那些', '它', '多久', '几天', '哪里', '哪儿', '哪个', '一下', '请问', '想', '要', '会', '用', '支持', '还', '呀', '啊',
   'do', 'doe', 'does', 'can', 'could', 'how', 'what', 'why', 'where', 'when', 'which', 'is', 'are', 'any', 'there', 'you', 'your', 'it', 'my', 'i', 'get', 'use', 'will', 'would', 'should']);
 
+/** A query's content words with their weights, worked out once per query and reused for every candidate. */
+interface CoverageQuery {
+  words: Array<{ word: string; weight: number; chars: string[] | null }>;
+  total: number;
+}
+
 /**
  * Coverage of a query by a document: IDF-weighted share of the query's content words that occur in the document's
  * title, questions or answer (a Chinese word whose characters occur only partly earns half of that share). The IDF is
  * over the knowledge base itself, so a word the knowledge base never mentions ("狗狗", "比特币") weighs most — a
  * question about it is not answered by any document, however similar its phrasing. Hand-written because it must use
- * the engine's tokenizer and the same documents as BM25; cheap (a few substring checks per query word).
+ * the engine's tokenizer and the same documents as BM25; cheap (a few substring checks per query word). `prepare`
+ * tokenises the query once; `of` is then called for each candidate document.
  */
-function createCoverage(docs: KnowledgeDoc[], tokenizer: Tokenizer): (query: string, doc: number) => number {
+function createCoverage(docs: KnowledgeDoc[], tokenizer: Tokenizer) {
   const texts = docs.map((doc) => normalize([doc.title, ...doc.questions, doc.answer].join(' ')));
   const idfCache = new Map<string, number>();
   const idf = (word: string) => {
@@ -48,23 +55,28 @@ function createCoverage(docs: KnowledgeDoc[], tokenizer: Tokenizer): (query: str
     }
     return value;
   };
-  return (query, d) => {
-    const text = texts[d];
+  const prepare = (query: string): CoverageQuery => {
+    const words: CoverageQuery['words'] = [];
     let total = 0;
-    let covered = 0;
     for (const word of new Set(tokenizer.words(query))) {
       // Single Chinese characters are mostly function words (在, 的, 了); words of two letters say little in English.
       if (QUESTION_WORDS.has(word) || /^\p{Script=Han}$/u.test(word) || /^[a-z]{1,2}$/.test(word)) continue;
       const weight = Math.max(0, idf(word));
       total += weight;
-      if (text.includes(word)) covered += weight;
-      else if (/^\p{Script=Han}{2,}$/u.test(word)) {
-        const chars = Array.from(word);
-        covered += (weight * chars.filter((char) => text.includes(char)).length) / chars.length / 2;
-      }
+      words.push({ word, weight, chars: /^\p{Script=Han}{2,}$/u.test(word) ? Array.from(word) : null });
     }
-    return total > 0 ? covered / total : 1;
+    return { words, total };
   };
+  const of = (query: CoverageQuery, d: number): number => {
+    const text = texts[d];
+    let covered = 0;
+    for (const { word, weight, chars } of query.words) {
+      if (text.includes(word)) covered += weight;
+      else if (chars) covered += (weight * chars.filter((char) => text.includes(char)).length) / chars.length / 2;
+    }
+    return query.total > 0 ? covered / query.total : 1;
+  };
+  return { prepare, of };
 }
 
 /**
@@ -84,7 +96,7 @@ export function createRetriever(config: RetrieverConfig, deps: { tokenizer: Toke
     { terms: terms(doc.answer, tokenizer), weight: answerWeight },
   ]));
   const profiles: TextProfile[][] = docs.map((doc) => doc.questions.map((question) => matcher.profile(question)));
-  const coverageOf = createCoverage(docs, tokenizer);
+  const coverage = createCoverage(docs, tokenizer);
 
   function retrieve(query: string, options: { locale?: Locale; limit?: number } = {}): KnowledgeHit[] {
     const limit = options.limit ?? 5;
@@ -97,6 +109,7 @@ export function createRetriever(config: RetrieverConfig, deps: { tokenizer: Toke
     for (const score of bm25.values()) best = Math.max(best, score);
     const reference = Math.max(best, 2 * queryTerms.length ** 0.5);
     const queryProfile = matcher.profile(query);
+    const coverageQuery = coverage.prepare(query);
     const hits: KnowledgeHit[] = [];
     // Re-rank only the best BM25 candidates: the pair features (edit similarity, common substrings) are the
     // expensive part of a turn, and a question with little term overlap never wins on similarity alone.
@@ -107,7 +120,7 @@ export function createRetriever(config: RetrieverConfig, deps: { tokenizer: Toke
       let similarity = 0;
       for (const profile of profiles[d]) similarity = Math.max(similarity, matcher.similarityOfProfiles(queryProfile, profile));
       const confidence = matcherShare * similarity + (1 - matcherShare) * Math.min(1, score / reference);
-      hits.push({ doc, score, confidence, coverage: coverageOf(query, d) });
+      hits.push({ doc, score, confidence, coverage: coverage.of(coverageQuery, d) });
     }
     return hits.sort((a, b) => b.confidence - a.confidence || b.score - a.score).slice(0, limit);
   }

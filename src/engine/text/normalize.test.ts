@@ -19,4 +19,11 @@ describe('normalize', () => {
       expect(out.length).toBeLessThanOrEqual(MAX_NLU_CHARS);
     }), { numRuns: 300 });
   });
+  it('gives the same result when a text comes back after many others (remembered or not)', () => {
+    const texts = Array.from({ length: 200 }, (_, i) => `訂單＃Ｗ${i} 我想退貨 ${'x'.repeat(i * 15)}`);
+    const first = texts.map((text) => normalize(text));
+    expect(texts.map((text) => normalize(text))).toEqual(first);
+    expect(first[0]).toBe('订单#w0 我想退货');
+    expect(first[199].length).toBeLessThanOrEqual(MAX_NLU_CHARS);
+  });
 });

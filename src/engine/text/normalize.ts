@@ -16,6 +16,11 @@ const HAN = /\p{Script=Han}/u;
 // and are a favourite way to smuggle text past filters.
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
+// One turn normalises the same message many times (tokenizer, matcher profile, coverage, sentiment, the previous
+// messages for urgency): remember the last few results. Strings are immutable, so sharing them is safe.
+const REMEMBERED_TEXTS = 64;
+const remembered = new Map<string, string>();
+
 /**
  * Normalises customer text for understanding: Unicode NFKC (full-width → half-width letters, digits and
  * punctuation), traditional → simplified Chinese, lower case, invisible/control characters removed,
@@ -24,6 +29,17 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u
  * @example normalize('我想退貨，訂單＃Ｗ１２３４５６７') // '我想退货,订单#w1234567'
  */
 export function normalize(text: string): string {
+  if (text.length > MAX_NLU_CHARS) return normalizeNow(text); // long texts are rare: not worth the memory
+  let out = remembered.get(text);
+  if (out === undefined) {
+    out = normalizeNow(text);
+    if (remembered.size >= REMEMBERED_TEXTS) remembered.delete(remembered.keys().next().value!);
+    remembered.set(text, out);
+  }
+  return out;
+}
+
+function normalizeNow(text: string): string {
   let out = text.length > MAX_NLU_CHARS * 2 ? text.slice(0, MAX_NLU_CHARS * 2) : text;
   out = toWellFormed(out).normalize('NFKC').replace(INVISIBLE, '');
   if (HAN.test(out)) out = simplify(out);

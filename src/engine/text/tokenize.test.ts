@@ -32,3 +32,19 @@ describe('detectLanguage', () => {
     expect(detectLanguage('😀😀 123')).toBe('unknown');
   });
 });
+
+describe('remembered tokens', () => {
+  it('give equal results on repeated calls, as fresh arrays the caller may change', () => {
+    const first = tokenizer.features('怎么开发票 how long does shipping take');
+    first.push('changed');
+    first[0] = 'changed';
+    const second = tokenizer.features('怎么开发票 how long does shipping take');
+    expect(second).not.toContain('changed');
+    expect(second).toEqual(createTokenizer().features('怎么开发票 how long does shipping take'));
+    // words and features of the same text are remembered separately
+    expect(tokenizer.words('怎么开发票')).not.toEqual(tokenizer.features('怎么开发票'));
+    // many other texts later, the first one is still tokenised the same way
+    for (let i = 0; i < 100; i++) tokenizer.features(`订单 ${i}`);
+    expect(tokenizer.features('怎么开发票 how long does shipping take')).toEqual(second);
+  });
+});

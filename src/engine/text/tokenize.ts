@@ -29,6 +29,11 @@ const SEGMENT = /(\p{Script=Han}+)|([a-z]+(?:'[a-z]+)?)|(\d+(?:\.\d+)?)/gu;
 const ZH_STOP = new Set(['的', '了', '吗', '呢', '吧', '啊', '呀', '嘛', '么', '是', '我', '你', '在', '也', '就', '都', '和', '请', '一下', '这个', '那个', '请问', '您好', '你好', '哦', '嗯']);
 const EN_STOP = new Set(['the', 'a', 'an', 'is', 'are', 'am', 'to', 'of', 'and', 'or', 'i', 'me', 'my', 'you', 'your', 'it', 'in', 'on', 'for', 'be', 'do', 'does', 'did', 'can', 'could', 'would', 'please', 'hi', 'hello', 'there', 'this', 'that', 'with', 'at', 'so', 'just', 'want', 'like', 'have', 'has', 'was', 'were', 'will', 'what', 'how']);
 
+/** Texts whose tokens a tokenizer remembers (per kind of output): enough for one turn's repeats, never a corpus. */
+const REMEMBERED_TEXTS = 32;
+/** Longer texts are tokenised afresh each time (rare, and not worth keeping in memory). */
+const REMEMBERED_LENGTH = 2_000;
+
 let sharedJieba: Jieba | undefined;
 function defaultJieba(): Jieba {
   sharedJieba ??= Jieba.withDict(dict);
@@ -72,9 +77,24 @@ export function createTokenizer(config: TokenizerConfig = {}): Tokenizer {
     return out;
   }
 
+  // Within one turn the same text is tokenised several times (intent features, FAQ terms, FAQ matcher profile,
+  // coverage): remember the last few results. Callers get a copy, so nothing they do to it can leak into the cache.
+  const remembered = new Map<string, string[]>();
+  function cached(kind: string, text: string, withCharGrams: boolean, search = false): string[] {
+    if (text.length > REMEMBERED_LENGTH) return scan(text, withCharGrams, search);
+    const key = `${kind}${text}`;
+    let tokens = remembered.get(key);
+    if (tokens === undefined) {
+      tokens = scan(text, withCharGrams, search);
+      if (remembered.size >= REMEMBERED_TEXTS) remembered.delete(remembered.keys().next().value!);
+      remembered.set(key, tokens);
+    }
+    return tokens.slice();
+  }
+
   return {
-    words: (text) => scan(text, false),
-    features: (text) => scan(text, true),
-    searchWords: (text) => scan(text, false, true),
+    words: (text) => cached('w', text, false),
+    features: (text) => cached('f', text, true),
+    searchWords: (text) => cached('s', text, false, true),
   };
 }

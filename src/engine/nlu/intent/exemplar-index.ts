@@ -17,18 +17,24 @@ export interface ExemplarIndex {
  */
 export function createExemplarIndex(vectors: Array<{ indices: ArrayLike<number>; values: ArrayLike<number> }>, labels: ArrayLike<number>, classes: number, keep = Infinity): ExemplarIndex {
   const kept = vectors.map(({ indices, values }) => {
+    if (indices.length <= keep) return null; // all features, in their own order
     const order = Array.from({ length: indices.length }, (_, k) => k);
-    if (order.length > keep) order.sort((x, y) => values[y] - values[x] || indices[x] - indices[y]).length = keep;
+    order.sort((x, y) => values[y] - values[x] || indices[x] - indices[y]).length = keep;
     return order;
   });
   const slots = new Map<number, number>(); // key → posting list number
   const lengths: number[] = [];
+  // Pass 1 numbers the posting lists and remembers each kept entry's list, so pass 2 needs no second lookup.
+  const slotOf: number[] = [];
   kept.forEach((order, exemplar) => {
-    for (const k of order) {
-      const key = vectors[exemplar].indices[k] * classes + labels[exemplar];
+    const { indices } = vectors[exemplar];
+    const count = order ? order.length : indices.length;
+    for (let n = 0; n < count; n++) {
+      const key = indices[order ? order[n] : n] * classes + labels[exemplar];
       let slot = slots.get(key);
       if (slot === undefined) slots.set(key, (slot = lengths.push(0) - 1));
       lengths[slot]++;
+      slotOf.push(slot);
     }
   });
   const starts = new Int32Array(lengths.length + 1);
@@ -36,33 +42,72 @@ export function createExemplarIndex(vectors: Array<{ indices: ArrayLike<number>;
   const fill = starts.slice(0, lengths.length);
   const members = new Int32Array(starts[lengths.length]);
   const weights = new Float32Array(starts[lengths.length]);
+  let entry = 0;
   kept.forEach((order, exemplar) => {
-    for (const k of order) {
-      const slot = slots.get(vectors[exemplar].indices[k] * classes + labels[exemplar])!;
+    const { values } = vectors[exemplar];
+    const count = order ? order.length : values.length;
+    for (let n = 0; n < count; n++) {
+      const slot = slotOf[entry++];
       members[fill[slot]] = exemplar;
-      weights[fill[slot]++] = vectors[exemplar].values[k];
+      weights[fill[slot]++] = values[order ? order[n] : n];
     }
   });
+  const table = createSlotTable(slots);
   const dots = new Float64Array(vectors.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(vectors.length);
   return {
     maxCosine(indices, values, label) {
+      let count = 0;
       for (let k = 0; k < indices.length; k++) {
-        const slot = slots.get(indices[k] * classes + label);
-        if (slot === undefined) continue;
-        for (let p = starts[slot]; p < starts[slot + 1]; p++) {
+        const slot = table.get(indices[k] * classes + label);
+        if (slot < 0) continue;
+        const value = values[k];
+        const end = starts[slot + 1];
+        for (let p = starts[slot]; p < end; p++) {
           const exemplar = members[p];
-          if (dots[exemplar] === 0) touched.push(exemplar);
-          dots[exemplar] += weights[p] * values[k];
+          const dot = dots[exemplar];
+          // Weights and values are positive, so a zero dot means "not reached yet".
+          if (dot === 0) touched[count++] = exemplar;
+          dots[exemplar] = dot + weights[p] * value;
         }
       }
       let best = 0;
-      for (const exemplar of touched) {
+      for (let t = 0; t < count; t++) {
+        const exemplar = touched[t];
         if (dots[exemplar] > best) best = dots[exemplar];
         dots[exemplar] = 0;
       }
-      touched.length = 0;
       return Math.min(1, best);
+    },
+  };
+}
+
+/**
+ * The key → posting-list map frozen into an open-addressing hash table of typed arrays: `maxCosine` looks up every
+ * feature of an utterance for each candidate class, and a `Map` with hundreds of thousands of numeric keys was most of
+ * its cost. Keys are non-negative integers below 2^31 (feature id × classes + class); `get` returns -1 when absent.
+ */
+function createSlotTable(slots: Map<number, number>): { get(key: number): number } {
+  let capacity = 8;
+  while (capacity < slots.size * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const keys = new Int32Array(capacity).fill(-1);
+  const values = new Int32Array(capacity);
+  const home = (key: number) => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+  for (const [key, slot] of slots) {
+    let at = home(key);
+    while (keys[at] !== -1) at = (at + 1) & mask;
+    keys[at] = key;
+    values[at] = slot;
+  }
+  return {
+    get(key) {
+      if (key < 0 || key > 0x7fffffff) return -1;
+      for (let at = home(key); ; at = (at + 1) & mask) {
+        const stored = keys[at];
+        if (stored === key) return values[at];
+        if (stored === -1) return -1;
+      }
     },
   };
 }

@@ -283,8 +283,12 @@ function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer
     for (let c = 0; c < classes; c++) {
       const confidence = scores[c] / sum;
       if (ranking.length < rankSize || confidence > ranking[ranking.length - 1].confidence) {
-        ranking.push({ label: model.labels[c], confidence });
-        ranking.sort((a, b) => b.confidence - a.confidence);
+        // Insert after every entry at least as confident (what a stable sort of the appended entry gives), no sort call.
+        const entry = { label: model.labels[c], confidence };
+        let at = ranking.length;
+        ranking.push(entry);
+        for (; at > 0 && ranking[at - 1].confidence < confidence; at--) ranking[at] = ranking[at - 1];
+        ranking[at] = entry;
         if (ranking.length > rankSize) ranking.pop();
       }
     }

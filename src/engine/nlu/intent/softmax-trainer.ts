@@ -39,12 +39,30 @@ export const createRandom = seededRandom;
 export function scoreVector(model: SoftmaxModel, vector: SparseVector, out = new Float64Array(model.classes)): Float64Array {
   const { weights, bias, classes } = model;
   for (let c = 0; c < classes; c++) out[c] = bias[c];
-  for (let k = 0; k < vector.indices.length; k++) {
-    const base = vector.indices[k] * classes;
-    const value = vector.values[k];
-    for (let c = 0; c < classes; c++) out[c] += weights[base + c] * value;
-  }
+  addScaledRows(weights, vector, classes, 1, out); // value · 1 is value exactly
   return out;
+}
+
+/**
+ * `out[c] += Σ_k weights[indices[k]·classes + c] · values[k] · scale`, in the same order of additions per class as
+ * the plain double loop (so bit-identical), unrolled by four classes: the forward pass is most of training time.
+ */
+function addScaledRows(weights: Float64Array | Float32Array, vector: SparseVector, classes: number, scale: number, out: Float64Array): void {
+  const { indices, values } = vector;
+  const unrolled = classes - (classes % 4);
+  for (let k = 0; k < indices.length; k++) {
+    const base = indices[k] * classes;
+    const value = values[k] * scale;
+    let c = 0;
+    for (; c < unrolled; c += 4) {
+      const row = base + c;
+      out[c] += weights[row] * value;
+      out[c + 1] += weights[row + 1] * value;
+      out[c + 2] += weights[row + 2] * value;
+      out[c + 3] += weights[row + 3] * value;
+    }
+    for (; c < classes; c++) out[c] += weights[base + c] * value;
+  }
 }
 
 /** In-place softmax of `scores / temperature`. */
@@ -91,11 +109,7 @@ export function trainSoftmax(
       const vector = vectors[index];
       const eta = learningRate / (1 + learningRate * lambda * step++);
       for (let c = 0; c < classes; c++) probabilities[c] = bias[c];
-      for (let k = 0; k < vector.indices.length; k++) {
-        const base = vector.indices[k] * classes;
-        const value = vector.values[k] * scale;
-        for (let c = 0; c < classes; c++) probabilities[c] += weights[base + c] * value;
-      }
+      addScaledRows(weights, vector, classes, scale, probabilities);
       softmaxInPlace(probabilities);
       const label = labels[index];
       probabilities[label] -= 1;
