@@ -38,8 +38,9 @@ export async function createPostgresClient(options: PostgresClientOptions): Prom
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const wrap = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
-    async query<Row>(sql: string, params: unknown[] = []) {
-      return (await target.query(sql, params)).rows as Row[];
+    async query<Row>(sql: string, params: unknown[] = [], options: { prepare?: string } = {}) {
+      const result = options.prepare ? await target.query({ name: options.prepare, text: sql, values: params }) : await target.query(sql, params);
+      return result.rows as Row[];
     },
     async exec(sql: string) {
       await target.query(sql);

@@ -79,7 +79,7 @@ async function commitOnce(sql: SqlClient, input: CommitInput): Promise<CommitRes
     has('sentiment'), has('sentiment') ? patch.sentiment : null, patch.priority ?? null, patch.locale ?? null,
     has('resolution'), has('resolution') ? patch.resolution : null, patch.engineState === undefined ? null : JSON.stringify(patch.engineState),
     messages.length, JSON.stringify(events),
-  ]);
+  ], { prepare: 'lingxi_commit_turn' });
   const record = (value: unknown) => json<Record<string, unknown> | null>(value);
   const current = record(row?.cur);
   if (!current) throw new LingxiError('not_found', `Conversation ${input.conversationId} was not found.`);
@@ -123,7 +123,7 @@ export function createSqlConversations(sql: SqlClient): ConversationPart {
          )
          SELECT (SELECT to_jsonb(conv) FROM conv) AS conv, (SELECT jsonb_agg(to_jsonb(msg) ORDER BY msg.seq) FROM msg) AS msgs, (SELECT count(*) FROM evs) AS events`,
         [input.id, input.tenantId, input.customerId, input.pack, input.locale, input.messages.length, JSON.stringify(input.engineState), input.channel ?? 'widget',
-          JSON.stringify(messageRecords(input.messages)), JSON.stringify(eventRecords(input.events ?? []))]);
+          JSON.stringify(messageRecords(input.messages)), JSON.stringify(eventRecords(input.events ?? []))], { prepare: 'lingxi_create_conversation' });
       const conversation = json<Record<string, unknown> | null>(rows[0]?.conv);
       if (!conversation) throw new LingxiError('not_found', `Customer ${input.customerId} was not found.`);
       return { conversation: toConversation(conversation), messages: (json<Array<Record<string, unknown>> | null>(rows[0].msgs) ?? []).map(toMessage) };

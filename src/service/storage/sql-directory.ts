@@ -99,7 +99,7 @@ export function createSqlDirectory(sql: SqlClient): DirectoryPart {
          )
          SELECT to_jsonb(c) AS customer, COALESCE((SELECT jsonb_agg(jsonb_build_object('kind', kind, 'value', value) ORDER BY kind, value) FROM every), '[]'::jsonb) AS identities FROM c`,
         [input.id, input.tenantId, input.externalId, input.name ?? null, input.email ?? null, input.phone ?? null, JSON.stringify(input.attributes ?? {}),
-          JSON.stringify((input.identities ?? []).map((identity) => ({ kind: identity.kind, value: identity.value })))]);
+          JSON.stringify((input.identities ?? []).map((identity) => ({ kind: identity.kind, value: identity.value })))], { prepare: 'lingxi_upsert_customer' });
       return toCustomer(json<Record<string, unknown>>(rows[0].customer), json<Array<{ kind: string; value: string }>>(rows[0].identities));
     },
     async getCustomer(tenantId, id) {

@@ -25,13 +25,13 @@ export function createFaultySqlClient(inner: SqlClient): { client: SqlClient; fa
   return {
     faults,
     client: {
-      async query(sql, params) {
+      async query(sql, params, options) {
         guard();
         if (faults.failNextMatching?.test(sql)) {
           faults.failNextMatching = null;
           throw terminated();
         }
-        return inner.query(sql, params);
+        return inner.query(sql, params, options);
       },
       async exec(sql) {
         guard();
