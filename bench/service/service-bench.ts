@@ -5,7 +5,7 @@
  * bare `ws` server answering with the same frames and no work (ws-echo-server.ts): the transport ceiling of this client
  * on this machine; every other row is also given as a percentage of it.
  *
- *   npx tsx bench/service/service-bench.ts [--connections 100] [--messages 20] [--targets ws-echo,pglite,postgres,postgres-redis-2] [--timeout-ms 30000]
+ *   npx tsx bench/service/service-bench.ts [--connections 100] [--messages 20] [--targets ws-echo,pglite,postgres,postgres-redis-2] [--timeout-ms 30000] [--think-ms 0]
  *   node bin/lingxi.js bench service [same options]
  *
  * PostgreSQL and Redis come from DATABASE_URL / REDIS_URL (default: the machine's 127.0.0.1 servers); each run works in a
@@ -90,7 +90,7 @@ function runLoad(args: string[]): Promise<Record<string, unknown>> {
   });
 }
 
-async function runTarget(target: Target, options: { connections: number; messages: number; timeoutMs: number; databaseUrl: string; redisUrl: string }): Promise<Record<string, unknown>> {
+async function runTarget(target: Target, options: { connections: number; messages: number; timeoutMs: number; thinkMs: number; databaseUrl: string; redisUrl: string }): Promise<Record<string, unknown>> {
   const run = randomUUID().slice(0, 8);
   const schema = `lingxi_bench_${run}`;
   const prefix = `lingxi-bench-${run}:`;
@@ -102,7 +102,7 @@ async function runTarget(target: Target, options: { connections: number; message
   if (target === 'ws-echo') {
     try {
       nodes.push(await startEcho());
-      const result = await runLoad(['--url', nodes[0].url, '--tenant-key', 'none', '--connections', String(options.connections), '--messages', String(options.messages), '--timeout-ms', String(options.timeoutMs), '--pid', String(nodes[0].child.pid)]);
+      const result = await runLoad(['--url', nodes[0].url, '--tenant-key', 'none', '--connections', String(options.connections), '--messages', String(options.messages), '--timeout-ms', String(options.timeoutMs), '--think-ms', String(options.thinkMs), '--pid', String(nodes[0].child.pid)]);
       return { target, nodes: 1, ...result };
     } finally {
       await stop(nodes[0]);
@@ -115,7 +115,7 @@ async function runTarget(target: Target, options: { connections: number; message
     if (target === 'postgres-redis-2') nodes.push(await startServe(env));
     const result = await runLoad([
       '--url', nodes.map((node) => node.url).join(','), '--tenant-key', widgetKey, '--connections', String(options.connections),
-      '--messages', String(options.messages), '--timeout-ms', String(options.timeoutMs), '--pid', nodes.map((node) => node.child.pid).join(','),
+      '--messages', String(options.messages), '--timeout-ms', String(options.timeoutMs), '--think-ms', String(options.thinkMs), '--pid', nodes.map((node) => node.child.pid).join(','),
     ]);
     return { target, nodes: nodes.length, ...result };
   } finally {
@@ -142,12 +142,12 @@ async function runTarget(target: Target, options: { connections: number; message
 export async function serviceBenchMain(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { connections: { type: 'string', default: '100' }, messages: { type: 'string', default: '20' }, targets: { type: 'string', default: targets.join(',') }, 'timeout-ms': { type: 'string', default: '30000' }, json: { type: 'boolean', default: false } },
+    options: { connections: { type: 'string', default: '100' }, messages: { type: 'string', default: '20' }, 'think-ms': { type: 'string', default: '0' }, targets: { type: 'string', default: targets.join(',') }, 'timeout-ms': { type: 'string', default: '30000' }, json: { type: 'boolean', default: false } },
   });
   const chosen = values.targets!.split(',') as Target[];
   for (const target of chosen) if (!targets.includes(target)) throw new Error(`unknown target "${target}"; choose from ${targets.join(', ')}`);
   const options = {
-    connections: Number(values.connections), messages: Number(values.messages), timeoutMs: Number(values['timeout-ms']),
+    connections: Number(values.connections), messages: Number(values.messages), timeoutMs: Number(values['timeout-ms']), thinkMs: Number(values['think-ms']),
     databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test', redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
   };
   const results: Array<Record<string, unknown>> = [];
@@ -163,13 +163,15 @@ export async function serviceBenchMain(argv: string[]): Promise<number> {
   const rows = results.map((result) => {
     const ack = result.ack as { p50: string; p99: string };
     const reply = result.reply as { p50: string; p99: string };
+    const cpu = result.cpuMsPerReply as { server: number; postgres: number; client: number } | null;
+    const cpuCell = cpu ? `${cpu.server} / ${cpu.postgres} / ${cpu.client}` : '–';
     const ratio = ceiling ? `${((100 * (result.messagesPerSecond as number)) / ceiling).toFixed(1)} %` : '–';
-    return `| ${result.target} | ${result.nodes} | ${result.connections} × ${result.messagesPerConnection} | ${result.botReplies} | ${result.messagesPerSecond} | ${ratio} | ${ack.p50} / ${ack.p99} | ${reply.p50} / ${reply.p99} | ${result.serverRss} | ${result.handedOff} / ${result.timeouts} / ${result.errors} |`;
+    return `| ${result.target} | ${result.nodes} | ${result.connections} × ${result.messagesPerConnection} | ${result.botReplies} | ${result.messagesPerSecond} | ${ratio} | ${ack.p50} / ${ack.p99} | ${reply.p50} / ${reply.p99} | ${result.serverRss} | ${cpuCell} | ${result.handedOff} / ${result.timeouts} / ${result.errors} |`;
   });
   process.stdout.write([
     `Machine: ${cpus().length} cores, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Client and servers on the same machine.`, '',
-    '| target | nodes | conversations × messages | bot replies | replies/s | of ws-echo | ack p50 / p99 | reply p50 / p99 | server RSS | handed off / timeouts / errors |',
-    '|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
+    '| target | nodes | conversations × messages | bot replies | replies/s | of ws-echo | ack p50 / p99 | reply p50 / p99 | server RSS | CPU ms per reply: server / postgres / client | handed off / timeouts / errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
   ].join('\n'));
   return 0;
 }

@@ -3,14 +3,14 @@
  * (the next message after the bot's reply to the previous one). Prints throughput and p50/p99 latency of the ack
  * (message stored) and of the first bot reply.
  *
- *   npx tsx bench/service/ws-load.ts --url ws://127.0.0.1:3900 --tenant-key wk_… --connections 100 --messages 20 [--pid <server pid>]
+ *   npx tsx bench/service/ws-load.ts --url ws://127.0.0.1:3900 --tenant-key wk_… --connections 100 --messages 20 [--pid <server pid>] [--think-ms 5000]
  *
  * Several nodes: `--url ws://a:3900,ws://b:3900` spreads the conversations over them round-robin (no sticky sessions),
  * and `--pid 123,456` sums their RSS. `npx tsx bench/service/service-bench.ts` starts the servers and runs this for you.
  *
  * Start the server with LINGXI_RATE_LIMIT_CUSTOMER raised (e.g. 100000), or the per-customer limit (60/min) throttles the run.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 
@@ -18,12 +18,17 @@ const { values } = parseArgs({
   options: {
     url: { type: 'string', default: 'ws://127.0.0.1:3900' }, 'tenant-key': { type: 'string' }, connections: { type: 'string', default: '100' },
     messages: { type: 'string', default: '20' }, pid: { type: 'string' }, 'timeout-ms': { type: 'string', default: '10000' },
+    'think-ms': { type: 'string', default: '0' },
   },
 });
 if (!values['tenant-key']) throw new Error('--tenant-key is required (printed by lingxi serve on first start)');
 const connections = Number(values.connections);
 const perConnection = Number(values.messages);
 const timeoutMs = Number(values['timeout-ms']);
+// Think time: a customer waits this long (± 50 %, seeded per conversation) after each reply before writing again, and
+// conversations start spread over one think time, so N conversations offer about N / think-time messages per second
+// — a human-paced load, where latency (not the closed-loop maximum) is what is measured. 0 = closed loop.
+const thinkMs = Number(values['think-ms']);
 const texts = ['你们的退货政策是什么？', 'What is your return policy?', '运费怎么算', 'how long does shipping take', '谢谢', 'thanks!', '你们几点上班', 'do you ship abroad'];
 const run = Date.now().toString(36);
 
@@ -55,6 +60,43 @@ function rssOf(pids: string | undefined): string {
   return `${(kilobytes / 1024).toFixed(0)} MB`;
 }
 const urls = values.url!.split(',');
+
+/**
+ * CPU seconds (user + system) of processes, from /proc/<pid>/stat (Linux, clock ticks of 1/100 s): the servers given
+ * by --pid, and every local `postgres` process (0 when PostgreSQL runs elsewhere or is not used).
+ */
+function cpuSeconds(pids: string[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks / 100;
+}
+const postgresPids = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((pid) => {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+  } catch {
+    return false;
+  }
+});
+const serverPids = values.pid ? values.pid.split(',') : [];
+let cpuAtFirstSend: { server: number; postgres: number; client: number } | null = null;
+const cpuNow = () => ({ server: cpuSeconds(serverPids), postgres: cpuSeconds(postgresPids()), client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 });
+
+// With a think time, messages start only once every conversation has said hello (or failed to), so that the
+// latencies measure conversations, not the opening rush of N hellos.
+const arrived = new Set<number>();
+let releaseAll: () => void = () => {};
+const everyoneWelcomed = new Promise<void>((resolve) => (releaseAll = resolve));
+const arrive = (index: number) => {
+  arrived.add(index);
+  if (arrived.size === connections) releaseAll();
+};
 
 async function conversation(index: number): Promise<void> {
   const socket = new WebSocket(`${urls[index % urls.length]}/v1/widget/ws`);
@@ -91,13 +133,25 @@ async function converse(socket: WebSocket, index: number): Promise<void> {
       }
     };
   });
+  let seed = (index + 1) * 2654435761;
+  const jitter = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return 0.5 + seed / 2147483648;
+  };
   const welcome = next((frame) => frame.type === 'welcome');
   const helloAt = performance.now();
   socket.send(JSON.stringify({ type: 'hello', tenantKey: values['tenant-key'], customerId: `bench-${run}-${index}` }));
   if (!(await welcome)) throw new Error('no welcome');
   helloLatencies.push(performance.now() - helloAt);
+  if (thinkMs > 0) {
+    arrive(index);
+    await everyoneWelcomed;
+  }
+  if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (jitter() - 0.5)));
   for (let message = 0; message < perConnection; message++) {
+    if (thinkMs > 0 && message > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * jitter()));
     const sentAt = performance.now();
+    if (firstSend === Infinity) cpuAtFirstSend = cpuNow();
     firstSend = Math.min(firstSend, sentAt);
     let ackSeq = -1;
     let queued = false;
@@ -119,8 +173,20 @@ async function converse(socket: WebSocket, index: number): Promise<void> {
   }
 }
 
+function cpuPerReply(): Record<string, number> | null {
+  if (!cpuAtFirstSend || replyLatencies.length === 0) return null;
+  const end = cpuNow();
+  const per = (key: keyof typeof end) => Number((((end[key] - cpuAtFirstSend![key]) * 1000) / replyLatencies.length).toFixed(2));
+  return { server: per('server'), postgres: per('postgres'), client: per('client') };
+}
+
 const started = performance.now();
-await Promise.all(Array.from({ length: connections }, (_, index) => conversation(index).catch((error: Error) => { errors++; countError(error.message); })));
+await Promise.all(Array.from({ length: connections }, (_, index) => conversation(index).catch((error: Error) => {
+  errors++;
+  countError(error.message);
+  // A conversation that never got its welcome still counts as arrived, or the others would wait for it forever.
+  if (thinkMs > 0) arrive(index);
+})));
 const seconds = (performance.now() - started) / 1000;
 ackLatencies.sort((a, b) => a - b);
 helloLatencies.sort((a, b) => a - b);
@@ -136,4 +202,6 @@ console.log(JSON.stringify({
   ack: { p50: format(percentile(ackLatencies, 50)), p99: format(percentile(ackLatencies, 99)) },
   reply: { p50: format(percentile(replyLatencies, 50)), p99: format(percentile(replyLatencies, 99)) },
   handedOff, timeouts, errors, errorKinds, serverRss: rssOf(values.pid),
+  // CPU per bot reply over the message phase: where the machine's time goes (server(s), local PostgreSQL, this client).
+  cpuMsPerReply: cpuPerReply(),
 }, null, 2));
