@@ -62,19 +62,25 @@ function rssOf(pids: string | undefined): string {
 const urls = values.url!.split(',');
 
 /**
- * CPU seconds (user + system) of processes, from /proc/<pid>/stat (Linux, clock ticks of 1/100 s): the servers given
+ * CPU ticks (user + system, 1/100 s) per process, from /proc/<pid>/stat (Linux): the servers given
  * by --pid, and every local `postgres` process (0 when PostgreSQL runs elsewhere or is not used).
  */
-function cpuSeconds(pids: string[]): number {
-  let ticks = 0;
+function cpuTicks(pids: string[]): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
     } catch {
       // the process ended
     }
   }
+  return ticks;
+}
+/** CPU seconds used between two readings: processes started since count whole, processes that ended are missed. */
+function cpuBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let ticks = 0;
+  for (const [pid, value] of after) ticks += value - (before.get(pid) ?? 0);
   return ticks / 100;
 }
 const postgresPids = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((pid) => {
@@ -85,8 +91,9 @@ const postgresPids = () => readdirSync('/proc').filter((name) => /^\d+$/.test(na
   }
 });
 const serverPids = values.pid ? values.pid.split(',') : [];
-let cpuAtFirstSend: { server: number; postgres: number; client: number } | null = null;
-const cpuNow = () => ({ server: cpuSeconds(serverPids), postgres: cpuSeconds(postgresPids()), client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 });
+type CpuReading = { server: Map<string, number>; postgres: Map<string, number>; client: number };
+let cpuAtFirstSend: CpuReading | null = null;
+const cpuNow = (): CpuReading => ({ server: cpuTicks(serverPids), postgres: cpuTicks(postgresPids()), client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 });
 
 // With a think time, messages start only once every conversation has said hello (or failed to), so that the
 // latencies measure conversations, not the opening rush of N hellos.
@@ -175,9 +182,10 @@ async function converse(socket: WebSocket, index: number): Promise<void> {
 
 function cpuPerReply(): Record<string, number> | null {
   if (!cpuAtFirstSend || replyLatencies.length === 0) return null;
+  const start = cpuAtFirstSend;
   const end = cpuNow();
-  const per = (key: keyof typeof end) => Number((((end[key] - cpuAtFirstSend![key]) * 1000) / replyLatencies.length).toFixed(2));
-  return { server: per('server'), postgres: per('postgres'), client: per('client') };
+  const per = (seconds: number) => Number(((seconds * 1000) / replyLatencies.length).toFixed(2));
+  return { server: per(cpuBetween(start.server, end.server)), postgres: per(cpuBetween(start.postgres, end.postgres)), client: per(end.client - start.client) };
 }
 
 const started = performance.now();

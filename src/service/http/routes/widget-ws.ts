@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import { LingxiError, isLingxiError } from '../../../engine/errors.ts';
 import { conversationTopic, type LiveEvent } from '../../bus/bus.ts';
 import { openWidgetSession, type WidgetSession } from '../../conversation/widget-session.ts';
-import type { Message } from '../../storage/store.ts';
+import type { Message, Tenant } from '../../storage/store.ts';
 import { describeZodError } from '../zod-type-provider.ts';
 import { toErrorResponse, wsCloseCodeFor } from '../error-mapping.ts';
 import { messageSchema } from '../schemas.ts';
@@ -22,6 +22,18 @@ const MAX_BAD_FRAMES = 5;
  */
 export function registerWidgetSocket(app: FastifyInstance, context: ServiceContext): void {
   const frameSchema = widgetClientFrameSchema(context.config.messageMaxChars);
+  // Settings may change while sockets are open: a tenant is re-read at most every 5 s, once for all of this node's
+  // sockets (each socket re-reading its own copy cost a query per message at a human pace, and a parsed copy per socket).
+  const tenants = new Map<string, { until: number; tenant: Promise<Tenant | null> }>();
+  const freshTenant = (current: Tenant): Promise<Tenant> => {
+    const cached = tenants.get(current.id);
+    if (cached && cached.until > Date.now()) return cached.tenant.then((tenant) => tenant ?? current);
+    const tenant = context.store.getTenant(current.id);
+    tenants.set(current.id, { until: Date.now() + 5000, tenant });
+    tenant.catch(() => tenants.delete(current.id));
+    if (tenants.size > 10_000) tenants.delete(tenants.keys().next().value!);
+    return tenant.then((fresh) => fresh ?? current);
+  };
   app.get('/v1/widget/ws', { websocket: true }, (socket: WebSocket, request) => {
     if (!context.accepting.value) {
       socket.close(1012, 'server is restarting');
@@ -35,7 +47,6 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
     let frames: Promise<void> = Promise.resolve();
     let badFrames = 0;
     let holding = false;
-    let tenantReadAt = Date.now();
     const held: LiveEvent[] = [];
 
     // The frames of one turn (ack, the customer's message, the replies, the conversation update) are written in one
@@ -114,12 +125,7 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
       }
       holding = true;
       try {
-        // Settings may change while a socket is open; re-read them at most every 5 s.
-        if (Date.now() - tenantReadAt > 5000) {
-          session.tenant = (await context.store.getTenant(session.tenant.id)) ?? session.tenant;
-          tenantReadAt = Date.now();
-        }
-        const tenant = session.tenant;
+        const tenant = (session.tenant = await freshTenant(session.tenant));
         const result = await context.conversations.postCustomerMessage(tenant, session.conversation.id, { clientId: frame.clientId, text: frame.text, channel: 'widget-ws' });
         send({ type: 'ack', clientId: frame.clientId, seq: result.ack.seq, duplicate: result.ack.duplicate });
       } catch (error) {
