@@ -112,7 +112,7 @@ function createSlotTable(slots: Map<number, number>): { get(key: number): number
   };
 }
 
-/** The rejection score: ln(top confidence) + knnWeight · ln(nearest-exemplar cosine + 0.001); higher = more in scope. */
+/** The former rejection score (now the `CONFIDENCE_COSINE_WEIGHTS` of `rejection-model.ts`): ln(top confidence) + knnWeight · ln(nearest-exemplar cosine + 0.001); higher = more in scope. */
 export function rejectionScore(confidence: number, similarity: number, knnWeight: number): number {
   return Math.log(Math.max(confidence, 1e-12)) + knnWeight * Math.log(similarity + 0.001);
 }

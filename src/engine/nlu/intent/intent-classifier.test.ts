@@ -72,4 +72,22 @@ describe('intent classifier', () => {
     await trainOrLoadIntentClassifier(examples.slice(1), {}, { tokenizer, cache });
     expect(sets).toBe(2);
   });
+
+  it('logit adjustment (priorCorrection) raises the recall of a rare class on an imbalanced set', () => {
+    const singers = ['周杰伦', '王菲', '陈奕迅', '林俊杰', '邓紫棋', '张学友', '孙燕姿', '刘德华', '蔡依林', '李宗盛', 'Adele', 'Taylor Swift', 'Coldplay', 'Beyonce', 'Queen', 'Eminem', 'Drake', 'Madonna', 'Oasis', 'Abba'];
+    const music = singers.flatMap((name) => [`播放${name}的歌`, `我想听${name}唱的歌曲`, `play songs by ${name}`, `I want to hear ${name}`]).map((text) => ({ text, label: 'music' }));
+    const stories = ['播放小红帽的故事', '讲一个西游记的故事', 'tell me the story of Cinderella', 'play the story of Peter Pan'].map((text) => ({ text, label: 'story' }));
+    const chat = ['你好呀', '你是谁', '今天心情不错', '陪我聊聊天', 'hello there', 'who are you', 'let us chat', 'I feel happy today'].map((text) => ({ text, label: 'chat' }));
+    // Borderline phrasings: a story without the word "story" looks like a music request to a prior-heavy model.
+    const rare = ['讲白雪公主', '讲个三国', '播放龟兔赛跑', '我想听小王子的童话', 'tell me about Mulan', 'tell Aladdin', 'play the tale of Pinocchio', 'I want to hear Snow White'];
+    const recall = (tau: number) => {
+      const classifier = trainIntentClassifier([...music, ...stories, ...chat], { classBalance: 0, priorCorrection: tau }, { tokenizer });
+      const story = rare.map((text) => classifier.classify(text).ranking.find(({ label }) => label === 'story')?.confidence ?? 0);
+      return { hits: rare.filter((text) => classifier.classify(text).ranking[0].label === 'story').length, confidence: story.reduce((a, b) => a + b) / story.length };
+    };
+    const plain = recall(0);
+    const adjusted = recall(1);
+    expect(adjusted.hits).toBeGreaterThan(plain.hits);
+    expect(adjusted.confidence).toBeGreaterThan(plain.confidence);
+  });
 });

@@ -3,9 +3,10 @@ import type { IntentClassifier, IntentPrediction, IntentScore, TrainingExample }
 import { LingxiError } from '../../errors.ts';
 import { countFeatures, DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOptions } from './features.ts';
 import { fitTfidf, tfidfVector } from './tfidf.ts';
-import { createRandom, scoreVector, trainSoftmax, type SoftmaxModel } from './softmax-trainer.ts';
+import { createRandom, scoreVector, softmaxInPlace, trainSoftmax, type SoftmaxModel } from './softmax-trainer.ts';
 import { fitTemperature, type HeldOutScores } from './calibration.ts';
-import { addExemplarEvidence, createExemplarIndex, exemplarCandidates, rejectionScore } from './exemplar-index.ts';
+import { addExemplarEvidence, createExemplarIndex, exemplarCandidates } from './exemplar-index.ts';
+import { REJECTION_FEATURES, fitClassCosineStats, inScopeScore, rejectionFeatures, type ClassCosineStats, type RejectionWeights } from './rejection-model.ts';
 import { quantile } from './metrics.ts';
 import { decodeModel, encodeModel, MODEL_VERSION, type FeatureRow, type IntentModel } from './model-codec.ts';
 
@@ -36,8 +37,12 @@ export interface IntentClassifierConfig {
   maxClassWeight?: number;
   /** Weights smaller than this are dropped from the stored model. */
   pruneBelow?: number;
-  /** Weight of the nearest-exemplar cosine in the rejection score (0 = top confidence alone). */
-  knnWeight?: number;
+  /** Out-of-scope model: weights of the features of `rejection-model.ts` (fitted offline on pseudo-out-of-scope
+   * intents of training data); each model sets only its threshold, from `acceptRate`. */
+  rejection?: RejectionWeights;
+  /** Logit adjustment (Menon et al. 2021): τ · ln(prior of the class) is subtracted from its score, favouring rare
+   * classes (0 = off). */
+  priorCorrection?: number;
   /** Cosine used with `thresholdFloor` to form the lowest rejection threshold. */
   similarityFloor?: number;
   /** Re-ranking: largest weight of the nearest-exemplar cosine added to the raw score of the best candidates; the
@@ -52,6 +57,16 @@ export interface IntentClassifierConfig {
 }
 
 export type ResolvedIntentConfig = Required<Omit<IntentClassifierConfig, 'features'>> & { features: FeatureOptions };
+
+/** The classifier plus a diagnostic used by the rejection benchmark and tests. */
+export interface InspectableIntentClassifier extends IntentClassifier {
+  /** Classifies `text` and returns its rejection features (`rejection-model.ts`), whether no known feature was found
+   * (always `unknown`) and the model's threshold. */
+  rejectionFeatures(text: string): { features: Float64Array; empty: boolean; threshold: number; prediction: IntentPrediction };
+}
+
+/** Rejection weights fitted by `bench/nlu/fit-rejection.ts` (pseudo-out-of-scope intents held out of training data). */
+export const FITTED_REJECTION_WEIGHTS: RejectionWeights = { weights: [-1.261, 1.0018, -3.7429, 0.5178, 0.6021, 0.2894], bias: -13.8575 };
 
 export const DEFAULT_INTENT_CONFIG: ResolvedIntentConfig = {
   features: DEFAULT_FEATURE_OPTIONS,
@@ -68,7 +83,8 @@ export const DEFAULT_INTENT_CONFIG: ResolvedIntentConfig = {
   classBalance: 0.5,
   maxClassWeight: 10,
   pruneBelow: 0.002,
-  knnWeight: 2,
+  rejection: FITTED_REJECTION_WEIGHTS,
+  priorCorrection: 0,
   similarityFloor: 0.1,
   exemplarWeight: 5,
   exemplarCandidates: 5,
@@ -122,7 +138,7 @@ function splitForCalibration(labels: Int32Array, share: number, seed: number): {
  *
  * @example trainIntentClassifier([{ text: '我要退货', label: 'return' }, …], {}, { tokenizer }).classify('怎么退货')
  */
-export function trainIntentClassifier(examples: TrainingExample[], config: IntentClassifierConfig = {}, deps: { tokenizer: Tokenizer }): IntentClassifier {
+export function trainIntentClassifier(examples: TrainingExample[], config: IntentClassifierConfig = {}, deps: { tokenizer: Tokenizer }): InspectableIntentClassifier {
   const resolved = resolveIntentConfig(config);
   const labels = [...new Set(examples.map((example) => example.label))].sort();
   if (labels.length < 2) throw new LingxiError('validation_failed', `an intent classifier needs at least 2 labels, got ${labels.length}`);
@@ -143,32 +159,66 @@ export function trainIntentClassifier(examples: TrainingExample[], config: Inten
 
   const boost = Math.min(5, Math.max(1, Math.ceil(resolved.minSteps / (examples.length * (resolved.epochs + resolved.calibrationEpochs)))));
   const { fit, heldOut } = splitForCalibration(targets, resolved.calibrationShare, resolved.seed);
+  const priorShift = logPriorShift(targets, labels.length, resolved.priorCorrection);
   let temperature = 1;
   let exemplarWeight = 0;
-  const floor = rejectionScore(resolved.thresholdFloor, resolved.similarityFloor, resolved.knnWeight);
-  let threshold = floor;
+  let cosineStats: ClassCosineStats = fitClassCosineStats([], [], labels.length);
+  let threshold = -Infinity;
   let model: SoftmaxModel & { steps: number } | undefined;
+  // Training examples whose in-scope score is compared before and after the final epochs (see `drift` below).
+  const driftSample = fit.filter((_, k) => k % Math.max(1, Math.floor(fit.length / 1000)) === 0);
+  let driftBefore: number[] = [];
   if (heldOut.length > 0 && fit.length > 0) {
     model = trainSoftmax(vectors, targets, featureCount, labels.length, { ...options, epochs: resolved.calibrationEpochs * boost, subset: fit });
-    // Held-out scores as `classify` computes them (re-ranked by the nearest exemplar, searched among the fit fold
-    // only, as for a new utterance); temperature and the rejection threshold are fitted on them.
+    // Held-out scores as `classify` computes them (prior-corrected, re-ranked by the nearest exemplar, searched among
+    // the fit fold only, as for a new utterance); temperature and the rejection threshold are fitted on them.
     const index = createExemplarIndex(fit.map((i) => vectors[i]), Int32Array.from(fit, (i) => targets[i]), labels.length);
-    const raw = heldOut.map((i) => scoreVector(model!, vectors[i]));
+    const raw = heldOut.map((i) => {
+      const scores = scoreVector(model!, vectors[i]);
+      for (let c = 0; c < scores.length; c++) scores[c] += priorShift[c];
+      return scores;
+    });
     const candidates = heldOut.map((i, k) => exemplarCandidates(raw[k], index, vectors[i], resolved.exemplarCandidates));
     // A handful of held-out utterances cannot tell whether re-ranking helps: small packs keep the linear model.
     if (heldOut.length >= 200) exemplarWeight = chooseExemplarWeight(raw, candidates, Int32Array.from(heldOut, (i) => targets[i]), resolved.exemplarWeight);
-    const similarities = raw.map((scores, k) => addExemplarEvidence(scores, candidates[k], exemplarWeight).similarity);
+    const evidence = raw.map((scores, k) => addExemplarEvidence(scores, candidates[k], exemplarWeight));
     const scores: HeldOutScores[] = raw.map((scores, k) => ({ scores, label: targets[heldOut[k]] }));
     // Floor: on a tiny held-out fold that the model gets right, NLL keeps sharpening (T → 0, every answer 100 % sure).
     temperature = Math.max(resolved.minTemperature, fitTemperature(scores));
-    // Rejection threshold: the (1 - acceptRate) quantile of held-out in-scope rejection scores.
-    const heldOutScores = scores.map(({ scores: raw }, k) => rejectionScore(topOf(raw, temperature).confidence, similarities[k], resolved.knnWeight));
-    threshold = Math.max(floor, quantile(heldOutScores, 1 - resolved.acceptRate));
+    const correct = evidence.map(({ best }, k) => best === targets[heldOut[k]]);
+    cosineStats = fitClassCosineStats(evidence.filter((_, k) => correct[k]).map(({ similarity }) => similarity), evidence.filter((_, k) => correct[k]).map(({ best }) => best), labels.length);
+    // Rejection threshold: the (1 - acceptRate) quantile of held-out in-scope scores.
+    const heldOutScores = raw.map((scores, k) => inScopeScore(rejectionFeatures(softmax(scores, temperature), evidence[k].best, evidence[k].similarity, scores[evidence[k].best], cosineStats), resolved.rejection));
+    threshold = quantile(heldOutScores, 1 - resolved.acceptRate);
+    driftBefore = linearInScopeScores(model, driftSample);
+  }
+  // Lowest threshold: the score of a weak prediction (top probability `thresholdFloor`, the rest spread evenly,
+  // nearest exemplar at `similarityFloor`).
+  const weak = Array.from({ length: labels.length }, (_, c) => (c === 0 ? resolved.thresholdFloor : (1 - resolved.thresholdFloor) / (labels.length - 1)));
+  const floorScore = inScopeScore(rejectionFeatures(weak, 0, resolved.similarityFloor, 0, { mean: [cosineStats.mean.reduce((a, b) => a + b, 0) / labels.length], deviation: [cosineStats.deviation.reduce((a, b) => a + b, 0) / labels.length] }), resolved.rejection);
+  /** In-scope scores of training examples from linear scores alone (their nearest exemplar is themselves). */
+  function linearInScopeScores(current: SoftmaxModel, sample: number[]): number[] {
+    return sample.map((i) => {
+      const scores = scoreVector(current, vectors[i]);
+      for (let c = 0; c < scores.length; c++) scores[c] += priorShift[c];
+      let best = 0;
+      for (let c = 1; c < scores.length; c++) if (scores[c] > scores[best]) best = c;
+      return inScopeScore(rejectionFeatures(softmax(scores, temperature), best, cosineStats.mean[best], scores[best], cosineStats), resolved.rejection);
+    });
   }
   model = trainSoftmax(vectors, targets, featureCount, labels.length, { ...options, epochs: resolved.epochs * boost, initial: model, stepOffset: model?.steps });
+  // The final epochs sharpen the model, so new utterances score higher than the held-out fold did under the
+  // calibration model and far fewer than 1 - acceptRate would be rejected. The threshold moves by the median change
+  // of the score of the same training examples (linear scores, neutral cosine) between the two models.
+  if (driftBefore.length > 0) {
+    const after = linearInScopeScores(model, driftSample);
+    threshold += quantile(after.map((score, k) => score - driftBefore[k]), 0.5);
+  }
+  threshold = Math.max(threshold, floorScore);
+  for (let c = 0; c < labels.length; c++) model.bias[c] += priorShift[c];
   const rows = toRows(vocabulary.index, vocabulary.idf, model, resolved.pruneBelow);
   const json = encodeModel({ version: MODEL_VERSION, labels, features: resolved.features, bias: model.bias, rows, temperature, threshold, ambiguityMargin: resolved.ambiguityMargin,
-    knnWeight: resolved.knnWeight, exemplarWeight, exemplarCandidates: resolved.exemplarCandidates, exemplars: examples.map((example) => example.text), exemplarLabels: Array.from(targets) });
+    rejection: resolved.rejection, cosineStats, exemplarWeight, exemplarCandidates: resolved.exemplarCandidates, exemplars: examples.map((example) => example.text), exemplarLabels: Array.from(targets) });
   // Decode what was just encoded (so the trained and a loaded classifier are bit-identical), reusing the counts.
   return createClassifier(decodeModel(json), json, deps.tokenizer, counts);
 }
@@ -193,13 +243,19 @@ function chooseExemplarWeight(raw: Float64Array[], candidates: Array<Array<{ lab
   return bestWeight;
 }
 
-/** Index and temperature-softmax probability of the best class. */
-function topOf(scores: Float64Array, temperature: number): { top: number; confidence: number } {
-  let top = 0;
-  for (let c = 1; c < scores.length; c++) if (scores[c] > scores[top]) top = c;
-  let sum = 0;
-  for (let c = 0; c < scores.length; c++) sum += Math.exp((scores[c] - scores[top]) / temperature);
-  return { top, confidence: 1 / sum };
+/** Temperature softmax of raw scores (a new array). */
+function softmax(scores: Float64Array, temperature: number): Float64Array {
+  return softmaxInPlace(Float64Array.from(scores), temperature);
+}
+
+/** Logit adjustment: −τ · ln(share of training examples of each class). */
+function logPriorShift(labels: Int32Array, classes: number, tau: number): Float64Array {
+  const shift = new Float64Array(classes);
+  if (tau === 0) return shift;
+  const counts = new Float64Array(classes);
+  for (const label of labels) counts[label]++;
+  for (let c = 0; c < classes; c++) shift[c] = -tau * Math.log(Math.max(counts[c], 1) / labels.length);
+  return shift;
 }
 
 function toRows(index: Map<string, number>, idf: Float32Array, model: SoftmaxModel, pruneBelow: number): Map<string, FeatureRow> {
@@ -224,7 +280,7 @@ function toRows(index: Map<string, number>, idf: Float32Array, model: SoftmaxMod
 }
 
 /** Turns {@link IntentClassifier.serialize} output back into a classifier that predicts identically. */
-export function loadIntentClassifier(json: string, deps: { tokenizer: Tokenizer }): IntentClassifier {
+export function loadIntentClassifier(json: string, deps: { tokenizer: Tokenizer }): InspectableIntentClassifier {
   let model: IntentModel;
   try {
     model = decodeModel(json);
@@ -234,9 +290,11 @@ export function loadIntentClassifier(json: string, deps: { tokenizer: Tokenizer 
   return createClassifier(model, json, deps.tokenizer);
 }
 
-function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer, exemplarCounts?: Array<Map<string, number>>): IntentClassifier {
+function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer, exemplarCounts?: Array<Map<string, number>>): InspectableIntentClassifier {
   const classes = model.labels.length;
   const scores = new Float64Array(classes);
+  const features = new Float64Array(REJECTION_FEATURES.length);
+  let lastEmpty = false;
   const rankSize = Math.min(5, classes);
   const rowIds = new Map<FeatureRow, number>();
   for (const row of model.rows.values()) rowIds.set(row, rowIds.size);
@@ -269,6 +327,7 @@ function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer
 
   function classify(text: string): IntentPrediction {
     const { rows, ids, values } = vectorize(featuresOf(text));
+    lastEmpty = rows.length === 0;
     for (let c = 0; c < classes; c++) scores[c] = model.bias[c];
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k];
@@ -292,11 +351,21 @@ function createClassifier(model: IntentModel, json: string, tokenizer: Tokenizer
         if (ranking.length > rankSize) ranking.pop();
       }
     }
+    for (let c = 0; c < classes; c++) scores[c] /= sum;
     const [top, second] = ranking;
-    if (rows.length === 0 || rejectionScore(top.confidence, similarity, model.knnWeight) < model.threshold) return { label: null, confidence: top.confidence, status: 'unknown', ranking };
+    rejectionFeatures(scores, best, similarity, max, model.cosineStats, features);
+    if (rows.length === 0 || inScopeScore(features, model.rejection) < model.threshold) return { label: null, confidence: top.confidence, status: 'unknown', ranking };
     const status = second && top.confidence - second.confidence < model.ambiguityMargin ? 'ambiguous' : 'confident';
     return { label: top.label, confidence: top.confidence, status, ranking };
   }
 
-  return { classify, labels: () => model.labels.slice(), serialize: () => json };
+  return {
+    classify,
+    labels: () => model.labels.slice(),
+    serialize: () => json,
+    rejectionFeatures(text) {
+      const prediction = classify(text);
+      return { features: Float64Array.from(features), empty: lastEmpty, threshold: model.threshold, prediction };
+    },
+  };
 }

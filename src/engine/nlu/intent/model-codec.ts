@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FeatureOptions } from './features.ts';
+import type { ClassCosineStats, RejectionWeights } from './rejection-model.ts';
 
 /** One vocabulary feature at prediction time: its idf and the classes it votes for. */
 export interface FeatureRow {
@@ -16,10 +17,12 @@ export interface IntentModel {
   bias: Float32Array;
   rows: Map<string, FeatureRow>;
   temperature: number;
-  /** Rejection: `unknown` when ln(top confidence) + knnWeight · ln(nearest-exemplar cosine + 0.001) < threshold. */
+  /** Rejection: `unknown` when the in-scope score of `rejection-model.ts` is below this. */
   threshold: number;
   ambiguityMargin: number;
-  knnWeight: number;
+  rejection: RejectionWeights;
+  /** Per-class nearest-exemplar cosine stats of held-out in-scope utterances (the z-score feature). */
+  cosineStats: ClassCosineStats;
   /** Re-ranking: `exemplarWeight` · nearest-exemplar cosine is added to the raw scores of the best `exemplarCandidates`. */
   exemplarWeight: number;
   exemplarCandidates: number;
@@ -28,7 +31,7 @@ export interface IntentModel {
   exemplarLabels: number[];
 }
 
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 const serializedSchema = z.object({
   version: z.literal(MODEL_VERSION),
@@ -38,7 +41,8 @@ const serializedSchema = z.object({
   temperature: z.number().positive(),
   threshold: z.number(),
   ambiguityMargin: z.number(),
-  knnWeight: z.number().nonnegative(),
+  rejection: z.object({ weights: z.array(z.number()), bias: z.number() }),
+  cosineStats: z.object({ mean: z.array(z.number()), deviation: z.array(z.number()) }),
   exemplarWeight: z.number().nonnegative(),
   exemplarCandidates: z.number().int().positive(),
   exemplars: z.array(z.string()),
@@ -83,7 +87,8 @@ export function encodeModel(model: IntentModel): string {
     temperature: model.temperature,
     threshold: model.threshold,
     ambiguityMargin: model.ambiguityMargin,
-    knnWeight: model.knnWeight,
+    rejection: model.rejection,
+    cosineStats: model.cosineStats,
     exemplarWeight: model.exemplarWeight,
     exemplarCandidates: model.exemplarCandidates,
     exemplars: model.exemplars,
@@ -122,7 +127,8 @@ export function decodeModel(json: string): IntentModel {
     temperature: data.temperature,
     threshold: data.threshold,
     ambiguityMargin: data.ambiguityMargin,
-    knnWeight: data.knnWeight,
+    rejection: data.rejection,
+    cosineStats: data.cosineStats,
     exemplarWeight: data.exemplarWeight,
     exemplarCandidates: data.exemplarCandidates,
     exemplars: data.exemplars,
