@@ -163,15 +163,17 @@ export async function serviceBenchMain(argv: string[]): Promise<number> {
   const rows = results.map((result) => {
     const ack = result.ack as { p50: string; p99: string };
     const reply = result.reply as { p50: string; p99: string };
+    const steady = result.steadyReply as { count: number; p50: string; p99: string };
+    const steadyCell = steady.count > 0 && steady.count < (result.botReplies as number) ? `${steady.p50} / ${steady.p99}` : '–';
     const cpu = result.cpuMsPerReply as { server: number; postgres: number; client: number } | null;
     const cpuCell = cpu ? `${cpu.server} / ${cpu.postgres} / ${cpu.client}` : '–';
     const ratio = ceiling ? `${((100 * (result.messagesPerSecond as number)) / ceiling).toFixed(1)} %` : '–';
-    return `| ${result.target} | ${result.nodes} | ${result.connections} × ${result.messagesPerConnection} | ${result.botReplies} | ${result.messagesPerSecond} | ${ratio} | ${ack.p50} / ${ack.p99} | ${reply.p50} / ${reply.p99} | ${result.serverRss} | ${cpuCell} | ${result.handedOff} / ${result.timeouts} / ${result.errors} |`;
+    return `| ${result.target} | ${result.nodes} | ${result.connections} × ${result.messagesPerConnection} | ${result.botReplies} | ${result.messagesPerSecond} | ${ratio} | ${ack.p50} / ${ack.p99} | ${reply.p50} / ${reply.p99} | ${steadyCell} | ${result.serverRss} | ${cpuCell} | ${result.handedOff} / ${result.timeouts} / ${result.errors} |`;
   });
   process.stdout.write([
     `Machine: ${cpus().length} cores, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Client and servers on the same machine.`, '',
-    '| target | nodes | conversations × messages | bot replies | replies/s | of ws-echo | ack p50 / p99 | reply p50 / p99 | server RSS | CPU ms per reply: server / postgres / client | handed off / timeouts / errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
+    '| target | nodes | conversations × messages | bot replies | replies/s | of ws-echo | ack p50 / p99 | reply p50 / p99 | after the first 10 s | server RSS | CPU ms per reply: server / postgres / client | handed off / timeouts / errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
   ].join('\n'));
   return 0;
 }

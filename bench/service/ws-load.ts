@@ -18,7 +18,7 @@ const { values } = parseArgs({
   options: {
     url: { type: 'string', default: 'ws://127.0.0.1:3900' }, 'tenant-key': { type: 'string' }, connections: { type: 'string', default: '100' },
     messages: { type: 'string', default: '20' }, pid: { type: 'string' }, 'timeout-ms': { type: 'string', default: '10000' },
-    'think-ms': { type: 'string', default: '0' },
+    'think-ms': { type: 'string', default: '0' }, 'warmup-s': { type: 'string', default: '10' },
   },
 });
 if (!values['tenant-key']) throw new Error('--tenant-key is required (printed by lingxi serve on first start)');
@@ -29,6 +29,10 @@ const timeoutMs = Number(values['timeout-ms']);
 // conversations start spread over one think time, so N conversations offer about N / think-time messages per second
 // — a human-paced load, where latency (not the closed-loop maximum) is what is measured. 0 = closed loop.
 const thinkMs = Number(values['think-ms']);
+// Replies to messages sent in the first --warmup-s seconds of the message phase are also reported apart: right after N
+// hellos a fresh server is still compiling its hot paths (JIT) and folding the hellos' events; `steadyReply` is the rest.
+const warmupMs = Number(values['warmup-s']) * 1000;
+const steadyLatencies: number[] = [];
 const texts = ['你们的退货政策是什么？', 'What is your return policy?', '运费怎么算', 'how long does shipping take', '谢谢', 'thanks!', '你们几点上班', 'do you ship abroad'];
 const run = Date.now().toString(36);
 
@@ -176,6 +180,7 @@ async function converse(socket: WebSocket, index: number): Promise<void> {
     if (!frame) { timeouts++; break; }
     if (queued) { handedOff++; break; }
     replyLatencies.push(performance.now() - sentAt);
+    if (sentAt - firstSend >= warmupMs) steadyLatencies.push(performance.now() - sentAt);
     lastReply = Math.max(lastReply, performance.now());
   }
 }
@@ -209,6 +214,7 @@ console.log(JSON.stringify({
   hello: { p50: format(percentile(helloLatencies, 50)), p99: format(percentile(helloLatencies, 99)) },
   ack: { p50: format(percentile(ackLatencies, 50)), p99: format(percentile(ackLatencies, 99)) },
   reply: { p50: format(percentile(replyLatencies, 50)), p99: format(percentile(replyLatencies, 99)) },
+  steadyReply: { after: `${warmupMs / 1000} s`, count: steadyLatencies.length, p50: format(percentile(steadyLatencies.sort((a, b) => a - b), 50)), p99: format(percentile(steadyLatencies, 99)) },
   handedOff, timeouts, errors, errorKinds, serverRss: rssOf(values.pid),
   // CPU per bot reply over the message phase: where the machine's time goes (server(s), local PostgreSQL, this client).
   cpuMsPerReply: cpuPerReply(),
