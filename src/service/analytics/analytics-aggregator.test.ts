@@ -136,6 +136,19 @@ describe('analytics aggregator', () => {
     expect(await fixture.facts()).toEqual(oneShot);
   });
 
+  it('folds one small batch per timer tick, and a dashboard read during a tick still catches up fully', async () => {
+    const ticking = createAnalyticsAggregator({ batchSize: 1000, tickBatchSize: 2, settleMs: 0 }, { sql, now: () => NOW });
+    await ticking.rebuild();
+    const first = await ticking.tick();
+    expect(first).toMatchObject({ batches: 1, caughtUp: false });
+    const tick = ticking.tick();
+    const dashboard = ticking.catchUp();
+    expect((await tick).batches).toBe(1);
+    const full = await dashboard;
+    expect(full.caughtUp).toBe(true);
+    expect(full.watermark).toBe(Number((await sql.query<{ max: string }>('SELECT max(id) AS max FROM events'))[0].max));
+  });
+
   it('waits at a young gap in event ids (a transaction may still be committing) and passes an old one', async () => {
     const conversation = await fixture.conversation('other', '2026-03-02T11:59:00Z');
     const young = createAnalyticsAggregator({ settleMs: 60_000 }, { sql, now: () => NOW });

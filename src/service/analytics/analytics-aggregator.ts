@@ -52,6 +52,8 @@ export interface AnalyticsAggregator {
   rebuild(): Promise<void>;
   /** events.id folded so far. */
   watermark(): Promise<number>;
+  /** One timer step (what `start()` runs every `intervalMs`): at most one batch of `tickBatchSize` events. */
+  tick(): Promise<CatchUpResult>;
   start(): void;
   stop(): void;
   readonly config: AnalyticsAggregatorConfig;
@@ -131,7 +133,10 @@ export function createAnalyticsAggregator(config: Partial<AnalyticsAggregatorCon
     return rows.length ? Number(rows[0].last_event_id) : 0;
   }
 
+  let runningTick = false;
   function catchUp(options: { budgetMs?: number } = {}): Promise<CatchUpResult> {
+    // A dashboard read during a timer tick waits for the tick and then catches up fully (the tick folds one batch).
+    if (running && runningTick) return running.catch(() => undefined).then(() => catchUp(options));
     // Concurrent callers on this node share one pass instead of queueing on the lock.
     running ??= run(options.budgetMs ?? settings.budgetMs, settings.batchSize, 0).finally(() => (running = null));
     return running;
@@ -139,7 +144,12 @@ export function createAnalyticsAggregator(config: Partial<AnalyticsAggregatorCon
 
   /** A timer tick: one short batch (budget 0 stops after the first), the sweep at most every `sweepEveryMs`. */
   function tick(): Promise<CatchUpResult> {
-    running ??= run(0, settings.tickBatchSize, settings.sweepEveryMs).finally(() => (running = null));
+    if (running) return running;
+    runningTick = true;
+    running = run(0, settings.tickBatchSize, settings.sweepEveryMs).finally(() => {
+      running = null;
+      runningTick = false;
+    });
     return running;
   }
 
@@ -154,6 +164,7 @@ export function createAnalyticsAggregator(config: Partial<AnalyticsAggregatorCon
       });
     },
     watermark: readWatermark,
+    tick,
     start() {
       if (timer) return;
       timer = setInterval(() => {
