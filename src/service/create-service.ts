@@ -27,6 +27,8 @@ import { conversationSender } from './proactive/conversation-sender.ts';
 import type { Store } from './storage/store.ts';
 import { guardStore } from './storage/store-guard.ts';
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { warmUpEngine } from './engine/warm-up.ts';
+import type { ConversationEngine } from '../engine/dialogue/types.ts';
 import type { ChannelKind, ChannelSender } from './channels/channel.ts';
 import { createChannelConfigStore } from './channels/channel-config-store.ts';
 import { createChannelGateway } from './channels/channel-gateway.ts';
@@ -135,7 +137,16 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     context.analytics.aggregator.start();
   }
   if (overrides.warmEngines ?? true) {
-    for (const tenant of await store.listTenants()) await engines.forTenant(tenant);
+    // Build every tenant's engine, then run sample turns through each distinct offline engine (never an LLM one),
+    // so that the first customers after a start do not pay for JIT compilation (src/service/engine/warm-up.ts).
+    const warmed = new Set<ConversationEngine>();
+    for (const tenant of await store.listTenants()) {
+      await engines.forTenant(tenant);
+      const offline = await engines.get(tenant.settings).catch(() => null);
+      if (!offline || warmed.has(offline)) continue;
+      warmed.add(offline);
+      logger.debug({ tenantId: tenant.id, ms: Math.round(await warmUpEngine(offline)) }, 'engine warmed up');
+    }
   }
   // Email sender, plus the SMTP listener when LINGXI_SMTP_PORT is set (src/service/channels/email).
   const email = await startEmailChannel(context);
