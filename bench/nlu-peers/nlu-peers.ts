@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { readLabelledCsv } from '../../src/cli/commands/eval-intents.ts';
 import { trainIntentClassifier } from '../../src/engine/nlu/intent/intent-classifier.ts';
 import { classificationReport, quantile } from '../../src/engine/nlu/intent/metrics.ts';
@@ -114,4 +115,4 @@ export async function nluPeersMain(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1]?.endsWith('nlu-peers.ts')) process.exitCode = await nluPeersMain(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await nluPeersMain(process.argv.slice(2));

@@ -14,6 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { numberOption } from './number-option.ts';
 import { startServe, stop } from './service-bench.ts';
 
 const { values } = parseArgs({
@@ -22,8 +23,9 @@ const { values } = parseArgs({
     target: { type: 'string', default: 'pglite' }, json: { type: 'boolean', default: false }, settle: { type: 'string', default: '10000' },
   },
 });
-const connections = Number(values.connections);
-const batch = Number(values.batch);
+const connections = numberOption(values, 'connections', 1);
+const batch = numberOption(values, 'batch', 1);
+const settleMs = numberOption(values, 'settle');
 if (!['pglite', 'postgres'].includes(values.target!)) throw new Error('--target is pglite or postgres');
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
@@ -60,7 +62,7 @@ try {
   const pid = node.child.pid!;
   // Warm: one conversation end to end, then let start-up garbage settle.
   sockets.push(await openIdle(node.url, tenantKey, `idle-${run}-warm`));
-  await sleep(Number(values.settle));
+  await sleep(settleMs);
   const before = rssMb(pid);
   const started = performance.now();
   let failed = 0;
@@ -73,7 +75,7 @@ try {
     }
   }
   const openSeconds = (performance.now() - started) / 1000;
-  await sleep(Number(values.settle));
+  await sleep(settleMs);
   const after = rssMb(pid);
   const result = {
     target: values.target, connections: sockets.length, failed, openSeconds: Number(openSeconds.toFixed(1)),

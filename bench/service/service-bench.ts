@@ -18,6 +18,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { numberOption } from './number-option.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const targets = ['ws-echo', 'pglite', 'postgres', 'postgres-redis-2'] as const;
@@ -147,7 +148,7 @@ export async function serviceBenchMain(argv: string[]): Promise<number> {
   const chosen = values.targets!.split(',') as Target[];
   for (const target of chosen) if (!targets.includes(target)) throw new Error(`unknown target "${target}"; choose from ${targets.join(', ')}`);
   const options = {
-    connections: Number(values.connections), messages: Number(values.messages), timeoutMs: Number(values['timeout-ms']), thinkMs: Number(values['think-ms']),
+    connections: numberOption(values, 'connections', 1), messages: numberOption(values, 'messages', 1), timeoutMs: numberOption(values, 'timeout-ms', 1), thinkMs: numberOption(values, 'think-ms'),
     databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test', redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
   };
   const results: Array<Record<string, unknown>> = [];

@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { numberOption } from './number-option.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,16 +23,16 @@ const { values } = parseArgs({
   },
 });
 if (!values['tenant-key']) throw new Error('--tenant-key is required (printed by lingxi serve on first start)');
-const connections = Number(values.connections);
-const perConnection = Number(values.messages);
-const timeoutMs = Number(values['timeout-ms']);
+const connections = numberOption(values, 'connections', 1);
+const perConnection = numberOption(values, 'messages', 1);
+const timeoutMs = numberOption(values, 'timeout-ms', 1);
 // Think time: a customer waits this long (± 50 %, seeded per conversation) after each reply before writing again, and
 // conversations start spread over one think time, so N conversations offer about N / think-time messages per second
 // — a human-paced load, where latency (not the closed-loop maximum) is what is measured. 0 = closed loop.
-const thinkMs = Number(values['think-ms']);
+const thinkMs = numberOption(values, 'think-ms');
 // Replies to messages sent in the first --warmup-s seconds of the message phase are also reported apart: right after N
 // hellos a fresh server is still compiling its hot paths (JIT) and folding the hellos' events; `steadyReply` is the rest.
-const warmupMs = Number(values['warmup-s']) * 1000;
+const warmupMs = numberOption(values, 'warmup-s') * 1000;
 const steadyLatencies: number[] = [];
 const texts = ['你们的退货政策是什么？', 'What is your return policy?', '运费怎么算', 'how long does shipping take', '谢谢', 'thanks!', '你们几点上班', 'do you ship abroad'];
 const run = Date.now().toString(36);

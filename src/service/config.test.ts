@@ -13,6 +13,9 @@ describe('loadServiceConfig', () => {
   it('names the option and the variable of a bad value', () => {
     expect(() => loadServiceConfig({}, { PORT: 'abc' })).toThrow(/--port \/ PORT/);
     expect(() => loadServiceConfig({}, { DATABASE_URL: 'mysql://x' })).toThrow(/--database-url \/ DATABASE_URL: must start with postgres/);
+    expect(loadServiceConfig({}, { LINGXI_DATABASE_POOL_SIZE: '40', LINGXI_DATABASE_WAIT_MS: '2000' })).toMatchObject({ databasePoolSize: 40, databaseWaitMs: 2000 });
+    expect(() => loadServiceConfig({}, { LINGXI_DATABASE_POOL_SIZE: '0' })).toThrow(/--database-pool-size \/ LINGXI_DATABASE_POOL_SIZE/);
+    expect(() => loadServiceConfig({}, { LINGXI_DATABASE_WAIT_MS: 'soon' })).toThrow(/--database-wait-ms \/ LINGXI_DATABASE_WAIT_MS/);
   });
 
   it('masks secrets and database passwords', () => {

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { Store, StoredEvent, Webhook } from '../storage/store.ts';
+import { createTtlCache } from '../ttl-cache.ts';
 
 export const WEBHOOK_JOB = 'webhook.deliver';
 
@@ -35,17 +36,8 @@ export function createWebhookDispatcher(deps: { store: Store; jobs: JobRunner; l
   // Every turn dispatches its events; reading the tenant's webhooks on each one was a query per message (issue 11).
   // The list is cached per tenant for `cacheMs` (default 2 s): this node forgets it on create/delete, other nodes pick
   // a change up within that time.
-  const cacheMs = deps.cacheMs ?? 2000;
-  const cache = new Map<string, { until: number; hooks: Promise<Webhook[]> }>();
-  const activeHooks = (tenantId: string): Promise<Webhook[]> => {
-    const cached = cache.get(tenantId);
-    if (cached && cached.until > Date.now()) return cached.hooks;
-    const hooks = deps.store.listWebhooks(tenantId).then((list) => list.filter((hook) => hook.active));
-    cache.set(tenantId, { until: Date.now() + cacheMs, hooks });
-    hooks.catch(() => cache.delete(tenantId));
-    if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
-    return hooks;
-  };
+  const cache = createTtlCache<Webhook[]>({ ttlMs: deps.cacheMs ?? 2000 });
+  const activeHooks = (tenantId: string) => cache.get(tenantId, async () => (await deps.store.listWebhooks(tenantId)).filter((hook) => hook.active));
   deps.jobs.register<DeliveryPayload>(WEBHOOK_JOB, async (job, { attempt }) => {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await send(job.url, {
@@ -72,7 +64,7 @@ export function createWebhookDispatcher(deps: { store: Store; jobs: JobRunner; l
       }
     },
     forget(tenantId) {
-      cache.delete(tenantId);
+      cache.forget(tenantId);
     },
   };
 }

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../service-context.ts';
 import { widgetClientFrameSchema, type WidgetServerFrame } from './widget-protocol.ts';
 import { createMessageDelivery } from './message-delivery.ts';
 import { recordReadReceipt } from '../../proactive/read-receipt.ts';
+import { createTtlCache } from '../../ttl-cache.ts';
 
 const MAX_BAD_FRAMES = 5;
 
@@ -24,16 +25,8 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
   const frameSchema = widgetClientFrameSchema(context.config.messageMaxChars);
   // Settings may change while sockets are open: a tenant is re-read at most every 5 s, once for all of this node's
   // sockets (each socket re-reading its own copy cost a query per message at a human pace, and a parsed copy per socket).
-  const tenants = new Map<string, { until: number; tenant: Promise<Tenant | null> }>();
-  const freshTenant = (current: Tenant): Promise<Tenant> => {
-    const cached = tenants.get(current.id);
-    if (cached && cached.until > Date.now()) return cached.tenant.then((tenant) => tenant ?? current);
-    const tenant = context.store.getTenant(current.id);
-    tenants.set(current.id, { until: Date.now() + 5000, tenant });
-    tenant.catch(() => tenants.delete(current.id));
-    if (tenants.size > 10_000) tenants.delete(tenants.keys().next().value!);
-    return tenant.then((fresh) => fresh ?? current);
-  };
+  const tenants = createTtlCache<Tenant | null>({ ttlMs: 5000 });
+  const freshTenant = async (current: Tenant): Promise<Tenant> => (await tenants.get(current.id, () => context.store.getTenant(current.id))) ?? current;
   app.get('/v1/widget/ws', { websocket: true }, (socket: WebSocket, request) => {
     if (!context.accepting.value) {
       socket.close(1012, 'server is restarting');
