@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addExemplarEvidence, createExemplarIndex, exemplarCandidates, rejectionScore } from './exemplar-index.ts';
+import { addExemplarEvidence, createExemplarIndex, exemplarCandidates } from './exemplar-index.ts';
 
 const unit = (entries: Array<[number, number]>) => {
   const norm = Math.hypot(...entries.map(([, value]) => value));
@@ -30,11 +30,5 @@ describe('exemplar index', () => {
     expect(best).toBe(0);
     expect(similarity).toBeCloseTo(1, 6);
     expect(scores[0]).toBeCloseTo(2, 6);
-  });
-
-  it('scores rejection higher for confident, close utterances', () => {
-    expect(rejectionScore(0.9, 0.8, 2)).toBeGreaterThan(rejectionScore(0.9, 0.2, 2));
-    expect(rejectionScore(0.9, 0.5, 2)).toBeGreaterThan(rejectionScore(0.4, 0.5, 2));
-    expect(rejectionScore(0.5, 0, 0)).toBeCloseTo(Math.log(0.5), 9);
   });
 });
