@@ -9,6 +9,7 @@ interface Drill { metric: string; value?: string; day?: string; resolution?: str
 interface Filters { from: string; to: string; pack: string; channel: string }
 type Kinds = Record<'confirmed' | 'assumed' | 'handedOff' | 'open' | 'noContact', number>;
 interface Dashboard {
+  range: { from: string; to: string };
   totals: Kinds & { conversations: number; engaged: number; complaints: number; csatCount: number; csatAverage: number | null; toolOk: number; toolFailed: number };
   rates: Record<'confirmed' | 'assumed' | 'handedOff' | 'complaint', number | null>;
   times: Record<'botFirstResponse' | 'humanFirstResponse' | 'botResolution' | 'humanResolution', { count: number; p50: number | null }>;
@@ -25,7 +26,6 @@ type EChartsOption = Record<string, unknown>;
 interface ChartHandle { setOption(option: EChartsOption, replace?: boolean): void; resize(): void; dispose(): void; on(event: 'click', handler: (params: { data?: { drill?: Drill } }) => void): void }
 
 const KINDS = [['confirmed', 'confirmed', '#10b981'], ['assumed', 'assumed', '#6ee7b7'], ['handedOff', 'handed_off', '#f59e0b'], ['open', 'open', '#93c5fd'], ['noContact', 'no_contact', '#d1d5db']] as const;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)} %`);
 const seconds = (value: number | null) => (value === null ? '–' : value < 90 ? `${Math.round(value)} s` : value < 5400 ? `${Math.round(value / 60)} min` : `${(value / 3600).toFixed(1)} h`);
 const search = (filters: Filters, extra: Record<string, string | number | undefined> = {}) =>
@@ -82,7 +82,8 @@ const pie = (items: Array<{ name: string; value: number; drill: Drill }>): EChar
 export function AnalyticsPage() {
   const { t } = useI18n();
   const { api } = useSession();
-  const [filters, setFilters] = useState<Filters>({ from: day(-29), to: day(0), pack: '', channel: '' });
+  // No days at first: the server picks the last 30 days in the tenant's time zone and the inputs show its range.
+  const [filters, setFilters] = useState<Filters>({ from: '', to: '', pack: '', channel: '' });
   const [data, setData] = useState<Dashboard | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [page, setPage] = useState<DrillPage | null>(null);
@@ -129,8 +130,8 @@ export function AnalyticsPage() {
     <>
       <Panel title={t.analytics} actions={<span className="hint">{t.analyticsClickHint}</span>}>
         <div className="row">
-          <Field label={t.analyticsFrom}><input type="date" value={filters.from} onChange={(event) => setFilters({ ...filters, from: event.target.value })} /></Field>
-          <Field label={t.analyticsTo}><input type="date" value={filters.to} onChange={(event) => setFilters({ ...filters, to: event.target.value })} /></Field>
+          <Field label={t.analyticsFrom}><input type="date" value={filters.from || data?.range.from || ''} onChange={(event) => setFilters({ ...filters, from: event.target.value })} /></Field>
+          <Field label={t.analyticsTo}><input type="date" value={filters.to || data?.range.to || ''} onChange={(event) => setFilters({ ...filters, to: event.target.value })} /></Field>
           <Field label={t.filterPack}><select value={filters.pack} onChange={(event) => setFilters({ ...filters, pack: event.target.value })}><option value="">{t.any}</option>{data?.dimensions.packs.map((pack) => <option key={pack}>{pack}</option>)}</select></Field>
           <Field label={t.analyticsChannel}><select value={filters.channel} onChange={(event) => setFilters({ ...filters, channel: event.target.value })}><option value="">{t.any}</option>{data?.dimensions.channels.map((channel) => <option key={channel}>{channel}</option>)}</select></Field>
         </div>

@@ -9,7 +9,7 @@ export type ResolutionKind = (typeof resolutionKinds)[number];
 /** Range and dimension filters shared by the dashboard, the drill-down lists and the CSV export. */
 export const analyticsFilterSchema = z.object({
   from: daySchema.optional().describe('First day (YYYY-MM-DD, tenant time zone); default: 29 days before `to`'),
-  to: daySchema.optional().describe('Last day, inclusive; default: today (UTC)'),
+  to: daySchema.optional().describe("Last day, inclusive; default: today in the tenant's time zone (businessHours.timeZone, else UTC)"),
   pack: z.string().min(1).max(50).optional(),
   channel: z.string().min(1).max(50).optional(),
 });
@@ -40,9 +40,28 @@ export type DrillInput = z.infer<typeof drillSchema>;
 
 export interface DayRange { from: string; to: string }
 
-/** The inclusive day range of a request, with defaults (last 30 days) and limits checked. Throws a message to show. */
-export function resolveRange(input: Pick<AnalyticsFilterInput, 'from' | 'to'>, today: Date = new Date()): DayRange {
-  const to = input.to ?? today.toISOString().slice(0, 10);
+/**
+ * The calendar day (YYYY-MM-DD) of an instant in a time zone. Conversation facts are dated in the tenant's zone
+ * (facts-merge-sql.ts), so "today" must be too: a UTC "today" misses the tenant's new day for hours (from 16:00 UTC
+ * in Asia/Shanghai). An unknown zone falls back to UTC, as the facts do.
+ */
+export function dayIn(instant: Date, timeZone = 'UTC'): string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  } catch {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/**
+ * The inclusive day range of a request, with defaults (the last 30 days up to today in `timeZone`) and limits
+ * checked. Throws a message to show.
+ */
+export function resolveRange(input: Pick<AnalyticsFilterInput, 'from' | 'to'>, today: Date = new Date(), timeZone = 'UTC'): DayRange {
+  const to = input.to ?? dayIn(today, timeZone);
   const from = input.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
   const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
   if (span < 0) throw new RangeError(`from (${from}) is after to (${to}); swap them.`);

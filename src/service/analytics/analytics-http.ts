@@ -40,9 +40,9 @@ export function registerAnalyticsHttp(root: FastifyInstance, context: ServiceCon
     const result = await analytics.aggregator.catchUp();
     return { analytics, freshness: { watermark: result.watermark, caughtUp: result.caughtUp } };
   };
-  const range = (input: { from?: string; to?: string }): DayRange => {
+  const range = (input: { from?: string; to?: string }, tenant: { settings: { businessHours?: { timeZone?: string } | null } }): DayRange => {
     try {
-      return resolveRange(input);
+      return resolveRange(input, new Date(), tenant.settings.businessHours?.timeZone);
     } catch (error) {
       throw new LingxiError('validation_failed', `Invalid request: ${(error as Error).message}`);
     }
@@ -52,7 +52,7 @@ export function registerAnalyticsHttp(root: FastifyInstance, context: ServiceCon
     schema: { ...common, summary: 'Dashboard numbers for a day range, optionally one pack and/or channel (definitions: docs/analytics.md)', querystring: analyticsFilterSchema, response: { 200: dashboardSchema, ...errorResponses, 503: errorResponses[500] } },
   }, async (request) => {
     const { tenant } = await requireAgent(context, request, [...staff]);
-    const days = range(request.query);
+    const days = range(request.query, tenant);
     const { analytics, freshness } = await ready();
     return { ...(await analytics.queries.dashboard(tenant.id, days, request.query)), freshness };
   });
@@ -64,7 +64,7 @@ export function registerAnalyticsHttp(root: FastifyInstance, context: ServiceCon
     },
   }, async (request) => {
     const { tenant } = await requireAgent(context, request, [...staff]);
-    const days = range(request.query);
+    const days = range(request.query, tenant);
     const { analytics } = await ready();
     return analytics.queries.drill(tenant.id, days, request.query);
   });
@@ -73,7 +73,7 @@ export function registerAnalyticsHttp(root: FastifyInstance, context: ServiceCon
     schema: { ...common, summary: 'The same set as /v1/admin/analytics/conversations as CSV (UTF-8, formula-safe), up to 100,000 rows', querystring: drillSchema, response: { ...errorResponses, 503: errorResponses[500] } },
   }, async (request, reply) => {
     const { tenant } = await requireAgent(context, request, [...staff]);
-    const days = range(request.query);
+    const days = range(request.query, tenant);
     const { analytics } = await ready();
     const proactive = request.query.metric === 'proactive';
     const rows: unknown[][] = [];
