@@ -76,3 +76,34 @@ describe('strict privacy provider', () => {
     expect(createPrivacyProvider(inner).describe().provider).toContain('strict privacy');
   });
 });
+
+describe('strict privacy provider: one placeholder per value', () => {
+  it('a personal tool result is masked once, so every placeholder the model uses restores to the real value', async () => {
+    const user = { first_name: '文博', last_name: '潘', address: { address1: '渝中区建设路323号', address2: '3单元502', city: '重庆市' } };
+    let sent = '';
+    const inner: LlmProvider = {
+      model: 'm', describe: () => ({ provider: 'p', baseUrl: 'b', model: 'm', apiKey: '(none)' }),
+      async *complete(request): AsyncGenerator<CompletionChunk> {
+        sent = JSON.stringify(request.messages);
+        const tool = request.messages.find((message) => message.role === 'tool')!;
+        const result = (JSON.parse(tool.content) as { result: typeof user }).result;
+        yield { type: 'text', text: `${result.last_name}${result.first_name}您好，默认地址是 ${result.address.address1}` };
+        yield { type: 'tool_calls', calls: [{ id: 't2', type: 'function', function: { name: 'modify_user_address', arguments: JSON.stringify({ address1: result.address.address1, address2: result.address.address2 }) } }] };
+        yield { type: 'finish', reason: 'tool_calls' };
+      },
+    };
+    const chunks: CompletionChunk[] = [];
+    const messages = [
+      { role: 'user' as const, content: '我的手机 13812345678' },
+      { role: 'assistant' as const, content: null, tool_calls: [{ id: 't1', type: 'function' as const, function: { name: 'find_user_id_by_phone', arguments: JSON.stringify({ phone: '13812345678' }) } }] },
+      { role: 'tool' as const, tool_call_id: 't1', content: JSON.stringify({ ok: true, result: user }) },
+    ];
+    for await (const chunk of createPrivacyProvider(inner).complete({ messages, tools: [] })) chunks.push(chunk);
+    for (const secret of ['渝中区建设路323号', '3单元502', '13812345678', '文博']) expect(sent).not.toContain(secret);
+    const text = chunks.filter((chunk) => chunk.type === 'text').map((chunk) => (chunk as { text: string }).text).join('');
+    expect(text).toBe('潘文博您好，默认地址是 渝中区建设路323号');
+    expect(text).not.toMatch(/\[(personal|phone)_\d+\]/);
+    const calls = chunks.find((chunk) => chunk.type === 'tool_calls') as { calls: Array<{ function: { arguments: string } }> };
+    expect(JSON.parse(calls.calls[0].function.arguments)).toEqual({ address1: '渝中区建设路323号', address2: '3单元502' });
+  });
+});

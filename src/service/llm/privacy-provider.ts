@@ -26,6 +26,8 @@ class Pseudonyms {
   #count = 0;
 
   name(value: string, kind: string): string {
+    // A placeholder is never named again: a placeholder for a placeholder would restore to a placeholder.
+    if (this.#byPlaceholder.has(value)) return value;
     let placeholder = this.#byValue.get(value);
     if (!placeholder) {
       placeholder = `[${kind}_${++this.#count}]`;
@@ -37,10 +39,18 @@ class Pseudonyms {
 
   /** Free text: contact data by pattern, then every personal value already named (a name the tools returned …). */
   text(text: string): string {
+    // Placeholders already in the text stay as they are; only the stretches between them are masked.
+    return text.split(/(\[(?:email|id|card|phone|personal)_\d+\])/).map((piece, index) => (index % 2 ? piece : this.#maskPlain(piece))).join('');
+  }
+
+  #maskPlain(text: string): string {
     let masked = text;
     for (const [kind, pattern] of TEXT_PATTERNS) masked = masked.replace(pattern, (match) => this.name(match, kind));
     const known = [...this.#byValue.keys()].filter((value) => value.length >= 3).sort((left, right) => right.length - left.length);
-    for (const value of known) masked = masked.split(value).join(this.#byValue.get(value)!);
+    // Longest first; a shorter value is not looked for inside a placeholder just written.
+    for (const value of known) {
+      masked = masked.split(/(\[(?:email|id|card|phone|personal)_\d+\])/).map((piece, index) => (index % 2 ? piece : piece.split(value).join(this.#byValue.get(value)!))).join('');
+    }
     return masked;
   }
 
@@ -60,7 +70,10 @@ class Pseudonyms {
     try {
       const parsed = JSON.parse(content) as unknown;
       if (personalResult && parsed && typeof parsed === 'object' && 'result' in parsed) {
-        return JSON.stringify(this.value({ ...parsed, result: this.value(parsed.result, true) }, false));
+        // The result is masked once, as personal; the envelope around it separately (masking the whole again named
+        // the result's placeholders a second time).
+        const { result, ...envelope } = parsed as Record<string, unknown>;
+        return JSON.stringify({ ...(this.value(envelope, false) as Record<string, unknown>), result: this.value(result, true) });
       }
       return JSON.stringify(this.value(parsed, false));
     } catch {
