@@ -95,6 +95,20 @@ describe('createLlmAgent', () => {
     expect(results[0].events.some((event) => event.type === 'guardrail.triggered' && event.data.rule === 'one_customer')).toBe(true);
   });
 
+  it('refuses to log in with an identifier the customer never typed, and accepts what they typed in another case or spacing', async () => {
+    const call = (id: string, email: string): ScriptStep => ({ completion: { choices: [{ message: { content: null, tool_calls: [{ id, type: 'function', function: { name: 'find_user_id_by_email', arguments: JSON.stringify({ email }) } }] }, finish_reason: 'tool_calls' }] } });
+    const answer: ScriptStep = { completion: { choices: [{ message: { content: 'Could you tell me your email?' } }] } };
+    const invented = setup([call('c1', 'ivan.santos3158@example.com'), answer]);
+    const made = await talk(invented.agent, ['我的订单到哪了，帮我查一下']);
+    expect(made.state.customerId).toBeNull();
+    expect(made.results[0].toolCalls[0]).toMatchObject({ name: 'find_user_id_by_email', ok: false });
+    expect(made.results[0].events.some((event) => event.type === 'guardrail.triggered' && event.data.rule === 'identity_not_given')).toBe(true);
+
+    const typed = setup([call('c1', 'ivan.santos3158@example.com'), answer]);
+    const given = await talk(typed.agent, ['hi, it is IVAN.SANTOS3158@EXAMPLE.COM']);
+    expect(given.state.customerId).toBe('ivan_santos_6635');
+  });
+
   it('replaces a reply with an invented order total, and never streams it', async () => {
     const { agent } = setup(scriptOf(inventedTotal));
     const streamed: StreamEvent[] = [];

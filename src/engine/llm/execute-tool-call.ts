@@ -69,6 +69,14 @@ export function executeToolCall<Data>(call: ChatToolCall, env: ToolCallEnvironme
     return result(env, tool, outcome);
   }
   if (tool.write) return holdWrite(env, tool, parsed.data as Record<string, unknown>);
+  if (env.policy.authenticationTools.includes(name) && !env.state.customerId) {
+    const customerTexts = env.memory.messages.flatMap((message) => (message.role === 'user' ? [message.content] : []));
+    const missing = identifiersNotGiven(parsed.data, customerTexts);
+    if (missing.length) {
+      guardrail(env, 'identity_not_given', { tool: name, fields: missing });
+      return refuse(env, name, argumentsRecord, 'identity_not_given', `the customer has not typed ${missing.join(', ')}; ask the customer for their own details and use exactly what they type`);
+    }
+  }
   const outcome = runTool(tool, parsed.data, context(env, env.dataOf(tool.name)));
   if (outcome.ok && env.policy.authenticationTools.includes(name) && typeof outcome.result === 'string') {
     const customerId = outcome.result;
@@ -167,6 +175,25 @@ function refuse<Data>(env: ToolCallEnvironment<Data>, name: string, args: Record
   env.recorder.toolCalls.push(entry);
   env.recorder.events.push({ type: 'tool.called', at: env.clock.now(), data: { ...entry, write: false } });
   return { kind: 'result', content: JSON.stringify({ ok: false, error: message }) };
+}
+
+/** Letters and digits only, lower case: "138-0013-8000" and "13800138000", "Ivan.Santos@x.com" and "ivan.santos@x.com" compare equal. */
+const canonical = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}@.]/gu, '');
+
+/**
+ * The arguments of an authentication call that the customer never typed (issue 22: a model logged in with a number
+ * it made up). Identifiers that authenticate must come from the customer's own messages; a verified channel identity
+ * (state.customerId set before the call) needs no look-up at all.
+ */
+export function identifiersNotGiven(args: unknown, customerTexts: string[]): string[] {
+  const typed = customerTexts.map(canonical).join('\n');
+  const missing: string[] = [];
+  for (const [key, value] of Object.entries((args ?? {}) as Record<string, unknown>)) {
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const wanted = canonical(String(value));
+    if (wanted && !typed.includes(wanted)) missing.push(key);
+  }
+  return missing;
 }
 
 function guardrail<Data>(env: ToolCallEnvironment<Data>, rule: string, data: Record<string, unknown>): void {
