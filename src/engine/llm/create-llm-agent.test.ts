@@ -109,6 +109,19 @@ describe('createLlmAgent', () => {
     expect(given.state.customerId).toBe('ivan_santos_6635');
   });
 
+  it('never tells the customer an action was done when no write of that kind succeeded in this turn (zh and en)', async () => {
+    const text = (content: string): ScriptStep => ({ completion: { choices: [{ message: { content } }] } });
+    for (const [claim, customer] of [['好的，已为您取消订单，款项将原路退回。', '先不要取消，我再想想'], ['Done — your order has been cancelled and the refund is on its way.', "no, don't cancel it yet"]]) {
+      const { agent, data } = setup([text(claim)]);
+      const streamed: StreamEvent[] = [];
+      const { results } = await talk(agent, [customer], (event) => streamed.push(event));
+      expect(results[0].replies[0].text).not.toContain(claim.slice(0, 8));
+      expect(results[0].events.some((event) => event.type === 'guardrail.triggered' && event.data.rule === 'unsupported_action_claim')).toBe(true);
+      expect(streamed.filter((event) => event.type === 'delta').map((event) => (event as { text: string }).text).join('')).not.toMatch(/已为您取消|has been cancelled/);
+      expect(data.orders['#W8770097'].status).toBe('pending');
+    }
+  });
+
   it('replaces a reply with an invented order total, and never streams it', async () => {
     const { agent } = setup(scriptOf(inventedTotal));
     const streamed: StreamEvent[] = [];

@@ -16,6 +16,7 @@ import { addFacts, llmMemory, trimHistory, type LlmMemory } from './llm-memory.t
 import { llmText } from './llm-texts.ts';
 import { costOf, DEFAULT_MODEL_PRICES, type ModelPrice } from './model-prices.ts';
 import { createStreamGate, type StreamEvent } from './stream-gate.ts';
+import { unsupportedActionClaims } from './action-claims.ts';
 import { buildSystemPrompt, DEFAULT_PERSONA } from './system-prompt.ts';
 import { createToolSpecs } from './tool-specs.ts';
 import type { ChatMessage, LlmProvider, ProviderDescription } from './types.ts';
@@ -174,7 +175,9 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
         if (memory.usage.promptTokens + memory.usage.completionTokens >= config.maxTokensPerConversation) return fallback('budget_exhausted');
         memory.messages = trimHistory(memory.messages, config.maxHistoryMessages);
         const grounded = new Set([...memory.grounded, ...policyFacts]);
-        const gate = createStreamGate(grounded, handleOptions.onStream);
+        // Writes that succeeded in this turn: the only ones a reply may say were done.
+        const writes = recorder.toolCalls.filter((call) => call.ok && tools[call.name]?.write).map((call) => call.name);
+        const gate = createStreamGate((piece) => findUngroundedFacts(piece, grounded).length > 0 || unsupportedActionClaims(piece, writes).length > 0, handleOptions.onStream);
         const messages: ChatMessage[] = [{ role: 'system', content: systemPrompt(state) }, ...memory.messages];
         let result: ModelCallResult;
         try {
@@ -229,16 +232,18 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
         const answer = result.text.trim();
         if (!answer) return fallback('empty_response');
         const ungrounded = findUngroundedFacts(answer, grounded);
+        const claims = unsupportedActionClaims(answer, writes);
         let replyText = answer;
-        if (ungrounded.length) {
+        if (ungrounded.length || claims.length) {
           gate.reset();
-          recorder.events.push({ type: 'guardrail.triggered', at: clock.now(), data: { rule: 'ungrounded_facts', facts: ungrounded.slice(0, 10), text: answer.slice(0, 500) } });
-          replyText = llmText(templates, state.locale, tone, 'llm.unverified');
+          if (ungrounded.length) recorder.events.push({ type: 'guardrail.triggered', at: clock.now(), data: { rule: 'ungrounded_facts', facts: ungrounded.slice(0, 10), text: answer.slice(0, 500) } });
+          if (claims.length) recorder.events.push({ type: 'guardrail.triggered', at: clock.now(), data: { rule: 'unsupported_action_claim', claims, text: answer.slice(0, 500) } });
+          replyText = llmText(templates, state.locale, tone, claims.length ? 'llm.not_done' : 'llm.unverified');
         } else {
           gate.finish(result.text);
         }
         memory.messages.push({ role: 'assistant', content: replyText });
-        return finish(state, understanding, recorder, [makeReply(replyEnv, replyText, { sources: ungrounded.length ? [] : env.sources })]);
+        return finish(state, understanding, recorder, [makeReply(replyEnv, replyText, { sources: ungrounded.length || claims.length ? [] : env.sources })]);
       }
     },
   };

@@ -15,6 +15,10 @@ export const LLM_TEXTS: Record<string, Localized> = {
     en: "Sorry, I couldn't verify those details against your records, so I won't guess. Could you tell me which order or item you'd like me to check?",
     zh: '抱歉，这些信息我暂时无法与您的记录核对，为避免出错就不妄下结论了。请告诉我您想查询的订单或商品，我来帮您核实。',
   },
+  'llm.not_done': {
+    en: "To be precise: nothing has been changed in this step. If you'd like me to go ahead, tell me what to do and I'll confirm the details with you first.",
+    zh: '说明一下：这一步还没有为您办理任何变更。如需办理，请告诉我要做什么，我会先和您确认细节。',
+  },
   'llm.done': {
     en: 'Done: {summary}.',
     zh: '已为您办理：{summary}。',

@@ -1,4 +1,4 @@
-import { completeSentences, findUngroundedFacts } from './grounding.ts';
+import { completeSentences } from './grounding.ts';
 
 /** What a channel receives while the model writes: text to append, or "discard what you showed". */
 export type StreamEvent = { type: 'delta'; text: string } | { type: 'reset' };
@@ -13,10 +13,11 @@ export interface StreamGate {
 }
 
 /**
- * Streams the model's text to the customer sentence by sentence, each sentence released only after the
- * grounding check has passed on it — so a figure the model invents is never shown, even briefly.
+ * Streams the model's text to the customer sentence by sentence, each sentence released only after the reply's
+ * checks have passed on it (`blocks` returns true for a piece that must not be shown: an invented figure, a claim that
+ * an action was done) — so such text is never shown, even briefly.
  */
-export function createStreamGate(grounded: ReadonlySet<string>, onStream?: (event: StreamEvent) => void): StreamGate {
+export function createStreamGate(blocks: (piece: string) => boolean, onStream?: (event: StreamEvent) => void): StreamGate {
   let released = 0;
   let blocked = false;
   const emit = (event: StreamEvent) => {
@@ -32,7 +33,7 @@ export function createStreamGate(grounded: ReadonlySet<string>, onStream?: (even
       const complete = completeSentences(textSoFar);
       if (complete.length <= released) return;
       const piece = complete.slice(released);
-      if (findUngroundedFacts(piece, grounded).length) {
+      if (blocks(piece)) {
         blocked = true;
         return;
       }
