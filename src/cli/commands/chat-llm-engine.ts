@@ -45,6 +45,7 @@ export async function createConfiguredEngine(options: PackEngineOptions, values:
   const config = values.offline ? null : resolveProviderConfig(providerOptions, env);
   if (!config) return { engine: await createPackEngine(options), mode: 'offline' };
   const provider = new OpenAICompatibleProvider(config);
-  const engine = await createLlmEngine({ ...options, provider });
+  // The same limits as the server's: the per-call timeout and the per-turn deadline from LINGXI_LLM_*.
+  const engine = await createLlmEngine({ ...options, provider, llm: { timeoutMs: config.timeoutMs, turnDeadlineMs: config.turnDeadlineMs } });
   return { engine, mode: 'llm', provider: provider.describe() };
 }

@@ -191,6 +191,21 @@ describe('createLlmAgent', () => {
     expect(budget.provider.requests).toHaveLength(2);
   });
 
+  it('answers offline when the turn deadline passes, however many steps or retries the model needs', async () => {
+    const hanging = setup([{ hang: true }], { config: { timeoutMs: 30_000, turnDeadlineMs: 40 } });
+    const first = await talk(hanging.agent, ['我的订单到哪了']);
+    expect(first.results[0].replies[0].text).toBe('offline: 我的订单到哪了');
+    expect(first.results[0].events.find((event) => event.type === 'llm.failed')?.data.reason).toBe('deadline');
+
+    // Each model step takes 3 s on this clock: the third would end past the 8 s deadline, so it never starts.
+    let now = 0;
+    const loop: ScriptStep = { completion: { choices: [{ message: { content: null, tool_calls: [{ id: 'x', type: 'function', function: { name: 'get_order_details', arguments: '{"order_id":"#W1"}' } }] } }] } };
+    const slow = setup(Array(10).fill(loop), { timer: () => (now += 1_000), config: { maxSteps: 6 } });
+    const second = await talk(slow.agent, ['check #W1']);
+    expect(second.results[0].events.find((event) => event.type === 'llm.failed')?.data.reason).toBe('deadline');
+    expect(slow.provider.requests.length).toBeLessThan(6);
+  });
+
   it('stops a tool loop at the step cap', async () => {
     const loop: ScriptStep = { completion: { choices: [{ message: { content: null, tool_calls: [{ id: 'x', type: 'function', function: { name: 'get_order_details', arguments: '{"order_id":"#W1"}' } }] } }] } };
     const { agent, provider } = setup(Array(10).fill(loop), { config: { maxSteps: 3 } });

@@ -28,6 +28,11 @@ export interface LlmAgentConfig {
   maxTokensPerConversation: number;
   /** Per model call. */
   timeoutMs: number;
+  /**
+   * Per customer turn, over all its model calls (and the provider's retries inside them): past it the offline engine
+   * answers, so a slow or hanging model never leaves the customer waiting longer than this.
+   */
+  turnDeadlineMs: number;
   /** Overrides the provider's temperature / completion-token limit when set. */
   temperature?: number;
   maxTokens?: number;
@@ -45,7 +50,7 @@ export interface LlmAgentConfig {
 }
 
 export const defaultLlmAgentConfig: LlmAgentConfig = {
-  maxSteps: 6, maxTokensPerConversation: 60_000, timeoutMs: 30_000, maxHistoryMessages: 40, maxInputChars: 4_000,
+  maxSteps: 6, maxTokensPerConversation: 60_000, timeoutMs: 30_000, turnDeadlineMs: 8_000, maxHistoryMessages: 40, maxInputChars: 4_000,
   offlineIntents: [], authenticationTools: [], handoffTool: null, knowledgeLimit: 3, minKnowledgeConfidence: 0.3, toolLabels: {},
 };
 
@@ -170,8 +175,12 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
         return delegate(state, turnInput, recorder.events, true, recorder.toolCalls);
       };
 
+      const turnStarted = timer();
       for (let step = 0; ; step++) {
         if (step >= config.maxSteps) return fallback('step_limit');
+        const left = config.turnDeadlineMs - (timer() - turnStarted);
+        if (left <= 0) return fallback('deadline');
+        const callTimeout = Math.min(config.timeoutMs, left);
         if (memory.usage.promptTokens + memory.usage.completionTokens >= config.maxTokensPerConversation) return fallback('budget_exhausted');
         memory.messages = trimHistory(memory.messages, config.maxHistoryMessages);
         const grounded = new Set([...memory.grounded, ...policyFacts]);
@@ -182,11 +191,12 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
         let result: ModelCallResult;
         try {
           result = await callModel(provider, { messages, tools: specs, temperature: config.temperature, maxTokens: config.maxTokens }, {
-            timeoutMs: config.timeoutMs, signal: handleOptions.signal, now: timer, onText: (soFar) => gate.push(soFar),
+            timeoutMs: callTimeout, signal: handleOptions.signal, now: timer, onText: (soFar) => gate.push(soFar),
           });
         } catch (error) {
           gate.reset();
-          return fallback(failureReason(error), error);
+          const reason = failureReason(error);
+          return fallback(reason === 'timeout' && callTimeout < config.timeoutMs ? 'deadline' : reason, error);
         }
         account(memory, recorder.events, result, messages, step);
 

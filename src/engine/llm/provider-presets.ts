@@ -30,6 +30,8 @@ export const providerConfigSchema = z.object({
   temperature: z.number().min(0).max(2).default(0.2),
   /** Per request; a slower answer is abandoned and the offline engine answers the turn. */
   timeoutMs: z.number().int().positive().default(30_000),
+  /** Per customer turn over all model calls; past it the offline engine answers (LINGXI_LLM_TURN_DEADLINE_MS). */
+  turnDeadlineMs: z.number().int().positive().default(8_000),
   /** Maximum completion tokens per model call. */
   maxTokens: z.number().int().positive().default(1_024),
   /** Retries of the SDK on 429/5xx/connection errors before the turn falls back. */
@@ -70,6 +72,7 @@ export function resolveProviderConfig(options: ProviderOptions, env: Record<stri
     baseUrl, apiKey, model,
     temperature: options.temperature ?? numeric('TEMPERATURE'),
     timeoutMs: options.timeoutMs ?? numeric('TIMEOUT_MS'),
+    turnDeadlineMs: options.turnDeadlineMs ?? numeric('TURN_DEADLINE_MS'),
     maxTokens: options.maxTokens ?? numeric('MAX_TOKENS'),
     maxRetries: options.maxRetries ?? numeric('MAX_RETRIES'),
     stream: options.stream ?? (pick('STREAM') ? pick('STREAM') !== 'false' : undefined),
