@@ -62,7 +62,7 @@ export function resolveProviderConfig(options: ProviderOptions, env: Record<stri
   if (!baseUrl) return null;
   const apiKey = options.apiKey ?? pick('API_KEY') ?? (preset ? env[preset.keyVariable] : undefined) ?? '';
   if (!apiKey && preset && !preset.local) {
-    throw new LingxiError('validation_failed', `The ${preset.label} preset needs an API key: set --llm-api-key, LINGXI_LLM_API_KEY or ${preset.keyVariable}.`);
+    throw new LingxiError('validation_failed', `The ${preset.label} preset needs an API key: set LINGXI_LLM_API_KEY or ${preset.keyVariable} (keys are never taken on the command line).`);
   }
   const model = options.model ?? pick('MODEL') ?? preset?.model;
   if (!model) throw new LingxiError('validation_failed', 'No model configured for the LLM endpoint: set --llm-model or LINGXI_LLM_MODEL.');

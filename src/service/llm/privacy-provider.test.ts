@@ -52,8 +52,10 @@ describe('strict privacy provider', () => {
     const inner = createScriptedProvider(() => say('好的。'));
     const agent = agentWith(inner);
     const { state } = agent.start({ locale: 'zh' });
-    await agent.handle(state, { text: '我的手机 13812345678，身份证 110101199003071234，请帮我查询' });
+    await agent.handle(state, { text: '我的手机 13812345678，身份证 110101199003071234，请帮我查询；另一个号 138-0013-8000，座机 010-12345678，(021) 6234 5678，订单 #CN2611502925' });
     const left = JSON.stringify(inner.requests);
+    for (const phone of ['138-0013-8000', '010-12345678', '6234 5678']) expect(left).not.toContain(phone);
+    expect(left).toContain('#CN2611502925');
     expect(left).not.toContain('13812345678');
     expect(left).not.toContain('110101199003071234');
     expect(left).toMatch(/\[phone_\d+\].*\[id_\d+\]/);
