@@ -1,3 +1,4 @@
+import { findBackendCustomer } from './backend-customer.ts';
 import { conversationPriority, needsSupervisor } from './priority.ts';
 import type { Logger } from 'pino';
 import { LingxiError, isLingxiError } from '../../engine/errors.ts';
@@ -232,6 +233,26 @@ export function createConversationService(deps: ConversationServiceDeps) {
         patch: { owner: 'bot', assigneeId: null, engineState: { ...conversation.engineState, handedOff: false, failures: 0 } },
       };
     }),
+
+    /**
+     * A customer the shop vouched for (widget HMAC) is this conversation's backend customer from the start, so the bot
+     * does not ask a logged-in shopper to identify again (issues 22, 29). Only while the bot has no customer yet; a no-op
+     * when no enabled pack's backend knows the customer. Returns the backend id set, or null.
+     */
+    async attachVerifiedCustomer(tenant: Tenant, customer: Customer, conversationId: string): Promise<string | null> {
+      const engine = await engines.forTenant(tenant);
+      const backendId = findBackendCustomer((engine as { data?: unknown }).data, tenant.settings.packs, customer, tenant.settings.locale);
+      if (!backendId) return null;
+      const result = await serialize(conversationId, () => commitWithRetry(async (conversation) => {
+        if (conversation.engineState.customerId) return null;
+        return {
+          tenantId: tenant.id, conversationId, messages: [],
+          patch: { engineState: { ...conversation.engineState, customerId: backendId } },
+          events: [{ type: 'customer.verified', data: { by: 'widget_hmac', backendCustomerId: backendId } }],
+        };
+      }, tenant.id, conversationId));
+      return result ? backendId : null;
+    },
 
     close: (tenant: Tenant, user: User, conversationId: string, resolution: string) => agentAction(tenant, conversationId, (conversation) => {
       ensureAssignable(conversation, user);

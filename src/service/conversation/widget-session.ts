@@ -30,7 +30,8 @@ export interface WidgetSession {
 export async function openWidgetSession(store: Store, conversations: ConversationService, hello: WidgetHello): Promise<WidgetSession> {
   const tenant = await store.getTenantByWidgetKey(hello.tenantKey);
   if (!tenant) throw new LingxiError('not_found', 'Unknown tenantKey: copy the widget key from the admin settings (printed on first start for the demo tenant).');
-  if (hello.hmac !== undefined || tenant.settings.enforceWidgetIdentity) {
+  const verified = hello.hmac !== undefined || tenant.settings.enforceWidgetIdentity;
+  if (verified) {
     if (!hello.customerId || !hello.hmac) throw new LingxiError('unauthenticated', 'This tenant verifies customers: send customerId with hmac = hex HMAC-SHA256(widget secret, customerId) computed by your backend.');
     if (!verifyWidgetIdentity(tenant.settings.widgetSecret, hello.customerId, hello.hmac)) throw new LingxiError('unauthenticated', 'The hmac does not match customerId: compute hex HMAC-SHA256 with the tenant widget secret on your server.');
   }
@@ -40,10 +41,18 @@ export async function openWidgetSession(store: Store, conversations: Conversatio
   if (hello.conversationId) {
     const conversation = await store.getConversation(tenant.id, hello.conversationId);
     if (!conversation || conversation.customerId !== customer.id) throw new LingxiError('not_found', `Conversation ${hello.conversationId} was not found for this customer; omit conversationId to start a new one.`);
-    return { tenant, customer, conversation, created: false, greeting: [] };
+    return withVerifiedCustomer({ tenant, customer, conversation, created: false, greeting: [] });
   }
   const [open] = (await store.listConversations(tenant.id, { customerId: customer.id, limit: 5 })).filter((c) => c.owner !== 'closed');
-  if (open) return { tenant, customer, conversation: open, created: false, greeting: [] };
+  if (open) return withVerifiedCustomer({ tenant, customer, conversation: open, created: false, greeting: [] });
   const started = await conversations.start(tenant, customer, { locale: hello.locale });
-  return { tenant, customer, conversation: started.conversation, created: true, greeting: started.messages };
+  return withVerifiedCustomer({ tenant, customer, conversation: started.conversation, created: true, greeting: started.messages });
+
+  /** An HMAC-verified customer becomes the conversation's backend customer (the bot then skips identification). */
+  async function withVerifiedCustomer(session: WidgetSession): Promise<WidgetSession> {
+    if (!verified || session.conversation.engineState.customerId) return session;
+    const backendId = await conversations.attachVerifiedCustomer(tenant!, customer, session.conversation.id);
+    if (!backendId) return session;
+    return { ...session, conversation: { ...session.conversation, engineState: { ...session.conversation.engineState, customerId: backendId } } };
+  }
 }
