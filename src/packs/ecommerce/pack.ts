@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { PackDefinition } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
-import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
-import { createYamlReader, intentsSchema, localizedList, templateSchema } from '../shared/pack-files.ts';
+import { createYamlReader, localizedList } from '../shared/pack-files.ts';
+import { readPackFolder } from '../shared/read-pack-folder.ts';
 import { catalogTerms } from './catalog/catalog-terms.ts';
 import type { EcommerceDb } from './store/types.ts';
 import { ecommerceTools } from './tools/index.ts';
@@ -19,8 +18,6 @@ import { recommendProductsSkill } from './skills/recommend.ts';
 import { recommendProducts } from './tools/recommend-products.ts';
 import { returnItemsSkill } from './skills/return-items.ts';
 import { createTroubleshootSkill, type TroubleshootingGuide } from './skills/troubleshoot.ts';
-
-const here = (path: string) => new URL(path, import.meta.url);
 
 const guideSchema = z.array(z.object({
   id: z.string(), products: z.array(z.string()),
@@ -73,25 +70,10 @@ export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
 
 /** Loads the e-commerce pack: training phrases, templates, FAQ, troubleshooting guides, tools and skills. */
 export async function loadEcommercePack(): Promise<PackDefinition<EcommerceDb>> {
-  const [intents, zh, en, guides, faqZh, faqEn] = await Promise.all([
-    readYaml('nlu/intents.yaml', intentsSchema),
-    readYaml('templates/zh.yaml', templateSchema),
-    readYaml('templates/en.yaml', templateSchema),
-    readYaml('knowledge/troubleshooting.yaml', guideSchema),
-    readFile(here('knowledge/faq.zh.md'), 'utf8'),
-    readFile(here('knowledge/faq.en.md'), 'utf8'),
-  ]);
-  const knowledge = [
-    ...parseFaqMarkdown(faqZh, { pack: 'ecommerce', locale: 'zh', file: 'knowledge/faq.zh.md' }),
-    ...parseFaqMarkdown(faqEn, { pack: 'ecommerce', locale: 'en', file: 'knowledge/faq.en.md' }),
-  ];
+  const [folder, guides] = await Promise.all([readPackFolder(import.meta.url, 'ecommerce'), readYaml('knowledge/troubleshooting.yaml', guideSchema)]);
   return {
-    name: 'ecommerce',
-    locales: ['zh', 'en'],
-    intents,
+    ...folder,
     intentLabels: ECOMMERCE_INTENT_LABELS,
-    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
-    knowledge,
     tools: { ...ecommerceTools, recommend_products: recommendProducts } as unknown as PackDefinition<EcommerceDb>['tools'],
     skills: [
       trackOrderSkill, orderStatusSkill, cancelOrderSkill, modifyOrderAddressSkill, modifyUserAddressSkill, modifyOrderPaymentSkill,
@@ -100,9 +82,5 @@ export async function loadEcommercePack(): Promise<PackDefinition<EcommerceDb>> 
     ],
     catalog: catalogTerms,
     intentHints: ECOMMERCE_INTENT_HINTS,
-    smallTalk: {
-      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
-      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
-    },
   };
 }

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { PackDefinition } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
 import type { KnowledgeDoc } from '../../engine/knowledge/types.ts';
 import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
 import { createRetriever } from '../../engine/knowledge/retriever.ts';
 import { createTokenizer } from '../../engine/text/tokenize.ts';
-import { createYamlReader, intentsSchema, templateSchema } from '../shared/pack-files.ts';
+import { noCatalog, readPackFolder } from '../shared/read-pack-folder.ts';
 import type { EducationDb } from './store/types.ts';
 import { educationTools } from './tools/index.ts';
 import { recommendCourseSkill } from './skills/recommend-course.ts';
@@ -18,11 +18,8 @@ import { createHomeworkHelpSkill } from './skills/homework-help.ts';
 
 const here = (path: string) => new URL(path, import.meta.url);
 
-
 /** Courses that have notes for homework help (`knowledge/notes/<id>.<locale>.md`). */
 export const NOTED_COURSES = ['MA201', 'EN201', 'PR101'] as const;
-
-const readYaml = createYamlReader(import.meta.url);
 
 /** Every course note section as a knowledge doc (ids `education-notes/<locale>/<course>-<id>`). */
 export async function loadCourseNotes(): Promise<KnowledgeDoc[]> {
@@ -64,33 +61,15 @@ export const EDUCATION_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
 
 /** Loads the education pack: training phrases, templates, FAQ, course notes, tools and skills. */
 export async function loadEducationPack(): Promise<PackDefinition<EducationDb>> {
-  const [intents, zh, en, faqZh, faqEn, notes] = await Promise.all([
-    readYaml('nlu/intents.yaml', intentsSchema),
-    readYaml('templates/zh.yaml', templateSchema),
-    readYaml('templates/en.yaml', templateSchema),
-    readFile(here('knowledge/faq.zh.md'), 'utf8'),
-    readFile(here('knowledge/faq.en.md'), 'utf8'),
-    loadCourseNotes(),
-  ]);
+  const [folder, notes] = await Promise.all([readPackFolder(import.meta.url, 'education'), loadCourseNotes()]);
   const tokenizer = createTokenizer({ dropStopwords: true });
   const homework = createHomeworkHelpSkill({ notes: createRetriever({ docs: notes }, { tokenizer }), tokenizer });
   return {
-    name: 'education',
-    locales: ['zh', 'en'],
-    intents,
+    ...folder,
     intentLabels: EDUCATION_INTENT_LABELS,
-    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
-    knowledge: [
-      ...parseFaqMarkdown(faqZh, { pack: 'education', locale: 'zh', file: 'knowledge/faq.zh.md' }),
-      ...parseFaqMarkdown(faqEn, { pack: 'education', locale: 'en', file: 'knowledge/faq.en.md' }),
-    ],
     tools: educationTools as unknown as PackDefinition<EducationDb>['tools'],
     skills: [recommendCourseSkill, studyPlanSkill, enrollSkill, scheduleSkill, courseInfoSkill, refundSkill, homework],
-    catalog: () => ({ products: [], options: [] }),
+    catalog: noCatalog,
     intentHints: EDUCATION_INTENT_HINTS,
-    smallTalk: {
-      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
-      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
-    },
   };
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { PackDefinition } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
-import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
-import { createYamlReader, intentsSchema, templateSchema } from '../shared/pack-files.ts';
+import { readPackFolder } from '../shared/read-pack-folder.ts';
 import { loadBankingDocs } from './knowledge/load-banking-docs.ts';
 import { FRAUD_HINT } from './rules/fraud-cues.ts';
 import type { BankDb } from './store/types.ts';
@@ -14,11 +12,6 @@ import { disputeSkill } from './skills/dispute.ts';
 import { fraudAlertSkill, transferSkill } from './skills/fraud.ts';
 import { riskAssessmentSkill } from './skills/risk-assessment.ts';
 import { productInfoSkill, recommendProductSkill } from './skills/wealth.ts';
-
-const here = (path: string) => new URL(path, import.meta.url);
-
-
-const readYaml = createYamlReader(import.meta.url);
 
 export const FINANCE_INTENT_LABELS: Record<string, Localized> = {
   check_balance: { zh: '查询余额', en: 'Check my balance' },
@@ -55,26 +48,11 @@ export const FINANCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = 
 
 /** Loads the finance pack: training phrases, templates, Chinese FAQ, English banking articles, tools and skills. */
 export async function loadFinancePack(): Promise<PackDefinition<BankDb>> {
-  const [intents, zh, en, faqZh, faqEn, bankingDocs] = await Promise.all([
-    readYaml('nlu/intents.yaml', intentsSchema),
-    readYaml('templates/zh.yaml', templateSchema),
-    readYaml('templates/en.yaml', templateSchema),
-    readFile(here('knowledge/faq.zh.md'), 'utf8'),
-    readFile(here('knowledge/faq.en.md'), 'utf8'),
-    loadBankingDocs(),
-  ]);
-  const knowledge = [
-    ...parseFaqMarkdown(faqZh, { pack: 'finance', locale: 'zh', file: 'knowledge/faq.zh.md' }),
-    ...parseFaqMarkdown(faqEn, { pack: 'finance', locale: 'en', file: 'knowledge/faq.en.md' }),
-    ...bankingDocs,
-  ];
+  const [folder, bankingDocs] = await Promise.all([readPackFolder(import.meta.url, 'finance'), loadBankingDocs()]);
   return {
-    name: 'finance',
-    locales: ['zh', 'en'],
-    intents,
+    ...folder,
     intentLabels: FINANCE_INTENT_LABELS,
-    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
-    knowledge,
+    knowledge: [...folder.knowledge, ...bankingDocs],
     tools: financeTools as unknown as PackDefinition<BankDb>['tools'],
     skills: [
       fraudAlertSkill, balanceSkill, transactionsSkill, blockCardSkill, disputeSkill, riskAssessmentSkill,
@@ -85,9 +63,5 @@ export async function loadFinancePack(): Promise<PackDefinition<BankDb>> {
       options: [],
     }),
     intentHints: FINANCE_INTENT_HINTS,
-    smallTalk: {
-      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
-      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
-    },
   };
 }

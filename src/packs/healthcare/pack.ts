@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { PackDefinition, Skill, Template } from '../../engine/pack.ts';
+import type { PackDefinition, Skill } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
-import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
-import { createYamlReader, intentsSchema, localizedList, templateSchema } from '../shared/pack-files.ts';
+import { createYamlReader, localizedList } from '../shared/pack-files.ts';
+import { noCatalog, readPackFolder } from '../shared/read-pack-folder.ts';
 import type { HospitalDb } from './store/types.ts';
 import type { TriageLexicon } from './triage/score-departments.ts';
 import { healthcareTools } from './tools/index.ts';
@@ -17,8 +16,6 @@ import { cancelAppointmentSkill } from './skills/cancel-appointment.ts';
 import { myAppointmentsSkill } from './skills/my-appointments.ts';
 import { reportStatusSkill } from './skills/report-status.ts';
 import { createPreVisitSkill, type PreVisitInstructions } from './skills/pre-visit.ts';
-
-const here = (path: string) => new URL(path, import.meta.url);
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const lexiconSchema = z.record(z.string(), z.object({
@@ -61,14 +58,10 @@ export const HEALTHCARE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }>
 
 /** Loads the healthcare pack: training phrases, templates, FAQ, triage lexicon, pre-visit instructions, tools and skills. */
 export async function loadHealthcarePack(): Promise<PackDefinition<HospitalDb>> {
-  const [intents, zh, en, lexicon, preVisit, faqZh, faqEn] = await Promise.all([
-    readYaml('nlu/intents.yaml', intentsSchema),
-    readYaml('templates/zh.yaml', templateSchema),
-    readYaml('templates/en.yaml', templateSchema),
+  const [folder, lexicon, preVisit] = await Promise.all([
+    readPackFolder(import.meta.url, 'healthcare'),
     readYaml('triage/lexicon.yaml', lexiconSchema),
     readYaml('knowledge/pre-visit.yaml', preVisitSchema),
-    readFile(here('knowledge/faq.zh.md'), 'utf8'),
-    readFile(here('knowledge/faq.en.md'), 'utf8'),
   ]);
   const triageLexicon = lexicon as TriageLexicon;
   const skills: Skill<HospitalDb>[] = [
@@ -76,28 +69,17 @@ export async function loadHealthcarePack(): Promise<PackDefinition<HospitalDb>> 
     cancelAppointmentSkill, myAppointmentsSkill, reportStatusSkill, createPreVisitSkill(triageLexicon, preVisit as PreVisitInstructions),
   ];
   return {
-    name: 'healthcare',
-    locales: ['zh', 'en'],
-    intents,
+    ...folder,
     intentLabels: HEALTHCARE_INTENT_LABELS,
-    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
-    knowledge: [
-      ...parseFaqMarkdown(faqZh, { pack: 'healthcare', locale: 'zh', file: 'knowledge/faq.zh.md' }),
-      ...parseFaqMarkdown(faqEn, { pack: 'healthcare', locale: 'en', file: 'knowledge/faq.en.md' }),
-    ],
     tools: healthcareTools as unknown as PackDefinition<HospitalDb>['tools'],
     // Red flags are checked on every message a healthcare skill receives, before the skill's own logic.
     skills: skills.map(withRedFlagGuard),
-    catalog: () => ({ products: [], options: [] }),
+    catalog: noCatalog,
     intentHints: HEALTHCARE_INTENT_HINTS,
     // Red flags are checked by the engine on every message, before FAQ answers, small talk or handoff.
     safety: (text) => {
       const flag = detectRedFlag(text);
       return flag ? { key: `emergency.${flag.category}`, vars: { matched: flag.matched }, category: flag.category } : null;
-    },
-    smallTalk: {
-      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
-      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
     },
   };
 }

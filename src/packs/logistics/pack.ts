@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { PackDefinition } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
-import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
-import { createYamlReader, intentsSchema, templateSchema } from '../shared/pack-files.ts';
+import { noCatalog, readPackFolder } from '../shared/read-pack-folder.ts';
 import type { LogisticsDb } from './store/types.ts';
 import { logisticsTools } from './tools/index.ts';
 import { trackParcelSkill } from './skills/track-parcel.ts';
@@ -12,11 +10,6 @@ import { parcelClaimSkill } from './skills/parcel-claim.ts';
 import { changeAddressSkill } from './skills/change-address.ts';
 import { pickupBookingSkill } from './skills/pickup-booking.ts';
 import { shippingQuoteSkill } from './skills/shipping-quote.ts';
-
-const here = (path: string) => new URL(path, import.meta.url);
-
-
-const readYaml = createYamlReader(import.meta.url);
 
 export const LOGISTICS_INTENT_LABELS: Record<string, Localized> = {
   track_parcel: { zh: '查快递', en: 'Track a parcel' },
@@ -53,30 +46,12 @@ export const LOGISTICS_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
 
 /** Loads the logistics pack: training phrases, templates, FAQ, tools and skills. */
 export async function loadLogisticsPack(): Promise<PackDefinition<LogisticsDb>> {
-  const [intents, zh, en, faqZh, faqEn] = await Promise.all([
-    readYaml('nlu/intents.yaml', intentsSchema),
-    readYaml('templates/zh.yaml', templateSchema),
-    readYaml('templates/en.yaml', templateSchema),
-    readFile(here('knowledge/faq.zh.md'), 'utf8'),
-    readFile(here('knowledge/faq.en.md'), 'utf8'),
-  ]);
   return {
-    name: 'logistics',
-    locales: ['zh', 'en'],
-    intents,
+    ...(await readPackFolder(import.meta.url, 'logistics')),
     intentLabels: LOGISTICS_INTENT_LABELS,
-    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
-    knowledge: [
-      ...parseFaqMarkdown(faqZh, { pack: 'logistics', locale: 'zh', file: 'knowledge/faq.zh.md' }),
-      ...parseFaqMarkdown(faqEn, { pack: 'logistics', locale: 'en', file: 'knowledge/faq.en.md' }),
-    ],
     tools: logisticsTools as unknown as PackDefinition<LogisticsDb>['tools'],
     skills: [trackParcelSkill, parcelDelaySkill, parcelDetailsSkill, parcelClaimSkill, changeAddressSkill, pickupBookingSkill, shippingQuoteSkill],
-    catalog: () => ({ products: [], options: [] }),
+    catalog: noCatalog,
     intentHints: LOGISTICS_INTENT_HINTS,
-    smallTalk: {
-      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
-      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
-    },
   };
 }

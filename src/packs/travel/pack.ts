@@ -1,18 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { PackDefinition } from '../../engine/pack.ts';
 import type { Localized } from '../../engine/types.ts';
-import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
-import { createYamlReader, intentsSchema, templateSchema } from '../shared/pack-files.ts';
+import { noCatalog, readPackFolder } from '../shared/read-pack-folder.ts';
 import type { TravelDb } from './store/types.ts';
 import { travelTools } from './tools/index.ts';
 import { planTripSkill } from './skills/plan-trip-skill.ts';
 import { placeLookupSkill } from './skills/place-lookup-skill.ts';
 import { trafficSkill, weatherSkill } from './skills/weather-traffic-skill.ts';
-
-const here = (path: string) => new URL(path, import.meta.url);
-
-
-const readYaml = createYamlReader(import.meta.url);
 
 export const TRAVEL_INTENT_LABELS: Record<string, Localized> = {
   plan_trip: { zh: '规划行程', en: 'Plan a trip' },
@@ -41,30 +34,12 @@ export const TRAVEL_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
 
 /** Loads the travel pack: training phrases, templates, booking-policy FAQ, tools and skills. */
 export async function loadTravelPack(): Promise<PackDefinition<TravelDb>> {
-  const [intents, zh, en, faqZh, faqEn] = await Promise.all([
-    readYaml('nlu/intents.yaml', intentsSchema),
-    readYaml('templates/zh.yaml', templateSchema),
-    readYaml('templates/en.yaml', templateSchema),
-    readFile(here('knowledge/faq.zh.md'), 'utf8'),
-    readFile(here('knowledge/faq.en.md'), 'utf8'),
-  ]);
   return {
-    name: 'travel',
-    locales: ['zh', 'en'],
-    intents,
+    ...(await readPackFolder(import.meta.url, 'travel')),
     intentLabels: TRAVEL_INTENT_LABELS,
-    templates: { zh: zh as Record<string, Template>, en: en as Record<string, Template> },
-    knowledge: [
-      ...parseFaqMarkdown(faqZh, { pack: 'travel', locale: 'zh', file: 'knowledge/faq.zh.md' }),
-      ...parseFaqMarkdown(faqEn, { pack: 'travel', locale: 'en', file: 'knowledge/faq.en.md' }),
-    ],
     tools: travelTools as unknown as PackDefinition<TravelDb>['tools'],
     skills: [planTripSkill, placeLookupSkill, weatherSkill, trafficSkill],
-    catalog: () => ({ products: [], options: [] }),
+    catalog: noCatalog,
     intentHints: TRAVEL_INTENT_HINTS,
-    smallTalk: {
-      greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
-      affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
-    },
   };
 }
