@@ -46,6 +46,16 @@ export async function serve(argv: string[]): Promise<number> {
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    // Started through a wrapper (npx, npm start) that is killed without passing the signal on: the server is re-parented
+    // and would keep the port. It stops as soon as its parent is gone.
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) {
+        clearInterval(watch);
+        stop('parent process exited');
+      }
+    }, 1_000);
+    watch.unref();
   });
   return 0;
 }
