@@ -75,7 +75,8 @@ export function readTripPreferences(raw: string): TripPreferences {
     ?? /(\d+(?:\.\d+)?)\s*(万|k)?\s*(?:元|块|rmb|yuan|cny|¥|以内|左右|以下)/i.exec(lower)
     ?? /(\d+(?:\.\d+)?)\s*(万)/.exec(lower)
     // "一万五够不够": a bare sum of money in a trip request (not days, people, dates or distances).
-    ?? /(?<![\p{L}\d.:-])([5-9]\d{2}|[1-9]\d{3,5})(?=\s*($|[,，。.!！?？;；]|够|左右|上下))/iu.exec(lower);
+    ?? /(?<![\p{L}\d.:-])([5-9]\d{2}|[1-9]\d{3,5})(?=\s*($|[,，。.!！?？;；]|够|左右|上下|吧|呢|啊|呀|就行|就够))/iu.exec(lower)
+    ?? /(?<![\p{L}\d.])(\d+(?:\.\d+)?)\s*(k)\b/iu.exec(lower);
   if (budgetMatch) budget = Math.round(Number(budgetMatch[1]) * (budgetMatch[2] === '万' ? 10000 : budgetMatch[2] === 'k' ? 1000 : 1));
 
   let travellers: number | null = null;
@@ -84,8 +85,8 @@ export function readTripPreferences(raw: string): TripPreferences {
   const companions = COMPANIONS.reduce((sum, [pattern, more]) => sum + (pattern.test(text) ? more : 0), 0);
   if (family) travellers = count(family[1]);
   else if (people) travellers = count(people[1]);
-  else if (/我们俩|咱俩|我俩|\bthe two of us\b/.test(lower)) travellers = 2;
   else if (companions > 0) travellers = 1 + companions;
+  else if (/我们俩|咱俩|我俩|\bthe two of us\b/.test(lower)) travellers = 2;
   else if (/一个人|1个人|独自|自己去|\balone\b|\bsolo\b|just me|myself/.test(lower)) travellers = 1;
   else if (/情侣|夫妻|两口子|\bcouple\b/.test(lower)) travellers = 2;
 
