@@ -14,6 +14,7 @@ describe('weightFrom', () => {
     expect(weightFrom('三公斤半左右')).toBe(3.5);
     expect(weightFrom('半公斤都不到')).toBe(0.5);
     expect(weightFrom('十二千克')).toBe(12);
+    expect(weightFrom('寄兩公斤的東西')).toBe(2);
   });
   it('reads English number words and pounds', () => {
     expect(weightFrom('it weighs ten kilos')).toBe(10);

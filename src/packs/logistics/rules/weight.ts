@@ -1,4 +1,5 @@
 import { CHINESE_NUMERAL_CHARACTERS, parseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
+import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
 
 const ENGLISH_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -16,12 +17,12 @@ function numberFrom(text: string): number | undefined {
 
 /**
  * Parcel weight in kilograms from the way people say it: "3公斤", "3kg", "十公斤", "两斤半" (斤 = 0.5 kg, 半 adds
- * half a unit), "半公斤", "ten kilos", "6 lbs". Null when the message names no weight.
+ * half a unit), "半公斤", "兩公斤" (traditional), "ten kilos", "6 lbs". Null when the message names no weight.
  *
  * @example weightFrom('寄个两斤半的包裹') // 1.25
  */
 export function weightFrom(text: string): number | null {
-  const match = WEIGHT.exec(text);
+  const match = WEIGHT.exec(normalizeKeepCase(text));
   if (!match) return null;
   const count = numberFrom(match[1]);
   if (count === undefined || !(count > 0)) return null;

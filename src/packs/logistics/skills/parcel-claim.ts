@@ -1,5 +1,6 @@
 import type { Skill, SkillContext } from '../../../engine/pack.ts';
 import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
+import { CHINESE_NUMERAL_CHARACTERS, parseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
 import { claimEligibility, compensationFor, missingEvidence, REQUIRED_EVIDENCE } from '../rules/compensation.ts';
 import type { Claim, ClaimKind, Evidence, LogisticsDb, Shipment } from '../store/types.ts';
@@ -58,14 +59,21 @@ function storyOf(text: string): string {
     .trim();
 }
 
-const HOLDING = /有|拍|照片|截图|留着|保存|\b(have|got|took|kept|photos?|pictures?|screenshots?)\b/i;
-const NOT_HOLDING = /没有|没拍|没留|丢了|\b(no|not|don'?t|haven'?t|lost)\b/i;
+const HOLDING = /有|拍|照片|截图|留着|保留|保存|存着|都在|还在|齐|准备好|\b(have|got|took|kept|saved|photos?|pictures?|screenshots?)\b/i;
+const NOT_HOLDING = /没有|没拍|没留|不在|丢了|\b(no|not|don'?t|haven'?t|lost)\b/i;
+
+const VALUE_CUE = /值|价值|价格|买的|花了|买成|worth|value|paid|cost/i;
 
 /** Stated value of the goods in a message: an amount next to a value word ("东西值三百块", "worth 300 yuan"). */
 function statedValue(ctx: SkillContext<LogisticsDb>): number | null {
-  if (!/值|价值|价格|买的|花了|买成|worth|value|paid|cost/i.test(ctx.turn.text)) return null;
+  const text = normalizeKeepCase(ctx.turn.text);
+  if (!VALUE_CUE.test(text)) return null;
   const amount = ctx.entities('amount')[0];
-  return amount ? Number(amount.value) : null;
+  if (amount) return Number(amount.value);
+  // "声明价值500", "worth 1200": a bare number right after the value word.
+  const after = new RegExp(`(?:${VALUE_CUE.source})[^\\d${CHINESE_NUMERAL_CHARACTERS}]{0,6}(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARACTERS}]+)`, 'i').exec(text);
+  const value = after ? parseNumeral(after[1]) ?? Number(after[1]) : undefined;
+  return value !== undefined && Number.isFinite(value) ? value : null;
 }
 
 /**

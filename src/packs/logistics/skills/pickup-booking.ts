@@ -59,9 +59,13 @@ export const pickupBookingSkill: Skill<LogisticsDb> = {
     if (quick) { ctx.slots.date = quick[1]; ctx.slots.slot = quick[2]; }
     // "明天下午…不对，改成晚上": only what follows the correction word counts.
     const from = correctionStart(ctx.turn.text);
-    const date = ctx.entities('date').filter((e) => e.start >= from)[0]?.value;
+    // Said before the correction word, a value still counts when the correction does not replace it
+    // ("tomorrow afternoon… actually, make it the morning" keeps tomorrow).
+    const dates = ctx.entities('date');
+    const date = (dates.find((e) => e.start >= from) ?? dates[0])?.value;
     if (date && date !== ctx.slots.date) { ctx.slots.date = date; if (!quick) delete ctx.slots.slot; }
-    const window = windowFrom(ctx.turn.text.slice(from), ctx.entities('time').filter((e) => e.start >= from));
+    const times = ctx.entities('time');
+    const window = windowFrom(ctx.turn.text.slice(from), times.filter((e) => e.start >= from)) ?? (from > 0 ? windowFrom(ctx.turn.text, times) : null);
     if (window && !quick) ctx.slots.slot = window;
 
     const free = ctx.slots.date ? slots(ctx, city.id, String(ctx.slots.date)) : [];

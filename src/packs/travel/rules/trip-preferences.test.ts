@@ -26,6 +26,7 @@ describe('colloquial numbers, companions and corrections', () => {
     expect(readTripPreferences('想带爸妈去北京转转，玩三天').travellers).toBe(3);
     expect(readTripPreferences('taking my parents to Beijing for 3 days').travellers).toBe(3);
     expect(readTripPreferences('我和老婆带着孩子').travellers).toBe(3);
+    expect(readTripPreferences("we're a family of four, 3 days").travellers).toBe(4);
   });
   it('reads English hyphenated days and thousands separators', () => {
     expect(readTripPreferences('a 3-day trip, budget is 4,500 yuan')).toMatchObject({ days: 3, budget: 4500 });

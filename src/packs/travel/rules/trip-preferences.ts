@@ -80,7 +80,7 @@ export function readTripPreferences(raw: string): TripPreferences {
   if (budgetMatch) budget = Math.round(Number(budgetMatch[1]) * (budgetMatch[2] === '万' ? 10000 : budgetMatch[2] === 'k' ? 1000 : 1));
 
   let travellers: number | null = null;
-  const family = /一家(\d|[一两二三四五六七八九十])口/.exec(text);
+  const family = /一家(\d|[一两二三四五六七八九十])口/.exec(text) ?? new RegExp(`\\b(?:family|party|group) of ${NUMBER}\\b`, 'i').exec(lower);
   const people = new RegExp(`${NUMBER}\\s*(个人|人|位|口人|people|persons?|adults?|travell?ers|of us)`, 'i').exec(lower);
   const companions = COMPANIONS.reduce((sum, [pattern, more]) => sum + (pattern.test(text) ? more : 0), 0);
   if (family) travellers = count(family[1]);
