@@ -5,7 +5,8 @@ import type { TravelDb } from '../store/types.ts';
 import type { Place } from '../tools/find-places.ts';
 import { districtIn, districtName, placesIn } from './place-names.ts';
 import { ratingText } from './rating-text.ts';
-import { rememberShown, shownPlaceIn } from './shown-places.ts';
+import { enqueueOtherQuestions } from './also-asked.ts';
+import { pointsAtOneOfSeveral, rememberShown, shownPlaceIn } from './shown-places.ts';
 
 type Context = SkillContext<TravelDb>;
 
@@ -14,6 +15,14 @@ function domainWord(text: string): Place['domain'] | null {
   if (/酒店|宾馆|旅馆|住宿|住哪|民宿|hotels?|stay|accommodation|room/i.test(text)) return 'hotel';
   if (/餐厅|饭店|餐馆|吃饭|好吃|美食|吃什么|小吃|烤鸭|restaurants?|\beat\b|food|dinner|lunch|duck/i.test(text)) return 'restaurant';
   if (/景点|好玩|玩的|逛|sights?|attractions?|things to (do|see)/i.test(text)) return 'attraction';
+  return null;
+}
+
+/** Hotel grades a message asks for ("五星级", "豪华", "budget", "luxury"), as the database's types. */
+function gradeIn(text: string): string[] | null {
+  if (/五星|豪华|奢华|顶级|\b(luxury|five[- ]star|5[- ]star)\b/i.test(text)) return ['豪华型'];
+  if (/四星|高档|\b(upscale|four[- ]star|4[- ]star)\b/i.test(text)) return ['高档型', '豪华型'];
+  if (/经济型|快捷|青旅|\b(budget|cheap|economy)\b/i.test(text)) return ['经济型'];
   return null;
 }
 
@@ -52,6 +61,7 @@ export const placeLookupSkill: Skill<TravelDb> = {
   intents: ['place_lookup'],
   run(ctx) {
     const text = normalizeKeepCase(ctx.turn.text);
+    enqueueOtherQuestions(ctx, 'place_lookup');
     const wanted = domainWord(text);
     const maxPrice = readTripPreferences(text).budget ?? undefined;
     const named = placesIn(ctx.data, text);
@@ -62,6 +72,12 @@ export const placeLookupSkill: Skill<TravelDb> = {
       const shown = shownPlaceIn(ctx, text);
       const record = shown ? recordOf(ctx, shown.name) : null;
       if (record) described.push(record);
+      const several = record ? null : pointsAtOneOfSeveral(ctx, text);
+      if (several && ctx.awaiting !== 'option') {
+        const lines = several.map((place, index) => `${index + 1}. ${place.name}`).join('\n');
+        ctx.ask('option', 'lookup.which', { lines }, { quickReplies: several.map((place) => ({ label: place.name, payload: place.name })) });
+        return 'waiting';
+      }
     }
     if (described.length) {
       for (const place of described) ctx.say(`lookup.${place.domain}_detail`, { detail: line(ctx, place, 1).replace(/^1\.\s*/, '') });
@@ -70,9 +86,10 @@ export const placeLookupSkill: Skill<TravelDb> = {
     }
     const anchor = named[0] ?? districtIn(text) ?? undefined;
     const domain = wanted ?? 'attraction';
-    const outcome = ctx.call<Place[]>('find_places', { domain, near: anchor, max_price: maxPrice, limit: 3 });
+    const grade = domain === 'hotel' ? gradeIn(text) : null;
+    const outcome = ctx.call<Place[]>('find_places', { domain, near: anchor, max_price: maxPrice, limit: grade ? 10 : 3 });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
-    const found = outcome.result!;
+    const found = outcome.result!.filter((p) => !grade || (p.domain === 'hotel' && grade.includes(p.type))).slice(0, 3);
     const vars = { kind: ctx.text(`domain.${domain}`), near: anchor ?? '', price: maxPrice ?? '' };
     const where = anchor ? ctx.text('lookup.where_near', vars) : '';
     const under = maxPrice !== undefined ? ctx.text('lookup.where_under', vars) : '';

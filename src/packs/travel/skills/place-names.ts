@@ -41,6 +41,12 @@ function shortForms(name: string): string[] {
   return [...new Set(forms)].filter((form) => form.length >= 2);
 }
 
+/** Length of the longest start of `name` that appears in the text. */
+function sharedPrefix(text: string, name: string): number {
+  for (let length = name.length - 1; length >= 3; length--) if (text.includes(name.slice(0, length))) return length;
+  return 0;
+}
+
 /**
  * Every place of the database a text names, in the order they appear, the longest reading winning where names
  * overlap — "北京海洋馆门票多少钱？欢乐谷呢？" → 北京海洋馆, 北京欢乐谷. English landmarks and hotel metro stations too.
@@ -59,7 +65,10 @@ export function placesIn(db: TravelDb, text: string): string[] {
   }
   if (!hits.length) {
     for (const place of db.hotels) if (place.metro.length >= 2 && text.includes(place.metro)) return [place.metro];
-    return [];
+    // "三里屯附近" names the area of 三里屯酒吧街: the longest sight whose name starts with three or more of the words.
+    const prefixed = db.attractions.map((place) => ({ name: place.name, length: sharedPrefix(text, place.name) }))
+      .filter((hit) => hit.length >= 3).sort((a, b) => b.length - a.length)[0];
+    return prefixed ? [prefixed.name] : [];
   }
   // Longest span first; a hit inside a longer one is the same mention.
   hits.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);

@@ -20,6 +20,12 @@ const ORDINALS: Array<[RegExp, (count: number) => number]> = [
 const GENERIC = /北京|酒店|饭店|宾馆|餐厅|餐馆|及服务公寓|公寓|国际|大厦|店|[（）()·\s]/g;
 const POINTING = /那家|这家|那个|这个|那里|那儿|这里|它|该店|\b(this|that) (one|place|hotel|restaurant|sight)\b|\bit\b|\bthere\b/i;
 
+/** True when the message points at "that one" while several items were shown (the customer must say which). */
+export function pointsAtOneOfSeveral(ctx: SkillContext<unknown>, text: string): ShownPlace[] | null {
+  const shown = (ctx.memory[MEMORY_KEY] as ShownPlace[] | undefined) ?? [];
+  return shown.length > 1 && POINTING.test(text) ? shown : null;
+}
+
 export function rememberShown(ctx: SkillContext<unknown>, places: Place[]): void {
   ctx.memory[MEMORY_KEY] = places.map((p) => ({ name: p.name, domain: p.domain }));
 }

@@ -5,6 +5,7 @@ import type { TravelDb } from '../store/types.ts';
 import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
 import { districtIn, districtName, placeIn } from './place-names.ts';
 import { recentFocus, rememberFocus } from './trip-focus.ts';
+import { enqueueOtherQuestions } from './also-asked.ts';
 
 type Context = SkillContext<TravelDb>;
 
@@ -49,6 +50,7 @@ export const weatherSkill: Skill<TravelDb> = {
   intents: ['weather_query'],
   run(ctx) {
     const { district, offset } = whereAndWhen(ctx);
+    enqueueOtherQuestions(ctx, 'weather');
     const outcome = ctx.call<Forecast>('get_weather', { district, offset_days: offset });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
     const f = outcome.result!;
@@ -67,6 +69,7 @@ export const trafficSkill: Skill<TravelDb> = {
   intents: ['traffic_query'],
   run(ctx) {
     const { text, district, offset } = whereAndWhen(ctx);
+    enqueueOtherQuestions(ctx, 'traffic');
     const period = /晚上|傍晚|晚高峰|evening|tonight|night/i.test(text) ? 'evening' : /下午|afternoon/i.test(text) ? 'afternoon' : 'morning';
     const outcome = ctx.call<TrafficReport>('get_traffic', { district, offset_days: offset, period });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
