@@ -2,7 +2,7 @@
  * Words with which customers take back what they just said: "不对，改成晚上", "不是两个，是三个",
  * "actually make it the evening", "sorry, I meant 5 kg". What follows the last such word replaces what came before.
  */
-const CORRECTION = /不对|不是|错了|说错了|改成|改为|改到|换成|换到|应该是|更正一下|更正|actually|instead|make it|change (?:it )?to|sorry,? i meant|i meant|no wait|rather/gi;
+const CORRECTION = /不对|不是|错了|说错了|改成|改为|改到|换成|换到|应该是|更正一下|更正|actually|instead|make it|change (?:it )?to|sorry,? i meant|i meant|\bsorry\b|no wait|rather|我是说|我的意思是/gi;
 
 /** True when the message corrects something said before. */
 export function isCorrection(text: string): boolean {
@@ -28,4 +28,13 @@ export function correctionStart(text: string): number {
  */
 export function correctedText(text: string): string {
   return text.slice(correctionStart(text));
+}
+
+/**
+ * The text after each correction word, in order ("3 people, sorry, 5 people actually, same days" →
+ * [", 5 people actually, same days", ", same days"]): a value stated after any of them replaces what came before,
+ * even when a later correction word only adds a remark.
+ */
+export function correctionTails(text: string): string[] {
+  return [...text.matchAll(CORRECTION)].map((match) => text.slice(match.index + match[0].length)).filter((tail) => tail.trim().length > 0);
 }

@@ -27,6 +27,8 @@ describe('colloquial numbers, companions and corrections', () => {
     expect(readTripPreferences('taking my parents to Beijing for 3 days').travellers).toBe(3);
     expect(readTripPreferences('我和老婆带着孩子').travellers).toBe(3);
     expect(readTripPreferences("we're a family of four, 3 days").travellers).toBe(4);
+    expect(readTripPreferences('my wife and I plus our two kids, 4 days').travellers).toBe(4);
+    expect(readTripPreferences('我和老公带两个孩子').travellers).toBe(4);
   });
   it('reads English hyphenated days and thousands separators', () => {
     expect(readTripPreferences('a 3-day trip, budget is 4,500 yuan')).toMatchObject({ days: 3, budget: 4500 });
@@ -41,5 +43,6 @@ describe('readTripPreferencesFrom', () => {
     expect(readTripPreferencesFrom(['我们四个人去玩三天，预算一万', '哦不对，是两个人'])).toMatchObject({ days: 3, budget: 10000, travellers: 2 });
     expect(readTripPreferencesFrom(['2 days for 2 people, 3000 yuan', 'actually make it 3 days'])).toMatchObject({ days: 3, budget: 3000, travellers: 2 });
     expect(readTripPreferencesFrom(['三天，预算五千', '预算改成七千吧'])).toMatchObject({ days: 3, budget: 7000 });
+    expect(readTripPreferencesFrom(['plan a trip for 3 people, sorry, 4 people, 2 days'])).toMatchObject({ days: 2, travellers: 4 });
   });
 });

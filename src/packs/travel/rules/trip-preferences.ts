@@ -1,7 +1,7 @@
 import { CHINESE_NUMERAL_CHARACTERS, parseChineseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
 import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
 import type { Interest } from '../store/types.ts';
-import { correctedText, isCorrection } from './correction.ts';
+import { correctionTails } from './correction.ts';
 
 export interface TripPreferences {
   days: number | null;
@@ -52,7 +52,7 @@ export function withDigits(text: string): string {
 const COMPANIONS: Array<[RegExp, number]> = [
   [/爸妈|父母|老爸老妈|我爸我妈|爸爸妈妈|公婆|岳父母|\bmy (mum|mom) and (dad)\b|\bmy parents\b|\bmy folks\b/i, 2],
   [/老婆|老公|媳妇|女朋友|男朋友|对象|爱人|\bmy (wife|husband|partner|girlfriend|boyfriend|spouse)\b/i, 1],
-  [/孩子|小孩|儿子|女儿|带娃|宝宝|\bmy (kid|son|daughter|child)\b/i, 1],
+  [/孩子|小孩|儿子|女儿|带娃|宝宝|\b(my|our) (kids?|sons?|daughters?|child(ren)?)\b|\b(kids?|children)\b/i, 1],
 ];
 
 /**
@@ -82,7 +82,10 @@ export function readTripPreferences(raw: string): TripPreferences {
   let travellers: number | null = null;
   const family = /一家(\d|[一两二三四五六七八九十])口/.exec(text) ?? new RegExp(`\\b(?:family|party|group) of ${NUMBER}\\b`, 'i').exec(lower);
   const people = new RegExp(`${NUMBER}\\s*(个人|人|位|口人|people|persons?|adults?|travell?ers|of us)`, 'i').exec(lower);
-  const companions = COMPANIONS.reduce((sum, [pattern, more]) => sum + (pattern.test(text) ? more : 0), 0);
+  // "our two kids", "两个孩子": counted children replace the single child the word alone stands for.
+  const children = new RegExp(`${NUMBER}\\s*(?:个)?\\s*(?:kids|children|sons|daughters|孩子|小孩|娃)`, 'i').exec(lower);
+  const companions = COMPANIONS.reduce((sum, [pattern, more]) => sum + (pattern.test(text) ? more : 0), 0)
+    + (children ? (count(children[1]) ?? 1) - 1 : 0);
   if (family) travellers = count(family[1]);
   else if (people) travellers = count(people[1]);
   else if (companions > 0) travellers = 1 + companions;
@@ -104,8 +107,8 @@ export function readTripPreferencesFrom(texts: string[]): TripPreferences {
   const merged: TripPreferences = { days: null, budget: null, travellers: null, interests: [] };
   for (const text of texts) {
     let found = readTripPreferences(text);
-    if (isCorrection(text)) {
-      const corrected = readTripPreferences(correctedText(text));
+    for (const tail of correctionTails(text)) {
+      const corrected = readTripPreferences(tail);
       found = { ...found, ...withoutEmpty(corrected), interests: corrected.interests.length ? corrected.interests : found.interests };
       if (corrected.interests.length) merged.interests = [];
     }
