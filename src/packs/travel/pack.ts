@@ -26,8 +26,12 @@ export const TRAVEL_INTENT_LABELS: Record<string, Localized> = {
 export const TRAVEL_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
   { intent: 'handoff', pattern: /转人工|人工客服|旅行顾问|真人|\b(human|real person|live agent|representative|travel (agent|consultant))\b/ },
   { intent: 'weather_query', pattern: /天气|下雨|下雪|气温|多少度|雾霾|空气质量|带伞|\b(weather|forecast|rain|snow|umbrella|temperature|aqi|air quality)\b/i },
-  { intent: 'traffic_query', pattern: /路况|堵车|堵不堵|限行|限号|尾号|\b(traffic|rush hour|plates?|driving restriction)\b/i },
+  { intent: 'traffic_query', pattern: /路况|堵|限行|限号|尾号|好不好开|开车.{0,4}(方便|顺)|\b(traffic|jam(med|s)?|congest\w*|gridlock|rush hour|plates?|driving restriction)\b|\broads?\b.{0,16}\b(busy|bad|clear|jammed|packed)\b/i },
+  // "不对，是两个人", "actually make it 3 days", "预算改成八千": amending the trip just planned.
+  { intent: 'plan_trip', pattern: /^(不对|不是|错了|说错了|更正|哦不|actually|sorry|oh wait|no wait|wait)[^?？]{0,20}(\d|[一两二三四五六七八九十俩]|one|two|three|four|five|six)\s*(个人|人|位|天|日|people|persons|days?|of us)|预算.{0,4}(改|换|调)|(改成|换成|变成).{0,6}(个人|人|天)/i },
   { intent: 'plan_trip', pattern: /规划|(排|安排|定|做).{0,3}行程|行程(安排|规划|推荐)|攻略|日游|怎么安排|玩[一二两三四五六七\d]天|\b(itinerary|plan (a|my|the)|trip plan|\d+ days? in)\b/i },
+  // "这家几点关门", "第二家多少钱一晚", "how much is the second one": a question about an item just shown.
+  { intent: 'place_lookup', pattern: /^(?!.*(行程|计划|攻略|预算|取消|退|订金|定金|发票|itinerary|plan|trip|budget|cancel|refund|deposit|invoice)).{0,12}(那家|这家|那个|这个|第\s*[一二三123]\s*(家|个|间)|它).{0,12}(多少|几点|哪个|哪站|远|近|贵|便宜|怎么样|评分|人均|营业|开门|关门|门票)|\b(the (first|second|third|last) one|that (one|place|hotel|restaurant))\b.{0,40}\b(how much|price|cost|open|close|metro|station|rating|far|near)\b|\b(how much|price|cost|open|close|metro|station|rating)\b.{0,40}\b(the (first|second|third|last) one|that (one|place|hotel|restaurant))\b/i },
   // Policy wording (cancel, refund, check-in …) is for the FAQ even when a hotel or ticket is named.
   { intent: 'place_lookup', pattern: /^(?!.*(取消|退|改期|改签|订金|定金|发票|入住时间|退房|早餐|加床|cancel|refund|resched|deposit|invoice|check-?in|check-?out|breakfast|extra bed)).*(门票|附近.{0,6}(酒店|宾馆|餐厅|饭店|吃|景点)|(酒店|餐厅|景点)推荐|推荐.{0,6}(酒店|餐厅|景点|饭店)|\b(ticket|hotels?|restaurants?|where to (eat|stay))\b)/i },
 ];

@@ -17,6 +17,12 @@ describe('parseWaybill', () => {
     expect(parseWaybill('tracking number: 432198765432')).toBe('432198765432');
     expect(parseWaybill('订单 773012345678901 怎么样')).toBeNull();
     expect(parseWaybill('773012345678901')).toBeNull();
+  });
+  it('reads 12–15 digits that open a sentence and are followed by words', () => {
+    expect(parseWaybill('773012345678901 这个件怎么还没到')).toBe('773012345678901');
+    expect(parseWaybill('你好。432198765432，帮我看看到哪了')).toBe('432198765432');
+    expect(parseWaybill('432198765432 hasn\'t moved since Monday')).toBe('432198765432');
+    expect(parseWaybill('电话 138123456789012 打不通')).toBeNull();
     expect(parseWaybill(' 773012345678901 ', { bare: true })).toBe('773012345678901');
   });
   it('never takes an 11-digit mobile number', () => {

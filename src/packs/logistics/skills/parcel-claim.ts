@@ -1,4 +1,6 @@
 import type { Skill, SkillContext } from '../../../engine/pack.ts';
+import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
+import { CHINESE_NUMERAL_CHARACTERS, parseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
 import { claimEligibility, compensationFor, missingEvidence, REQUIRED_EVIDENCE } from '../rules/compensation.ts';
 import type { Claim, ClaimKind, Evidence, LogisticsDb, Shipment } from '../store/types.ts';
@@ -6,9 +8,9 @@ import { resolveWaybill } from './resolve-waybill.ts';
 import { verifyParty } from './verify-party.ts';
 
 const KIND_WORDS: Array<[ClaimKind, RegExp]> = [
-  ['damaged', /破损|损坏|坏了|摔坏|压坏|碎了|破了|漏了|变形|damaged|broken|smashed|crushed|cracked|leak/i],
-  ['lost', /丢失|丢了|遗失|丢件|找不到|不见了|\blost\b|missing|never arrived/i],
-  ['delayed', /延误|延迟|太慢|超时|迟到|\blate\b|delay/i],
+  ['damaged', /破损|损坏|坏了|坏掉|摔坏|压坏|压扁|碎了|破了|划破|撕破|裂了|裂开|漏了|变形|damaged|broken|smashed|crushed|cracked|torn|dented|leak/i],
+  ['lost', /丢失|丢了|遗失|丢件|找不到|不见了|\blost\b|missing|never arrived|never (came|turned up)/i],
+  ['delayed', /延误|延迟|太慢|超时|迟到|晚了|晚到|迟了|比承诺|过了承诺|\blate\b|delay|overdue|after the (date|day|time)|promised/i],
 ];
 
 const EVIDENCE_WORDS: Array<[Evidence, RegExp]> = [
@@ -19,14 +21,25 @@ const EVIDENCE_WORDS: Array<[Evidence, RegExp]> = [
   ['waybill_photo', /面单|运单照片|label/i],
 ];
 
+/** What went wrong, from the customer's words (traditional characters read like simplified ones). */
 export function claimKindFrom(text: string): ClaimKind | null {
-  return KIND_WORDS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+  const folded = normalizeKeepCase(text);
+  return KIND_WORDS.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
 }
 
 /** Evidence the customer says they have; "都有 / all of them" means everything the claim needs. */
-export function evidenceFrom(text: string, kind: ClaimKind): Evidence[] {
+export function evidenceFrom(raw: string, kind: ClaimKind): Evidence[] {
+  const text = normalizeKeepCase(raw);
   if (/都有|全都有|齐全|all of (them|it)|everything|i have all/i.test(text)) return [...REQUIRED_EVIDENCE[kind]];
-  return EVIDENCE_WORDS.filter(([, pattern]) => pattern.test(text)).map(([item]) => item);
+  const found = new Set(EVIDENCE_WORDS.filter(([, pattern]) => pattern.test(text)).map(([item]) => item));
+  // "外箱和衣服都拍了照片", "photos of the vase": a photo of something besides the box is a photo of the contents.
+  for (const clause of text.split(/[，,。.;；!！?？]/)) {
+    if (!/拍|照|photo|picture|pic\b/i.test(clause)) continue;
+    const packaging = EVIDENCE_WORDS[0][1].test(clause);
+    const other = EVIDENCE_WORDS.slice(2).some(([, pattern]) => pattern.test(clause));
+    if (!other && (!packaging || /和|跟|与|及|还有|\band\b|both/i.test(clause))) found.add('contents_photos');
+  }
+  return EVIDENCE_WORDS.map(([item]) => item).filter((item) => found.has(item));
 }
 
 function valueFrom(ctx: SkillContext<LogisticsDb>): number | null {
@@ -34,6 +47,59 @@ function valueFrom(ctx: SkillContext<LogisticsDb>): number | null {
   if (amount) return Number(amount.value);
   const digits = /(\d+(?:\.\d+)?)/.exec(ctx.turn.text.replace(/SF\d{12}|YT\d{13}|\d{12,15}/gi, ' '));
   return digits ? Number(digits[1]) : null;
+}
+
+/** What is left of a message once the waybill, the phone digits and the request words are gone: its story. */
+function storyOf(text: string): string {
+  return text
+    .replace(/SF\d{12}|YT\d{13}|\d{11,15}/gi, ' ')
+    .replace(/(手机|电话)?(尾号|尾数|后四位|后4位)[是:：为]?\s*\d{4}|(phone|number)?\s*(ending|ends? (in|with)|last (4|four)( digits)?)( are| is)?:?\s*\d{4}/gi, ' ')
+    .replace(/我要|申请|理赔|索赔|赔偿|帮我|please|i'?d like|i want|to (file|make) a claim|compensation/gi, ' ')
+    .replace(/[\s,，。.!！?？、;；:：]+/g, ' ')
+    .trim();
+}
+
+const HOLDING = /有|拍|照片|截图|留着|保留|保存|存着|都在|还在|齐|准备好|\b(have|got|took|kept|saved|photos?|pictures?|screenshots?)\b/i;
+const NOT_HOLDING = /没有|没拍|没留|不在|丢了|\b(no|not|don'?t|haven'?t|lost)\b/i;
+
+const VALUE_CUE = /值|价值|价格|买的|花了|买成|worth|value|paid|cost/i;
+
+/** Stated value of the goods in a message: an amount next to a value word ("东西值三百块", "worth 300 yuan"). */
+function statedValue(ctx: SkillContext<LogisticsDb>): number | null {
+  const text = normalizeKeepCase(ctx.turn.text);
+  if (!VALUE_CUE.test(text)) return null;
+  const amount = ctx.entities('amount')[0];
+  if (amount) return Number(amount.value);
+  // "声明价值500", "worth 1200": a bare number right after the value word.
+  const after = new RegExp(`(?:${VALUE_CUE.source})[^\\d${CHINESE_NUMERAL_CHARACTERS}]{0,6}(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARACTERS}]+)`, 'i').exec(text);
+  const value = after ? parseNumeral(after[1]) ?? Number(after[1]) : undefined;
+  return value !== undefined && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * "我的快递SF…丢了…东西值三百块，有购物小票和聊天记录": customers tell the whole story at once. What happened (a
+ * message with more than the bare request), the value of the goods and the evidence they hold are taken from
+ * the messages of this claim, so only what is still missing is asked. A damage claim without a stated value
+ * uses the waybill's declared value as its ceiling: an assessor sets the amount anyway.
+ */
+function takeVolunteeredDetails(ctx: SkillContext<LogisticsDb>, kind: ClaimKind, shipment: Shipment): void {
+  const texts = ctx.flowTexts();
+  if (!ctx.slots.description) {
+    const story = texts.map(storyOf).join(' / ');
+    if (story.replace(/[^\p{L}\p{N}]/gu, '').length >= (ctx.locale === 'zh' ? 12 : 40)) ctx.slots.description = texts.join(' / ').slice(0, 1_500);
+  }
+  if (kind !== 'delayed' && ctx.slots.value === undefined) {
+    const value = statedValue(ctx);
+    if (value !== null && value > 0) ctx.slots.value = value;
+    else if (kind === 'damaged' && shipment.declared_value > 0 && ctx.slots.description && ctx.started) ctx.slots.value = shipment.declared_value;
+  }
+  if (kind !== 'delayed' && !ctx.slots.evidence) {
+    // Only clauses that say they hold something count: "外箱压扁了" describes the damage, "外箱拍了照" is evidence.
+    const held = texts.flatMap((text) => normalizeKeepCase(text).split(/[，,。.;；!！?？]/))
+      .filter((clause) => HOLDING.test(clause) && !NOT_HOLDING.test(clause));
+    const evidence = held.length ? evidenceFrom(held.join('，'), kind) : [];
+    if (evidence.length) ctx.slots.evidence = evidence;
+  }
 }
 
 const list = (ctx: SkillContext<unknown>, items: Evidence[]) => items.map((item) => ctx.text(`evidence.${item}`)).join(ctx.locale === 'zh' ? '、' : ', ');
@@ -78,6 +144,7 @@ export const parcelClaimSkill: Skill<LogisticsDb> = {
       return 'done';
     }
     if (kind === 'delayed') ctx.slots.description ??= ctx.flowTexts().join(' / ').slice(0, 500);
+    takeVolunteeredDetails(ctx, kind, shipment);
     if (!ctx.slots.description) {
       if (ctx.awaiting === 'reason' && ctx.turn.text.trim().length >= 2) {
         ctx.slots.description = ctx.turn.text.trim().slice(0, 1_500);

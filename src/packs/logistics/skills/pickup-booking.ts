@@ -4,25 +4,28 @@ import { confirmAction } from '../../shared/confirm-action.ts';
 import { citiesInText } from '../rules/cities.ts';
 import type { LogisticsDb, PickupBooking } from '../store/types.ts';
 import { PICKUP_CALENDAR } from '../tools/pickup-calendar.ts';
+import { weightFrom } from '../rules/weight.ts';
+import { correctionStart } from '../rules/correction.ts';
 
-/** The pickup window a message names: "13:00-17:00", or a part of the day (上午 / afternoon / 晚上). */
+/**
+ * The pickup window a message names: "13:00-17:00", or a part of the day (上午 / afternoon / 晚上). When several
+ * parts of the day are named, the first one counts ("the evening, nobody is home in the morning" → evening).
+ */
 export function windowFrom(text: string, times: Array<{ value: string; meta?: Record<string, unknown> }>): string | null {
   const t = normalize(text);
   const direct = PICKUP_CALENDAR.times.find((s) => t.includes(s));
   if (direct) return direct;
+  const named = [/上午|早上|morning/, /下午|afternoon/, /晚上|傍晚|evening|tonight/]
+    .map((pattern, index) => ({ index, at: t.search(pattern) }))
+    .filter((part) => part.at >= 0)
+    .sort((a, b) => a.at - b.at)[0];
+  if (named) return PICKUP_CALENDAR.times[named.index];
   const part = String(times[0]?.meta?.partOfDay ?? '');
   const hour = times[0] ? Number(times[0].value.slice(0, 2)) : NaN;
-  if (part === 'morning' || /上午|早上|morning/.test(t) || (hour >= 8 && hour < 12)) return PICKUP_CALENDAR.times[0];
-  if (part === 'afternoon' || /下午|afternoon/.test(t) || (hour >= 12 && hour < 18)) return PICKUP_CALENDAR.times[1];
-  if (part === 'evening' || /晚上|傍晚|evening|tonight/.test(t) || (hour >= 18 && hour < 21)) return PICKUP_CALENDAR.times[2];
+  if (part === 'morning' || (hour >= 8 && hour < 12)) return PICKUP_CALENDAR.times[0];
+  if (part === 'afternoon' || (hour >= 12 && hour < 18)) return PICKUP_CALENDAR.times[1];
+  if (part === 'evening' || (hour >= 18 && hour < 21)) return PICKUP_CALENDAR.times[2];
   return null;
-}
-
-/** Parcel weight from "3公斤 / 3kg / 6斤" (斤 = 0.5 kg). */
-export function weightFrom(text: string): number | null {
-  const match = /(\d+(?:\.\d+)?)\s*(kg|公斤|千克|kilos?|斤)/i.exec(text);
-  if (!match) return null;
-  return match[2] === '斤' ? Number(match[1]) / 2 : Number(match[1]);
 }
 
 type Slot = { date: string; slot: string };
@@ -54,9 +57,15 @@ export const pickupBookingSkill: Skill<LogisticsDb> = {
     const t = normalize(ctx.turn.text);
     const quick = /(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}-\d{2}:\d{2})/.exec(t);
     if (quick) { ctx.slots.date = quick[1]; ctx.slots.slot = quick[2]; }
-    const date = ctx.entities('date')[0]?.value;
+    // "明天下午…不对，改成晚上": only what follows the correction word counts.
+    const from = correctionStart(ctx.turn.text);
+    // Said before the correction word, a value still counts when the correction does not replace it
+    // ("tomorrow afternoon… actually, make it the morning" keeps tomorrow).
+    const dates = ctx.entities('date');
+    const date = (dates.find((e) => e.start >= from) ?? dates[0])?.value;
     if (date && date !== ctx.slots.date) { ctx.slots.date = date; if (!quick) delete ctx.slots.slot; }
-    const window = windowFrom(ctx.turn.text, ctx.entities('time'));
+    const times = ctx.entities('time');
+    const window = windowFrom(ctx.turn.text.slice(from), times.filter((e) => e.start >= from)) ?? (from > 0 ? windowFrom(ctx.turn.text, times) : null);
     if (window && !quick) ctx.slots.slot = window;
 
     const free = ctx.slots.date ? slots(ctx, city.id, String(ctx.slots.date)) : [];

@@ -2,7 +2,8 @@ import type { Skill } from '../../../engine/pack.ts';
 import { citiesInText } from '../rules/cities.ts';
 import type { Quote } from '../rules/pricing.ts';
 import type { LogisticsDb } from '../store/types.ts';
-import { weightFrom } from './pickup-booking.ts';
+import { weightFrom } from '../rules/weight.ts';
+import { correctedText, isCorrection } from '../rules/correction.ts';
 
 /**
  * The price calculator in conversation: route (two served cities), weight and service, then the price with the
@@ -13,13 +14,18 @@ export const shippingQuoteSkill: Skill<LogisticsDb> = {
   intents: ['price_quote'],
   run(ctx) {
     const all = ctx.flowTexts().join(' ');
-    const cities = [...new Map(citiesInText(all).map((c) => [c.id, c])).values()];
+    let cities = [...new Map(citiesInText(all).map((c) => [c.id, c])).values()];
     for (const text of ctx.flowTexts()) {
       const found = citiesInText(text);
       // "同城 / within Shanghai": one city named twice or a same-city cue.
       if (found.length === 1 && /同城|市内|within|same city/i.test(text)) cities.push(found[0]);
+      // "寄到北京…不对，是广州": a city after a correction word replaces the destination.
+      const corrected = isCorrection(text) ? citiesInText(correctedText(text)) : [];
+      if (corrected.length === 1 && cities.length > 2) cities = [cities[0], corrected[0]];
     }
-    const weight = weightFrom(all) ?? (ctx.awaiting === 'item' ? Number(/(\d+(?:\.\d+)?)/.exec(ctx.turn.text)?.[1] ?? NaN) : NaN);
+    // The latest weight wins: "5公斤…不对，8公斤".
+    const weights = ctx.flowTexts().map((text) => weightFrom(correctedText(text)) ?? weightFrom(text)).filter((w): w is number => w !== null);
+    const weight = weights.at(-1) ?? (ctx.awaiting === 'item' ? Number(/(\d+(?:\.\d+)?)/.exec(ctx.turn.text)?.[1] ?? NaN) : NaN);
     const express = /加急|特快|次日达|当日|express|overnight|next[- ]day/i.test(all);
     if (cities.length < 2) { ctx.ask('address', cities.length ? 'quote.ask_other_city' : 'quote.ask_route', { city: cities[0]?.[ctx.locale] }); return 'waiting'; }
     if (!(weight > 0)) { ctx.ask('item', 'quote.ask_weight'); return 'waiting'; }

@@ -1,4 +1,5 @@
 import type { SkillContext } from '../../../engine/pack.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
 import { parsePhoneLast4 } from '../rules/waybill.ts';
 import type { LogisticsDb, Shipment } from '../store/types.ts';
 
@@ -14,7 +15,8 @@ export const MAX_VERIFY_ATTEMPTS = 3;
 export function verifyParty(ctx: SkillContext<LogisticsDb>, shipment: Shipment): true | 'waiting' | 'stop' {
   const id = ctx.customerId();
   if (id && (shipment.sender.customer_id === id || shipment.recipient.customer_id === id)) return true;
-  const cued = /尾号|后四位|后4位|last (4|four)|ends? (in|with)/i.test(ctx.turn.text);
+  // A cue word, a full mobile number or a masked one ("152****1893") all say which digits are the phone's.
+  const cued = /尾号|尾数|后四位|后4位|last (4|four)|\bend(s|ing)?\b|(?<!\d)1\d{10}(?!\d)|\d{3}[*＊xX]{4}\d{4}/i.test(normalize(ctx.turn.text));
   const last4 = ctx.awaiting === 'phone' || cued ? parsePhoneLast4(ctx.turn.text) : null;
   if (!last4) {
     ctx.ask('phone', ctx.awaiting === 'phone' ? 'verify.ask_again' : 'verify.ask', { waybill: shipment.waybill });

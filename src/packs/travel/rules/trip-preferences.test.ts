@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTripPreferences } from './trip-preferences.ts';
+import { readTripPreferences, readTripPreferencesFrom } from './trip-preferences.ts';
 
 describe('readTripPreferences', () => {
   it('reads Chinese days, budget, travellers and interests', () => {
@@ -13,5 +13,36 @@ describe('readTripPreferences', () => {
   });
   it('leaves what is missing empty', () => {
     expect(readTripPreferences('帮我规划行程')).toEqual({ days: null, budget: null, travellers: null, interests: [] });
+  });
+});
+
+describe('colloquial numbers, companions and corrections', () => {
+  it('reads Chinese numerals in budgets, days and party size', () => {
+    expect(readTripPreferences('我们仨想玩两天一夜，预算大概八千')).toMatchObject({ days: 2, budget: 8000 });
+    expect(readTripPreferences('五个人，四天，一万五够不够')).toMatchObject({ days: 4, budget: 15000, travellers: 5 });
+    expect(readTripPreferences('預算就六千，玩三天')).toMatchObject({ days: 3, budget: 6000 });
+  });
+  it('counts the speaker with the people they bring', () => {
+    expect(readTripPreferences('想带爸妈去北京转转，玩三天').travellers).toBe(3);
+    expect(readTripPreferences('taking my parents to Beijing for 3 days').travellers).toBe(3);
+    expect(readTripPreferences('我和老婆带着孩子').travellers).toBe(3);
+    expect(readTripPreferences("we're a family of four, 3 days").travellers).toBe(4);
+    expect(readTripPreferences('my wife and I plus our two kids, 4 days').travellers).toBe(4);
+    expect(readTripPreferences('我和老公带两个孩子').travellers).toBe(4);
+  });
+  it('reads English hyphenated days and thousands separators', () => {
+    expect(readTripPreferences('a 3-day trip, budget is 4,500 yuan')).toMatchObject({ days: 3, budget: 4500 });
+  });
+  it('does not take "第一天" for a trip length', () => {
+    expect(readTripPreferences('第一天想去故宫').days).toBeNull();
+  });
+});
+
+describe('readTripPreferencesFrom', () => {
+  it('lets a later message or a correction override', () => {
+    expect(readTripPreferencesFrom(['我们四个人去玩三天，预算一万', '哦不对，是两个人'])).toMatchObject({ days: 3, budget: 10000, travellers: 2 });
+    expect(readTripPreferencesFrom(['2 days for 2 people, 3000 yuan', 'actually make it 3 days'])).toMatchObject({ days: 3, budget: 3000, travellers: 2 });
+    expect(readTripPreferencesFrom(['三天，预算五千', '预算改成七千吧'])).toMatchObject({ days: 3, budget: 7000 });
+    expect(readTripPreferencesFrom(['plan a trip for 3 people, sorry, 4 people, 2 days'])).toMatchObject({ days: 2, travellers: 4 });
   });
 });

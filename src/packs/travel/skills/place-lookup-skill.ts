@@ -1,17 +1,32 @@
 import type { Skill, SkillContext } from '../../../engine/pack.ts';
+import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
 import { readTripPreferences } from '../rules/trip-preferences.ts';
 import type { TravelDb } from '../store/types.ts';
 import type { Place } from '../tools/find-places.ts';
-import { districtIn, districtName, placeIn } from './place-names.ts';
+import { districtIn, districtName, placesIn } from './place-names.ts';
 import { ratingText } from './rating-text.ts';
+import { enqueueOtherQuestions } from './also-asked.ts';
+import { pointsAtOneOfSeveral, rememberShown, shownPlaceIn } from './shown-places.ts';
 
 type Context = SkillContext<TravelDb>;
 
-function domainOf(text: string): Place['domain'] {
+/** The kind of place the words ask for, or null when they name none. */
+function domainWord(text: string): Place['domain'] | null {
   if (/酒店|宾馆|旅馆|住宿|住哪|民宿|hotels?|stay|accommodation|room/i.test(text)) return 'hotel';
   if (/餐厅|饭店|餐馆|吃饭|好吃|美食|吃什么|小吃|烤鸭|restaurants?|\beat\b|food|dinner|lunch|duck/i.test(text)) return 'restaurant';
-  return 'attraction';
+  if (/景点|好玩|玩的|逛|sights?|attractions?|things to (do|see)/i.test(text)) return 'attraction';
+  return null;
 }
+
+/** Hotel grades a message asks for ("五星级", "豪华", "budget", "luxury"), as the database's types. */
+function gradeIn(text: string): string[] | null {
+  if (/五星|豪华|奢华|顶级|\b(luxury|five[- ]star|5[- ]star)\b/i.test(text)) return ['豪华型'];
+  if (/四星|高档|\b(upscale|four[- ]star|4[- ]star)\b/i.test(text)) return ['高档型', '豪华型'];
+  if (/经济型|快捷|青旅|\b(budget|cheap|economy)\b/i.test(text)) return ['经济型'];
+  return null;
+}
+
+const NEAR = /附近|周边|周围|旁边|边上|一带|\b(near|nearby|around|close to|next to)\b/i;
 
 function priceText(ctx: Context, per: 'night' | 'person', price: number | null): string {
   return price === null ? ctx.text('price.unknown') : ctx.text(`price.${per}`, { price });
@@ -24,33 +39,63 @@ function line(ctx: Context, place: Place, index: number): string {
   return ctx.text('lookup.attraction_line', { ...base, ticket: place.ticket ? ctx.text('plan.ticket', { price: place.ticket }) : ctx.text('plan.free'), duration: place.duration });
 }
 
+/** The record of a place by its exact name, in whichever table holds it. */
+function recordOf(ctx: Context, name: string): Place | null {
+  const domain = ctx.data.attractions.some((p) => p.name === name) ? 'attraction'
+    : ctx.data.hotels.some((p) => p.name === name) ? 'hotel'
+      : ctx.data.restaurants.some((p) => p.name === name) ? 'restaurant' : null;
+  if (!domain) return null;
+  const outcome = ctx.call<Place[]>('find_places', { domain, name, limit: 1 });
+  return outcome.ok && outcome.result![0]?.name === name ? outcome.result![0] : null;
+}
+
 /**
- * Attraction / hotel / restaurant lookup: a named place answers with its facts ("故宫门票多少钱"); "near X"
- * (landmark, metro station or district) and "under N yuan" list the best-rated matches ("a hotel near Wangfujing under 500").
+ * Attraction / hotel / restaurant lookup. Named places answer with their facts — several in one message
+ * ("海洋馆门票多少钱？欢乐谷呢？") each get theirs. "Near X" (landmark, metro station or district) and a price
+ * ceiling ("一晚五百以内", "under 300") list the best-rated matches, the ceiling filtering, not only ranking.
+ * What was shown is remembered, so a follow-up ("富驿那家离哪个地铁站近", "第二家几点关门", "多少钱") is answered about
+ * that item. Traditional characters are read like simplified ones.
  */
 export const placeLookupSkill: Skill<TravelDb> = {
   name: 'place_lookup',
   intents: ['place_lookup'],
   run(ctx) {
-    const text = ctx.turn.text;
-    const domain = domainOf(text);
-    const place = placeIn(ctx.data, text);
+    const text = normalizeKeepCase(ctx.turn.text);
+    enqueueOtherQuestions(ctx, 'place_lookup');
+    const wanted = domainWord(text);
     const maxPrice = readTripPreferences(text).budget ?? undefined;
-    // A place of another kind than asked for ("hotel near 故宫") is where to search, not what to describe.
-    const named = place ? ctx.call<Place[]>('find_places', { domain, name: place, limit: 1 }) : null;
-    if (named?.ok && named.result!.length && named.result![0].name === place && maxPrice === undefined) {
-      ctx.say(`lookup.${domain}_detail`, { detail: line(ctx, named.result![0], 1) });
+    const named = placesIn(ctx.data, text);
+    const near = NEAR.test(text) || maxPrice !== undefined;
+    // Places to describe: named ones ("故宫门票多少钱"), else the shown item the follow-up points at.
+    const described = !near ? named.map((name) => recordOf(ctx, name)).filter((p): p is Place => p !== null && (!wanted || wanted === p.domain)) : [];
+    if (!described.length && !near && !named.length) {
+      const shown = shownPlaceIn(ctx, text);
+      const record = shown ? recordOf(ctx, shown.name) : null;
+      if (record) described.push(record);
+      const several = record ? null : pointsAtOneOfSeveral(ctx, text);
+      if (several && ctx.awaiting !== 'option') {
+        const lines = several.map((place, index) => `${index + 1}. ${place.name}`).join('\n');
+        ctx.ask('option', 'lookup.which', { lines }, { quickReplies: several.map((place) => ({ label: place.name, payload: place.name })) });
+        return 'waiting';
+      }
+    }
+    if (described.length) {
+      for (const place of described) ctx.say(`lookup.${place.domain}_detail`, { detail: line(ctx, place, 1).replace(/^1\.\s*/, '') });
+      rememberShown(ctx, described);
       return 'done';
     }
-    const near = place ?? districtIn(text) ?? undefined;
-    const outcome = ctx.call<Place[]>('find_places', { domain, near, max_price: maxPrice, limit: 3 });
+    const anchor = named[0] ?? districtIn(text) ?? undefined;
+    const domain = wanted ?? 'attraction';
+    const grade = domain === 'hotel' ? gradeIn(text) : null;
+    const outcome = ctx.call<Place[]>('find_places', { domain, near: anchor, max_price: maxPrice, limit: grade ? 10 : 3 });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
-    const found = outcome.result!;
-    const vars = { kind: ctx.text(`domain.${domain}`), near: near ?? '', price: maxPrice ?? '' };
-    const where = near ? ctx.text('lookup.where_near', vars) : '';
+    const found = outcome.result!.filter((p) => !grade || (p.domain === 'hotel' && grade.includes(p.type))).slice(0, 3);
+    const vars = { kind: ctx.text(`domain.${domain}`), near: anchor ?? '', price: maxPrice ?? '' };
+    const where = anchor ? ctx.text('lookup.where_near', vars) : '';
     const under = maxPrice !== undefined ? ctx.text('lookup.where_under', vars) : '';
     if (!found.length) { ctx.say('lookup.none', { ...vars, where, under }); return 'done'; }
     ctx.say('lookup.list', { ...vars, where, under, lines: found.map((p, i) => line(ctx, p, i + 1)).join('\n') });
+    rememberShown(ctx, found);
     return 'done';
   },
 };

@@ -30,6 +30,56 @@ export function districtIn(text: string): string | null {
   return en ? en[0] : null;
 }
 
+/** Short forms a customer uses for a name: without the branch in brackets, without the city prefix. */
+const GENERIC = /^(大)?(酒店|饭店|宾馆|餐厅|公园|博物馆|商场|大厦|广场|火锅|烤鸭)$/;
+
+function shortForms(name: string): string[] {
+  const base = name.replace(/[（(].*$/, '');
+  const cityless = base.replace(/^北京(市)?/, '');
+  const forms = [name, base];
+  if (cityless !== base && cityless.length >= 3 && !GENERIC.test(cityless)) forms.push(cityless);
+  return [...new Set(forms)].filter((form) => form.length >= 2);
+}
+
+/** Length of the longest start of `name` that appears in the text. */
+function sharedPrefix(text: string, name: string): number {
+  for (let length = name.length - 1; length >= 3; length--) if (text.includes(name.slice(0, length))) return length;
+  return 0;
+}
+
+/**
+ * Every place of the database a text names, in the order they appear, the longest reading winning where names
+ * overlap — "北京海洋馆门票多少钱？欢乐谷呢？" → 北京海洋馆, 北京欢乐谷. English landmarks and hotel metro stations too.
+ */
+export function placesIn(db: TravelDb, text: string): string[] {
+  const hits: Array<{ name: string; start: number; end: number }> = [];
+  for (const [pattern, name] of LANDMARKS_EN) {
+    const match = new RegExp(pattern.source, 'gi').exec(text);
+    if (match) hits.push({ name, start: match.index, end: match.index + match[0].length });
+  }
+  for (const place of [...db.attractions, ...db.hotels, ...db.restaurants]) {
+    for (const form of shortForms(place.name)) {
+      const start = text.indexOf(form);
+      if (start >= 0) hits.push({ name: place.name, start, end: start + form.length });
+    }
+  }
+  if (!hits.length) {
+    for (const place of db.hotels) if (place.metro.length >= 2 && text.includes(place.metro)) return [place.metro];
+    // "三里屯附近" names the area of 三里屯酒吧街: the longest sight whose name starts with three or more of the words.
+    const prefixed = db.attractions.map((place) => ({ name: place.name, length: sharedPrefix(text, place.name) }))
+      .filter((hit) => hit.length >= 3).sort((a, b) => b.length - a.length)[0];
+    return prefixed ? [prefixed.name] : [];
+  }
+  // Longest span first; a hit inside a longer one is the same mention.
+  hits.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: typeof hits = [];
+  for (const hit of hits) {
+    if (kept.some((k) => k.name === hit.name || (hit.start < k.end && k.start < hit.end))) continue;
+    kept.push(hit);
+  }
+  return kept.sort((a, b) => a.start - b.start).map((hit) => hit.name);
+}
+
 /**
  * The longest place name of the database (or metro station, or English landmark) in a text — e.g. "故宫门票多少钱"
  * → 故宫, "a hotel near Wangfujing" → 王府井. Names with a bracketed suffix match on their short form too.
@@ -38,12 +88,11 @@ export function placeIn(db: TravelDb, text: string): string | null {
   const english = LANDMARKS_EN.find(([pattern]) => pattern.test(text));
   if (english) return english[1];
   let best: string | null = null;
-  const consider = (name: string, short: string) => {
-    if (short.length >= 2 && text.includes(short) && (!best || short.length > best.length)) best = name;
-  };
+  let bestLength = 0;
   for (const place of [...db.attractions, ...db.hotels, ...db.restaurants]) {
-    consider(place.name, place.name);
-    consider(place.name, place.name.replace(/[（(].*$/, ''));
+    for (const form of shortForms(place.name)) {
+      if (text.includes(form) && form.length > bestLength) { best = place.name; bestLength = form.length; }
+    }
   }
   if (best) return best;
   for (const place of db.hotels) if (place.metro.length >= 2 && text.includes(place.metro)) return place.metro;

@@ -1,6 +1,7 @@
 import type { Skill, SkillContext } from '../../../engine/pack.ts';
 import type { PlannedMeal, PlannedSight, Reason } from '../rules/plan-itinerary.ts';
-import { readTripPreferences } from '../rules/trip-preferences.ts';
+import { readTripPreferences, readTripPreferencesFrom } from '../rules/trip-preferences.ts';
+import { isCorrection } from '../rules/correction.ts';
 import type { TravelDb } from '../store/types.ts';
 import type { TripPlan } from '../tools/plan-trip.ts';
 import { districtName } from './place-names.ts';
@@ -35,6 +36,16 @@ function answer(text: string): number | null {
 }
 
 /**
+ * The messages that describe this trip. After a plan was shown, "不对，是两个人" or "预算改成八千" changes that
+ * trip: the earlier request is read first and the new message amends it, so nothing is asked again.
+ */
+function tripTexts(ctx: Context): string[] {
+  const previous = ctx.memory.lastTripTexts as string[] | undefined;
+  const amends = ctx.started && previous?.length && (isCorrection(ctx.turn.text) || readTripPreferences(ctx.turn.text).days === null);
+  return amends ? [...previous, ...ctx.flowTexts()] : ctx.flowTexts();
+}
+
+/**
  * Itinerary planning: gathers days (asked), budget (asked once; "no limit" is fine), travellers and interests
  * (read when given, default one traveller and the best-rated sights), then shows the plan day by day with one
  * line of reasons per item, the hotel and the cost against the budget.
@@ -43,7 +54,7 @@ export const planTripSkill: Skill<TravelDb> = {
   name: 'plan_trip',
   intents: ['plan_trip'],
   run(ctx) {
-    const prefs = readTripPreferences(ctx.flowTexts().join(' '));
+    const prefs = readTripPreferencesFrom(tripTexts(ctx));
     const reply = answer(ctx.turn.text);
     if (ctx.awaiting === 'date' && reply !== null && reply > 0) ctx.slots.days = reply;
     if (ctx.awaiting === 'item' && reply !== null) ctx.slots.budget = reply > 0 ? reply : null;
@@ -60,6 +71,7 @@ export const planTripSkill: Skill<TravelDb> = {
     const outcome = ctx.call<TripPlan>('plan_trip', { days, budget, travellers, interests: prefs.interests });
     if (!outcome.ok) { ctx.say('plan.failed', { error: outcome.error }); return 'done'; }
     const plan = outcome.result!;
+    ctx.memory.lastTripTexts = tripTexts(ctx).slice(-6);
     const interests = prefs.interests.map((k) => ctx.text(`kind.${k}`)).join(ctx.locale === 'zh' ? '、' : ', ');
     ctx.say(budget === null ? 'plan.header_open' : 'plan.header', { days, travellers, budget, interests: interests || ctx.text('kind.any') });
     for (const day of plan.days) {
