@@ -56,6 +56,7 @@ export function createBookAppointmentSkill(lexicon: TriageLexicon): Skill<Hospit
           const result = ctx.call<Appointment>('book_appointment', { patient_id: ctx.customerId(), doctor_id: doctor.id, date: slot.date, slot: slot.slot });
           if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
           delete ctx.memory.triageDepartment;
+          ctx.memory.lastDepartment = department; // follow-ups ("who else is on there?") refer to it
           const location = ctx.data.departments.find((d) => d.id === department)?.location[ctx.locale] ?? '';
           ctx.say('book.done', { ...vars, id: result.result!.id, location });
         },
