@@ -51,14 +51,13 @@ const ID = String.raw`(?<![a-z0-9])s[\s-]?\d{6}(?!\d)`;
 const CUED_PHONE = String.raw`[^?？\d]{0,24}\d{4}(?!\d)`;
 const LEAD = String.raw`[^?？\d]{0,30}`;
 const TAIL = String.raw`[\s,，.。!！~]*((谢谢|thanks?( you)?|thx)[\s,，.。!！~]*)?`;
+/** Words of a request: a message with one of them is not only credentials. */
+const REQUEST_WORDS = String.raw`查|看|报|退|课|计划|推荐|想|要|帮|能|可以|进度|\b(can|could|would|want|need|please|help|check|show|tell|when|what|which|how)\b`;
 /** A message that only gives a student id (and maybe the phone digits): "学号S240117，手机尾号5678" / "S240117 ends in 5678". */
-const CREDENTIALS_ONLY = new RegExp(String.raw`^${LEAD}(${ID}(${CUED_PHONE})?|\d{4}[^?？\d]{0,24}${ID})${TAIL}$`, 'u');
+const CREDENTIALS_ONLY = new RegExp(String.raw`^(?!.*(${REQUEST_WORDS}))${LEAD}(${ID}(${CUED_PHONE})?|\d{4}[^?？\d]{0,24}${ID})${TAIL}$`, 'u');
 
 /** Unmistakable wording (first match wins); they decide only when the classifier is unsure or agrees in its top three. */
 export const EDUCATION_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
-  // The answer to "your student id?" (with or without the phone digits) and nothing else: a message that also
-  // asks for something ("学号S240117，尾号5678，帮我看看学习进度") is that request, with its credentials given up front.
-  { intent: 'student_credentials', pattern: CREDENTIALS_ONLY },
   { intent: 'handoff', pattern: /转人工|人工客服|教务老师|真人|\b(human|real person|live agent|academic office)\b/ },
   { intent: 'refund', pattern: /退费|退课|退款|退钱|退学费|\b(refund|withdraw|drop (the|this|my) (course|class))\b/ },
   { intent: 'study_plan', pattern: /学习计划|周计划|学习规划|怎么安排.{0,6}学|\bstudy (plan|schedule|routine)\b|\bplan my (study|week)/ },
@@ -68,6 +67,9 @@ export const EDUCATION_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'course_info', pattern: /[a-z]{2}\d{3}.{0,12}(多少钱|学费|课时|开课|先修|几点)|\b[a-z]{2}\d{3}\b.{0,30}\b(cost|price|fees?|start|prerequisites?)\b|\b(how much|price|fees?|when does|prerequisites?)\b.{0,30}\b[a-z]{2}\d{3}\b/ },
   { intent: 'recommend_course', pattern: /推荐.{0,6}(课|班)|报什么(课|班)|选课|\b(recommend|which course|suggest a course)\b/ },
   { intent: 'homework_help', pattern: /作业|这道题|怎么解|怎么求|什么意思|怎么用|\bhomework\b|how do I (solve|calculate|find|write|fix)/ },
+  // Last: the answer to "your student id?" (with or without the phone digits) and nothing else. A message that also
+  // asks for something ("学号S240117，尾号5678，帮我看看学习进度") is that request, with its credentials given up front.
+  { intent: 'student_credentials', pattern: CREDENTIALS_ONLY },
 ];
 
 /** Loads the education pack: training phrases, templates, FAQ, course notes, tools and skills. */
