@@ -18,9 +18,9 @@ function ages(text: string): Array<Mention<Letter>> {
   const add = (age: number | undefined, index: number) => { if (age !== undefined && age >= 16 && age <= 110) found.push({ value: ageLetter(age), index }); };
   // "63岁", "六十三了", "五十多岁", "快六十了", "I'm 63", "63 years old", "in my fifties".
   for (const m of text.matchAll(/(?:今年|年龄|年纪)\s*(\d{2})(?![\d.万千%岁])/gu)) add(Number(m[1]), m.index);
-  for (const m of text.matchAll(/(?:今年|年龄|已经|都)?\s*([一二三四五六七八九十]{1,3}|\d{2,3})\s*(多|来|出头)?\s*(?:周岁|岁|了(?!解))/gu)) {
+  for (const m of text.matchAll(/(?:今年|年龄|已经|都)?\s*([一二三四五六七八九十]{1,3}|\d{2,3})\s*(?:(多|来)?\s*(?:周岁|岁|了(?!解))|(出头))/gu)) {
     const base = parseChineseNumeral(m[1]);
-    if (base !== undefined) add(base + (m[2] === '多' ? 5 : m[2] === '出头' ? 2 : 0), m.index);
+    if (base !== undefined) add(base + (m[2] === '多' ? 5 : m[3] ? 2 : 0), m.index);
   }
   for (const m of text.matchAll(/\b(?:i'?m|i am|aged?|age)\s*(\d{2})\b|\b(\d{2})[- ]?(?:years?[- ]old|yo\b|y\/o)/giu)) add(Number(m[1] ?? m[2]), m.index);
   const decades: Record<string, number> = { twenties: 25, thirties: 35, forties: 45, fifties: 55, sixties: 63, seventies: 75, eighties: 85 };
@@ -38,10 +38,10 @@ function ages(text: string): Array<Mention<Letter>> {
 /** The furthest the customer has gone: futures/years of stocks (D) > stocks or equity funds (C) > wealth products/bond funds (B) > deposits only (A). */
 function experience(text: string): Array<Mention<Letter>> {
   const cues: Array<[Letter, RegExp]> = [
-    ['D', new RegExp(String.raw`${NOT}(?:炒|做|玩)(?:过)?(?:股|期货).{0,6}(?:[3-9三四五六七八九十]|好几|多)\s*年|${NOT}(?:做|玩|炒)过期货|(?:[3-9三四五六七八九十]|好几|多)\s*年(?:以上)?的?(?:炒股|股票|期货|投资)经验|(?:over|more than) (?:3|three|\d{2}) years (?:of|in|with) (?:stocks|trading|investing)|\btrad(?:e|ed|ing) futures\b`, 'giu')],
+    ['D', new RegExp(String.raw`${NOT}(?:炒|做|玩|买)(?:了|过)?\s*(?:[3-9三四五六七八九十]|好几|多)\S{0,2}年(?:的)?(?:股票|股|期货)|${NOT}(?:炒|做|玩)(?:过)?(?:股|期货).{0,6}(?:[3-9三四五六七八九十]|好几|多)\s*年|${NOT}(?:做|玩|炒)过期货|(?:[3-9三四五六七八九十]|好几|多)\s*年(?:以上)?的?(?:炒股|股票|期货|投资)经验|(?:over|more than) (?:3|three|\d{2}) years (?:of|in|with) (?:stocks|trading|investing)|\btrad(?:e|ed|ing) futures\b`, 'giu')],
     ['C', new RegExp(String.raw`(?:股票|股|偏股基金|指数基金)\S{0,4}${NOT}(?:买|炒|投|玩|做)过|${NOT}(?:买|炒|投|玩|做)过.{0,8}(?:股票|股|股票基金|偏股|混合基金|指数基金)|${NOT}炒股|${NOT}(?:买|投)过(?:点|些)?基金|(?<!never |not |haven'?t )(?:bought|own|owned|hold|held|invest(?:ed)? in) (?:some )?(?:stocks|shares|equity funds|index funds)`, 'giu')],
     ['B', new RegExp(String.raw`${NOT}(?:买|投|做)过.{0,8}(?:理财|债券|债基|国债|货币基金|余额宝)|(?<!never |not |haven'?t )(?:bought|had|used) (?:some )?(?:bank )?(?:wealth(?: management)? products|bond funds|bonds|money market funds)`, 'giu')],
-    ['A', /(?:主要|一直|都|只)(?:是)?存(?:在)?(?:银行)?(?:定期|活期|银行|存款)|只(?:存过|存|有|放过?)(?:银行)?(?:定期|活期|存款|储蓄)|只存过|(?:从来|从|都)?没(?:有)?(?:买|投|碰|做|炒)过|不(?:太)?懂(?:投资|理财|基金|股票)|only (?:ever )?(?:had |kept |used |put money in )?(?:savings|deposits|a savings account|bank deposits)|never (?:invested|bought)|no (?:investment )?experience/giu],
+    ['A', /(?:主要|一直|都|只)(?:是)?存(?:在)?(?:银行)?(?:定期|活期|银行|存款)|只(?:存过|存|有|放过?)(?:银行)?(?:定期|活期|存款|储蓄)|只存过|(?:从来|从|都)?没(?:有)?(?:买|投|碰|做|炒)过|不(?:太)?懂(?:投资|理财|基金|股票)|only (?:ever )?(?:had|kept|used|put)?\s*(?:my )?(?:money |cash )?(?:in )?(?:a |the )?(?:bank )?(?:savings|deposits?)|never (?:invested|bought)|no (?:investment )?experience/giu],
   ];
   for (const [letter, cue] of cues) {
     const found = [...text.matchAll(cue)].map((m) => ({ value: letter, index: m.index }));
@@ -51,7 +51,9 @@ function experience(text: string): Array<Mention<Letter>> {
 }
 
 /** How long the money can stay invested; "随时要用 / need it any time" is under a year. */
-function horizon(text: string): Array<Mention<Letter>> {
+function horizon(raw: string): Array<Mention<Letter>> {
+  // "held stocks for a couple of years" is experience, not how long this money can stay invested (same length kept for offsets).
+  const text = raw.replace(/\b(?:held|had|bought|owned|traded|invested in|been (?:investing|trading))\b[^,.;]*?\byears?\b/giu, (m) => ' '.repeat(m.length));
   const cues: Array<[Letter, RegExp]> = [
     ['A', /半年|几个月|[一二两三四五六七八九十\d]+个月|一年(?:以内|之内|内)|1年(?:以内|之内|内)|随时(?:要|可能要|都要)?用|短期|今年(?:就|要)|明年(?:就|要)|不到一年|\b(?:under|within|less than) (?:a|one|1) year\b|\bfew months\b|\bshort[- ]term\b|\b(?:any ?time|soon)\b/giu],
     ['D', /(?<![过了])五年以上|[5-9６-９]年以上|(?:五|六|七|八|九|十|十几|二十|[5-9]|1\d)\s*年(?:内)?(?:都)?(?:不用|用不上|不动)|长期|十年|(?:over|more than) (?:5|five) years|\blong[- ]term\b|\bdecade\b/giu],
@@ -77,8 +79,8 @@ function share(text: string): Array<Mention<Letter>> {
   const letter = (ratio: number): Letter => (ratio > 0.7 ? 'A' : ratio > 0.5 ? 'B' : ratio >= 0.2 ? 'C' : 'D');
   const found: Array<Mention<Letter>> = [];
   const amount = String.raw`([\d.]+\s*(?:万|w|千|k)?|[一二两三四五六七八九十百千]+\s*(?:来|多)?\s*(?:万|千))`;
-  const total = new RegExp(String.raw`(?:积蓄|存款|存了|家里(?:有|一共)?|总共|全部资产|家底|savings|in total|altogether)[^，,。;；\d一二两三四五六七八九十]{0,8}${amount}`, 'iu').exec(text);
-  const part = new RegExp(String.raw`(?:拿出|拿|投|打算投|准备投|想投|用|this time|invest|put in)[^，,。;；\d一二两三四五六七八九十]{0,6}${amount}`, 'iu').exec(text);
+  const total = new RegExp(String.raw`(?:积蓄|存款|存了|家里(?:有|一共)?|总共|全部资产|家底|savings|in total|altogether)[^，,。;；]{0,8}?${amount}`, 'iu').exec(text);
+  const part = new RegExp(String.raw`(?:拿出|拿|投|打算投|准备投|想投|用|this time|invest|put in)[^，,。;；]{0,6}?${amount}`, 'iu').exec(text);
   const money = (raw: string) => parseMoney(raw.replace(/来|多/gu, ''));
   if (total && part) {
     const whole = money(total[1]);

@@ -54,6 +54,8 @@ export const riskAssessmentSkill: Skill<BankDb> = {
   name: 'risk_assessment',
   intents: ['risk_assessment'],
   writes: true,
+  // A description of one's situation mid-questionnaire ("我四十出头，炒了七八年股票") answers it, whatever it sounds like.
+  answers: (understanding, step) => step === 'option' && Object.keys(answersFromFreeText(understanding.normalized)).length > 0,
   run(ctx) {
     if (guardFraud(ctx)) return 'done';
     if (!ensureBankCustomer(ctx)) return 'waiting';
