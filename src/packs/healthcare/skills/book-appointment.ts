@@ -3,7 +3,7 @@ import { normalize } from '../../../engine/text/normalize.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
 import { scoreDepartments, type TriageLexicon } from '../triage/score-departments.ts';
 import type { Appointment, Doctor, HospitalDb } from '../store/types.ts';
-import { chooseSlot } from './choose-slot.ts';
+import { chooseSlot, picksOfferedSlot } from './choose-slot.ts';
 import { clinicDays, departmentName, doctorLabel, namedDepartment, namedDoctor } from './hospital-lookup.ts';
 import { identifyPatient } from './identify-patient.ts';
 
@@ -20,6 +20,7 @@ export function createBookAppointmentSkill(lexicon: TriageLexicon): Skill<Hospit
     intents: ['book_appointment'],
     writes: true,
     accepts: ['date', 'time', 'phone'],
+    answers: (understanding, step) => picksOfferedSlot(understanding.normalized, step),
     run(ctx) {
       if (!identifyPatient(ctx)) return 'waiting';
       const all = ctx.flowTexts().join(' ');
