@@ -6,6 +6,7 @@ import { missingPrerequisites } from '../tools/enroll-course.ts';
 import { findCourse } from '../rules/courses.ts';
 import { courseInFlow, lessonTime } from './course-lookup.ts';
 import { identifyStudent } from './identify-student.ts';
+import { parsePhoneLast4, parseStudentId } from '../rules/student-id.ts';
 
 /**
  * Enrolment: which course, the student identified, prerequisites and double enrolment checked (refused with the
@@ -18,6 +19,14 @@ export const enrollSkill: Skill<EducationDb> = {
   run(ctx) {
     const course = courseInFlow(ctx);
     if (!course) {
+      // Asked for the course, given the student id or phone digits: keep them (identify now) and ask for the course again.
+      const credentials = ctx.awaiting === 'product' && Boolean(parseStudentId(ctx.turn.normalized) || parsePhoneLast4(ctx.turn.normalized));
+      if (credentials || ctx.awaiting === 'user_id' || ctx.awaiting === 'phone') {
+        const identified = identifyStudent(ctx);
+        if (identified !== 'ok') return identified === 'stop' ? 'done' : 'waiting';
+        ctx.ask('product', 'enroll.ask_course');
+        return 'waiting';
+      }
       if (ctx.awaiting === 'product') { ctx.say('course.unknown'); return 'done'; }
       ctx.ask('product', 'enroll.ask_course');
       return 'waiting';
