@@ -20,7 +20,14 @@ describe('answersFromFreeText', () => {
   it('reads traditional characters like simplified ones', () => {
     expect(read('我五十多歲了，只存過定期，虧不起')).toMatchObject({ age: 'B', experience: 'A', loss: 'A' });
   });
+  it('reads percentages of savings, with "under"/"不到" below the boundary, and ignores loss percentages there', () => {
+    expect(read('这笔钱不到存款的20%')).toEqual({ share: 'D' });
+    expect(read('打算投的钱占家里存款的百分之三十')).toEqual({ share: 'C' });
+    expect(read('亏20%以内还行')).toEqual({ loss: 'C' });
+  });
   it('reads English descriptions', () => {
+    expect(read("I'm 45, been trading stocks for about ten years, this money can sit there for 5+ years, and it's under 20% of our savings"))
+      .toEqual({ age: 'D', experience: 'D', horizon: 'D', share: 'D' });
     expect(read("I'm 58, I've held stocks for a couple of years, I won't touch this money for over 5 years and could live with losing up to 10%"))
       .toMatchObject({ age: 'B', experience: 'C', horizon: 'D', loss: 'B' });
   });
