@@ -66,6 +66,12 @@ export interface Skill<Data = unknown> {
   writes?: boolean;
   /** Entity types this skill uses: a message carrying one stays with the running skill rather than starting another. */
   accepts?: string[];
+  /**
+   * Whether a message answers the question this skill is waiting on (`step`) although no entity shows it — a
+   * free-text answer such as a description of one's situation. Such a message stays with the running skill instead
+   * of starting whatever else the classifier reads into it. Optional; pure.
+   */
+  answers?(understanding: Understanding, step: SlotName | null): boolean;
   run(context: SkillContext<Data>): SkillStatus;
 }
 

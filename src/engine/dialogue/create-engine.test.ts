@@ -126,3 +126,34 @@ describe('dialogue policy', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('a skill claiming a free-text answer (Skill.answers)', () => {
+  // Waits for a description; "book" in the description would otherwise start the booking skill as a digression.
+  const noteSkill = (claims: boolean): Skill<{ booked: string[] }> => ({
+    name: 'note', intents: ['greet'],
+    answers: claims ? (u, step) => step === 'reason' && /for my/.test(u.normalized) : undefined,
+    run(ctx) {
+      if (ctx.awaiting === 'reason') { ctx.say('booked', { date: ctx.turn.text }); return 'done'; }
+      ctx.ask('reason', 'ask_date');
+      return 'waiting';
+    },
+  });
+  async function run(claims: boolean) {
+    const data = { booked: [] as string[] };
+    const pack: PackDefinition<{ booked: string[] }> = {
+      name: 'test', locales: ['en'], intents: {}, templates: { en, zh: en }, knowledge: [], tools: {}, skills: [bookSkill, noteSkill(claims)],
+      catalog: () => ({ products: [], options: [] }), smallTalk: {}, intentLabels: {},
+    };
+    const engine = createEngine({ pack, data, components, clock: fixedClock('2026-11-20T10:00:00Z'), config: { locale: 'en' } });
+    let { state } = engine.start();
+    state = (await engine.handle(state, { text: 'hello' })).state;
+    const result = await engine.handle(state, { text: 'I would book it for my sister, she is away' });
+    return result.replies.map((r) => r.text);
+  }
+  it('keeps the message with the waiting skill when the skill says it answers the question', async () => {
+    expect(await run(true)).toEqual(['Booked I would book it for my sister, she is away.']);
+  });
+  it('without the claim the same message starts the other skill', async () => {
+    expect(await run(false)).toContain('Which date?');
+  });
+});

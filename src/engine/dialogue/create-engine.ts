@@ -13,7 +13,7 @@ import { createRecorder, createSkillContext, makeReply, PROMPT_SLOT, rememberTur
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
 import { isAffirmative } from './confirmation.ts';
 import { isInfoQuestion, looksLikeCode } from './message-shape.ts';
-import type { ConversationEngine, ConversationState, EngineEvent, Reply, TurnInput, TurnResult, Understanding } from './types.ts';
+import type { ConversationEngine, ConversationState, EngineEvent, Reply, SlotName, TurnInput, TurnResult, Understanding } from './types.ts';
 
 export interface SentimentAnalyzer {
   analyze(text: string, context?: { previous?: string[] }): Sentiment;
@@ -212,7 +212,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       }
       const other = u.intent ? skillByIntent.get(u.intent) : undefined;
       const usable = current.accepts?.some((type) => u.entities.some((e) => e.type === type)) && u.confidence < 0.9;
-      const answered = slotAnswered(state.flow.step, u) || Boolean(usable);
+      const answered = slotAnswered(state.flow.step, u) || Boolean(usable) || Boolean(current.answers?.(u, state.flow.step as SlotName | null));
       if (!answered && u.status === 'confident' && other && other.name !== current.name && !(u.intent === 'cancel_flow')) {
         state.suspended.push(state.flow);
         state.flow = null;

@@ -44,19 +44,29 @@ export const EDUCATION_INTENT_LABELS: Record<string, Localized> = {
   bot_identity: { zh: '你是机器人吗', en: 'Are you a bot' },
 };
 
+const ID = String.raw`(?<![a-z0-9])s[\s-]?\d{6}(?!\d)`;
+const CUED_PHONE = String.raw`[^?？\d]{0,24}\d{4}(?!\d)`;
+const LEAD = String.raw`[^?？\d]{0,30}`;
+const TAIL = String.raw`[\s,，.。!！~]*((谢谢|thanks?( you)?|thx)[\s,，.。!！~]*)?`;
+/** Words of a request: a message with one of them is not only credentials. */
+const REQUEST_WORDS = String.raw`查|看|报|退|课|计划|推荐|想|要|帮|能|可以|进度|\b(can|could|would|want|need|please|help|check|show|tell|when|what|which|how)\b`;
+/** A message that only gives a student id (and maybe the phone digits): "学号S240117，手机尾号5678" / "S240117 ends in 5678". */
+const CREDENTIALS_ONLY = new RegExp(String.raw`^(?!.*(${REQUEST_WORDS}))${LEAD}(${ID}(${CUED_PHONE})?|\d{4}[^?？\d]{0,24}${ID})${TAIL}$`, 'u');
+
 /** Unmistakable wording (first match wins); they decide only when the classifier is unsure or agrees in its top three. */
 export const EDUCATION_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
-  // The answer to "your student id?" (with or without the phone digits), not a question about student ids.
-  { intent: 'student_credentials', pattern: /^(?=.{0,40}$)[^?？]*(?<![a-z0-9])s[\s-]?\d{6}(?!\d)/ },
   { intent: 'handoff', pattern: /转人工|人工客服|教务老师|真人|\b(human|real person|live agent|academic office)\b/ },
   { intent: 'refund', pattern: /退费|退课|退款|退钱|退学费|\b(refund|withdraw|drop (the|this|my) (course|class))\b/ },
   { intent: 'study_plan', pattern: /学习计划|周计划|学习规划|怎么安排.{0,6}学|\bstudy (plan|schedule|routine)\b|\bplan my (study|week)/ },
-  { intent: 'course_schedule', pattern: /我的课表|查.{0,2}课表|下节课|下次课|几点上课|\b(my timetable|next (lesson|class))\b/ },
-  { intent: 'enroll_course', pattern: /^(我要|我想|帮我|给我)?(报名|报上|报一下)|我要报|\b(enrol|enroll|sign (me )?up|register me)\b/ },
+  { intent: 'course_schedule', pattern: /我的课表|查.{0,2}课表|课表.{0,6}(安排|怎么|是什么)|下节课|下次课|几点上课|(哪天|星期几|周几|什么时候)上课|学习进度|学到哪|上了几(次|节)|\b(my (timetable|schedule|progress|classes)|next (lesson|class)|(what|which) (day|time)s? (is|are) my|when (is|are) my (\w+ )?(class|lesson|course)|how far (have i|am i))/ },
+  { intent: 'enroll_course', pattern: /^(我要|我想|帮我|给我)?(报名|报上|报一下)|(我要|我想|想要?|帮我|给我|改|是)报(?![告销错警价道表])|\b(enrol|enroll|sign (me )?up|register me)\b/ },
   // Only with a course code: "学费可以分期吗 / can I pay in instalments" are policy questions for the FAQ.
   { intent: 'course_info', pattern: /[a-z]{2}\d{3}.{0,12}(多少钱|学费|课时|开课|先修|几点)|\b[a-z]{2}\d{3}\b.{0,30}\b(cost|price|fees?|start|prerequisites?)\b|\b(how much|price|fees?|when does|prerequisites?)\b.{0,30}\b[a-z]{2}\d{3}\b/ },
   { intent: 'recommend_course', pattern: /推荐.{0,6}(课|班)|报什么(课|班)|选课|\b(recommend|which course|suggest a course)\b/ },
   { intent: 'homework_help', pattern: /作业|这道题|怎么解|怎么求|什么意思|怎么用|\bhomework\b|how do I (solve|calculate|find|write|fix)/ },
+  // Last: the answer to "your student id?" (with or without the phone digits) and nothing else. A message that also
+  // asks for something ("学号S240117，尾号5678，帮我看看学习进度") is that request, with its credentials given up front.
+  { intent: 'student_credentials', pattern: CREDENTIALS_ONLY },
 ];
 
 /** Loads the education pack: training phrases, templates, FAQ, course notes, tools and skills. */

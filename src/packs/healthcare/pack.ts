@@ -9,6 +9,7 @@ import { healthcareTools } from './tools/index.ts';
 import { withRedFlagGuard } from './skills/red-flag-guard.ts';
 import { detectRedFlag, RED_FLAG_PATTERN } from './safety/red-flags.ts';
 import { createEmergencySkill } from './skills/emergency.ts';
+import { createDoctorScheduleSkill } from './skills/doctor-schedule.ts';
 import { createTriageSkill } from './skills/triage.ts';
 import { createBookAppointmentSkill } from './skills/book-appointment.ts';
 import { rescheduleAppointmentSkill } from './skills/reschedule-appointment.ts';
@@ -27,6 +28,7 @@ const readYaml = createYamlReader(import.meta.url);
 
 export const HEALTHCARE_INTENT_LABELS: Record<string, Localized> = {
   triage: { zh: '该挂什么科', en: 'Which department to see' },
+  doctor_schedule: { zh: '出诊医生', en: 'Doctors on duty' },
   emergency: { zh: '紧急情况', en: 'Emergency' },
   book_appointment: { zh: '预约挂号', en: 'Book an appointment' },
   reschedule_appointment: { zh: '改约', en: 'Reschedule an appointment' },
@@ -48,9 +50,12 @@ export const HEALTHCARE_INTENT_LABELS: Record<string, Localized> = {
 export const HEALTHCARE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
   { intent: 'emergency', pattern: RED_FLAG_PATTERN },
   { intent: 'emergency', pattern: /急诊|救护车|\bambulance\b|emergency room|\ba&e\b/ },
-  { intent: 'triage', pattern: /(挂|看)(什么|哪个|哪一?个)科|哪个科室?|which (department|doctor|clinic|specialist)|who should (i|we|she|he) see|where should (i|we) go/ },
+  // "Which doctors are on (today)?" / "这个科有哪些医生出诊": the duty roster, not "which doctor should I see".
+  { intent: 'doctor_schedule', pattern: /(哪些|哪几位|哪几个|什么|哪位)(医生|大夫|专家|主任)|(医生|大夫|专家).{0,6}(出诊|坐诊|上班|值班)|出诊(医生|时间|安排|表)|坐诊|\b(which|what) doctors\b|\bwhich doctors? (is|are) (on|in|available|working)|\bdoctors? (are |is )?(on duty|on today|available|working)|\bwho('s| is) (on duty|working|on today|there on)|\bclinic (days|hours|schedule)\b/ },
+  { intent: 'triage', pattern: /(挂|看)(什么|啥|哪个|哪一?个|哪)科|哪个科室?|which (department|doctor|clinic|specialist)|who should (i|we|she|he) see|where should (i|we) go/ },
   { intent: 'handoff', pattern: /转人工|人工客服|人工导诊|真人|\b(human|real person|live agent|receptionist)\b/ },
-  { intent: 'reschedule_appointment', pattern: /改约|改(到|成|个时间|一下时间)|换个时间|推迟|\breschedul|\bmove (my|the|it)\b.{0,30}\b(appointment|to)\b|\bpostpone\b/ },
+  // Not when the message books a new visit and only corrects itself ("挂个眼科号，明天…不对，改成周一").
+  { intent: 'reschedule_appointment', pattern: /^(?!.*(挂.{0,4}号|想挂|要挂|挂个|\bbook (a|an|me)\b)).*(?:改约|改(到|成|个时间|一下时间)|换个时间|推迟|\breschedul|\bmove (my|the|it)\b.{0,30}\b(appointment|to)\b|\bpostpone\b)/ },
   { intent: 'cancel_appointment', pattern: /取消.{0,6}(预约|挂号|号|门诊|就诊)|退号|\bcancel\b.{0,30}\b(appointment|booking|visit)\b/ },
   { intent: 'report_status', pattern: /报告|化验(单|结果)|检查结果|\b(test )?results?\b|\breports?\b/ },
   { intent: 'book_appointment', pattern: /挂号|挂.{1,6}(科|号)|预约.{0,8}(科|医生|号|门诊|体检)|\bbook\b|\bappointment with\b/ },
@@ -66,7 +71,7 @@ export async function loadHealthcarePack(): Promise<PackDefinition<HospitalDb>> 
   const triageLexicon = lexicon as TriageLexicon;
   const skills: Skill<HospitalDb>[] = [
     createEmergencySkill(triageLexicon), createTriageSkill(triageLexicon), createBookAppointmentSkill(triageLexicon), rescheduleAppointmentSkill,
-    cancelAppointmentSkill, myAppointmentsSkill, reportStatusSkill, createPreVisitSkill(triageLexicon, preVisit as PreVisitInstructions),
+    cancelAppointmentSkill, myAppointmentsSkill, createDoctorScheduleSkill(triageLexicon), reportStatusSkill, createPreVisitSkill(triageLexicon, preVisit as PreVisitInstructions),
   ];
   return {
     ...folder,

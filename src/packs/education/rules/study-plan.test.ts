@@ -34,5 +34,10 @@ describe('buildStudyPlan', () => {
     expect(hoursFromText('每周十二个小时')).toBe(12);
     expect(hoursFromText('about 8 hours a week')).toBe(8);
     expect(hoursFromText('no idea')).toBeNull();
+    expect(hoursFromText('一周大概三四个小时吧')).toBe(3.5);
+    expect(hoursFromText('每天能学一个半小时')).toBe(10.5);
+    expect(hoursFromText('maybe 3-4 hours')).toBe(3.5);
+    expect(hoursFromText('a couple of hours a week')).toBe(2);
+    expect(hoursFromText('about an hour a day')).toBe(7);
   });
 });

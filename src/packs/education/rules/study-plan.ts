@@ -72,16 +72,42 @@ function reasonFor(activity: Activity, input: StudyPlanInput, index: number): st
   return input.level >= 3 ? 'practice_advanced' : 'practice';
 }
 
-/** Reads "每周 6 小时 / 6 hours a week / 6h" from text; null when no number of hours is given. */
-export function hoursFromText(text: string): number | null {
-  const match = /(\d+(?:\.\d+)?)\s*(?:个)?\s*(?:小时|钟头|h\b|hrs?\b|hours?)/iu.exec(text) ?? /每周\s*(\d+(?:\.\d+)?)/u.exec(text);
-  if (match) return Number(match[1]);
-  const zh = /([一二两三四五六七八九十]+)\s*(?:个)?(?:小时|钟头)/u.exec(text);
-  if (!zh) return null;
-  const digits: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  const word = zh[1];
+const ZH_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20, couple: 2, few: 3 };
+
+/** A Chinese number word up to 99 ("五", "十二", "二十"), or null. */
+function zhNumber(word: string): number | null {
   if (word === '十') return 10;
-  if (word.startsWith('十')) return 10 + (digits[word[1]] ?? 0);
-  if (word.includes('十')) return (digits[word[0]] ?? 1) * 10 + (digits[word[2]] ?? 0);
-  return digits[word] ?? null;
+  if (word.startsWith('十')) return 10 + (ZH_DIGIT[word[1]] ?? 0);
+  if (word.includes('十')) return (ZH_DIGIT[word[0]] ?? 1) * 10 + (ZH_DIGIT[word[2]] ?? 0);
+  return ZH_DIGIT[word] ?? null;
+}
+
+/**
+ * Hours a week from free text: "每周 6 小时", "6 hours a week", "6h", "五个小时", ranges take their middle ("三四个小时",
+ * "3-4 hours" → 3.5), halves count ("一个半小时" → 1.5), and a daily amount is a week's worth ("每天一小时",
+ * "an hour a day" → 7). Null when no number of hours is given.
+ */
+export function hoursFromText(text: string): number | null {
+  const hours = hoursMentioned(text);
+  if (hours === null) return null;
+  return /每天|每日|一天|天天|\b(a|per|every) day\b|\bdaily\b|\bnightly\b/iu.test(text) ? hours * 7 : hours;
+}
+
+function hoursMentioned(text: string): number | null {
+  const range = /(\d+(?:\.\d+)?)\s*(?:-|~|到|至|to)\s*(\d+(?:\.\d+)?)\s*(?:个)?\s*(?:小时|钟头|h\b|hrs?\b|hours?)/iu.exec(text);
+  if (range) return (Number(range[1]) + Number(range[2])) / 2;
+  const match = /(\d+(?:\.\d+)?)\s*(?:个)?\s*(半)?\s*(?:小时|钟头|h\b|hrs?\b|hours?)/iu.exec(text) ?? /每周\s*(\d+(?:\.\d+)?)/u.exec(text);
+  if (match) return Number(match[1]) + (match[2] ? 0.5 : 0);
+  const zh = /([一二两三四五六七八九十]{1,3})\s*(?:个)?\s*(半)?\s*(?:小时|钟头)/u.exec(text);
+  if (zh) {
+    const word = zh[1];
+    // "三四个小时": two adjacent digits are a range.
+    const pair = word.length === 2 && !word.includes('十') ? [ZH_DIGIT[word[0]], ZH_DIGIT[word[1]]] : null;
+    const value = pair && pair[0] && pair[1] ? (pair[0] + pair[1]) / 2 : zhNumber(word);
+    if (value !== null) return value + (zh[2] ? 0.5 : 0);
+  }
+  if (/半(个)?小时|half an hour/iu.test(text)) return 0.5;
+  const words = /\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|couple|few)(?: of)?\s+(?:hours?|hrs?)\b/iu.exec(text);
+  return words ? WORD_NUMBERS[words[1].toLowerCase()] : null;
 }

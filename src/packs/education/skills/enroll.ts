@@ -3,8 +3,10 @@ import { confirmAction } from '../../shared/confirm-action.ts';
 import type { EducationDb } from '../store/types.ts';
 import type { StudentView } from '../tools/get-student.ts';
 import { missingPrerequisites } from '../tools/enroll-course.ts';
+import { findCourse } from '../rules/courses.ts';
 import { courseInFlow, lessonTime } from './course-lookup.ts';
 import { identifyStudent } from './identify-student.ts';
+import { parsePhoneLast4, parseStudentId } from '../rules/student-id.ts';
 
 /**
  * Enrolment: which course, the student identified, prerequisites and double enrolment checked (refused with the
@@ -17,6 +19,14 @@ export const enrollSkill: Skill<EducationDb> = {
   run(ctx) {
     const course = courseInFlow(ctx);
     if (!course) {
+      // Asked for the course, given the student id or phone digits: keep them (identify now) and ask for the course again.
+      const credentials = ctx.awaiting === 'product' && Boolean(parseStudentId(ctx.turn.normalized) || parsePhoneLast4(ctx.turn.normalized));
+      if (credentials || ctx.awaiting === 'user_id' || ctx.awaiting === 'phone') {
+        const identified = identifyStudent(ctx);
+        if (identified !== 'ok') return identified === 'stop' ? 'done' : 'waiting';
+        ctx.ask('product', 'enroll.ask_course');
+        return 'waiting';
+      }
       if (ctx.awaiting === 'product') { ctx.say('course.unknown'); return 'done'; }
       ctx.ask('product', 'enroll.ask_course');
       return 'waiting';
@@ -29,7 +39,16 @@ export const enrollSkill: Skill<EducationDb> = {
     if (enrolments.some((e) => e.course_id === course.id && e.status === 'active')) { ctx.say('enroll.already', { id: course.id, name: course.name[ctx.locale] }); return 'done'; }
     if (student.completed.includes(course.id)) { ctx.say('enroll.completed', { id: course.id, name: course.name[ctx.locale] }); return 'done'; }
     const missing = missingPrerequisites(student.completed, student.level, course.prerequisites);
-    if (missing.length) { ctx.say('enroll.missing_prerequisites', { id: course.id, missing: missing.join(', ') }); return 'done'; }
+    if (missing.length) {
+      // Each missing course by name, and whether the student is already taking it: the rule explained from the data.
+      const described = missing.map((id) => {
+        const prerequisite = findCourse(id)!;
+        const taking = enrolments.some((e) => e.course_id === id && e.status === 'active');
+        return `${id} ${prerequisite.name[ctx.locale]}${taking ? ctx.text('enroll.prerequisite_in_progress') : ''}`;
+      });
+      ctx.say('enroll.missing_prerequisites', { id: course.id, name: course.name[ctx.locale], missing: described.join(ctx.locale === 'zh' ? '、' : '; ') });
+      return 'done';
+    }
     return confirmAction(ctx, {
       key: 'enroll.confirm', fingerprint: [student.id, course.id],
       vars: { id: course.id, name: course.name[ctx.locale], price: course.price, lessons: course.lessons, start: course.start, slot: lessonTime(ctx, course) },

@@ -1,24 +1,43 @@
 import type { SkillContext } from '../../../engine/pack.ts';
-import { parsePhoneLast4, parseStudentId } from '../rules/student-id.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
+import { latestMention } from '../../shared/self-correction.ts';
+import { parsePhoneLast4, parseStudentId, phoneLast4Mentions, studentIdMentions } from '../rules/student-id.ts';
 import type { EducationDb } from '../store/types.ts';
 
 /** Wrong id/phone pairs allowed before the conversation goes to a person. */
 export const MAX_IDENTIFY_ATTEMPTS = 3;
 const MEMORY = '__student';
 
+interface StudentMemory { id?: string; last4?: string; attempts?: number }
+
 /**
- * Identifies the student by student id (S + 6 digits) and the last four phone digits, in any order and across
- * turns. A small pack helper rather than the shared `ensureIdentified`: a student id is not an engine entity type,
- * and a bare 6- or 4-digit number only counts as the answer to the question just asked. Three failed lookups hand
- * the conversation to a person.
+ * Messages the student may already have identified themselves in, oldest first: the few before this flow
+ * started (kept normalised by the engine) and every message of the flow. After a failed lookup only the newest
+ * message counts, so the same wrong pair is not tried again.
+ */
+function identityTexts(ctx: SkillContext<EducationDb>, memory: StudentMemory): string[] {
+  const current = normalize(ctx.turn.text);
+  if (memory.attempts) return [current];
+  const recent = (ctx.memory.recentTexts as string[] | undefined) ?? [];
+  return [...new Set([...recent, ...ctx.flowTexts().map(normalize), current])];
+}
+
+/**
+ * Identifies the student by student id (S + 6 digits) and the last four phone digits, in any order, in the
+ * request itself or across turns ("学号S240117，手机尾号5678，查课表"; traditional "學號/手機尾號" alike); the newest
+ * mention wins and a self-correction within a message ("尾号1234，不对，5678") replaces what came before. A small pack
+ * helper rather than the shared `ensureIdentified`: a student id is not an engine entity type, and a bare 6- or
+ * 4-digit number only counts as the answer to the question just asked. Three failed lookups hand the conversation
+ * to a person.
  */
 export function identifyStudent(ctx: SkillContext<EducationDb>): 'ok' | 'waiting' | 'stop' {
   if (ctx.customerId()) return 'ok';
-  const memory = (ctx.memory[MEMORY] as { id?: string; last4?: string; attempts?: number } | undefined) ?? {};
+  const memory = (ctx.memory[MEMORY] as StudentMemory | undefined) ?? {};
   ctx.memory[MEMORY] = memory;
-  const id = parseStudentId(ctx.turn.text, ctx.awaiting === 'user_id');
+  const texts = identityTexts(ctx, memory);
+  const id = latestMention(texts, studentIdMentions) ?? parseStudentId(ctx.turn.text, ctx.awaiting === 'user_id');
   if (id) memory.id = id;
-  const last4 = parsePhoneLast4(ctx.turn.text, ctx.awaiting === 'phone');
+  const last4 = latestMention(texts, phoneLast4Mentions) ?? parsePhoneLast4(ctx.turn.text, ctx.awaiting === 'phone');
   if (last4) memory.last4 = last4;
   if (!memory.id) { ctx.ask('user_id', ctx.awaiting === 'user_id' ? 'student.ask_id_again' : 'student.ask_id'); return 'waiting'; }
   if (!memory.last4) { ctx.ask('phone', 'student.ask_phone', { id: memory.id }); return 'waiting'; }

@@ -1,11 +1,15 @@
 import type { Skill } from '../../../engine/pack.ts';
 import { lessonsHeld } from '../rules/refund.ts';
+import { findCourse } from '../rules/courses.ts';
 import type { EducationDb } from '../store/types.ts';
 import type { StudentView } from '../tools/get-student.ts';
 import { lessonTime } from './course-lookup.ts';
 import { identifyStudent } from './identify-student.ts';
 
-/** The identified student's timetable: every active enrolment with its weekly slot, lessons held and next lesson. */
+/**
+ * The identified student's timetable and progress: every active enrolment with its weekly slot, lessons held and
+ * next lesson, then the courses already completed.
+ */
 export const scheduleSkill: Skill<EducationDb> = {
   name: 'schedule',
   intents: ['course_schedule'],
@@ -15,7 +19,10 @@ export const scheduleSkill: Skill<EducationDb> = {
     const view = ctx.call<StudentView>('get_student', {});
     if (!view.ok || !view.result) { ctx.say('action.failed', { error: view.error }); return 'done'; }
     const active = view.result.enrolments.filter((e) => e.status === 'active');
-    if (!active.length) { ctx.say('schedule.none'); return 'done'; }
+    // Progress includes what is already behind the student, not only the current timetable.
+    const completed = view.result.student.completed.map((id) => findCourse(id)).filter((course) => course !== undefined)
+      .map((course) => `${course.id} ${course.name[ctx.locale]}`).join(ctx.locale === 'zh' ? '、' : ', ');
+    if (!active.length) { ctx.say('schedule.none'); if (completed) ctx.say('schedule.completed', { list: completed }); return 'done'; }
     const now = ctx.now();
     const lines = active.map((e) => {
       const held = lessonsHeld(e.start, e.course.lessons, now);
@@ -23,6 +30,7 @@ export const scheduleSkill: Skill<EducationDb> = {
       return ctx.text('schedule.line', { id: e.course.id, name: e.course.name[ctx.locale], slot: lessonTime(ctx, e.course), held, lessons: e.course.lessons, next: next ?? '—' });
     });
     ctx.say('schedule.result', { list: lines.join('\n') });
+    if (completed) ctx.say('schedule.completed', { list: completed });
     return 'done';
   },
 };

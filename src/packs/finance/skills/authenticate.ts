@@ -2,8 +2,11 @@ import type { Entity } from '../../../engine/nlu/types.ts';
 import { ensureIdentified } from '../../shared/identify-customer.ts';
 import type { BankSkillContext } from './bank-skill-context.ts';
 
-const ID_WORDS = /身份证|证件|后四位|后4位|\bid\b|national id|last (four|4)/i;
-const ID_LAST4 = /(?:后四位|后4位|尾号|last (?:four|4)(?: digits)?(?: (?:are|is))?|ends? (?:in|with))\s*[:：是为]?\s*(\d{3}[\dXx])\b/i;
+const ID_WORDS = /身[份分]证|证件|后四位|后4位|\bid\b|national id|last (four|4)/i;
+/** The id's last four after a word naming the id ("身份证后四位 0426", "ID ends in 381X"). */
+const ID_NAMED_LAST4 = /(?:身[份分]证|证件|\bid\b|national id)(?:号码?|号|number|card)?\D{0,12}?(\d{3}[\dx])(?![\dx])/i;
+/** "后四位 0426" / "last four 0426" without naming the id — but not a card's ("卡后四位 5090", "card ending in 1234"); "尾号" alone is how cards are named. */
+const ID_LAST4 = /(?<!(?:卡|card)\D{0,6})(?:后四位|后4位|last (?:four|4)(?: digits)?(?: (?:are|is))?|ends? (?:in|with))\s*[:：是为]?\s*(\d{3}[\dx])(?![\dx])/i;
 const MAX_FAILURES = 3;
 
 /**
@@ -15,8 +18,9 @@ const MAX_FAILURES = 3;
 export function ensureBankCustomer(ctx: BankSkillContext): boolean {
   if (ctx.customerId()) return true;
   const asked = ctx.awaiting === 'phone' || ctx.awaiting === 'user_id';
-  const text = ctx.turn.text;
-  const explicit = ID_LAST4.exec(text);
+  // Normalised: traditional characters (身分證後四位) read like simplified ones; case is irrelevant here.
+  const text = ctx.turn.normalized;
+  const explicit = ID_NAMED_LAST4.exec(text) ?? ID_LAST4.exec(text);
   const idEntities = (): Entity[] => {
     if (explicit) return [{ type: 'number', value: explicit[1].toUpperCase(), text: explicit[1], start: explicit.index, end: explicit.index + explicit[0].length }];
     if (!asked && !ID_WORDS.test(text)) return [];

@@ -1,18 +1,33 @@
 import type { Skill } from '../../../engine/pack.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
+import { latestMention } from '../../shared/self-correction.ts';
 import type { BankDb, Card } from '../store/types.ts';
 import { ensureBankCustomer } from './authenticate.ts';
 import { guardFraud, type BankSkillContext } from './bank-skill-context.ts';
 
 const LOST = /挂失|丢|遗失|不见了|找不到|被偷|被盗|被抢|\b(lost|stolen|missing|misplaced|can'?t find)\b/i;
 
+/**
+ * Freeze or report lost: the action the customer names last ("卡丢了，先帮我冻结" → freeze; "冻结…算了直接挂失" →
+ * report lost); with no action named, a lost or stolen card is reported lost and anything else frozen.
+ */
+function requestedAction(texts: string[]): 'freeze' | 'report_lost' {
+  const named = latestMention(texts, (text) => [...text.matchAll(/(冻结|锁卡|\bfreeze\b|\block\b|\bblock\b)|(挂失|\breport (?:it |the card |my card )?(?:as )?(?:lost|stolen))/giu)]
+    .map((m) => ({ value: m[1] ? 'freeze' as const : 'report_lost' as const, index: m.index })));
+  return named ?? (LOST.test(texts.join(' ')) ? 'report_lost' : 'freeze');
+}
+
 /** The card a conversation points at: by its last four digits, or by kind, or the only active one; else ask. */
 function resolveCard(ctx: BankSkillContext, cards: Card[]): Card | 'ask' | 'none' {
-  const text = ctx.flowTexts().join(' ');
-  const digits = [...text.matchAll(/(?<!\d)(\d{4})(?!\d)/g)].map((m) => m[1]);
-  const byDigits = cards.find((card) => digits.includes(card.last4));
+  const texts = ctx.flowTexts().map(normalize);
+  // The newest message naming one of the customer's cards wins, and a self-correction within a message too
+  // ("尾号6621…不对，是4321那张"); other four-digit numbers (the id's last four) are not cards.
+  const byDigits = latestMention(texts, (text) => [...text.matchAll(/(?<!\d)(\d{4})(?!\d)/g)]
+    .flatMap((m) => cards.filter((card) => card.last4 === m[1]).map((card) => ({ value: card, index: m.index }))));
   if (byDigits) return byDigits;
-  const kind = /信用卡|credit/i.test(text) ? 'credit' : /借记卡|储蓄卡|工资卡|debit/i.test(text) ? 'debit' : null;
+  const kind = latestMention(texts, (text) => [...text.matchAll(/(信用卡|credit)|(借记卡|储蓄卡|工资卡|debit)/giu)]
+    .map((m) => ({ value: m[1] ? 'credit' as const : 'debit' as const, index: m.index }))) ?? null;
   const candidates = cards.filter((card) => (kind ? card.kind === kind : true) && card.status !== 'reported_lost');
   if (candidates.length === 1) return candidates[0];
   if (!cards.length) return 'none';
@@ -40,7 +55,7 @@ export const blockCardSkill: Skill<BankDb> = {
       ctx.ask('item', 'card.which', { list: options.map(label).join('、') }, { quickReplies: options.map((c) => ({ label: label(c), payload: c.last4 })) });
       return 'waiting';
     }
-    const action = LOST.test(ctx.flowTexts().join(' ')) ? 'report_lost' : 'freeze';
+    const action = requestedAction(ctx.flowTexts().map(normalize));
     if (card.status === 'reported_lost' || (card.status === 'frozen' && action === 'freeze')) {
       ctx.say(card.status === 'frozen' ? 'card.already_frozen' : 'card.already_lost', { card: label(card) });
       return 'done';

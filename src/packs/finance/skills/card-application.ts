@@ -9,6 +9,19 @@ const INCOME_CLAUSE = /(收入|月薪|工资|薪水|薪资|挣|赚|income|earn|s
 const NO_DEBT = /没有(任何)?(负债|贷款|欠款|月供)|无负债|\bno (existing )?(debts?|loans?)\b|\bdebt[- ]free\b/i;
 const DEBT_CLAUSE = /(负债|贷款|房贷|车贷|月供|还款|欠|花呗|白条|debts?|loans?|mortgage|repay|owe)[^，,。;；]*/i;
 
+/** "一个月一万二左右", "到手8k a month": a monthly amount without the word income. */
+const MONTHLY = /一个月|每个?月|月入|到手|税前|税后|\ba month\b|\bper month\b|\bmonthly\b/i;
+
+/** The amount of the first clause that is monthly and not a repayment ("一个月一万二左右，房贷每月三千" → 12000). */
+function monthlyIncome(text: string): number | null {
+  for (const clause of text.split(/[，,。;；!！?？\n]/u)) {
+    if (!MONTHLY.test(clause) || DEBT_CLAUSE.test(clause) || NO_DEBT.test(clause)) continue;
+    const amount = parseMoney(clause);
+    if (amount) return amount;
+  }
+  return null;
+}
+
 function clauseMoney(text: string, pattern: RegExp): number | null {
   const clause = pattern.exec(text)?.[0];
   return clause ? parseMoney(clause) : null;
@@ -26,9 +39,9 @@ export const cardApplicationSkill: Skill<BankDb> = {
   accepts: ['amount', 'number'],
   run(ctx) {
     if (guardFraud(ctx)) return 'done';
-    const text = ctx.turn.text;
+    const text = ctx.turn.normalized;
     const slots = ctx.slots as { income?: number; employment?: Employment; debt?: number };
-    slots.income ??= clauseMoney(text, INCOME_CLAUSE) ?? (ctx.awaiting === 'option' ? parseMoney(text) : null) ?? undefined;
+    slots.income ??= clauseMoney(text, INCOME_CLAUSE) ?? monthlyIncome(text) ?? (ctx.awaiting === 'option' ? parseMoney(text) : null) ?? undefined;
     slots.debt ??= (NO_DEBT.test(text) ? 0 : null) ?? clauseMoney(text, DEBT_CLAUSE) ?? (ctx.awaiting === 'item' ? parseMoney(text) : null) ?? undefined;
     slots.employment ??= parseEmployment(text) ?? undefined;
     if (ctx.started) ctx.say('card_application.intro');

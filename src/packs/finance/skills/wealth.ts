@@ -5,6 +5,9 @@ import { ensureBankCustomer } from './authenticate.ts';
 import { guardFraud, money, type BankSkillContext } from './bank-skill-context.ts';
 import { RECOMMEND_AFTER_ASSESSMENT } from './risk-assessment.ts';
 
+/** Memory key of the product the customer was last shown, for follow-up questions that do not name it. */
+export const LAST_PRODUCT = 'lastProduct';
+
 function productLine(ctx: BankSkillContext, product: WealthProduct): string {
   return ctx.text('wealth.line', { name: product.name[ctx.locale], risk: product.risk, kind: product.kind[ctx.locale], benchmark: product.benchmark[ctx.locale], term: product.term[ctx.locale], min: money(ctx, product.min_amount) });
 }
@@ -44,6 +47,7 @@ export const recommendProductSkill: Skill<BankDb> = {
     for (const product of result.result!) if (!picks.some((p) => p.risk === product.risk) && picks.length < 3) picks.push(product);
     for (const product of result.result!) if (!picks.includes(product) && picks.length < 3) picks.push(product);
     picks.sort((a, b) => b.risk.localeCompare(a.risk));
+    if (picks.length === 1) ctx.memory[LAST_PRODUCT] = picks[0].product_id;
     ctx.say('wealth.suggestions', { level, description: ctx.text(`risk.level.${level}`), max: `R${level.slice(1)}`, lines: picks.map((p) => productLine(ctx, p)).join('\n') }, { cards: picks.map((p) => productCard(ctx, p)) });
     ctx.say('wealth.disclosure');
     return 'done';
@@ -60,7 +64,8 @@ export const productInfoSkill: Skill<BankDb> = {
   accepts: ['product'],
   run(ctx) {
     if (guardFraud(ctx)) return 'done';
-    const id = ctx.entities('product')[0]?.value ?? ctx.flowEntities('product').at(-1)?.value;
+    // Named now, earlier in this flow, or the product just shown ("风险大不大？" right after a product's details).
+    const id = ctx.entities('product')[0]?.value ?? ctx.flowEntities('product').at(-1)?.value ?? (ctx.memory[LAST_PRODUCT] as string | undefined);
     if (!id) {
       const all = Object.values(ctx.data.products).sort((a, b) => a.risk.localeCompare(b.risk));
       ctx.ask('product', 'product.which', { lines: all.map((p) => `${p.name[ctx.locale]}（${p.risk}）`).join('、') });
@@ -69,6 +74,7 @@ export const productInfoSkill: Skill<BankDb> = {
     const result = ctx.call<WealthProduct>('get_product', { product_id: id });
     if (!result.ok) { ctx.say('product.not_found'); return 'done'; }
     const product = result.result!;
+    ctx.memory[LAST_PRODUCT] = product.product_id;
     ctx.say('product.detail', {
       name: product.name[ctx.locale], risk: product.risk, kind: product.kind[ctx.locale], benchmark: product.benchmark[ctx.locale], term: product.term[ctx.locale],
       min: money(ctx, product.min_amount), redemption: product.redemption[ctx.locale], description: product.description[ctx.locale], level: `C${product.risk.slice(1)}`,

@@ -3,7 +3,7 @@ import { normalize } from '../../../engine/text/normalize.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
 import { scoreDepartments, type TriageLexicon } from '../triage/score-departments.ts';
 import type { Appointment, Doctor, HospitalDb } from '../store/types.ts';
-import { chooseSlot } from './choose-slot.ts';
+import { chooseSlot, picksOfferedSlot } from './choose-slot.ts';
 import { clinicDays, departmentName, doctorLabel, namedDepartment, namedDoctor } from './hospital-lookup.ts';
 import { identifyPatient } from './identify-patient.ts';
 
@@ -20,6 +20,7 @@ export function createBookAppointmentSkill(lexicon: TriageLexicon): Skill<Hospit
     intents: ['book_appointment'],
     writes: true,
     accepts: ['date', 'time', 'phone'],
+    answers: (understanding, step) => picksOfferedSlot(understanding.normalized, step),
     run(ctx) {
       if (!identifyPatient(ctx)) return 'waiting';
       const all = ctx.flowTexts().join(' ');
@@ -56,6 +57,7 @@ export function createBookAppointmentSkill(lexicon: TriageLexicon): Skill<Hospit
           const result = ctx.call<Appointment>('book_appointment', { patient_id: ctx.customerId(), doctor_id: doctor.id, date: slot.date, slot: slot.slot });
           if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
           delete ctx.memory.triageDepartment;
+          ctx.memory.lastDepartment = department; // follow-ups ("who else is on there?") refer to it
           const location = ctx.data.departments.find((d) => d.id === department)?.location[ctx.locale] ?? '';
           ctx.say('book.done', { ...vars, id: result.result!.id, location });
         },

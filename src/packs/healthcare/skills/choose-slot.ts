@@ -1,8 +1,33 @@
 import type { SkillContext } from '../../../engine/pack.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
+import { correctedChoice } from '../../shared/self-correction.ts';
 import type { Doctor, HospitalDb } from '../store/types.ts';
 
 type Free = Array<{ date: string; slot: string }>;
+
+/** Slot key of the "date slot" labels last offered, for "第一个" / "the second one". */
+const OFFERED = '__offeredSlots';
+const ORDINAL = /第\s*([一二两三四五六1-6])\s*(个|项|条|种)?|^\s*([1-6])\s*[.。!！]?\s*$|\bthe (first|second|third|fourth|fifth|sixth)\b|\b(first|second|third) one\b|(最早|earliest)/u;
+const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
+
+/**
+ * The offered option a reply points at by position: "第一个", "2", "选第三个", "the first one", "最早的那个".
+ * Null when the message does not pick by position.
+ */
+export function pickOrdinal(normalized: string, offered: string[]): string | null {
+  if (!offered.length) return null;
+  const match = ORDINAL.exec(normalized);
+  if (!match) return null;
+  if (match[6]) return offered[0];
+  const raw = match[1] ?? match[3] ?? match[4] ?? match[5];
+  const position = /\d/.test(raw) ? Number(raw) : ORDINALS[raw];
+  return offered[position - 1] ?? null;
+}
+
+/** Whether a message answers the slot question by position ("第一个"), for `Skill.answers`. */
+export function picksOfferedSlot(normalized: string, step: string | null): boolean {
+  return step === 'date' && ORDINAL.test(normalized);
+}
 
 /** The slot label the text points at: written out, or the slot containing a stated time, or morning/afternoon. */
 function slotFromText(ctx: SkillContext<HospitalDb>, options: string[]): string | null {
@@ -35,8 +60,12 @@ function slotFromText(ctx: SkillContext<HospitalDb>, options: string[]): string 
  */
 export function chooseSlot(ctx: SkillContext<HospitalDb>, doctor: Doctor, ignoreAppointment?: string): { date: string; slot: string } | 'waiting' | 'done' {
   const list = (date?: string): Free => ctx.call<Free>('list_doctor_slots', { doctor_id: doctor.id, ...(date ? { date } : {}), ...(ignoreAppointment ? { ignore_appointment_id: ignoreAppointment } : {}) }).result ?? [];
-  const quick = /(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}-\d{2}:\d{2})/.exec(ctx.turn.text);
-  const date = quick?.[1] ?? ctx.entities('date')[0]?.value;
+  const offered = (ctx.slots[OFFERED] as string[] | undefined) ?? [];
+  const picked = ctx.awaiting === 'date' ? pickOrdinal(ctx.turn.normalized, offered) : null;
+  const quick = /(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}-\d{2}:\d{2})/.exec(picked ?? ctx.turn.text);
+  // "明天上午，哦不对，改成下周一" → the corrected date.
+  const dates = ctx.entities('date').map((e) => ({ value: e.value, index: e.start }));
+  const date = quick?.[1] ?? correctedChoice(ctx.turn.normalized, dates);
   if (date && date !== ctx.slots.date) { ctx.slots.date = date; delete ctx.slots.slot; }
   const onDate = ctx.slots.date ? list(String(ctx.slots.date)) : [];
   const slot = quick?.[2] ?? slotFromText(ctx, onDate.map((o) => o.slot));
@@ -44,6 +73,7 @@ export function chooseSlot(ctx: SkillContext<HospitalDb>, doctor: Doctor, ignore
   const all = list();
   const offer = (key: string, options: Free, vars: Record<string, unknown> = {}) => {
     const labels = options.slice(0, 6).map((o) => `${o.date} ${o.slot}`);
+    ctx.slots[OFFERED] = labels;
     ctx.ask('date', key, { doctor: doctor.name[ctx.locale], list: labels.join('\n'), ...vars }, {
       quickReplies: labels.map((label) => ({ label, payload: label })),
       cards: [{ kind: 'slots', title: ctx.text('book.slots_title', { doctor: doctor.name[ctx.locale] }), slots: options.map((o) => `${o.date} ${o.slot}`) }],

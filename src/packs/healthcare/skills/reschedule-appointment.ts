@@ -1,7 +1,7 @@
 import type { Skill } from '../../../engine/pack.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
 import type { Appointment, HospitalDb } from '../store/types.ts';
-import { chooseSlot } from './choose-slot.ts';
+import { chooseSlot, picksOfferedSlot } from './choose-slot.ts';
 import { appointmentLine, doctorLabel } from './hospital-lookup.ts';
 import { identifyPatient } from './identify-patient.ts';
 import { pickAppointment } from './pick-appointment.ts';
@@ -12,6 +12,7 @@ export const rescheduleAppointmentSkill: Skill<HospitalDb> = {
   intents: ['reschedule_appointment'],
   writes: true,
   accepts: ['date', 'time', 'phone'],
+  answers: (understanding, step) => picksOfferedSlot(understanding.normalized, step),
   run(ctx) {
     if (!identifyPatient(ctx)) return 'waiting';
     const appointment = pickAppointment(ctx, ctx.text('action.reschedule'));
