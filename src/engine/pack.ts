@@ -72,6 +72,12 @@ export interface Skill<Data = unknown> {
    * of starting whatever else the classifier reads into it. Optional; pure.
    */
   answers?(understanding: Understanding, step: SlotName | null): boolean;
+  /**
+   * Whether a message names one of this skill's own records (a waybill, a card, a booking …) that the engine's
+   * entity extractor does not know. A write request about a named record ("SF1234… came 3 days late, can I get the
+   * fee back?") is the task, not a policy question for the FAQ. Optional; pure.
+   */
+  references?(text: string): boolean;
   run(context: SkillContext<Data>): SkillStatus;
 }
 

@@ -241,8 +241,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     const skill = tasks[0]?.skill ?? (u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined);
     // A write task (cancel, return, change …) on a weak guess of the classifier alone, with nothing in the message that
     // the task takes (no order number, product, option …): "能帮我写作业吗" must not start a cancellation.
-    const weakWrite = skill?.writes && tasks.length < 2 && u.confidence < config.writeMinConfidence
-      && !u.entities.some((e) => skill.accepts?.includes(e.type) || e.type === 'order_id' || e.type === 'product');
+    // Something in the message the task takes: an order number, a product, an entity the skill accepts, or one of the
+    // skill's own records (a waybill …).
+    const supported = Boolean(skill) && (u.entities.some((e) => skill!.accepts?.includes(e.type) || e.type === 'order_id' || e.type === 'product') || Boolean(skill!.references?.(u.text)));
+    const weakWrite = skill?.writes && tasks.length < 2 && u.confidence < config.writeMinConfidence && !supported;
     if (skill && weakWrite) {
       if (hit) return answerFromKnowledge(env, hit);
       if (u.ranking.length >= 2 && u.ranking[1].confidence >= 0.15) return clarify(env);
@@ -251,7 +253,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     if (skill) {
       // A policy question ("退货运费谁出？") is answered from the knowledge base, not taken as the task it mentions.
       const preferKnowledge = (hit?.confidence ?? 0) >= 0.85 && u.confidence < 0.6 || (isInfoQuestion(u.normalized) && (hit?.confidence ?? 0) >= config.knowledgeThreshold);
-      if (hit && preferKnowledge && skill.writes && tasks.length < 2 && !u.entities.some((e) => e.type === 'order_id' || e.type === 'product')) return answerFromKnowledge(env, hit);
+      if (hit && preferKnowledge && skill.writes && tasks.length < 2 && !u.entities.some((e) => e.type === 'order_id' || e.type === 'product') && !skill.references?.(u.text)) return answerFromKnowledge(env, hit);
       const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: t.text }));
       if (queued.length) {
         state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];

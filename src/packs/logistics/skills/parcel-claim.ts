@@ -1,3 +1,4 @@
+import { parseWaybill } from '../rules/waybill.ts';
 import type { Skill, SkillContext } from '../../../engine/pack.ts';
 import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
 import { CHINESE_NUMERAL_CHARACTERS, parseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
@@ -120,6 +121,7 @@ export const parcelClaimSkill: Skill<LogisticsDb> = {
   intents: ['file_claim'],
   writes: true,
   accepts: ['amount'],
+  references: (text) => parseWaybill(text) !== null,
   run(ctx) {
     ctx.slots.kind ??= claimKindFrom(ctx.flowTexts().join(' ')) ?? undefined;
     const shipment = resolveWaybill(ctx);
