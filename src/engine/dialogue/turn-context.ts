@@ -82,6 +82,14 @@ export function createSkillContext<Data>(env: TurnEnvironment<Data>, flow: NonNu
     call<Output>(name: string, args: Record<string, unknown>): ToolOutcome<Output> {
       const tool = pack.tools[name] as ToolDefinition<unknown, Output, Data> | undefined;
       if (!tool) throw new Error(`pack ${pack.name} has no tool ${name}`);
+      // One enforcement for every skill: data changes only on the customer's complete yes to the recap this flow just
+      // asked about (confirmation.ts), however a skill is written.
+      if (tool.write && tool.needsApproval !== false && !(awaiting === 'confirmation' && isAffirmative(env.understanding.text))) {
+        const record: ToolCallRecord = { name, arguments: args, ok: false, error: 'unconfirmed: a write tool runs only on the customer\'s yes to the recap just shown' };
+        recorder.toolCalls.push(record);
+        recorder.events.push({ type: 'guardrail.triggered', at: env.clock.now(), data: { rule: 'confirmation', tool: name, outcome: 'refused' } });
+        return { ok: false, error: record.error, record };
+      }
       const outcome = runTool(tool, args, {
         data: env.data, clock: env.clock, ids: env.ids, locale,
         actor: { kind: 'customer', customerId: state.customerId },

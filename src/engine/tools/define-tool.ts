@@ -26,6 +26,12 @@ export interface ToolDefinition<Input = unknown, Output = unknown, Data = unknow
   input: z.ZodType<Input>;
   /** True when the tool changes data: the engine asks for explicit confirmation before calling it. */
   write: boolean;
+  /**
+   * Whether a write waits for the customer's yes to a recap (default true for every write). False only for a write
+   * that records what the customer has just asked for in their own words and moves nothing (no money, no third party,
+   * redone by asking again) — e.g. saving the customer's own risk-questionnaire answers; say why at the tool.
+   */
+  needsApproval?: boolean;
   execute(input: Input, context: ToolContext<Data>): Output;
 }
 
