@@ -256,7 +256,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
 
     close: (tenant: Tenant, user: User, conversationId: string, resolution: string) => agentAction(tenant, conversationId, (conversation) => {
       ensureAssignable(conversation, user);
-      return { messages: [say(conversation, notices.closed())], patch: { owner: 'closed', resolution }, events: [{ type: 'conversation.closed', data: { resolution, by: user.id } }] };
+      // The bot answers whoever writes next: it must not still think the customer is waiting in the queue.
+      const engineState = { ...conversation.engineState, handedOff: false, failures: 0 };
+      return { messages: [say(conversation, notices.closed())], patch: { owner: 'closed', resolution, engineState }, events: [{ type: 'conversation.closed', data: { resolution, by: user.id } }] };
     }),
 
     async addNote(tenant: Tenant, user: User, conversationId: string, text: string) {

@@ -51,6 +51,10 @@ describe('agent API', () => {
     // Writing again reopens the conversation to the bot.
     const reopened = await t.service.app.inject({ method: 'POST', url: `/v1/widget/conversations/${session.conversationId}/messages`, headers: { authorization: `Bearer ${session.token}` }, payload: { clientId: '2', text: 'order?' } });
     expect(reopened.json().messages.map((m: { author: string }) => m.author)).toEqual(['customer', 'bot']);
+    // …and the bot answers the question instead of saying the customer is still queued for an agent (issue 28 item 8).
+    const conversationAfter = (await call('GET', `/v1/agent/conversations/${session.conversationId}`, token)).json().conversation;
+    expect(conversationAfter.owner).toBe('bot');
+    expect(reopened.json().messages[1].payload.awaiting).toBe('order_id');
   });
 
   it('restricts administration to admins', async () => {

@@ -35,6 +35,8 @@ export function createScriptedEngine(): ConversationEngine {
       const locale = understanding.locale;
       const next: ConversationState = { ...state, locale, turns: state.turns + 1, lastIntent: understanding.intent };
       const at = '2026-01-01T00:00:00.000Z';
+      // As the real engine: while the customer waits for a person, the bot only says so.
+      if (state.handedOff) return { state: next, understanding, toolCalls: [], events: [], replies: [reply(locale === 'zh' ? '您已在人工客服队列中，请稍候。' : 'You are in the queue for an agent.', locale)] };
       if (understanding.intent === 'handoff') {
         next.handedOff = true;
         return {
