@@ -1,7 +1,8 @@
 import { normalize } from '../../../engine/text/normalize.ts';
 import { chooseVariant, findOptionMentions } from '../catalog/match-options.ts';
 import type { Order, OrderItem, Variant } from '../store/types.ts';
-import { itemLabel, mentionedItems, mentionsAllItems, money, type Ctx } from './orders.ts';
+import { resolveItems } from '../catalog/resolve-items.ts';
+import { itemLabel, mentionsAllItems, money, type Ctx } from './orders.ts';
 
 export interface ItemChange {
   itemId: string;
@@ -37,18 +38,25 @@ function wantedOptions(ctx: Ctx, text: string, item: OrderItem): Record<string, 
   return changed;
 }
 
-/** Splits the text into one segment per mentioned item: options after a product name belong to it. */
-function segmentsByItem(source: string, order: Order): Array<{ index: number; segment: string }> {
-  const text = normalize(source);
-  const mentions = mentionedItems(text, order);
+/**
+ * Splits the text into one segment per item to change: options after a product name belong to it. Items only
+ * mentioned to describe the order ("the order with the kettle") or to leave alone ("keep the lamp") end the
+ * previous segment but are not changed.
+ */
+function segmentsByItem(ctx: Ctx, source: string, order: Order): Array<{ index: number; segment: string }> {
+  const { mentions, text } = resolveItems(source, order, ctx.data.products, { quantifiers: false });
   const out: Array<{ index: number; segment: string }> = [];
   const taken = new Set<number>();
   mentions.forEach((mention, i) => {
+    if (mention.polarity !== 'include') return;
     const next = mentions.slice(i + 1).find((m) => m.start > mention.start);
     const segment = text.slice(mention.start, next ? next.start : undefined);
     // The same item id can appear twice in an order; take the first index not yet used.
-    const index = order.items.findIndex((item, k) => item === mention.item && !taken.has(k));
-    if (index >= 0) { taken.add(index); out.push({ index, segment }); }
+    const index = mention.indexes.find((k) => !taken.has(k));
+    if (index !== undefined) { taken.add(index); out.push({ index, segment }); return; }
+    // Named again ("蓝牙音箱（Bluetooth Speaker）…"): what follows still belongs to it.
+    const earlier = out.findLast((o) => mention.indexes.includes(o.index));
+    if (earlier) earlier.segment += ` ${segment}`;
   });
   return out;
 }
@@ -56,7 +64,7 @@ function segmentsByItem(source: string, order: Order): Array<{ index: number; se
 /** Items the customer names in this turn (by name, by list number when asked, or "all"). */
 export function itemsFromTurn(ctx: Ctx, order: Order, source = ctx.turn.text): Array<{ index: number; segment: string }> {
   if (mentionsAllItems(source)) return order.items.map((_, index) => ({ index, segment: '' }));
-  const named = segmentsByItem(source, order);
+  const named = segmentsByItem(ctx, source, order);
   if (named.length) return named;
   if (ctx.awaiting === 'item') {
     const numbers = [...ctx.turn.normalized.matchAll(/\b(\d{1,2})\b/g)].map((m) => Number(m[1]) - 1).filter((n) => n >= 0 && n < order.items.length);
