@@ -1,5 +1,5 @@
 import { normalize } from '../../../engine/text/normalize.ts';
-import { chooseVariant, findOptionMentions } from '../catalog/match-options.ts';
+import { readVariantRequest, resolveVariant, type OptionLimit, type VariantRequest } from '../catalog/resolve-variant.ts';
 import type { Order, OrderItem, Variant } from '../store/types.ts';
 import { resolveItems } from '../catalog/resolve-items.ts';
 import { itemLabel, mentionsAllItems, money, type Ctx } from './orders.ts';
@@ -9,33 +9,51 @@ export interface ItemChange {
   /** Index of the item in the order (orders may hold the same item id twice). */
   index: number;
   wanted: Record<string, string>;
+  limits?: OptionLimit[];
+  prefer?: VariantRequest['prefer'];
   newItemId?: string;
 }
 
 /**
- * What the customer wants for `item`: option values that differ from the current ones, plus the current values they
- * say to keep ("still grey", "the same battery life and water resistance", "还是有线款") as constraints. Only when
- * something changes at all; a key mentioned with a new value is never pinned to the old one.
+ * What the customer wants for `item` (see {@link readVariantRequest}): option values that differ from the current
+ * ones, current values they say to keep ("still grey", "the same battery life", "还是有线款") as constraints, numeric
+ * limits and a price preference. Empty when nothing changes at all; a key with a new value is never pinned to the old one.
  */
-function wantedOptions(ctx: Ctx, text: string, item: OrderItem): Record<string, string> {
+function wantedOptions(ctx: Ctx, text: string, item: OrderItem): VariantRequest {
+  const none: VariantRequest = { wanted: {}, limits: [] };
   const product = ctx.data.products[item.product_id];
-  if (!product) return {};
-  const normalized = normalize(text);
+  if (!product) return none;
+  const request = readVariantRequest(text, product, item.options);
   const changed: Record<string, string> = {};
   const kept: Record<string, string> = {};
-  for (const mention of findOptionMentions(normalized, product)) {
-    if (item.options[mention.key] !== mention.value) changed[mention.key] = mention.value;
-    else kept[mention.key] = mention.value;
+  for (const [key, value] of Object.entries(request.wanted)) {
+    if (item.options[key] !== value) changed[key] = value;
+    else kept[key] = value;
   }
   // "the same battery life": an explicit "same <option>" wins over reading the option's name as a value.
+  const normalized = normalize(text);
   const same: Record<string, string> = {};
   for (const phrase of normalized.matchAll(/\b(?:same|keep(?: the)?|unchanged)\b([^.;!?]{0,60})/g)) {
     for (const key of Object.keys(item.options)) if (phrase[1].includes(normalize(key))) same[key] = item.options[key];
   }
   for (const [key, value] of Object.entries(same)) { delete changed[key]; kept[key] = value; }
-  if (!Object.keys(changed).length) return {};
+  if (!Object.keys(changed).length && !request.limits.length && !request.prefer) return none;
   for (const [key, value] of Object.entries(kept)) if (!(key in changed)) changed[key] = value;
-  return changed;
+  return { ...request, wanted: changed };
+}
+
+/** Whether a request asks for anything. */
+function asksSomething(request: VariantRequest): boolean {
+  return Object.keys(request.wanted).length > 0 || request.limits.length > 0 || Boolean(request.prefer);
+}
+
+/** Merges a later request into an earlier one: later values, limits and preference replace earlier ones per option. */
+function mergeRequest(change: ItemChange, request: VariantRequest): void {
+  change.wanted = { ...change.wanted, ...request.wanted };
+  const limits = (change.limits ?? []).filter((limit) => !request.limits.some((l) => l.key === limit.key) && !(limit.key in request.wanted));
+  change.limits = [...limits, ...request.limits];
+  if (request.prefer) change.prefer = request.prefer;
+  delete change.newItemId;
 }
 
 /**
@@ -94,14 +112,14 @@ export function collectItemChanges(ctx: Ctx, order: Order, askKey: string): Item
     const item = order.items[index];
     let change = changes.find((c) => c.index === index);
     if (!change) { change = { itemId: item.item_id, index, wanted: {} }; changes.push(change); }
-    const wanted = wantedOptions(ctx, segment || source, item);
-    if (Object.keys(wanted).length) { change.wanted = { ...change.wanted, ...wanted }; delete change.newItemId; }
+    const request = wantedOptions(ctx, segment || source, item);
+    if (asksSomething(request)) mergeRequest(change, request);
   }
   // Options without an item name: they answer the pending question, or fit the only product they can belong to.
   if (!fromTurn.length) {
     const pending = changes.find((c) => c.index === ctx.slots.pendingIndex);
     const targets = pending ? [pending.index] : order.items.map((_, i) => i);
-    const fits = targets.map((index) => ({ index, wanted: wantedOptions(ctx, source, order.items[index]) })).filter((t) => Object.keys(t.wanted).length);
+    const fits = targets.map((index) => ({ index, request: wantedOptions(ctx, source, order.items[index]) })).filter((t) => asksSomething(t.request));
     const choice = pickListedVariant(ctx);
     if (pending && choice) {
       pending.newItemId = choice;
@@ -109,8 +127,7 @@ export function collectItemChanges(ctx: Ctx, order: Order, askKey: string): Item
       const fit = fits[0];
       let change = changes.find((c) => c.index === fit.index);
       if (!change) { change = { itemId: order.items[fit.index].item_id, index: fit.index, wanted: {} }; changes.push(change); }
-      change.wanted = { ...change.wanted, ...fit.wanted };
-      delete change.newItemId;
+      mergeRequest(change, fit.request);
     }
   }
   if (!changes.length) {
@@ -125,21 +142,21 @@ export function collectItemChanges(ctx: Ctx, order: Order, askKey: string): Item
     if (change.newItemId) continue;
     const item = order.items[change.index];
     const product = ctx.data.products[item.product_id];
-    if (!Object.keys(change.wanted).length) {
+    if (!asksSomething({ wanted: change.wanted, limits: change.limits ?? [], prefer: change.prefer })) {
       ctx.slots.pendingIndex = change.index;
       askOption(ctx, item, product ? Object.values(product.variants).filter((v) => v.available && v.item_id !== item.item_id) : [], 'items.ask_option');
       return 'waiting';
     }
-    const choice = chooseVariant(product, { item_id: item.item_id, options: item.options }, change.wanted);
+    const choice = resolveVariant(product, { item_id: item.item_id, options: item.options }, { wanted: change.wanted, limits: change.limits ?? [], prefer: change.prefer });
     if (choice.kind === 'chosen') { change.newItemId = choice.variant.item_id; continue; }
     ctx.slots.pendingIndex = change.index;
     if (choice.kind === 'ambiguous') { askOption(ctx, item, choice.candidates, 'items.ask_which_variant'); return 'waiting'; }
     if (choice.kind === 'unavailable') {
-      change.wanted = {};
+      change.wanted = {}; delete change.limits; delete change.prefer;
       askOption(ctx, item, Object.values(product.variants).filter((v) => v.available && v.item_id !== item.item_id), 'items.unavailable', { wanted: Object.values(choice.wanted).join(' / ') });
       return 'waiting';
     }
-    change.wanted = {};
+    change.wanted = {}; delete change.limits; delete change.prefer;
     askOption(ctx, item, Object.values(product.variants).filter((v) => v.available && v.item_id !== item.item_id), 'items.same_as_current');
     return 'waiting';
   }
