@@ -170,7 +170,7 @@ export function applySelection(previous: number[], selection: Pick<ItemSelection
 }
 
 function joined(between: string): boolean {
-  return /^(?:\s|,|，|、|&|\/|和|跟|与|及|以及|还有|\band\b|\bor\b|\bthe\b|\bmy\b|\bplus\b|\balso\b)*$/.test(between);
+  return /^(?:\s|,|，|、|&|\+|\/|和|跟|与|及|以及|还有|\band\b|\bor\b|\bthe\b|\bmy\b|\bplus\b|\balso\b)*$/.test(between);
 }
 
 function plural(text: string, mention: ItemMention): boolean {

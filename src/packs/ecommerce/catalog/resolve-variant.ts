@@ -50,7 +50,7 @@ export function valueMagnitude(value: string): { amount: number; unit: string } 
 
 // Words that make the option that follows a value the customer does NOT want.
 const NEGATED_BEFORE = /(?:\b(?:not|no|instead of|rather than|from|other than|isn'?t|not the|replace the|swap the|of the)\b|不要|不是|而不是|从|别|不想要|代替)(?:\s*(?:the|a|an|my|that|this))*\s*$/;
-const NEGATED_AFTER = /^\s*(?:的)?(?:不要了|不要|不想要|不喜欢|换掉|太大|太小|偏大|偏小|穿着|买错|发错|instead\b(?! of)|(?:is|was) (?:wrong|too))/;
+const NEGATED_AFTER = /^\s*(?:的)?(?:不要了|不要|不想要|不喜欢|换掉|太大|太小|偏大|偏小|穿着|买错|发错|(?:is|was) (?:wrong|too))/;
 const UP = /\b(?:one size up|a size up|size up|(?:one|a) size (?:bigger|larger)|(?:bigger|larger) size|next size up|go up a size)\b|大[一1](?:个)?(?:码|号)|大(?:一)?点的?(?:码|号)?|大半码|加大一(?:码|号)/;
 const DOWN = /\b(?:one size down|a size down|size down|(?:one|a) size (?:smaller)|smaller size|next size down|go down a size)\b|小[一1](?:个)?(?:码|号)|小(?:一)?点的?(?:码|号)?|小半码/;
 const MORE_CAPACITY = /\b(?:bigger|larger|more|higher) (?:capacity|battery|storage)\b|容量(?:更)?大(?:一点|些)?|(?:更)?大容量/;
