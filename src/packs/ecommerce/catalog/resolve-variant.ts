@@ -57,8 +57,8 @@ const MORE_CAPACITY = /\b(?:bigger|larger|more|higher) (?:capacity|battery|stora
 const LESS_CAPACITY = /\b(?:smaller|less|lower) (?:capacity|storage)\b|容量(?:更)?小(?:一点|些)?|小容量/;
 const CHEAPEST = /\b(?:cheapest|least expensive|lowest price|cheaper|less expensive|most affordable)\b|最便宜|便宜(?:一点|点|些)?的|价格最低|最实惠/;
 const PRICIEST = /\b(?:most expensive|priciest|top of the line|top-end)\b|最贵|最高配|顶配/;
-const AT_LEAST = new RegExp(`(?:\\b(?:at least|minimum|min|no less than|over|above|more than)\\s*(\\d+(?:\\.\\d+)?)\\s*(${UNIT_PATTERN})?\\b)|(?:(\\d+(?:\\.\\d+)?)\\s*(${UNIT_PATTERN})?\\s*(?:or more|or higher|or bigger|or above|\\+|and up|以上|及以上|起|往上|或以上))`, 'g');
-const AT_MOST = new RegExp(`(?:\\b(?:at most|up to|no more than|under|below|less than|max)\\s*(\\d+(?:\\.\\d+)?)\\s*(${UNIT_PATTERN})?\\b)|(?:(\\d+(?:\\.\\d+)?)\\s*(${UNIT_PATTERN})?\\s*(?:or less|or lower|or smaller|or below|以下|及以下|以内|之内))`, 'g');
+const AT_LEAST = new RegExp(`(?:\\b(?:at least|minimum|min|no less than|over|above|more than)\\s*(?:an?\\s+)?(\\d+(?:\\.\\d+)?)\\s*(${UNIT_PATTERN})?\\b)|(?:(\\d+(?:\\.\\d+)?)\\s*(${UNIT_PATTERN})?\\s*(?:or more|or higher|or bigger|or above|\\+|and up|以上|及以上|起|往上|或以上))`, 'g');
+const AT_MOST = new RegExp(`(?:\\b(?:at most|up to|no more than|under|below|less than|max)\\s*(?:an?\\s+)?(\\d+(?:\\.\\d+)?)\\s*(${UNIT_PATTERN})?\\b)|(?:(\\d+(?:\\.\\d+)?)\\s*(${UNIT_PATTERN})?\\s*(?:or less|or lower|or smaller|or below|以下|及以下|以内|之内))`, 'g');
 
 /**
  * Reads what the customer wants of the new variant of `current` from free text: explicit values (units, Chinese
@@ -87,7 +87,9 @@ export function readVariantRequest(source: string, product: Product, current: Re
   const values = optionValues(product);
   for (const [pattern, key, step] of [[UP, sizeKey(values), 1], [DOWN, sizeKey(values), -1], [MORE_CAPACITY, capacityKey(values), 1], [LESS_CAPACITY, capacityKey(values), -1]] as const) {
     if (!key || !pattern.test(text) || wanted[key] && wanted[key] !== current[key]) continue;
-    const next = stepValue(values.get(key)!, key, current[key], step);
+    // The next size that also has the values said with it ("one size up, still leather").
+    const consistent = values.get(key)!.filter((variant) => Object.entries(wanted).every(([k, value]) => k === key || variant.options[k] === value));
+    const next = stepValue(consistent, key, current[key], step);
     if (next) wanted[key] = next;
   }
   const limits: OptionLimit[] = [];
