@@ -67,7 +67,8 @@ function segmentsByItem(ctx: Ctx, source: string, order: Order): Array<{ index: 
   const taken = new Set<number>();
   mentions.forEach((mention, i) => {
     if (mention.polarity !== 'include') return;
-    const next = mentions.slice(i + 1).find((m) => m.start > mention.start);
+    // An item named only to describe the order ("（和茶壶一起那单）") does not end the segment.
+    const next = mentions.slice(i + 1).find((m) => m.start > mention.start && m.polarity !== 'describe');
     const segment = text.slice(mention.start, next ? next.start : undefined);
     // The same item id can appear twice in an order; take the first index not yet used.
     const index = mention.indexes.find((k) => !taken.has(k));
@@ -89,6 +90,37 @@ export function itemsFromTurn(ctx: Ctx, order: Order, source = ctx.turn.text): A
     return numbers.map((index) => ({ index, segment: '' }));
   }
   return [];
+}
+
+/**
+ * Option values of this turn that differ from the variant already planned for a chosen item ("oh wait, 32GB not
+ * 8GB" while confirming): a correction, not a no. Values equal to the original item count too — they undo a change.
+ */
+function corrections(ctx: Ctx, order: Order): Array<{ change: ItemChange; wanted: Record<string, string> }> {
+  const changes = (ctx.slots.changes as ItemChange[] | undefined) ?? [];
+  const out: Array<{ change: ItemChange; wanted: Record<string, string> }> = [];
+  for (const change of changes) {
+    const item = order.items[change.index];
+    const product = ctx.data.products[item.product_id];
+    const planned = change.newItemId ? product?.variants[change.newItemId]?.options : undefined;
+    if (!product || !planned) continue;
+    const { wanted } = readVariantRequest(ctx.turn.text, product, item.options);
+    if (Object.entries(wanted).some(([key, value]) => planned[key] !== value)) out.push({ change, wanted });
+  }
+  return out;
+}
+
+/**
+ * True when this turn names option values of an item already chosen — a correction ("32GB not 8GB") or a restatement
+ * ("black not silver! 7 inch, black") — so the caller must not read its "not" as a no.
+ */
+export function turnAdjustsChanges(ctx: Ctx, order: Order): boolean {
+  const changes = (ctx.slots.changes as ItemChange[] | undefined) ?? [];
+  return changes.some((change) => {
+    const item = order.items[change.index];
+    const product = ctx.data.products[item.product_id];
+    return product !== undefined && Object.keys(readVariantRequest(ctx.turn.text, product, item.options).wanted).length > 0;
+  });
 }
 
 export function askItems(ctx: Ctx, order: Order, key: string): void {
@@ -115,10 +147,14 @@ export function collectItemChanges(ctx: Ctx, order: Order, askKey: string): Item
     const request = wantedOptions(ctx, segment || source, item);
     if (asksSomething(request)) mergeRequest(change, request);
   }
+  // While confirming, option values without an item name correct the planned variants.
+  const corrected = !fromTurn.length && ctx.awaiting === 'confirmation' ? corrections(ctx, order) : [];
+  for (const { change, wanted } of corrected) mergeRequest(change, { wanted, limits: [] });
   // Options without an item name: they answer the pending question, or fit the only product they can belong to.
-  if (!fromTurn.length) {
+  if (!fromTurn.length && !corrected.length) {
     const pending = changes.find((c) => c.index === ctx.slots.pendingIndex);
-    const targets = pending ? [pending.index] : order.items.map((_, i) => i);
+    // A correction while confirming ("black, not silver") is about the items already chosen.
+    const targets = pending ? [pending.index] : changes.length ? changes.map((c) => c.index) : order.items.map((_, i) => i);
     const fits = targets.map((index) => ({ index, request: wantedOptions(ctx, source, order.items[index]) })).filter((t) => asksSomething(t.request));
     const choice = pickListedVariant(ctx);
     if (pending && choice) {
