@@ -33,6 +33,8 @@ describe('variant matching (English store)', () => {
     // t-shirt now purple / XL / cotton / crew neck
     ['T-Shirt', '8124970213', 'switch it to blue, no sorry, black', { color: 'black', size: 'XL', material: 'cotton', style: 'crew neck' }],
     ['T-Shirt', '9612497925', 'a size bigger please', { color: 'red', size: 'L', material: 'cotton', style: 'v-neck' }],
+    // skateboard now bamboo / 28 inch / plain: Chinese names of catalogue values
+    ['Skateboard', '8176740019', '板子换成枫木的印花款，长度不变', { 'deck material': 'maple', length: '28 inch', design: 'graphic' }],
     // charger now 20000mAh / wireless / black
     ['Portable Charger', '8349903180', 'usb-c and at least 10000mAh', { capacity: '20000mAh', output: 'USB-C', color: 'white' }],
   ])('%s %s: %s', (name, itemId, text, expected) => {

@@ -37,6 +37,7 @@ export const OPTION_VALUES_ZH: Record<string, string[]> = {
   'HEPA filter': ['hepa滤网'], HEPA: ['hepa'], carbon: ['活性炭'], ionic: ['负离子'], cordless: ['无绳'], 'quiet operation': ['静音'],
   men: ['男款', '男士'], women: ['女款', '女士'], unisex: ['男女通用'], analog: ['指针'], digital: ['数字', '电子'], automatic: ['自动'], manual: ['手动'],
   'in-ear': ['入耳式'], 'over-ear': ['头戴式'], 'on-ear': ['贴耳式'], mountain: ['山地'], road: ['公路'], 'hard cover': ['硬壳', '硬皮', '硬面', '精装'], 'soft cover': ['软皮', '软面', '平装'],
+  plain: ['纯色', '素色', '无图案'], custom: ['定制', '定制款', '定制图案'], graphic: ['图案', '印花', '图案款'], maple: ['枫木'],
 };
 
 /** Alternative English spellings customers use for option values. */
