@@ -32,6 +32,7 @@ describe('variant matching (English store)', () => {
     ['Electric Kettle', '1240311797', '从1升换成1.5升的，还是玻璃', { capacity: '1.5L', material: 'glass', color: 'white' }],
     // t-shirt now purple / XL / cotton / crew neck
     ['T-Shirt', '8124970213', 'switch it to blue, no sorry, black', { color: 'black', size: 'XL', material: 'cotton', style: 'crew neck' }],
+    ['T-Shirt', '8124970213', 'needs to be a medium really, in blue, not this purple xl', { color: 'blue', size: 'M', material: 'cotton', style: 'crew neck' }],
     ['T-Shirt', '9612497925', 'a size bigger please', { color: 'red', size: 'L', material: 'cotton', style: 'v-neck' }],
     // skateboard now bamboo / 28 inch / plain: Chinese names of catalogue values
     ['Skateboard', '8176740019', '板子换成枫木的印花款，长度不变', { 'deck material': 'maple', length: '28 inch', design: 'graphic' }],

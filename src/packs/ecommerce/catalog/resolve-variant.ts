@@ -85,6 +85,16 @@ export function readVariantRequest(source: string, product: Product, current: Re
     wanted[mention.key] = mention.value;
   });
   const values = optionValues(product);
+  // "a medium", "extra large": words for letter sizes when the catalogue writes sizes as letters (S, M, XL).
+  const letterKey = sizeKey(values);
+  const letters = letterKey ? new Set(values.get(letterKey)!.map((v) => v.options[letterKey])) : new Set<string>();
+  if (letterKey && [...letters].every((value) => valueMagnitude(value)?.unit === 'clothing') && !Object.keys(wanted).includes(letterKey)) {
+    for (const match of text.matchAll(/\b(extra small|small|medium|extra large|large|double xl|xx large)\b/g)) {
+      const letter = { 'extra small': 'XS', small: 'S', medium: 'M', large: 'L', 'extra large': 'XL', 'double xl': 'XXL', 'xx large': 'XXL' }[match[1]]!;
+      if (!letters.has(letter) || NEGATED_BEFORE.test(text.slice(Math.max(0, match.index! - 30), match.index))) continue;
+      wanted[letterKey] = letter;
+    }
+  }
   for (const [pattern, key, step] of [[UP, sizeKey(values), 1], [DOWN, sizeKey(values), -1], [MORE_CAPACITY, capacityKey(values), 1], [LESS_CAPACITY, capacityKey(values), -1]] as const) {
     if (!key || !pattern.test(text) || wanted[key] && wanted[key] !== current[key]) continue;
     // The next size that also has the values said with it ("one size up, still leather").
