@@ -7,7 +7,7 @@ export const PRODUCT_NAMES_ZH: Record<string, string[]> = {
   Smartphone: ['智能手机', '手机'], Backpack: ['双肩包', '背包'], 'Coffee Maker': ['咖啡机'], 'Water Bottle': ['水杯', '水壶', '保温杯'],
   'Desk Lamp': ['台灯'], Notebook: ['笔记本本子', '记事本'], Sunglasses: ['太阳镜', '墨镜'], Wristwatch: ['手表', '腕表'],
   'Electric Toothbrush': ['电动牙刷'], 'Yoga Mat': ['瑜伽垫'], 'Bluetooth Speaker': ['蓝牙音箱', '音箱'], 'Gaming Mouse': ['游戏鼠标', '鼠标'],
-  'Action Camera': ['运动相机'], 'Garden Hose': ['浇花水管', '水管'], 'Hiking Boots': ['登山鞋', '徒步鞋'], Tablet: ['平板电脑', '平板'],
+  'Action Camera': ['运动相机'], 'Garden Hose': ['浇花水管', '水管'], 'Hiking Boots': ['登山鞋', '登山靴', '徒步鞋', '徒步靴'], Tablet: ['平板电脑', '平板'],
   'E-Reader': ['电子阅读器', '电子书阅读器'], 'Portable Charger': ['充电宝', '移动电源'], 'Indoor Security Camera': ['室内监控摄像头', '监控摄像头', '摄像头'],
   'Electric Kettle': ['电热水壶', '电水壶'], 'Mechanical Keyboard': ['机械键盘', '键盘'], 'Wireless Earbuds': ['无线耳机', '蓝牙耳机'],
   'Smart Thermostat': ['智能温控器', '温控器'], 'Fleece Jacket': ['抓绒外套', '抓绒衣'], 'Wall Clock': ['挂钟'], 'Dumbbell Set': ['哑铃套装', '哑铃'],
@@ -36,7 +36,8 @@ export const OPTION_VALUES_ZH: Record<string, string[]> = {
   'high-back': ['高背'], standard: ['标准'], adjustable: ['可调节'], fixed: ['固定'], none: ['无'], RGB: ['rgb', '彩色背光'], 'warm white': ['暖白'], daylight: ['日光'],
   'HEPA filter': ['hepa滤网'], HEPA: ['hepa'], carbon: ['活性炭'], ionic: ['负离子'], cordless: ['无绳'], 'quiet operation': ['静音'],
   men: ['男款', '男士'], women: ['女款', '女士'], unisex: ['男女通用'], analog: ['指针'], digital: ['数字', '电子'], automatic: ['自动'], manual: ['手动'],
-  'in-ear': ['入耳式'], 'over-ear': ['头戴式'], 'on-ear': ['贴耳式'], mountain: ['山地'], road: ['公路'], 'hard cover': ['硬壳', '精装'], 'soft cover': ['软皮', '平装'],
+  'in-ear': ['入耳式'], 'over-ear': ['头戴式'], 'on-ear': ['贴耳式'], mountain: ['山地'], road: ['公路'], 'hard cover': ['硬壳', '硬皮', '硬面', '精装'], 'soft cover': ['软皮', '软面', '平装'],
+  plain: ['纯色', '素色', '无图案'], custom: ['定制', '定制款', '定制图案'], graphic: ['图案', '印花', '图案款'], maple: ['枫木'],
 };
 
 /** Alternative English spellings customers use for option values. */

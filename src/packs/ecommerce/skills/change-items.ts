@@ -2,7 +2,7 @@ import type { Skill } from '../../../engine/pack.ts';
 import type { EcommerceDb, Order } from '../store/types.ts';
 import { ensureCustomer } from './auth.ts';
 import { confirmationReplies } from './confirm.ts';
-import { collectItemChanges, describeChanges, itemsFromTurn } from './item-changes.ts';
+import { collectItemChanges, describeChanges, itemsFromTurn, turnAdjustsChanges } from './item-changes.ts';
 import { money, orderCard, resolveOrder, type Ctx } from './orders.ts';
 import { collectPayment } from './payment-step.ts';
 import { paymentLabel } from './payment.ts';
@@ -30,7 +30,7 @@ function createChangeItemsSkill(): Skill<EcommerceDb> {
       if (order === 'stop') return 'done';
       // "Change" and "exchange" are the same wish; the order's status decides which policy applies.
       const variant = order.status === 'pending' ? MODIFY : EXCHANGE;
-      if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !itemsFromTurn(ctx, order).length) {
+      if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !itemsFromTurn(ctx, order).length && !turnAdjustsChanges(ctx, order)) {
         ctx.say('action.not_done');
         return 'done';
       }

@@ -2,6 +2,7 @@ import type { Skill } from '../../../engine/pack.ts';
 import type { EcommerceDb, Order } from '../store/types.ts';
 import { ensureCustomer } from './auth.ts';
 import { confirmationReplies } from './confirm.ts';
+import { applySelection, resolveItems } from '../catalog/resolve-items.ts';
 import { askItems, itemsFromTurn } from './item-changes.ts';
 import { itemLabel, money, orderCard, resolveOrder } from './orders.ts';
 import { collectPayment, rememberPayment } from './payment-step.ts';
@@ -20,13 +21,24 @@ export const returnItemsSkill: Skill<EcommerceDb> = {
     const user0 = ctx.data.users[order.user_id];
     rememberPayment(ctx, Object.values(user0.payment_methods).filter((m) => m.id === order.payment_history[0]?.payment_method_id || m.source === 'gift_card'), order);
     const first = ctx.slots.indexes === undefined;
-    const selected = new Set((ctx.slots.indexes as number[] | undefined) ?? []);
-    const named = itemsFromTurn(ctx, order, first ? ctx.flowTexts().join(' \n ') : ctx.turn.text);
-    for (const { index } of named) selected.add(index);
-    if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !named.length) { ctx.say('action.not_done'); return 'done'; }
-    if (!selected.size && order.items.length === 1) selected.add(0);
-    ctx.slots.indexes = [...selected].sort((a, b) => a - b);
-    if (!selected.size) { askItems(ctx, order, 'return.ask_items'); return 'waiting'; }
+    const confirming = ctx.awaiting === 'confirmation';
+    // The first time, read every message of the request (details may have come before authentication).
+    const selection = resolveItems(first ? ctx.flowTexts().join(' \n ') : ctx.turn.text, order, ctx.data.products, { quantifiers: !confirming });
+    if (!selection.include.length && !selection.exclude.length && ctx.awaiting === 'item') {
+      for (const { index } of itemsFromTurn(ctx, order)) selection.include.push(index);
+    }
+    const changed = selection.include.length + selection.exclude.length > 0;
+    if (confirming && ctx.isDeny() && !changed) { ctx.say('action.not_done'); return 'done'; }
+    let selected = applySelection((ctx.slots.indexes as number[] | undefined) ?? [], selection);
+    if (!selected.length && order.items.length === 1 && !selection.exclude.length) selected = [0];
+    ctx.slots.indexes = selected;
+    if (selection.ambiguous.length && !confirming) {
+      // "the shirt" with two shirts in the order: ask which, listing the candidates.
+      ctx.slots.indexes = selected.filter((index) => !selection.ambiguous.flat().includes(index));
+      askItems(ctx, order, 'return.ask_items');
+      return 'waiting';
+    }
+    if (!selected.length) { askItems(ctx, order, 'return.ask_items'); return 'waiting'; }
     const user = ctx.data.users[order.user_id];
     const original = order.payment_history[0]?.payment_method_id;
     const allowed = Object.values(user.payment_methods).filter((m) => m.id === original || m.source === 'gift_card');
