@@ -61,7 +61,7 @@ export const ECOMMERCE_INTENT_LABELS: Record<string, Localized> = {
  */
 export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
   { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
-  { intent: 'cancel_order', pattern: /(取消|撤销).{0,12}(订单|单子|这单|#)|\bcancel\b.{0,40}\border\b|\bcancel (it|#w)/ },
+  { intent: 'cancel_order', pattern: /(取消|撤销).{0,12}(订单|单子|这单|那单|#)|(都|全部|帮我|麻烦)取消掉?|\bcancel\b.{0,40}\border\b|\bcancel (it|#w|that|this|both|them|these|those|all)\b/ },
   { intent: 'modify_user_address', pattern: /默认地址|\bdefault (shipping )?address\b|\b(profile|account) address\b/ },
   { intent: 'modify_order_address', pattern: /(改|换|修改|更改).{0,10}(收货)?地址|地址.{0,6}(改|换)|\b(change|update|correct)\b.{0,30}\b(shipping |delivery )?address\b|\bship (it )?to\b/ },
   { intent: 'track_order', pattern: /一直没到|还没到|还没收到|没收到货|什么时候(能)?到|\bhaven'?t (received|got)\b|\b(hasn'?t|has not|not yet) arrived\b|\bstill (not here|hasn'?t come)\b/ },

@@ -11,6 +11,8 @@ interface AuthMemory {
 }
 
 const NAME_WORD = /^[\p{L}'’-]{1,30}$/u;
+const NAME_THEN_ZIP = /^(?:(?:hi|hello|hey)(?: there)?[,!.\s]+)?(?:(?:i'?m|im|i am|this is|it'?s|my name is|name'?s|我是|我叫)\s*)?([a-z][a-z'’-]{1,29})\s+([a-z][a-z'’-]{1,29})(?:\s+here)?\s*[,，:：]?\s*(?:(?:zip|zip code|postal code|邮编)\s*(?:is|:|：)?\s*)?(\d{5})\b/i;
+const NOT_NAMES = /^(i|im|my|the|a|an|and|order|orders|cancel|return|zip|code|hi|hello|hey|please|need|want|help|is|it|this|here|there|for|to|of)$/i;
 
 /**
  * Authenticates the customer before any account data is shown or changed (store policy): by email, by
@@ -85,6 +87,13 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
     // Latin names the extractor leaves alone: "我是 Lei Khan", "Hi, Juan Lopez here", "I'm Yusuf Rossi".
     const latin = /(?:我是|我叫|名字是|姓名|i'?m|i am|this is|name is|^(?:hi|hello|hey)[,!]?)\s*([A-Z][a-z]+)\s+([A-Z][a-z]+)(?=\s*(?:here|,|，|。|\.|$|zip|邮编))/i.exec(ctx.turn.text);
     if (latin && !/^(here|there|and|the)$/i.test(latin[2])) { auth.first = capitalize(latin[1]); auth.last = capitalize(latin[2]); }
+  }
+  if (!auth.first && !name) {
+    // Name then zip with no cue words: "Ava Nguyen, zip 94128", "Yusuf Rossi here, 19122", "im sophia nguyen 20171".
+    const plain = NAME_THEN_ZIP.exec(ctx.turn.text.trim());
+    if (plain && !NOT_NAMES.test(plain[1]) && !NOT_NAMES.test(plain[2])) {
+      auth.first = capitalize(plain[1]); auth.last = capitalize(plain[2]); auth.zip ??= plain[3];
+    }
   }
   const text = ctx.turn.text.trim().replace(/[.。!！]$/, '');
   const bare = text.replace(/^(my (first |last )?name is|it'?s|i'?m|我叫|我姓|姓)\s*/i, '').trim();
