@@ -16,6 +16,8 @@ describe('cancelReasonFrom', () => {
     ['手滑多拍了一单', 'ordered by mistake'],
     ['昨天拍错了，帮我取消', 'ordered by mistake'],
     ['下錯單了', 'ordered by mistake'], // traditional characters
+    ['拍错颜色了，本来不想买这个色的', 'ordered by mistake'], // "did not mean to buy", not "no longer want"
+    ['这个不想买了', 'no longer needed'],
     ['bought it by mistake... actually no, I just don\'t need it anymore', 'no longer needed'],
     ['the lamp order, no wait sorry wrong one, the chair order. we dont need it', 'no longer needed'],
     ['不对，是另一单，那个不需要了', 'no longer needed'],

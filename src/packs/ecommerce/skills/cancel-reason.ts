@@ -6,7 +6,7 @@ export type CancelReason = 'no longer needed' | 'ordered by mistake';
 // "I ordered the wrong one", "placed it by mistake", "拍错了", "下错单", "手滑点了两次".
 const MISTAKE = /\b(by mistake|mistaken(ly)?|a mistake|mistake order|accident(ally)?|by error|in error|didn'?t mean to|never meant to|ordered (it )?twice|double[- ]ordered|duplicate( order)?|(ordered|bought|picked|got|placed|chose|selected|clicked) (on )?(the |a )?wrong\b|wrong (item|order|size|colou?r|model|product))|下错|拍错|买错|误拍|误下|误点|误操作|点错|选错|订错|重复下单|重复购买|买重|多拍|多下了|手滑|不小心(下|买|拍|点)/g;
 // "don't need it anymore", "changed my mind", "用不上了", "不想要了".
-const NOT_NEEDED = /\b(no longer (need|want)(ed|s)?|(don'?t|do not|won'?t|will not|doesn'?t|does not) (really )?(need|want|use)|not needed|no need|need (it|them|those|this|that) no more|changed my mind|change of mind|found (it |one )?cheaper|not (going to|gonna) (use|need)|no use for)\b|不需要|不想要|不要了|用不上|用不到|不用了|改主意|不想买|不打算要|没必要|没用了|不需要了|暂时不要|不要这个/g;
+const NOT_NEEDED = /\b(no longer (need|want)(ed|s)?|(don'?t|do not|won'?t|will not|doesn'?t|does not) (really )?(need|want|use)|not needed|no need|need (it|them|those|this|that) no more|changed my mind|change of mind|found (it |one )?cheaper|not (going to|gonna) (use|need)|no use for)\b|不需要|不想要|不要了|用不上|用不到|不用了|改主意|不想买了|不打算要了|没必要|没用了|不需要了|暂时不要|不要这个/g;
 // Self-corrections ("no wait, wrong one", "sorry, not that one", "不对，是…") are about the customer's words, not a reason.
 const CORRECTION = /\b(no wait|wait|sorry|oops|actually|i mean)[\s,.!-]*(the |that'?s the |that'?s )?(wrong one|not that one|not that)\b|(不对|说错了|搞错了|弄错了)[，,。\s]*(是|应该是)?/g;
 
