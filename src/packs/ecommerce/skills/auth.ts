@@ -71,7 +71,9 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
   if (email) auth.email = email.value;
   const phone = ctx.entities('phone')[0];
   if (phone) auth.phone = phone.value;
-  const zip = ctx.entities('zip')[0];
+  // The zip of a new shipping address in the same message is not the account's zip.
+  const addresses = ctx.entities('address');
+  const zip = ctx.entities('zip').find((z) => !addresses.some((a) => z.start >= a.start && z.start <= a.end + 12));
   if (zip) auth.zip = zip.value;
   const userId = ctx.entities('user_id')[0];
   const name = ctx.entities('person_name')[0];
