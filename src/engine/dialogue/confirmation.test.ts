@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { isAffirmative, isNegative } from './confirmation.ts';
 
 describe('confirmation', () => {
-  it.each(['yes', 'Yes, please go ahead.', 'ok', 'sure thing', 'confirm', '是的', '好的，谢谢', '确认', '嗯', '可以', '没问题', '对'])('"%s" is yes', (text) => {
+  it.each(['yes', 'Yes, please go ahead.', 'ok', 'sure thing', 'confirm', '是的', '好的，谢谢', '确认', '嗯', '可以', '没问题', '对', '嗯对', '嗯好 改吧', '行 可以'])('"%s" is yes', (text) => {
     expect(isAffirmative(text)).toBe(true);
     expect(isNegative(text)).toBe(false);
   });

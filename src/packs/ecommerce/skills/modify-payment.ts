@@ -1,10 +1,26 @@
 import type { Skill } from '../../../engine/pack.ts';
-import type { EcommerceDb, Order } from '../store/types.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
+import type { EcommerceDb, Order, PaymentMethod } from '../store/types.ts';
 import { ensureCustomer } from './auth.ts';
 import { confirmationReplies } from './confirm.ts';
 import { money, orderCard, resolveOrder } from './orders.ts';
 import { collectPayment } from './payment-step.ts';
 import { paymentLabel } from './payment.ts';
+
+// "use the gift card if its balance covers it, otherwise WeChat", "礼品卡余额够就用礼品卡，不够就用微信".
+const OTHERWISE = /\b(otherwise|if not|else|if it doesn'?t|if that'?s not enough)\b|不够|否则|不然|要不然/;
+
+/** The gift card when its balance covers `amount`, else the method named after "otherwise"; null when not asked so. */
+function giftCardOrElse(ctx: Parameters<typeof collectPayment>[0], allowed: PaymentMethod[], amount: number): string | null {
+  const text = normalize(ctx.flowTexts().join(' '));
+  const split = OTHERWISE.exec(text);
+  if (!split || !/gift ?card|礼品卡/.test(text.slice(0, split.index))) return null;
+  const giftCard = allowed.find((m) => m.source === 'gift_card');
+  if (giftCard && (giftCard.balance ?? 0) >= amount) return giftCard.id;
+  const rest = text.slice(split.index + split[0].length);
+  const other = allowed.filter((m) => m.source !== 'gift_card' && rest.includes((m.source === 'wechat_pay' ? '微信' : m.source === 'alipay' ? '支付宝' : m.source.replace('_', ' '))));
+  return other.length === 1 ? other[0].id : null;
+}
 
 export const modifyOrderPaymentSkill: Skill<EcommerceDb> = {
   name: 'modify_order_payment',
@@ -21,7 +37,10 @@ export const modifyOrderPaymentSkill: Skill<EcommerceDb> = {
     const current = order.payment_history[0]?.payment_method_id;
     const allowed = Object.values(user.payment_methods).filter((m) => m.id !== current);
     if (!allowed.length) { ctx.say('payment.no_other_method'); return 'done'; }
-    const paymentMethodId = collectPayment(ctx, order, allowed, 'payment.ask_new');
+    const amountDue = order.payment_history[0]?.amount ?? 0;
+    const conditional = ctx.slots.conditional as string | undefined ?? giftCardOrElse(ctx, allowed, amountDue) ?? undefined;
+    if (conditional) ctx.slots.conditional = ctx.slots.paymentMethodId = conditional;
+    const paymentMethodId = conditional && ctx.awaiting !== 'payment_method' ? conditional : collectPayment(ctx, order, allowed, 'payment.ask_new');
     if (paymentMethodId === 'waiting') return 'waiting';
     const method = user.payment_methods[paymentMethodId];
     const amount = order.payment_history[0]?.amount ?? 0;
