@@ -64,6 +64,7 @@ export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'cancel_order', pattern: /(取消|撤销).{0,12}(订单|单子|这单|那单|#)|(都|全部|帮我|麻烦)取消掉?|\bcancel\b.{0,40}\border\b|\bcancel (it|#w|that|this|both|them|these|those|all)\b/ },
   { intent: 'modify_user_address', pattern: /默认(的)?(收货|配送)?地址|账户(的)?(默认)?地址|\bdefault (shipping )?address\b|\b(profile|account) address\b/ },
   { intent: 'modify_order_address', pattern: /(改|换|修改|更改).{0,10}(收货)?地址|地址.{0,6}(改|换)|\b(change|update|correct)\b.{0,30}\b(shipping |delivery )?address\b|\bship (it )?to\b/ },
+  { intent: 'order_status', pattern: /发货了?(没有?|吗)|发了没|还没发货?吗|(付了|花了|一共付|总共付)(多少|几)|订单金额|那单.{0,8}多少钱|\b(did|has) (it|my order|the order|that( one)?) (ship|shipped|go out)\b|\bhow much did i pay\b/ },
   { intent: 'track_order', pattern: /一直没到|还没到|还没收到|没收到货|什么时候(能)?到|\bhaven'?t (received|got)\b|\b(hasn'?t|has not|not yet) arrived\b|\bstill (not here|hasn'?t come)\b/ },
   { intent: 'modify_order_payment', pattern: /(支付方式|付款方式).{0,10}(改|换)|(改|换)(用|成)?.{0,8}(支付方式|付款方式)|改用.{0,8}(支付|付款)|\b(change|switch|update)\b.{0,30}\bpayment (method)?\b|\bpay (for (it|the order) )?(with|using|by)\b.{0,30}\binstead\b|\binstead of (the |my )?(gift card|paypal|credit card)/ },
   { intent: 'return_items', pattern: /退货|退掉|退回去|\breturn(ing)?\b.{0,40}\b(item|order|it|them|the)\b/ },

@@ -1,4 +1,5 @@
 import type { SkillContext } from '../../../engine/pack.ts';
+import { recognisePersonNames } from '../../../engine/nlu/entities/person-name.ts';
 import type { EcommerceDb } from '../store/types.ts';
 
 interface AuthMemory {
@@ -11,6 +12,7 @@ interface AuthMemory {
 }
 
 const NAME_WORD = /^[\p{L}'’-]{1,30}$/u;
+const ZH_NAME_BEFORE_CONTACT = /(?:^|[，,。\s]|我)(\p{Script=Han}{2,4}?)[，,\s]*(?=(?:邮编|电话|手机号?|邮箱|号码)?\s*(?:是|为)?\s*[:：]?\s*(?:\d{5,}|[\w.+-]+@))/u;
 const NAME_THEN_ZIP = /^(?:(?:hi|hello|hey)(?: there)?[,!.\s]+)?(?:(?:i'?m|im|i am|this is|it'?s|my name is|name'?s|我是|我叫)\s*)?([a-z][a-z'’-]{1,29})\s+([a-z][a-z'’-]{1,29})(?:\s+here)?\s*[,，:：]?\s*(?:(?:zip|zip code|postal code|邮编)\s*(?:is|:|：)?\s*)?(\d{5})\b/i;
 const NOT_NAMES = /^(i|im|my|the|a|an|and|order|orders|cancel|return|zip|code|hi|hello|hey|please|need|want|help|is|it|this|here|there|for|to|of)$/i;
 
@@ -96,6 +98,12 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
     if (plain && !NOT_NAMES.test(plain[1]) && !NOT_NAMES.test(plain[2])) {
       auth.first = capitalize(plain[1]); auth.last = capitalize(plain[2]); auth.zip ??= plain[3];
     }
+  }
+  if (!auth.first && !name) {
+    // A Chinese name right before a zip, phone or email, with no 我是/我叫: "吴平，邮编361006", "hello 杨俊杰 189…".
+    const bare = ZH_NAME_BEFORE_CONTACT.exec(ctx.turn.text);
+    const found = bare ? recognisePersonNames(`我是${bare[1]}`)[0] : undefined;
+    if (found?.meta?.first && found.meta.last && found.text === bare![1]) { auth.first = String(found.meta.first); auth.last = String(found.meta.last); }
   }
   const text = ctx.turn.text.trim().replace(/[.。!！]$/, '');
   const bare = text.replace(/^(my (first |last )?name is|it'?s|i'?m|我叫|我姓|姓)\s*/i, '').trim();
