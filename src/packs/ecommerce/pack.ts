@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { PackDefinition, Template } from '../../engine/pack.ts';
+import type { PackDefinition, SafetyMatch, Template } from '../../engine/pack.ts';
+import { normalize } from '../../engine/text/normalize.ts';
 import type { Localized } from '../../engine/types.ts';
 import { parseFaqMarkdown } from '../../engine/knowledge/parse-faq-markdown.ts';
 import { createYamlReader, intentsSchema, localizedList, templateSchema } from '../shared/pack-files.ts';
@@ -72,6 +73,14 @@ export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'track_order', pattern: /物流|快递.{0,4}(到哪|在哪)|\btrack(ing)?\b|where('?s| is) my (package|parcel|order)/ },
 ];
 
+// An account someone else controls (store policy: a person handles it; nothing is changed meanwhile).
+const ACCOUNT_TAKEOVER = /(账号|账户|帐号|帐户).{0,6}(被盗|被黑|被人(登|盗|改)|被别人(登|用|改)|异地登录)|盗号|号被盗|\b(account|acct)\b.{0,30}\b(hacked|compromised|stolen|taken over|broken into)\b|\b(hacked|stole|took over) my account\b|\bsomeone (else )?(logged|has logged|is logging|got) into my account\b/;
+
+/** Store policy cases no automated flow may touch: an account that looks taken over goes to a person at once. */
+export function ecommerceSafety(text: string): SafetyMatch | null {
+  return ACCOUNT_TAKEOVER.test(normalize(text)) ? { key: 'safety.account_takeover', handoff: true, category: 'account_takeover' } : null;
+}
+
 /** Loads the e-commerce pack: training phrases, templates, FAQ, troubleshooting guides, tools and skills. */
 export async function loadEcommercePack(): Promise<PackDefinition<EcommerceDb>> {
   const [intents, zh, en, guides, faqZh, faqEn] = await Promise.all([
@@ -101,6 +110,7 @@ export async function loadEcommercePack(): Promise<PackDefinition<EcommerceDb>> 
     ],
     catalog: catalogTerms,
     intentHints: ECOMMERCE_INTENT_HINTS,
+    safety: ecommerceSafety,
     smallTalk: {
       greet: 'smalltalk.greet', goodbye: 'smalltalk.goodbye', thanks: 'smalltalk.thanks', bot_identity: 'smalltalk.bot_identity',
       affirm: 'smalltalk.affirm', deny: 'smalltalk.deny',
