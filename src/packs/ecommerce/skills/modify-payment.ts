@@ -22,12 +22,17 @@ function giftCardOrElse(ctx: Parameters<typeof collectPayment>[0], allowed: Paym
   return other.length === 1 ? other[0].id : null;
 }
 
+const PAST_PAYMENT = /\b(i|we) (paid|payed|bought it|ordered it) (with|by|using|on|through)\b|\bpaid (for it )?(with|by|using)\b|(当时|之前|是)?用.{1,8}(付的|付款的|支付的|买的)|付款方式是/;
+const CHANGE_WORDS = /\b(change|switch|update|swap|move|instead|rather|prefer|want to (use|pay)|would like to (use|pay)|can i (use|pay))\b|改|换|变更|想用|要用|换成/;
+
 export const modifyOrderPaymentSkill: Skill<EcommerceDb> = {
   name: 'modify_order_payment',
   intents: ['modify_order_payment'],
   writes: true,
   accepts: ['order_id', 'payment_method'],
   run(ctx) {
+    // "I paid with a gift card, does the money go back right away?": saying how one paid is not asking to change it.
+    if (ctx.started && PAST_PAYMENT.test(normalize(ctx.turn.text)) && !CHANGE_WORDS.test(normalize(ctx.turn.text))) return 'done';
     if (!ensureCustomer(ctx)) return 'waiting';
     const order = resolveOrder(ctx, { statuses: ['pending'], action: 'modify_payment' });
     if (order === 'waiting') return 'waiting';
