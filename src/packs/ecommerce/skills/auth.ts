@@ -26,6 +26,7 @@ export function ensureCustomer(ctx: SkillContext<EcommerceDb>): boolean {
   const auth = ((ctx.memory.auth as AuthMemory | undefined) ?? {}) as AuthMemory;
   ctx.memory.auth = auth;
   harvest(ctx, auth);
+  if (!auth.email && !auth.phone && !(auth.first && auth.last && auth.zip)) harvestEarlier(ctx, auth);
 
   if (auth.email) {
     const found = ctx.call<string>('find_user_id_by_email', { email: auth.email });
@@ -123,6 +124,25 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
   } else if ((ctx.awaiting === 'zip' || (auth.first && auth.last)) && !zip) {
     const digits = /\b(\d{5,6})\b/.exec(text);
     if (digits) auth.zip = digits[1];
+  }
+}
+
+/**
+ * Identity said in an earlier message that started no request ("Lucas Muller, zip 78763" then the request):
+ * read again from the last few messages the engine keeps (normalised text).
+ */
+function harvestEarlier(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
+  const earlier = ((ctx.memory.recentTexts as string[] | undefined) ?? []).slice(0, -1);
+  for (const text of earlier.reverse()) {
+    const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0];
+    if (email) { auth.email = email; return; }
+    const phone = /(?<!\d)1[3-9]\d{9}(?!\d)/.exec(text)?.[0];
+    if (phone && ctx.locale === 'zh') { auth.phone = phone; return; }
+    const plain = NAME_THEN_ZIP.exec(text.replace(/^(?:呃|嗯|额)?\s*(?:你好|您好)?[，,\s]*/, '').trim());
+    if (plain && !NOT_NAMES.test(plain[1]) && !NOT_NAMES.test(plain[2])) {
+      auth.first = capitalize(plain[1]); auth.last = capitalize(plain[2]); auth.zip = plain[3];
+      return;
+    }
   }
 }
 
