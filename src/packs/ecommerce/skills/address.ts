@@ -66,7 +66,9 @@ export function addressFromTurn(ctx: Ctx, user: User, current?: Order): Address 
     const base = current?.address ?? user.address;
     const city = cityNamed(ctx.turn.text, knownAddresses(ctx)) ?? base.city;
     const found = chineseAddress({ ...district.parts, city }, ctx.turn.text.slice(district.end), knownAddresses(ctx), base);
-    if (found) return { ...found, zip };
+    // The zip said after the new address is its zip ("潘浩然 邮编050011 … 改成…号 …，邮编050051").
+    const after = ctx.entities('zip').find((z) => z.start >= district.end - 2)?.value ?? ctx.entities('zip').at(-1)?.value ?? '';
+    if (found) return { ...found, zip: after };
   }
   if (referenced) return referenced;
   if (DEFAULT_ADDRESS.test(normalize(ctx.turn.text))) return { ...user.address };
