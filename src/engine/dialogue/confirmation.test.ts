@@ -7,7 +7,7 @@ describe('confirmation', () => {
     'yes', 'Yes, please go ahead.', 'ok', 'sure thing', 'confirm', '是的', '好的，谢谢', '确认', '嗯', '可以', '没问题', '对',
     // Real words people use to say yes.
     'yep go ahead', 'Correct. Proceed.', 'ok fine, yes', 'sure go ahead', 'looks good, do it', 'that works for me',
-    'alright then', 'Yess', 'perfect, thanks!', 'go for it 👍',
+    'alright then', 'Yess', 'perfect, thanks!', 'go for it 👍', '嗯好 改吧', '行 可以',
     '确认无误，请办理', '行', '嗯对', '好的，就这么办', '可以，改吧', '对的没错', '好嘞', '确定，麻烦了', '嗯嗯，可以的', '就这样吧',
     '好的，退吧', '行，取消吧',
     // A side question after the yes does not undo it.

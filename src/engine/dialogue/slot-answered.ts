@@ -2,7 +2,8 @@ import { isAffirmative, isNegative } from './confirmation.ts';
 import type { SlotName, Understanding } from './types.ts';
 
 const ENTITY_FOR_SLOT: Partial<Record<SlotName, string[]>> = {
-  email: ['email'], zip: ['zip'], order_id: ['order_id'], user_id: ['user_id'], phone: ['phone'],
+  // "Which order?" — "the kettle one": orders are told apart by what is in them.
+  email: ['email'], zip: ['zip'], order_id: ['order_id', 'product'], user_id: ['user_id'], phone: ['phone'],
   payment_method: ['payment_method'], address: ['address'], date: ['date'], time: ['time'],
   first_name: ['person_name'], last_name: ['person_name'],
   item: ['product', 'option', 'number'], product: ['product'], option: ['option', 'number'],
@@ -28,6 +29,8 @@ export function slotAnswered(slot: string | null, u: Understanding): boolean {
   if ((slot === 'first_name' || slot === 'last_name') && SHORT_NAME.test(u.text.trim()) && !looksLikeQuestion(u.normalized)) return true;
   if (slot === 'zip' && /^\s*\d{5,6}\s*$/.test(u.text)) return true;
   if (FREE_TEXT_SLOTS.has(slot) && u.normalized.length <= 16 && !looksLikeQuestion(u.normalized)) return true;
+  // A reason is said in a sentence ("ordered it by mistake", "we don't need it anymore"), not a word.
+  if (slot === 'reason' && u.normalized.length <= 60 && !looksLikeQuestion(u.normalized)) return true;
   // Short free-text answers (a name, a reason, "the blue one") belong to the question just asked — unless they are questions.
   return u.normalized.length <= 24 && u.status !== 'confident' && !looksLikeQuestion(u.normalized);
 }

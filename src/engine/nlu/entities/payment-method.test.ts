@@ -7,7 +7,7 @@ describe('recognisePaymentMethods', () => {
   it.each([
     ['pay by credit card', 'credit_card'], ['用信用卡付', 'credit_card'], ['my Visa', 'credit_card'], ['PayPal', 'paypal'],
     ['a gift card', 'gift_card'], ['礼品卡余额', 'gift_card'], ['支付宝', 'alipay'], ['Alipay', 'alipay'],
-    ['微信支付', 'wechat_pay'], ['WeChat Pay', 'wechat_pay'], ['银行卡', 'bank_card'], ['debit card', 'bank_card'],
+    ['微信支付', 'wechat_pay'], ['WeChat Pay', 'wechat_pay'], ['微信', 'wechat_pay'], ['差价退到微信吧', 'wechat_pay'], ['改成微信', 'wechat_pay'], ['银行卡', 'bank_card'], ['debit card', 'bank_card'],
   ])('%s → %s', (text, method) => {
     expect(summary(recognisePaymentMethods(text))).toEqual([`payment_method:${method}`]);
   });
@@ -23,6 +23,7 @@ describe('recognisePaymentMethods', () => {
 
   it('does not read plain WeChat contact or other cards as payment', () => {
     expect(recognisePaymentMethods('加我微信 / SIM card / 会员卡')).toEqual([]);
+    expect(recognisePaymentMethods('我用微信联系过你们')).toEqual([]);
   });
 
   it('never throws; spans are inside the text; values are known methods', () => {

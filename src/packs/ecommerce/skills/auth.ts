@@ -1,4 +1,5 @@
 import type { SkillContext } from '../../../engine/pack.ts';
+import { recognisePersonNames } from '../../../engine/nlu/entities/person-name.ts';
 import type { EcommerceDb } from '../store/types.ts';
 
 interface AuthMemory {
@@ -11,6 +12,9 @@ interface AuthMemory {
 }
 
 const NAME_WORD = /^[\p{L}'’-]{1,30}$/u;
+const ZH_NAME_BEFORE_CONTACT = /(?:^|[，,。\s]|我)(\p{Script=Han}{2,4}?)[，,\s]*(?=(?:邮编|电话|手机号?|邮箱|号码)?\s*(?:是|为)?\s*[:：]?\s*(?:\d{5,}|[\w.+-]+@))/u;
+const NAME_THEN_ZIP = /^(?:(?:hi|hello|hey)(?: there)?[,!.\s]+)?(?:(?:i'?m|im|i am|this is|it'?s|my name is|name'?s|我是|我叫)\s*)?([a-z][a-z'’-]{1,29})\s+([a-z][a-z'’-]{1,29})(?:\s+here)?\s*[,，:：]?\s*(?:(?:zip|zip code|postal code|邮编)\s*(?:is|:|：)?\s*)?(\d{5})\b/i;
+const NOT_NAMES = /^(i|im|my|the|a|an|and|order|orders|cancel|return|zip|code|hi|hello|hey|please|need|want|help|is|it|this|here|there|for|to|of)$/i;
 
 /**
  * Authenticates the customer before any account data is shown or changed (store policy): by email, by
@@ -22,6 +26,7 @@ export function ensureCustomer(ctx: SkillContext<EcommerceDb>): boolean {
   const auth = ((ctx.memory.auth as AuthMemory | undefined) ?? {}) as AuthMemory;
   ctx.memory.auth = auth;
   harvest(ctx, auth);
+  if (!auth.email && !auth.phone && !(auth.first && auth.last && auth.zip)) harvestEarlier(ctx, auth);
 
   if (auth.email) {
     const found = ctx.call<string>('find_user_id_by_email', { email: auth.email });
@@ -69,7 +74,9 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
   if (email) auth.email = email.value;
   const phone = ctx.entities('phone')[0];
   if (phone) auth.phone = phone.value;
-  const zip = ctx.entities('zip')[0];
+  // The zip of a new shipping address in the same message is not the account's zip.
+  const addresses = ctx.entities('address');
+  const zip = ctx.entities('zip').find((z) => !addresses.some((a) => z.start >= a.start && z.start <= a.end + 12));
   if (zip) auth.zip = zip.value;
   const userId = ctx.entities('user_id')[0];
   const name = ctx.entities('person_name')[0];
@@ -85,6 +92,19 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
     // Latin names the extractor leaves alone: "我是 Lei Khan", "Hi, Juan Lopez here", "I'm Yusuf Rossi".
     const latin = /(?:我是|我叫|名字是|姓名|i'?m|i am|this is|name is|^(?:hi|hello|hey)[,!]?)\s*([A-Z][a-z]+)\s+([A-Z][a-z]+)(?=\s*(?:here|,|，|。|\.|$|zip|邮编))/i.exec(ctx.turn.text);
     if (latin && !/^(here|there|and|the)$/i.test(latin[2])) { auth.first = capitalize(latin[1]); auth.last = capitalize(latin[2]); }
+  }
+  if (!auth.first && !name) {
+    // Name then zip with no cue words: "Ava Nguyen, zip 94128", "Yusuf Rossi here, 19122", "im sophia nguyen 20171".
+    const plain = NAME_THEN_ZIP.exec(ctx.turn.text.trim());
+    if (plain && !NOT_NAMES.test(plain[1]) && !NOT_NAMES.test(plain[2])) {
+      auth.first = capitalize(plain[1]); auth.last = capitalize(plain[2]); auth.zip ??= plain[3];
+    }
+  }
+  if (!auth.first && !name) {
+    // A Chinese name right before a zip, phone or email, with no 我是/我叫: "吴平，邮编361006", "hello 杨俊杰 189…".
+    const bare = ZH_NAME_BEFORE_CONTACT.exec(ctx.turn.text);
+    const found = bare ? recognisePersonNames(`我是${bare[1]}`)[0] : undefined;
+    if (found?.meta?.first && found.meta.last && found.text === bare![1]) { auth.first = String(found.meta.first); auth.last = String(found.meta.last); }
   }
   const text = ctx.turn.text.trim().replace(/[.。!！]$/, '');
   const bare = text.replace(/^(my (first |last )?name is|it'?s|i'?m|我叫|我姓|姓)\s*/i, '').trim();
@@ -104,6 +124,25 @@ function harvest(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
   } else if ((ctx.awaiting === 'zip' || (auth.first && auth.last)) && !zip) {
     const digits = /\b(\d{5,6})\b/.exec(text);
     if (digits) auth.zip = digits[1];
+  }
+}
+
+/**
+ * Identity said in an earlier message that started no request ("Lucas Muller, zip 78763" then the request):
+ * read again from the last few messages the engine keeps (normalised text).
+ */
+function harvestEarlier(ctx: SkillContext<EcommerceDb>, auth: AuthMemory): void {
+  const earlier = ((ctx.memory.recentTexts as string[] | undefined) ?? []).slice(0, -1);
+  for (const text of earlier.reverse()) {
+    const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0];
+    if (email) { auth.email = email; return; }
+    const phone = /(?<!\d)1[3-9]\d{9}(?!\d)/.exec(text)?.[0];
+    if (phone && ctx.locale === 'zh') { auth.phone = phone; return; }
+    const plain = NAME_THEN_ZIP.exec(text.replace(/^(?:呃|嗯|额)?\s*(?:你好|您好)?[，,\s]*/, '').trim());
+    if (plain && !NOT_NAMES.test(plain[1]) && !NOT_NAMES.test(plain[2])) {
+      auth.first = capitalize(plain[1]); auth.last = capitalize(plain[2]); auth.zip = plain[3];
+      return;
+    }
   }
 }
 

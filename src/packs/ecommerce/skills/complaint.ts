@@ -1,6 +1,15 @@
 import type { Skill } from '../../../engine/pack.ts';
 import type { EcommerceDb, Ticket } from '../store/types.ts';
+import { PROMPT_SLOT } from '../../../engine/dialogue/turn-context.ts';
+import { ensureCustomer } from './auth.ts';
 import { confirmationReplies } from './confirm.ts';
+
+/** Runs the identification with what this message gives; its questions, if any, are dropped from the step. */
+function identifyQuietly(ctx: Parameters<Skill<EcommerceDb>['run']>[0]): void {
+  const before = ctx.slots[PROMPT_SLOT];
+  ensureCustomer(ctx);
+  if (before === undefined) delete ctx.slots[PROMPT_SLOT];
+}
 
 /**
  * Complaint intake: records what went wrong (the customer's own words), links an order when given,
@@ -11,6 +20,9 @@ export const complaintSkill: Skill<EcommerceDb> = {
   intents: ['complaint'],
   writes: true,
   run(ctx) {
+    // A phone, email or name + zip given with the complaint identifies the customer (so the ticket is theirs);
+    // without them the complaint is taken anyway.
+    if (!ctx.customerId() && ['phone', 'email', 'person_name'].some((type) => ctx.entities(type as 'phone').length)) identifyQuietly(ctx);
     const orderId = ctx.entities('order_id')[0]?.value;
     if (orderId) ctx.slots.orderId = orderId;
     if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && ctx.slots.summary) {

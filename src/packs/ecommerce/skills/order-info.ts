@@ -3,7 +3,8 @@ import type { EcommerceDb, Order, User } from '../store/types.ts';
 import type { Tracking } from '../tools/track-order.ts';
 import { ensureCustomer } from './auth.ts';
 import { formatAddress } from './address.ts';
-import { money, orderCard, orderSummary, resolveOrder, statusLabel } from './orders.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
+import { mentionedItems, money, orderCard, orderSummary, resolveOrder, statusLabel } from './orders.ts';
 import { paymentLabel } from './payment.ts';
 
 export const orderStatusSkill: Skill<EcommerceDb> = {
@@ -12,6 +13,11 @@ export const orderStatusSkill: Skill<EcommerceDb> = {
   run(ctx) {
     if (!ensureCustomer(ctx)) return 'waiting';
     const user = ctx.data.users[ctx.customerId()!];
+    if (!ctx.entities('order_id').length && !ctx.slots.orderId && user.orders.length > 1 && ctx.awaiting !== 'order_id') {
+      // "the rice I bought this morning", "my latest order": the one order the words point at.
+      const pointed = pointedOrder(ctx, user.orders.map((id) => ctx.data.orders[id]).filter(Boolean));
+      if (pointed) ctx.slots.orderId = pointed.order_id;
+    }
     if (!ctx.entities('order_id').length && !ctx.slots.orderId && user.orders.length > 1 && ctx.awaiting !== 'order_id') {
       const orders = user.orders.map((id) => ctx.data.orders[id]).filter(Boolean);
       ctx.slots.orderChoices = orders.slice(0, 10).map((o) => o.order_id);
@@ -23,10 +29,28 @@ export const orderStatusSkill: Skill<EcommerceDb> = {
     const order = resolveOrder(ctx, { action: 'view' });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
-    ctx.say('status.detail', { order: order.order_id, status: statusLabel(ctx, order.status), total: money(ctx, order.items.reduce((s, i) => s + i.price, 0)), count: order.items.length, address: formatAddress(order.address) }, { cards: [orderCard(ctx, order)] });
+    ctx.say('status.detail', { order: order.order_id, status: statusLabel(ctx, order.status), total: money(ctx, paidFor(order)), count: order.items.length, address: formatAddress(order.address) }, { cards: [orderCard(ctx, order)] });
     return 'done';
   },
 };
+
+const LATEST = /\b(latest|most recent|last|newest|just (placed|ordered|bought))\b|最近|最新|刚(刚)?(买|下|拍)|今天|上一单|昨天/;
+
+/** The order the customer's words point at: the only one with the products named, else the latest when asked so. */
+function pointedOrder(ctx: Parameters<typeof orderStatusSkill.run>[0], orders: Order[]): Order | null {
+  const text = ctx.flowTexts().join(' ');
+  const byProduct = orders.filter((o) => mentionedItems(text, o).length);
+  if (byProduct.length === 1) return byProduct[0];
+  const pool = byProduct.length ? byProduct : orders;
+  if (!LATEST.test(normalize(text))) return null;
+  return [...pool].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''))[0] ?? null;
+}
+
+/** What the customer paid for the order (payments, not refunds); the item prices when no payment is recorded. */
+function paidFor(order: Order): number {
+  const paid = order.payment_history.filter((p) => p.transaction_type === 'payment').reduce((sum, p) => sum + p.amount, 0);
+  return paid > 0 ? Math.round(paid * 100) / 100 : order.items.reduce((sum, i) => sum + i.price, 0);
+}
 
 export const trackOrderSkill: Skill<EcommerceDb> = {
   name: 'track_order',

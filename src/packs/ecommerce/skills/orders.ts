@@ -3,6 +3,7 @@ import type { Card } from '../../../engine/dialogue/types.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import { findForm, productForms } from '../catalog/surface-forms.ts';
 import type { EcommerceDb, Order, OrderItem } from '../store/types.ts';
+import { excludedOrders } from './order-references.ts';
 
 export type Ctx = SkillContext<EcommerceDb>;
 
@@ -104,8 +105,11 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
   if (!ctx.slots.orderId) {
     const user = ctx.data.users[userId];
     const userOrders = user.orders.map((id) => ctx.data.orders[id]).filter(Boolean);
-    const eligible = options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders;
     const request = ctx.flowTexts().join(' ');
+    // "Cancel that one, NOT the one with the tablet": orders the customer asked to leave alone are no candidates.
+    const kept = options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders;
+    const excluded = excludedOrders(request, kept);
+    const eligible = excluded.length < kept.length ? kept.filter((o) => !excluded.includes(o)) : kept;
     const withProduct = eligible.filter((o) => mentionedItems(request, o).length);
     // "Cancel it": the order we were just talking about, unless the customer names products of another one.
     const last = eligible.find((o) => o.order_id === ctx.memory.lastOrderId);
