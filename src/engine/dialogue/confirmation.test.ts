@@ -9,7 +9,7 @@ describe('confirmation', () => {
     'yep go ahead', 'Correct. Proceed.', 'ok fine, yes', 'sure go ahead', 'looks good, do it', 'that works for me',
     'alright then', 'Yess', 'perfect, thanks!', 'go for it 👍', '嗯好 改吧', '行 可以',
     '确认无误，请办理', '行', '嗯对', '好的，就这么办', '可以，改吧', '对的没错', '好嘞', '确定，麻烦了', '嗯嗯，可以的', '就这样吧',
-    '好的，退吧', '行，取消吧',
+    '好的，退吧', '行，取消吧', 'Yes, go ahead and cancel it.', 'yes please, and return it to my paypal', '可以，就按这个换吧',
     // A side question after the yes does not undo it.
     '确认，退款几天到账？', 'yes go ahead — how long until I see the refund?', '好的 那运费谁出呢',
     // A neutral lead-in before the yes.

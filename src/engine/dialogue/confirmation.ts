@@ -18,8 +18,8 @@ const RETRACT_EN = /\b(no|nope|don'?t|do not|never ?mind|wait|hold on|hang on|ac
 const RETRACT_ZH = /不要|别(?!的|人)|不用|改主意|算了|等一下|等等|稍等|先不|再想想|还是不|不对|错了|搞错|不办|不退|不换|不改|不取消|暂时不|先别|慢着|且慢|不行/;
 /** "no problem", "no worries", "不用谢" are not retractions. */
 const BENIGN_NO = /\bno (problem|worries)\b|不用谢|没问题/g;
-/** A clause that starts another request: "and also cancel …", "还有…也帮我退了". */
-const AMEND = /^(and )?(also|another thing|plus|one more thing)\b|\b(and|also) (can you |could you |please )?(cancel|return|exchange|change|modify|update)\b|^(还有|另外|顺便|再帮我|然后再|并且|同时)|(也|再)(帮我)?(取消|退|换|改)/;
+/** A clause that starts another request: "and also cancel …", "…my other order", "还有…也帮我退了" — not "yes, go ahead and cancel it". */
+const AMEND = /\b(also|another thing|one more thing|as well|too)\b|\b(my|the) (other|second|next) (order|one|item)\b|^(还有|另外|顺便|再帮我|然后再|并且|同时)|(也|再)(帮我)?(取消|退|换|改)|(另一|另外一|其他)(个|单|件)/;
 const QUESTION = /[?？]\s*$|[吗么呢]\s*$/;
 const CLAUSE = /[,，.。!！;；、\n…]+|\s+[-—–]+\s+|—+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|\s+(?=but\b|however\b|though\b|actually\b|wait\b|and also\b|no\b|nope\b|hold on\b|how\b|when\b|what\b|will\b|can\b)|(?=不过|但是|可是|只是)/u;
 
