@@ -336,8 +336,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     const tasks: Array<{ skill: Skill<Data>; text: string; clauses: string[] }> = [];
     for (const clause of clauses) {
       const prediction = classify(clause);
-      const skill = prediction.label ? skillByIntent.get(prediction.label) : undefined;
-      if (prediction.status !== 'confident' || !skill) continue;
+      const skill = (prediction.status === 'confident' && prediction.label ? skillByIntent.get(prediction.label) : undefined) ?? impliedTask(clause, prediction);
+      if (!skill) continue;
       const previous = tasks.at(-1);
       const orderIds = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone }).filter((e) => e.type === 'order_id').map((e) => e.value);
       // The same kind of request for another order is a second task ("exchange in #W1 … and change items in #W2").
@@ -354,6 +354,26 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     // "My parcel arrives while I'm away, so cancel it": the story around a request is not a request of its own.
     if (tasks.some((t) => t.skill.writes)) return tasks.filter((t) => t.skill.writes || looksLikeQuestion(normalize(t.text)));
     return tasks;
+  }
+
+  /**
+   * A clause the classifier is unsure about, whose arguments say what it asks ("my pending order #W1 needs to go to
+   * 544 Sunset Drive"): among its next guesses, the write task that takes an argument the clause gives and its top
+   * guess does not take (an address, a payment method, a date …). Order numbers and products name what a task is
+   * about, not which task, so they do not decide. Null when nothing in the clause points that way.
+   */
+  function impliedTask(clause: string, prediction: IntentPrediction): Skill<Data> | undefined {
+    if (prediction.status === 'unknown' && !prediction.ranking.length) return undefined;
+    const entities = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone });
+    const top = prediction.label ? skillByIntent.get(prediction.label) : undefined;
+    const generic = new Set(['order_id', 'product', 'number', 'zip', 'email', 'phone', 'person_name', 'user_id']);
+    for (const guess of prediction.ranking.slice(0, 3)) {
+      if (guess.confidence < 0.1) break;
+      const candidate = skillByIntent.get(guess.label);
+      const telling = (type: string) => !generic.has(type) && candidate?.accepts?.includes(type) && (candidate === top || !top?.accepts?.includes(type));
+      if (candidate?.writes && entities.some((entity) => telling(entity.type))) return candidate;
+    }
+    return undefined;
   }
 
   function bestKnowledge(u: Understanding, locale: Locale, threshold: number): KnowledgeHit | null {
