@@ -9,8 +9,9 @@ import { normalize } from '../text/normalize.ts';
 import { renderTemplate } from '../responses/render-template.ts';
 import { splitClauses } from './clauses.ts';
 import { splitQuestions } from './question-clauses.ts';
+import { isEllipticalFollowUp } from './elliptical-follow-up.ts';
 import { chooseTone } from './tone.ts';
-import { createRecorder, createSkillContext, makeReply, PROMPT_SLOT, rememberTurn, type TurnEnvironment } from './turn-context.ts';
+import { createRecorder, createSkillContext, ENTITIES_SLOT, makeReply, PROMPT_SLOT, rememberTurn, TEXTS_SLOT, type TurnEnvironment } from './turn-context.ts';
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
 import { isAffirmative } from './confirmation.ts';
 import { isInfoQuestion, looksLikeCode } from './message-shape.ts';
@@ -237,6 +238,15 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       say(env, 'smalltalk.affirm');
       return;
     }
+    // "那周四呢" / "what about Monday?" right after an answer: the same read-only request again with one detail changed.
+    const lastRead = state.memory.lastRead as { skill: string; texts: string[]; entities: unknown[] } | undefined;
+    const named = u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined;
+    const again = lastRead && isEllipticalFollowUp(u.text) ? skillByName.get(lastRead.skill) : undefined;
+    if (again && (!named || named === again || !named.writes && named.name !== lastRead!.skill && u.confidence < 0.9)) {
+      state.flow = { name: again.name, slots: { [TEXTS_SLOT]: lastRead!.texts, [ENTITIES_SLOT]: lastRead!.entities }, step: null, attempts: 0 };
+      env.recorder.events.push({ type: 'flow.started', at: clock.now(), data: { flow: again.name, digression: false, followUp: true } });
+      return runSkill(env, again, true);
+    }
     const hit = bestKnowledge(u, state.locale, u.intent === 'faq' && u.status !== 'unknown' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold);
     const tasks = clauseTasks(u);
     const skill = tasks[0]?.skill ?? (u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined);
@@ -290,6 +300,9 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     const status = skill.run(createSkillContext(skillEnv, flow, started));
     if (status === 'waiting') return;
     env.recorder.events.push({ type: status === 'done' ? 'flow.completed' : 'flow.cancelled', at: clock.now(), data: { flow: skill.name, slots: flow.slots } });
+    // A finished read-only request can be asked again elliptically ("那周四呢"); a write is never repeated that way.
+    if (status === 'done' && !skill.writes) env.state.memory.lastRead = { skill: skill.name, texts: (flow.slots[TEXTS_SLOT] as string[] | undefined) ?? [], entities: (flow.slots[ENTITIES_SLOT] as unknown[] | undefined) ?? [] };
+    else delete env.state.memory.lastRead;
     env.state.flow = null;
     if (env.recorder.handoff) return;
     resumeOrQueue(env);
