@@ -38,7 +38,7 @@ export const FINANCE_INTENT_LABELS: Record<string, Localized> = {
 export const FINANCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
   { intent: 'fraud_alert', pattern: FRAUD_HINT },
   { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
-  { intent: 'block_card', pattern: /挂失|冻结.{0,6}卡|卡.{0,8}(丢|被偷|被盗|冻结)|\b(freeze|block|lock)\b.{0,20}\bcard\b|\bcard\b.{0,20}\b(lost|stolen|missing)\b|\b(lost|stolen)\b.{0,12}\bcard\b/ },
+  { intent: 'block_card', pattern: /挂失|冻结.{0,6}卡|卡.{0,8}(丢|被偷|被盗|冻结|冻上|冻住|锁上|锁住|停掉|停用)|(冻上|冻住|锁住|停用).{0,4}卡|\b(freeze|block|lock)\b.{0,20}\bcard\b|\bcard\b.{0,20}\b(lost|stolen|missing)\b|\b(lost|stolen)\b.{0,12}\bcard\b/ },
   { intent: 'dispute_transaction', pattern: /盗刷|重复扣款|扣了两次|争议|申诉.{0,6}(交易|扣款)|不是我(刷|消费|买)的|\bdispute\b|\bcharged twice\b|\bdouble[- ]charged\b|\bunauthori[sz]ed (charge|transaction|payment)\b|\bdidn'?t make (this|that|the) (charge|purchase|payment)\b/ },
   { intent: 'risk_assessment', pattern: /风险(承受能力|测评|评估)|风评|\brisk (assessment|questionnaire|profile|tolerance)\b/ },
   // A short question about one product's risk, returns, term or redemption ("风险大不大？", "能随时取吗", "how risky is
