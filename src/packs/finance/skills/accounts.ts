@@ -24,6 +24,8 @@ export function transactionLine(ctx: BankSkillContext, transaction: Transaction,
 export const balanceSkill: Skill<BankDb> = {
   name: 'check_balance',
   intents: ['check_balance'],
+  // "…，我叫王芳，电话139…": a clause that only identifies the customer belongs to this request.
+  accepts: ['phone'],
   run(ctx) {
     if (guardFraud(ctx)) return 'done';
     if (!ensureBankCustomer(ctx)) return 'waiting';
@@ -58,6 +60,8 @@ export function transactionAskedAbout(text: string, transactions: Transaction[])
 export const transactionsSkill: Skill<BankDb> = {
   name: 'recent_transactions',
   intents: ['recent_transactions'],
+  // "…，我叫王芳，电话139…": a clause that only identifies the customer belongs to this request.
+  accepts: ['phone'],
   run(ctx) {
     if (guardFraud(ctx)) return 'done';
     if (!ensureBankCustomer(ctx)) return 'waiting';
