@@ -8,8 +8,10 @@ import { detectLanguage } from '../text/language.ts';
 import { normalize } from '../text/normalize.ts';
 import { renderTemplate } from '../responses/render-template.ts';
 import { splitClauses } from './clauses.ts';
+import { splitQuestions } from './question-clauses.ts';
+import { isEllipticalFollowUp } from './elliptical-follow-up.ts';
 import { chooseTone } from './tone.ts';
-import { createRecorder, createSkillContext, makeReply, PROMPT_SLOT, rememberTurn, type TurnEnvironment } from './turn-context.ts';
+import { createRecorder, createSkillContext, ENTITIES_SLOT, makeReply, PROMPT_SLOT, rememberTurn, TEXTS_SLOT, type TurnEnvironment } from './turn-context.ts';
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
 import { isAffirmative } from './confirmation.ts';
 import { isInfoQuestion, looksLikeCode } from './message-shape.ts';
@@ -236,6 +238,15 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       say(env, 'smalltalk.affirm');
       return;
     }
+    // "那周四呢" / "what about Monday?" right after an answer: the same read-only request again with one detail changed.
+    const lastRead = state.memory.lastRead as { skill: string; texts: string[]; entities: unknown[] } | undefined;
+    const named = u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined;
+    const again = lastRead && isEllipticalFollowUp(u.text) ? skillByName.get(lastRead.skill) : undefined;
+    if (again && (!named || named === again || !named.writes && named.name !== lastRead!.skill && u.confidence < 0.9)) {
+      state.flow = { name: again.name, slots: { [TEXTS_SLOT]: lastRead!.texts, [ENTITIES_SLOT]: lastRead!.entities }, step: null, attempts: 0 };
+      env.recorder.events.push({ type: 'flow.started', at: clock.now(), data: { flow: again.name, digression: false, followUp: true } });
+      return runSkill(env, again, true);
+    }
     const hit = bestKnowledge(u, state.locale, u.intent === 'faq' && u.status !== 'unknown' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold);
     const tasks = clauseTasks(u);
     const skill = tasks[0]?.skill ?? (u.status === 'confident' && u.intent ? skillByIntent.get(u.intent) : undefined);
@@ -254,6 +265,9 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       // A policy question ("退货运费谁出？") is answered from the knowledge base, not taken as the task it mentions.
       const preferKnowledge = (hit?.confidence ?? 0) >= 0.85 && u.confidence < 0.6 || (isInfoQuestion(u.normalized) && (hit?.confidence ?? 0) >= config.knowledgeThreshold);
       if (hit && preferKnowledge && skill.writes && tasks.length < 2 && !u.entities.some((e) => e.type === 'order_id' || e.type === 'product') && !skill.references?.(u.text)) return answerFromKnowledge(env, hit);
+      // Several questions, each answered by the knowledge base ("保价怎么收？另外上门取件要钱吗"), ask about policy, not for the task.
+      const answers = skill.writes && !u.entities.some((e) => e.type === 'order_id' || e.type === 'product') && !skill.references?.(u.text) ? knowledgeForEveryQuestion(u, state.locale) : null;
+      if (answers) { for (const answer of answers) answerFromKnowledge(env, answer); return; }
       const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: t.text }));
       if (queued.length) {
         state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];
@@ -267,7 +281,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       if (SMALL_TALK_CLOSING.has(u.intent)) env.recorder.events.push({ type: 'conversation.resolved', at: clock.now(), data: { by: 'customer', intent: u.intent } });
       return;
     }
-    if (hit) return answerFromKnowledge(env, hit);
+    if (hit) return answerEveryQuestion(env, u, hit);
     if (u.status === 'ambiguous' && u.ranking.length >= 2) return clarify(env);
     return fallback(env);
   }
@@ -288,6 +302,9 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     const status = skill.run(createSkillContext(skillEnv, flow, started));
     if (status === 'waiting') return;
     env.recorder.events.push({ type: status === 'done' ? 'flow.completed' : 'flow.cancelled', at: clock.now(), data: { flow: skill.name, slots: flow.slots } });
+    // A finished read-only request can be asked again elliptically ("那周四呢"); a write is never repeated that way.
+    if (status === 'done' && !skill.writes) env.state.memory.lastRead = { skill: skill.name, texts: (flow.slots[TEXTS_SLOT] as string[] | undefined) ?? [], entities: (flow.slots[ENTITIES_SLOT] as unknown[] | undefined) ?? [] };
+    else delete env.state.memory.lastRead;
     env.state.flow = null;
     if (env.recorder.handoff) return;
     resumeOrQueue(env);
@@ -386,6 +403,40 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     env.state.failures = 0;
     env.recorder.events.push({ type: 'knowledge.used', at: clock.now(), data: { docId: hit.doc.id, confidence: hit.confidence, coverage: hit.coverage } });
     env.recorder.replies.push(makeReply(env, hit.doc.answer, { sources: [{ id: hit.doc.id, title: hit.doc.title, source: hit.doc.source }] }));
+  }
+
+  /** One distinct knowledge answer per question when the message asks two or more and every one is answered; else null. */
+  function knowledgeForEveryQuestion(u: Understanding, locale: Locale): KnowledgeHit[] | null {
+    const questions = splitQuestions(u.text);
+    if (questions.length < 2 || !looksLikeQuestion(u.normalized)) return null;
+    const hits: KnowledgeHit[] = [];
+    for (const question of questions) {
+      const asked = classify(question);
+      const faq = asked.label === 'faq' && asked.status === 'confident';
+      if (!faq && !looksLikeQuestion(normalize(question))) return null;
+      const hit = bestKnowledge({ ...u, text: question }, locale, faq ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold);
+      if (!hit) return null;
+      if (!hits.some((other) => other.doc.id === hit.doc.id)) hits.push(hit);
+    }
+    return hits;
+  }
+
+  /**
+   * Answers the best match of the whole message, then each further question the message asks ("一节课多长？能分期吗")
+   * that another knowledge entry answers — up to three answers, none repeated.
+   */
+  function answerEveryQuestion(env: TurnEnvironment<Data>, u: Understanding, hit: KnowledgeHit): void {
+    answerFromKnowledge(env, hit);
+    const answered = new Set([hit.doc.id]);
+    for (const question of splitQuestions(u.text)) {
+      if (answered.size >= 3) break;
+      const asked = classify(question);
+      const threshold = asked.label === 'faq' && asked.status === 'confident' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold;
+      const other = bestKnowledge({ ...u, text: question }, env.state.locale, threshold);
+      if (!other || answered.has(other.doc.id)) continue;
+      answered.add(other.doc.id);
+      answerFromKnowledge(env, other);
+    }
   }
 
   function clarify(env: TurnEnvironment<Data>): void {

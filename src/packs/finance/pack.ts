@@ -38,7 +38,7 @@ export const FINANCE_INTENT_LABELS: Record<string, Localized> = {
 export const FINANCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
   { intent: 'fraud_alert', pattern: FRAUD_HINT },
   { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
-  { intent: 'block_card', pattern: /挂失|冻结.{0,6}卡|卡.{0,8}(丢|被偷|被盗|冻结)|\b(freeze|block|lock)\b.{0,20}\bcard\b|\bcard\b.{0,20}\b(lost|stolen|missing)\b|\b(lost|stolen)\b.{0,12}\bcard\b/ },
+  { intent: 'block_card', pattern: /挂失|冻结.{0,6}卡|卡.{0,8}(丢|被偷|被盗|冻结|冻上|冻住|锁上|锁住|停掉|停用)|(冻上|冻住|锁住|停用).{0,4}卡|\b(freeze|block|lock)\b.{0,20}\bcard\b|\bcard\b.{0,20}\b(lost|stolen|missing)\b|\b(lost|stolen)\b.{0,12}\bcard\b/ },
   { intent: 'dispute_transaction', pattern: /盗刷|重复扣款|扣了两次|争议|申诉.{0,6}(交易|扣款)|不是我(刷|消费|买)的|\bdispute\b|\bcharged twice\b|\bdouble[- ]charged\b|\bunauthori[sz]ed (charge|transaction|payment)\b|\bdidn'?t make (this|that|the) (charge|purchase|payment)\b/ },
   { intent: 'risk_assessment', pattern: /风险(承受能力|测评|评估)|风评|\brisk (assessment|questionnaire|profile|tolerance)\b/ },
   // A short question about one product's risk, returns, term or redemption ("风险大不大？", "能随时取吗", "how risky is
@@ -46,6 +46,8 @@ export const FINANCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = 
   { intent: 'product_info', pattern: /^(?=.{0,40}$)(?!.*(余额|卡|账户|转账|信用卡|测评|评估|card|account|balance|assessment|questionnaire)).*(风险(大|高|多大|怎么样|如何)|安全吗|会(不会)?亏|保本吗|(随时|中途|提前)?(能|可以)?(随时|中途|提前)(取|赎回|支取)|能取出来|到期|起购|多少钱起|收益(多少|怎么样|高吗)|利率|年化|期限多长|\bhow risky\b|\bis it (safe|risky)\b|\bcan i (lose|withdraw|redeem|take (the|my) money out)\b|\b(returns?|yield|interest rate|minimum|term)\b.{0,12}\?)/ },
   { intent: 'apply_credit_card', pattern: /(办|申请|开|想要).{0,6}信用卡|\bapply\b.{0,20}\bcredit card\b|\bcredit card application\b/ },
   { intent: 'recent_transactions', pattern: /交易(明细|记录)|流水|消费记录|最近.{0,6}(交易|消费|支出)|\b(transaction history|recent transactions|statement of transactions|recent (charges|purchases|payments))\b/ },
+  // "优衣库那笔多少钱", "第二笔是什么": a question about one transaction just listed.
+  { intent: 'recent_transactions', pattern: /(那|这|哪|第\s*[一二两三四五\d])\s*一?笔|\bthe (first|second|third|fourth|fifth) (charge|payment|transaction)\b|\bthat (charge|payment|transaction)\b|\bhow much (was|did) (that|the|my)\b(?!.{0,20}\b(balance|account|card)\b)/ },
   { intent: 'check_balance', pattern: /余额|还剩多少钱|有多少钱|\bbalance\b|how much (money )?(do i have|is (left|in my account))/ },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctedChoice, latestMention, type Mention } from './self-correction.ts';
+import { correctedChoice, latestMention, type Mention, negatedAt } from './self-correction.ts';
 
 const digits = (text: string): Array<Mention<string>> => [...text.matchAll(/\d{4}/g)].map((m) => ({ value: m[0], index: m.index }));
 
@@ -17,5 +17,17 @@ describe('self-correction', () => {
   it('prefers the newest message that mentions something', () => {
     expect(latestMention(['尾号6621', '是4321那张', '确认'], digits)).toBe('4321');
     expect(latestMention(['没有数字'], digits)).toBeUndefined();
+  });
+});
+
+describe('negatedAt', () => {
+  it.each([
+    ['the credit card, not the debit one', 'debit', true],
+    ['the credit card, not the debit one', 'credit', false],
+    ['是信用卡，不是借记卡', '借记卡', true],
+    ['是信用卡，不是借记卡', '信用卡', false],
+    ['freeze my debit card', 'debit', false],
+  ])('%s — %s negated: %s', (text, word, expected) => {
+    expect(negatedAt(text, text.indexOf(word))).toBe(expected);
   });
 });

@@ -45,3 +45,13 @@ export function latestMention<T>(texts: readonly string[], find: (text: string) 
   }
   return undefined;
 }
+
+const NEGATED_BEFORE = /(?:\bnot|n't|\bnor)\s+(?:the|my|a|an|that|this)?\s*$|(?:不是|而不是|并非|而非|不要)(?:那张|那个|这张|这个)?\s*$/iu;
+
+/**
+ * Whether the mention at `index` is the one being ruled out ("the credit card, not the debit one", "是信用卡，不是借记卡"):
+ * such a mention must not win as the newest one.
+ */
+export function negatedAt(text: string, index: number): boolean {
+  return NEGATED_BEFORE.test(text.slice(Math.max(0, index - 12), index));
+}

@@ -32,6 +32,8 @@ export const TRAVEL_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
   { intent: 'plan_trip', pattern: /规划|(排|安排|定|做).{0,3}行程|行程(安排|规划|推荐)|攻略|日游|怎么安排|玩[一二两三四五六七\d]天|\b(itinerary|plan (a|my|the)|trip plan|\d+ days? in)\b/i },
   // "这家几点关门", "第二家多少钱一晚", "how much is the second one": a question about an item just shown.
   { intent: 'place_lookup', pattern: /^(?!.*(行程|计划|攻略|预算|取消|退|订金|定金|发票|itinerary|plan|trip|budget|cancel|refund|deposit|invoice)).{0,12}(那家|这家|那个|这个|第\s*[一二三123]\s*(家|个|间)|它).{0,12}(多少|几点|哪个|哪站|远|近|贵|便宜|怎么样|评分|人均|营业|开门|关门|门票)|\b(the (first|second|third|last) one|that (one|place|hotel|restaurant))\b.{0,40}\b(how much|price|cost|open|close|metro|station|rating|far|near)\b|\b(how much|price|cost|open|close|metro|station|rating)\b.{0,40}\b(the (first|second|third|last) one|that (one|place|hotel|restaurant))\b/i },
+  // A named hotel or restaurant with a question about it: "某某大酒店住一晚多少钱", "某某饭店几点关门", "… 离哪个地铁站近".
+  { intent: 'place_lookup', pattern: /^(?!.*(取消|退|改期|订金|定金|发票|入住时间|退房|早餐|加床|行程|攻略|预算))\S{2,20}(酒店|宾馆|饭店|餐厅|旅馆|公寓|饭庄|小吃店)[^，,。]{0,10}(一晚|多少钱|价格|几点|地铁|哪个站|哪站|评分|人均|营业|开门|关门|在哪|怎么样)/ },
   // Policy wording (cancel, refund, check-in …) is for the FAQ even when a hotel or ticket is named.
   { intent: 'place_lookup', pattern: /^(?!.*(取消|退|改期|改签|订金|定金|发票|入住时间|退房|早餐|加床|cancel|refund|resched|deposit|invoice|check-?in|check-?out|breakfast|extra bed)).*(门票|附近.{0,6}(酒店|宾馆|餐厅|饭店|吃|景点)|(酒店|餐厅|景点)推荐|推荐.{0,6}(酒店|餐厅|景点|饭店)|\b(ticket|hotels?|restaurants?|where to (eat|stay))\b)/i },
 ];

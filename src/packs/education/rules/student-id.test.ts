@@ -26,4 +26,9 @@ describe('parsePhoneLast4', () => {
     expect(parsePhoneLast4('S240117 5678', true)).toBe('5678');
     expect(parsePhoneLast4('the last four digits are 1234')).toBe('1234');
   });
+  it('takes the last four digits of a whole phone number, domestic or international', () => {
+    expect(parsePhoneLast4('学号S240117，手机13812345678')).toBe('5678');
+    expect(parsePhoneLast4('my number is +447700900123')).toBe('0123');
+    expect(parsePhoneLast4('S240117')).toBeNull();
+  });
 });

@@ -31,7 +31,15 @@ export function parsePhoneLast4(text: string, asked = false): string | null {
   return lone?.length === 1 ? lone[0] : null;
 }
 
-/** Every cued last-four a message contains, with its offset. */
+/** A whole phone number (8–15 digits, optionally international "+44 …"): students often type all of it. */
+const FULL_PHONE = /(?<![a-z\d])\+?\d{8,15}(?!\d)/gu;
+
+/**
+ * Every last-four a message contains, with its offset: cued ones ("尾号 5678") and the last four digits of a whole
+ * phone number ("手机13812345678", "phone +447700900123") — asking for the last four should not refuse the full number.
+ */
 export function phoneLast4Mentions(text: string): Array<Mention<string>> {
-  return [...text.matchAll(PHONE_CUE)].map((m) => ({ value: m[1], index: m.index }));
+  const cued = [...text.matchAll(PHONE_CUE)].map((m) => ({ value: m[1], index: m.index }));
+  const whole = [...text.matchAll(FULL_PHONE)].map((m) => ({ value: m[0].slice(-4), index: m.index }));
+  return [...cued, ...whole].sort((left, right) => left.index - right.index);
 }

@@ -1,10 +1,25 @@
 import type { Skill } from '../../../engine/pack.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
+import { profileFromText } from '../rules/recommend.ts';
 import type { RefundQuote } from '../rules/refund.ts';
 import type { EducationDb } from '../store/types.ts';
 import type { StudentView } from '../tools/get-student.ts';
 import { courseInFlow } from './course-lookup.ts';
 import { identifyStudent } from './identify-student.ts';
+
+/**
+ * The enrolment a student points at by its subject rather than its name ("编程那门课不想上了", "the maths one",
+ * "exam prep course"): the newest message naming a subject that exactly one of their active courses has.
+ */
+export function enrolmentBySubject<T extends { course: { subject: string } }>(texts: string[], active: T[]): T | undefined {
+  for (const text of [...texts].reverse()) {
+    const subject = profileFromText(normalize(text)).subject;
+    const matching = subject ? active.filter((e) => e.course.subject === subject) : [];
+    if (matching.length === 1) return matching[0];
+  }
+  return undefined;
+}
 
 /**
  * Withdrawal and refund: the student identified, the enrolment chosen (named course, or the only active one, or
@@ -24,7 +39,7 @@ export const refundSkill: Skill<EducationDb> = {
     const active = view.result.enrolments.filter((e) => e.status === 'active');
     if (!active.length) { ctx.say('refund.no_enrolments'); return 'done'; }
     const named = courseInFlow(ctx);
-    const enrolment = named ? active.find((e) => e.course_id === named.id) : active.length === 1 ? active[0] : undefined;
+    const enrolment = named ? active.find((e) => e.course_id === named.id) : active.length === 1 ? active[0] : enrolmentBySubject(ctx.flowTexts(), active);
     if (!enrolment) {
       const list = active.map((e) => `${e.course.id} ${e.course.name[ctx.locale]}`).join(ctx.locale === 'zh' ? '、' : ', ');
       if (named) { ctx.say('refund.not_enrolled', { id: named.id, list }); return 'done'; }

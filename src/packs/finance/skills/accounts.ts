@@ -1,4 +1,5 @@
 import type { Skill } from '../../../engine/pack.ts';
+import { normalize } from '../../../engine/text/normalize.ts';
 import type { Account, BankDb, Transaction } from '../store/types.ts';
 import { ensureBankCustomer } from './authenticate.ts';
 import { guardFraud, money, shortTime, type BankSkillContext } from './bank-skill-context.ts';
@@ -23,6 +24,8 @@ export function transactionLine(ctx: BankSkillContext, transaction: Transaction,
 export const balanceSkill: Skill<BankDb> = {
   name: 'check_balance',
   intents: ['check_balance'],
+  // "…，我叫王芳，电话139…": a clause that only identifies the customer belongs to this request.
+  accepts: ['phone'],
   run(ctx) {
     if (guardFraud(ctx)) return 'done';
     if (!ensureBankCustomer(ctx)) return 'waiting';
@@ -34,10 +37,31 @@ export const balanceSkill: Skill<BankDb> = {
   },
 };
 
+const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
+
+/**
+ * The one transaction a follow-up asks about: by merchant ("优衣库那笔多少钱", "the Uniqlo one") or by position
+ * ("第二笔", "the second one"); null when the message names none.
+ */
+export function transactionAskedAbout(text: string, transactions: Transaction[]): Transaction | null {
+  const message = normalize(text).replace(/\s+/gu, '');
+  const byMerchant = transactions.find((t) => [t.merchant.zh, t.merchant.en].some((name) => {
+    const squashed = normalize(name).replace(/\s+/gu, '');
+    return squashed.length >= 2 && message.includes(squashed) || name.split(/\s+/u).some((word) => word.length >= 4 && message.includes(normalize(word)));
+  }));
+  if (byMerchant) return byMerchant;
+  const zh = /第\s*([一二两三四五\d])\s*笔/u.exec(message);
+  const en = /\bthe (first|second|third|fourth|fifth) (?:one|charge|payment|transaction)\b/iu.exec(normalize(text));
+  const index = zh ? Number(zh[1]) || ORDINAL[zh[1]] : en ? ORDINAL[en[1].toLowerCase()] : 0;
+  return index ? transactions[index - 1] ?? null : null;
+}
+
 /** The five latest transactions of the account the customer names (debit by default). */
 export const transactionsSkill: Skill<BankDb> = {
   name: 'recent_transactions',
   intents: ['recent_transactions'],
+  // "…，我叫王芳，电话139…": a clause that only identifies the customer belongs to this request.
+  accepts: ['phone'],
   run(ctx) {
     if (guardFraud(ctx)) return 'done';
     if (!ensureBankCustomer(ctx)) return 'waiting';
@@ -46,6 +70,8 @@ export const transactionsSkill: Skill<BankDb> = {
     const result = ctx.call<Transaction[]>('get_recent_transactions', { account_id: account.account_id, limit: 5 });
     const transactions = result.ok ? result.result! : [];
     if (!transactions.length) { ctx.say('transactions.none', { account: account.name[ctx.locale] }); return 'done'; }
+    const asked = transactionAskedAbout(ctx.turn.text, transactions);
+    if (asked) { ctx.say('transactions.one', { line: transactionLine(ctx, asked, transactions.indexOf(asked)).replace(/^\d+\.\s*/, '') }); return 'done'; }
     ctx.say('transactions.list', { account: account.name[ctx.locale], lines: transactions.map((t, i) => transactionLine(ctx, t, i)).join('\n') }, {
       cards: [{ kind: 'timeline', title: account.name[ctx.locale], events: transactions.map((t) => ({ time: shortTime(t.time), text: `${t.merchant[ctx.locale]} ${money(ctx, t.amount)}` })) }],
     });

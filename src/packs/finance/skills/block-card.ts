@@ -1,7 +1,7 @@
 import type { Skill } from '../../../engine/pack.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
-import { latestMention } from '../../shared/self-correction.ts';
+import { latestMention, negatedAt } from '../../shared/self-correction.ts';
 import type { BankDb, Card } from '../store/types.ts';
 import { ensureBankCustomer } from './authenticate.ts';
 import { guardFraud, type BankSkillContext } from './bank-skill-context.ts';
@@ -27,6 +27,7 @@ function resolveCard(ctx: BankSkillContext, cards: Card[]): Card | 'ask' | 'none
     .flatMap((m) => cards.filter((card) => card.last4 === m[1]).map((card) => ({ value: card, index: m.index }))));
   if (byDigits) return byDigits;
   const kind = latestMention(texts, (text) => [...text.matchAll(/(信用卡|credit)|(借记卡|储蓄卡|工资卡|debit)/giu)]
+    .filter((m) => !negatedAt(text, m.index))
     .map((m) => ({ value: m[1] ? 'credit' as const : 'debit' as const, index: m.index }))) ?? null;
   const candidates = cards.filter((card) => (kind ? card.kind === kind : true) && card.status !== 'reported_lost');
   if (candidates.length === 1) return candidates[0];

@@ -30,6 +30,8 @@ function currentLevel(ctx: BankSkillContext) {
 export const recommendProductSkill: Skill<BankDb> = {
   name: 'recommend_product',
   intents: ['recommend_product'],
+  // "…，我叫王芳，电话139…": a clause that only identifies the customer belongs to this request.
+  accepts: ['phone'],
   run(ctx) {
     if (guardFraud(ctx)) return 'done';
     if (!ensureBankCustomer(ctx)) return 'waiting';

@@ -7,11 +7,12 @@ type Free = Array<{ date: string; slot: string }>;
 
 /** Slot key of the "date slot" labels last offered, for "第一个" / "the second one". */
 const OFFERED = '__offeredSlots';
-const ORDINAL = /第\s*([一二两三四五六1-6])\s*(个|项|条|种)?|^\s*([1-6])\s*[.。!！]?\s*$|\bthe (first|second|third|fourth|fifth|sixth)\b|\b(first|second|third) one\b|(最早|earliest)/u;
+const ORDINAL = /第\s*([一二两三四五六1-6])\s*(个|项|条|种)?|^\s*([1-6])\s*[.。!！]?\s*$|\bthe (first|second|third|fourth|fifth|sixth)\b|\b(first|second|third) one\b|(最早|earliest|随便|都行|都可以|哪个都行|无所谓|看着(排|安排)|\bwhichever\b|\bany(?: one| of them| time| slot)? (?:is |will be )?(?:fine|ok|okay|good)\b|\b(?:doesn'?t|does not) matter\b)/u;
 const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 
 /**
- * The offered option a reply points at by position: "第一个", "2", "选第三个", "the first one", "最早的那个".
+ * The offered option a reply points at by position: "第一个", "2", "选第三个", "the first one", "最早的那个"; "都行" /
+ * "whichever is fine" leaves the choice to us: the earliest.
  * Null when the message does not pick by position.
  */
 export function pickOrdinal(normalized: string, offered: string[]): string | null {

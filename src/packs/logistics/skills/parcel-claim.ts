@@ -83,6 +83,9 @@ function statedValue(ctx: SkillContext<LogisticsDb>): number | null {
  * the messages of this claim, so only what is still missing is asked. A damage claim without a stated value
  * uses the waybill's declared value as its ceiling: an assessor sets the amount anyway.
  */
+const SAID_INSURED = /保了价|保过价|保价了|买了保价|有保价|\b(was|is|it's|i) insured\b|\binsured (it|the parcel|for)\b/iu;
+const SAID_UNINSURED = /没保价|没有保价|未保价|不保价|\b(not|wasn'?t|isn'?t|never) insured\b|\buninsured\b/iu;
+
 function takeVolunteeredDetails(ctx: SkillContext<LogisticsDb>, kind: ClaimKind, shipment: Shipment): void {
   const texts = ctx.flowTexts();
   if (!ctx.slots.description) {
@@ -93,6 +96,8 @@ function takeVolunteeredDetails(ctx: SkillContext<LogisticsDb>, kind: ClaimKind,
     const value = statedValue(ctx);
     if (value !== null && value > 0) ctx.slots.value = value;
     else if (kind === 'damaged' && shipment.declared_value > 0 && ctx.slots.description && ctx.started) ctx.slots.value = shipment.declared_value;
+    // "我保了价的" / "it was insured": the insured (declared) value is the value claimed.
+    else if (shipment.insured && shipment.declared_value > 0 && texts.some((text) => SAID_INSURED.test(text) && !SAID_UNINSURED.test(text))) ctx.slots.value = shipment.declared_value;
   }
   if (kind !== 'delayed' && !ctx.slots.evidence) {
     // Only clauses that say they hold something count: "外箱压扁了" describes the damage, "外箱拍了照" is evidence.
@@ -156,7 +161,8 @@ export const parcelClaimSkill: Skill<LogisticsDb> = {
       } else { ctx.ask('reason', `claim.ask_description_${kind}`); return 'waiting'; }
     }
     if (kind !== 'delayed' && ctx.slots.value === undefined) {
-      const value = ctx.awaiting === 'item' ? valueFrom(ctx) : null;
+      // A yes to "value? (declared ¥2000)" accepts the declared value offered.
+      const value = ctx.awaiting === 'item' ? valueFrom(ctx) ?? (shipment.declared_value > 0 && ctx.isAffirm() ? shipment.declared_value : null) : null;
       if (value === null) {
         ctx.ask('item', 'claim.ask_value', { declared: shipment.declared_value > 0 ? ctx.text('claim.declared_hint', { value: shipment.declared_value }) : '' });
         return 'waiting';

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readTripPreferences, readTripPreferencesFrom } from './trip-preferences.ts';
 
 describe('readTripPreferences', () => {
+  it('reads a price ceiling said as "max", "at most" or "per night"', () => {
+    expect(readTripPreferences('a hotel near the zoo, max 400 a night').budget).toBe(400);
+    expect(readTripPreferences('somewhere for at most 350 please').budget).toBe(350);
+    expect(readTripPreferences('anything around 300 per night?').budget).toBe(300);
+  });
   it('reads Chinese days, budget, travellers and interests', () => {
     expect(readTripPreferences('我们两个人去北京玩三天，预算5000，喜欢历史和博物馆')).toEqual({ days: 3, budget: 5000, travellers: 2, interests: ['museum', 'history'] });
     expect(readTripPreferences('一家三口周末去北京，带娃，1万以内')).toEqual({ days: 2, budget: 10000, travellers: 3, interests: ['family'] });

@@ -71,9 +71,11 @@ export function readTripPreferences(raw: string): TripPreferences {
   else if (/一日游|day trip/.test(lower)) days = 1;
 
   let budget: number | null = null;
-  const budgetMatch = /(?:预算|budget(?: of| is)?|under|below|within|less than|不超过|以内|最多|[¥￥])[^\d\n]{0,5}?[¥￥]?\s*(\d+(?:\.\d+)?)\s*(万|k)?/i.exec(lower)
+  const budgetMatch = /(?:预算|budget(?: of| is)?|under|below|within|less than|max(?:imum)?|at most|up to|no more than|不超过|以内|最多|[¥￥])[^\d\n]{0,5}?[¥￥]?\s*(\d+(?:\.\d+)?)\s*(万|k)?/i.exec(lower)
     ?? /(\d+(?:\.\d+)?)\s*(万|k)?\s*(?:元|块|rmb|yuan|cny|¥|以内|左右|以下)/i.exec(lower)
     ?? /(\d+(?:\.\d+)?)\s*(万)/.exec(lower)
+    // "400 a night", "300 per night", "500/晚": a price per night is a ceiling too.
+    ?? /(\d+(?:\.\d+)?)\s*(k)?\s*(?:a|per|\/)\s*(?:night|晚)/i.exec(lower)
     // "一万五够不够": a bare sum of money in a trip request (not days, people, dates or distances).
     ?? /(?<![\p{L}\d.:-])([5-9]\d{2}|[1-9]\d{3,5})(?=\s*($|[,，。.!！?？;；]|够|左右|上下|吧|呢|啊|呀|就行|就够))/iu.exec(lower)
     ?? /(?<![\p{L}\d.])(\d+(?:\.\d+)?)\s*(k)\b/iu.exec(lower);

@@ -65,7 +65,9 @@ export const placeLookupSkill: Skill<TravelDb> = {
     const wanted = domainWord(text);
     const maxPrice = readTripPreferences(text).budget ?? undefined;
     const named = placesIn(ctx.data, text);
-    const near = NEAR.test(text) || maxPrice !== undefined;
+    // "X 离哪个地铁站近" / "which metro station is X close to" asks about X, not for places near X.
+    const asksStation = named.length > 0 && /地铁|哪个站|哪站|\b(metro|subway|station)\b/i.test(text);
+    const near = NEAR.test(text) && !asksStation || maxPrice !== undefined;
     // Places to describe: named ones ("故宫门票多少钱"), else the shown item the follow-up points at.
     const described = !near ? named.map((name) => recordOf(ctx, name)).filter((p): p is Place => p !== null && (!wanted || wanted === p.domain)) : [];
     if (!described.length && !near && !named.length) {
