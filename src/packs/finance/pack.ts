@@ -47,7 +47,8 @@ export const FINANCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = 
   { intent: 'apply_credit_card', pattern: /(办|申请|开|想要).{0,6}信用卡|\bapply\b.{0,20}\bcredit card\b|\bcredit card application\b/ },
   { intent: 'recent_transactions', pattern: /交易(明细|记录)|流水|消费记录|最近.{0,6}(交易|消费|支出)|\b(transaction history|recent transactions|statement of transactions|recent (charges|purchases|payments))\b/ },
   // "优衣库那笔多少钱", "第二笔是什么": a question about one transaction just listed.
-  { intent: 'recent_transactions', pattern: /(那|这|哪|第\s*[一二两三四五\d])\s*一?笔|\bthe (first|second|third|fourth|fifth) (charge|payment|transaction)\b|\bthat (charge|payment|transaction)\b|\bhow much (was|did) (that|the|my)\b(?!.{0,20}\b(balance|account|card)\b)/ },
+  // Not when the customer disputes that transaction ("多扣的那笔帮我申诉"): that is a dispute.
+  { intent: 'recent_transactions', pattern: /^(?!.*(申诉|争议|盗刷|不认识|没买过|重复扣|多扣|扣了.{0,3}两次|退回来|dispute|chargeback|didn'?t (make|authori[sz]e)|don'?t recogni[sz]e|never (made|bought))).*((那|这|哪|第\s*[一二两三四五\d])\s*一?笔|\bthe (first|second|third|fourth|fifth) (charge|payment|transaction)\b|\bthat (charge|payment|transaction)\b|\bhow much (was|did) (that|the|my)\b(?!.{0,20}\b(balance|account|card)\b))/ },
   { intent: 'check_balance', pattern: /余额|还剩多少钱|有多少钱|\bbalance\b|how much (money )?(do i have|is (left|in my account))/ },
 ];
 
