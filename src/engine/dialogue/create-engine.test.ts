@@ -128,13 +128,14 @@ describe('dialogue policy', () => {
 });
 
 describe('a skill claiming a free-text answer (Skill.answers)', () => {
-  // Waits for a description; "book" in the description would otherwise start the booking skill as a digression.
+  // Waits on a slot a description does not fill by itself (here 'email'; a sentence does answer 'reason' since the
+  // reason slot takes free text); "book" in the description would otherwise start the booking skill as a digression.
   const noteSkill = (claims: boolean): Skill<{ booked: string[] }> => ({
     name: 'note', intents: ['greet'],
-    answers: claims ? (u, step) => step === 'reason' && /for my/.test(u.normalized) : undefined,
+    answers: claims ? (u, step) => step === 'email' && /for my/.test(u.normalized) : undefined,
     run(ctx) {
-      if (ctx.awaiting === 'reason') { ctx.say('booked', { date: ctx.turn.text }); return 'done'; }
-      ctx.ask('reason', 'ask_date');
+      if (ctx.awaiting === 'email') { ctx.say('booked', { date: ctx.turn.text }); return 'done'; }
+      ctx.ask('email', 'ask_date');
       return 'waiting';
     },
   });
