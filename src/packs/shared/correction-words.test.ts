@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { correctedText, isCorrection } from './correction.ts';
+import { correctedText, isCorrection } from './correction-words.ts';
 
 describe('correctedText', () => {
   it('keeps what follows the last correction word', () => {
