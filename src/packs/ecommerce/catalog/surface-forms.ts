@@ -1,6 +1,12 @@
 import { normalize } from '../../../engine/text/normalize.ts';
 import { GENERIC_VALUES_ZH, OPTION_KEYS_ZH, OPTION_VALUES_EN, OPTION_VALUES_ZH, PRODUCT_NAMES_ZH } from './zh-names.ts';
 
+/** Chinese endings and how they are said in speech (a single-character noun takes 子; 音箱 is often 音响). */
+const ZH_COLLOQUIAL_ENDINGS: Array<[string, string]> = [
+  ['音箱', '音响'], ['裙', '裙子'], ['裤', '裤子'], ['鞋', '鞋子'], ['袜', '袜子'], ['帽', '帽子'], ['杯', '杯子'], ['瓶', '瓶子'],
+  ['毯', '毯子'], ['垫', '垫子'], ['锅', '锅子'], ['盒', '盒子'], ['箱', '箱子'], ['椅', '椅子'], ['桌', '桌子'], ['镜', '镜子'],
+];
+
 const GENERIC_HEADS = new Set(['set', 'kit', 'machine', 'maker', 'cleaner', 'bed', 'bulb', 'case', 'light']);
 
 /**
@@ -20,6 +26,10 @@ export function productForms(name: string, nameEn?: string, shortForms = false):
     if (words.length > 1 && !GENERIC_HEADS.has(head)) forms.add(head);
     for (const f of [...forms]) if (/[a-z]$/.test(f)) forms.add(f.endsWith('s') || f.endsWith('h') ? `${f}es` : `${f}s`);
     for (const zh of PRODUCT_NAMES_ZH[n] ?? []) forms.add(normalize(zh));
+  }
+  // What customers call the same thing: "音响" for 音箱, "裙子" for 连衣裙, "鞋子" for 跑鞋.
+  for (const form of [...forms]) {
+    for (const [ending, said] of ZH_COLLOQUIAL_ENDINGS) if (form.endsWith(ending) && /\p{Script=Han}/u.test(form)) forms.add(form.slice(0, -ending.length) + said);
   }
   if (shortForms) {
     for (const form of [...forms]) {

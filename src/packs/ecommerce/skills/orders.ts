@@ -3,7 +3,8 @@ import type { Card } from '../../../engine/dialogue/types.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import { findForm, productForms } from '../catalog/surface-forms.ts';
 import type { EcommerceDb, Order, OrderItem } from '../store/types.ts';
-import { excludedOrders } from './order-references.ts';
+import { excludedOrders, excludedText } from './order-references.ts';
+import { narrowByTime } from './order-time.ts';
 
 export type Ctx = SkillContext<EcommerceDb>;
 
@@ -70,9 +71,18 @@ export function mentionsAllItems(text: string): boolean {
   return /\b(return|exchange|refund|send back|swap|change)\b.{0,20}\b(all (of )?(the |my )?(items|products|things|of them)|everything|them all|the (whole|entire) order)\b|\b(all (of )?the items in (the|my|this) order|every item)\b|全部商品|所有商品|全部退|都退了|整单|都退|整个订单/.test(t);
 }
 
+/** The orders that hold the most distinct products the text names (none when it names none of theirs). */
+export function mostMentioned(text: string, orders: Order[]): Order[] {
+  const counts = orders.map((order) => new Set(mentionedItems(text, order).map((m) => m.item.product_id)).size);
+  const best = Math.max(0, ...counts);
+  return best ? orders.filter((_, i) => counts[i] === best) : [];
+}
+
 interface ResolveOptions {
   /** Statuses the action needs, e.g. ['pending']. */
   statuses?: string[];
+  /** The action is on items of the order (return, exchange): "except X" leaves out an item, not an order. */
+  itemLevel?: boolean;
   /** Template key naming the action, for messages ("cancel", "return" …). */
   action: string;
 }
@@ -98,8 +108,11 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     const index = n ? ('一二三四五六'.indexOf(n) + 1 || Number(n)) - 1 : -1;
     if (index >= 0 && choices[index]) ctx.slots.orderId = choices[index];
     else {
-      const byProduct = choices.filter((id) => mentionedItems(ctx.turn.text, ctx.data.orders[id]).length);
-      if (byProduct.length === 1) ctx.slots.orderId = byProduct[0];
+      // "有纸尿裤那个" / "上周到的那单" / "the latest one": the answer describes one of the listed orders.
+      const listed = choices.map((id) => ctx.data.orders[id]).filter(Boolean);
+      const byProduct = mostMentioned(ctx.turn.text, listed);
+      const described = narrowByTime(ctx.turn.text, ctx.entities('date').map((e) => e.value), byProduct.length ? byProduct : listed, ctx.now());
+      if (described.length === 1 && (byProduct.length || described.length < listed.length)) ctx.slots.orderId = described[0].order_id;
     }
   }
   if (!ctx.slots.orderId) {
@@ -108,13 +121,16 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     const request = ctx.flowTexts().join(' ');
     // "Cancel that one, NOT the one with the tablet": orders the customer asked to leave alone are no candidates.
     const kept = options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders;
-    const excluded = excludedOrders(request, kept);
+    // For returns and exchanges, "除了精华液都退" leaves an item out, not the order that holds it.
+    const excluded = options.itemLevel && !/那单|订单|那个单|\b(order|one)\b/.test(excludedText(request)) ? [] : excludedOrders(request, kept);
     const eligible = excluded.length < kept.length ? kept.filter((o) => !excluded.includes(o)) : kept;
-    const withProduct = eligible.filter((o) => mentionedItems(request, o).length);
+    // "阅读器、路由器还有精华液那单": the order holding most of the products named, not every order holding one.
+    const withProduct = mostMentioned(request, eligible);
     // "Cancel it": the order we were just talking about, unless the customer names products of another one.
     const last = eligible.find((o) => o.order_id === ctx.memory.lastOrderId);
     if (last && (withProduct.includes(last) || !withProduct.length)) withProduct.splice(0, withProduct.length, last);
-    const candidates = withProduct.length ? withProduct : eligible;
+    // "11月15号签收的那单", "上周买的", "the order I placed last": dates of the customer's own orders.
+    const candidates = narrowByTime(request, ctx.flowEntities('date').map((e) => e.value), withProduct.length ? withProduct : eligible, ctx.now());
     if (!candidates.length) {
       ctx.say('order.none_eligible', { action: ctx.text(`action.${options.action}`), count: userOrders.length });
       return 'stop';
