@@ -146,7 +146,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       const at = clock.now();
       recordUnderstanding(recorder.events, understanding, at);
       if (input.verifiedCustomerId && !state.customerId) state.customerId = input.verifiedCustomerId;
-      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder };
+      const extract = (piece: string) => components.extractor.extract(piece, { now: clock.now(), timeZone: config.timeZone, locale: state.locale });
+      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder, extract };
       const angry = trackSentiment(state, understanding.sentiment);
 
       const safety = checkSafety(understanding.text);
@@ -319,7 +320,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
 
   /** After a skill ends: run queued requests from the same message first, then resume an interrupted skill. */
   function resumeOrQueue(env: TurnEnvironment<Data>): void {
-    const queue = [...((env.state.memory.queue as Array<{ skill: string; text: string }> | undefined) ?? []), ...env.recorder.queue];
+    // What the finished skill handed on (the rest of its own request) comes before later requests of the message.
+    const queue = [...env.recorder.queue, ...((env.state.memory.queue as Array<{ skill: string; text: string }> | undefined) ?? [])];
     env.recorder.queue = [];
     const next = queue.shift();
     env.state.memory.queue = queue;
@@ -484,6 +486,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       recorder.replies.push(reply);
     }
     if (!recorder.replies.length) say(env, 'fallback.not_understood');
+    // A skill that is still waiting keeps what it handed on for after it finishes.
+    if (recorder.queue.length) { state.memory.queue = [...recorder.queue, ...((state.memory.queue as unknown[] | undefined) ?? [])]; recorder.queue = []; }
     const wrote = recorder.toolCalls.filter((call) => call.ok && pack.tools[call.name]?.write);
     if (wrote.length) state.memory.lastWrite = { turn: state.turns, tools: wrote.map((call) => call.name), paid: wrote.some((call) => Object.keys(call.arguments).some((key) => /payment/.test(key))) };
     softenTone(env);

@@ -3,8 +3,9 @@ import type { Card } from '../../../engine/dialogue/types.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import { findForm, productForms } from '../catalog/surface-forms.ts';
 import type { EcommerceDb, Order, OrderItem } from '../store/types.ts';
-import { excludedOrders, excludedText } from './order-references.ts';
+import { excludedOrders, excludedText, narrowByStatus } from './order-references.ts';
 import { narrowByTime } from './order-time.ts';
+import { segmentsByOrder } from './order-segments.ts';
 
 export type Ctx = SkillContext<EcommerceDb>;
 
@@ -47,12 +48,13 @@ export function orderSummary(ctx: Ctx, order: Order): string {
 }
 
 /** Items of the order that the text mentions by product name (zh or en); "all"/"全部" means every item. */
-export function mentionedItems(text: string, order: Order): Array<{ item: OrderItem; start: number }> {
+export function mentionedItems(text: string, order: Order, products?: EcommerceDb['products']): Array<{ item: OrderItem; start: number }> {
   const t = normalize(text);
   const found: Array<{ item: OrderItem; start: number; length: number }> = [];
   order.items.forEach((item) => {
     let best: { start: number; length: number } | null = null;
-    for (const form of productForms(item.name, undefined, true)) {
+    // The catalogue's English name too, for English-speaking customers of a Chinese store ("the bedding set").
+    for (const form of productForms(item.name, products?.[item.product_id]?.name_en, true)) {
       for (const start of findForm(t, normalize(form))) {
         if (!best || form.length > best.length) best = { start, length: form.length };
       }
@@ -72,8 +74,8 @@ export function mentionsAllItems(text: string): boolean {
 }
 
 /** The orders that hold the most distinct products the text names (none when it names none of theirs). */
-export function mostMentioned(text: string, orders: Order[]): Order[] {
-  const counts = orders.map((order) => new Set(mentionedItems(text, order).map((m) => m.item.product_id)).size);
+export function mostMentioned(text: string, orders: Order[], products?: EcommerceDb['products']): Order[] {
+  const counts = orders.map((order) => new Set(mentionedItems(text, order, products).map((m) => m.item.product_id)).size);
   const best = Math.max(0, ...counts);
   return best ? orders.filter((_, i) => counts[i] === best) : [];
 }
@@ -110,8 +112,8 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     else {
       // "有纸尿裤那个" / "上周到的那单" / "the latest one": the answer describes one of the listed orders.
       const listed = choices.map((id) => ctx.data.orders[id]).filter(Boolean);
-      const byProduct = mostMentioned(ctx.turn.text, listed);
-      const described = narrowByTime(ctx.turn.text, ctx.entities('date').map((e) => e.value), byProduct.length ? byProduct : listed, ctx.now());
+      const byProduct = mostMentioned(ctx.turn.text, listed, ctx.data.products);
+      const described = narrowByTime(ctx.turn.text, ctx.entities('date').map((e) => e.value), narrowByStatus(ctx.turn.text, byProduct.length ? byProduct : listed), ctx.now());
       if (described.length === 1 && (byProduct.length || described.length < listed.length)) ctx.slots.orderId = described[0].order_id;
     }
   }
@@ -122,15 +124,24 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     // "Cancel that one, NOT the one with the tablet": orders the customer asked to leave alone are no candidates.
     const kept = options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders;
     // For returns and exchanges, "除了精华液都退" leaves an item out, not the order that holds it.
-    const excluded = options.itemLevel && !/那单|订单|那个单|\b(order|one)\b/.test(excludedText(request)) ? [] : excludedOrders(request, kept);
+    const excluded = options.itemLevel && !/那单|订单|那个单|\b(order|one)\b/.test(excludedText(request)) ? [] : excludedOrders(request, kept, ctx.data.products);
     const eligible = excluded.length < kept.length ? kept.filter((o) => !excluded.includes(o)) : kept;
     // "阅读器、路由器还有精华液那单": the order holding most of the products named, not every order holding one.
-    const withProduct = mostMentioned(request, eligible);
+    const withProduct = mostMentioned(request, eligible, ctx.data.products);
     // "Cancel it": the order we were just talking about, unless the customer names products of another one.
     const last = eligible.find((o) => o.order_id === ctx.memory.lastOrderId);
     if (last && (withProduct.includes(last) || !withProduct.length)) withProduct.splice(0, withProduct.length, last);
+    // "咖啡机换黑色；充电宝换两万毫安的" — products of two orders: this flow takes the first order's part of the request
+    // and hands each other order's part to a task of its own, run right after this one.
+    const split = options.itemLevel && withProduct.length > 1 && ctx.state.flow ? segmentsByOrder(request, withProduct, ctx.data.products) : null;
+    if (split) {
+      ctx.focus(split[0].text);
+      for (const segment of split.slice(1)) ctx.enqueue(ctx.state.flow!.name, segment.text);
+      withProduct.splice(0, withProduct.length, split[0].order);
+    }
     // "11月15号签收的那单", "上周买的", "the order I placed last": dates of the customer's own orders.
-    const candidates = narrowByTime(request, ctx.flowEntities('date').map((e) => e.value), withProduct.length ? withProduct : eligible, ctx.now());
+    // "那个还没发货的", "the one that was delivered": the status the customer describes it with.
+    const candidates = narrowByTime(request, ctx.flowEntities('date').map((e) => e.value), narrowByStatus(request, withProduct.length ? withProduct : eligible), ctx.now());
     if (!candidates.length) {
       ctx.say('order.none_eligible', { action: ctx.text(`action.${options.action}`), count: userOrders.length });
       return 'stop';
