@@ -20,6 +20,7 @@ const CONTACT = /\{contact\.(\w+)\}/g;
 const PLACEHOLDER_NUMBER = /\d[\d-]*x{2,}|x{3,}/i;
 
 function fill(text: string, values: Record<string, string>, where: string): string {
+  if (PLACEHOLDER_NUMBER.test(text)) throw new LingxiError('malformed_file', `${where}: a placeholder phone number; name a configured one as {contact.NAME}`);
   return text.replace(CONTACT, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new LingxiError('malformed_file', `${where}: {contact.${name}} is used but knowledge/contacts.yaml does not define it`);
