@@ -22,7 +22,7 @@ const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const lexiconSchema = z.record(z.string(), z.object({
   reason: localized, strong: localizedList, words: localizedList, priority: z.boolean().optional(), aliases: z.array(z.string()).optional(),
 }));
-const preVisitSchema = z.object({ general: localized, departments: z.record(z.string(), localized) });
+const preVisitSchema = z.object({ general: localized, departments: z.record(z.string(), localized), exams: z.record(z.string(), z.array(z.string().min(1))).default({}) });
 
 const readYaml = createYamlReader(import.meta.url);
 
