@@ -1,6 +1,6 @@
 import type { SkillContext } from '../../../engine/pack.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
-import { correctedChoice, latestMention, type Mention } from '../../shared/self-correction.ts';
+import { correctedChoice, latestMention, type Mention } from '../../shared/corrections.ts';
 import { COURSES, findCourse, type Course } from '../rules/courses.ts';
 
 const SQUASHED = /[\s:：,，.。!！?？]/gu;

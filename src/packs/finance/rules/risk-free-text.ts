@@ -1,5 +1,5 @@
 import { parseChineseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
-import { correctedChoice, type Mention } from '../../shared/self-correction.ts';
+import { correctedChoice, type Mention } from '../../shared/corrections.ts';
 import { parseMoney } from './parse-money.ts';
 
 /** Answer letters by question id (`RISK_QUESTIONS[].id`): only the questions the text answers. */

@@ -1,6 +1,6 @@
 import type { Skill } from '../../../engine/pack.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
-import { isCorrection } from '../../shared/correction-words.ts';
+import { isCorrection } from '../../shared/corrections.ts';
 import { parseEmployment, type Employment } from '../rules/credit-prescreen.ts';
 import { parseMoney } from '../rules/parse-money.ts';
 import type { BankDb, CardApplication } from '../store/types.ts';

@@ -1,7 +1,7 @@
 import type { Skill, SkillContext } from '../../../engine/pack.ts';
 import type { PlannedMeal, PlannedSight, Reason } from '../rules/plan-itinerary.ts';
 import { readTripPreferences, readTripPreferencesFrom } from '../rules/trip-preferences.ts';
-import { isCorrection } from '../../shared/correction-words.ts';
+import { isCorrection } from '../../shared/corrections.ts';
 import type { TravelDb } from '../store/types.ts';
 import type { TripPlan } from '../tools/plan-trip.ts';
 import { districtName } from './place-names.ts';
