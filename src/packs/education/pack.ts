@@ -16,6 +16,7 @@ import { courseInfoSkill } from './skills/course-info.ts';
 import { refundSkill } from './skills/refund.ts';
 import { createHomeworkHelpSkill } from './skills/homework-help.ts';
 import { COURSE_KEYWORDS } from './skills/course-lookup.ts';
+import { COMMON_INTENT_HINTS, handoffRequest } from '../shared/common-hints.ts';
 
 const here = (path: string) => new URL(path, import.meta.url);
 
@@ -58,7 +59,8 @@ const COURSE_WORDS = COURSE_KEYWORDS.map(([word]) => word.replace(/[.*+?^${}()|[
 
 /** Unmistakable wording (first match wins); they decide only when the classifier is unsure or agrees in its top three. */
 export const EDUCATION_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
-  { intent: 'handoff', pattern: /转人工|人工客服|教务老师|真人|\b(human|real person|live agent|academic office)\b/ },
+  ...COMMON_INTENT_HINTS,
+  { intent: 'handoff', pattern: handoffRequest(/转人工|人工客服|教务老师|真人|\b(human|real person|live agent|academic office)\b/) },
   { intent: 'refund', pattern: /退费|退课|退款|退钱|退学费|\b(refund|withdraw|drop (the|this|my) (course|class))\b/ },
   { intent: 'study_plan', pattern: /学习计划|周计划|学习规划|怎么安排.{0,6}学|\bstudy (plan|schedule|routine)\b|\bplan my (study|week)/ },
   { intent: 'course_schedule', pattern: /我的课表|查.{0,2}课表|课表.{0,6}(安排|怎么|是什么)|下节课|下次课|几点上课|(哪天|星期几|周几|什么时候)上课|学习进度|学到哪|上了几(次|节)|\b(my (timetable|schedule|progress|classes)|next (lesson|class)|(what|which) (day|time)s? (is|are) my|when (is|are) my (\w+ )?(class|lesson|course)|how far (have i|am i))/ },

@@ -10,6 +10,7 @@ import { parcelClaimSkill } from './skills/parcel-claim.ts';
 import { changeAddressSkill } from './skills/change-address.ts';
 import { pickupBookingSkill } from './skills/pickup-booking.ts';
 import { shippingQuoteSkill } from './skills/shipping-quote.ts';
+import { COMMON_INTENT_HINTS, handoffRequest } from '../shared/common-hints.ts';
 
 export const LOGISTICS_INTENT_LABELS: Record<string, Localized> = {
   track_parcel: { zh: '查快递', en: 'Track a parcel' },
@@ -31,7 +32,8 @@ export const LOGISTICS_INTENT_LABELS: Record<string, Localized> = {
  * A message that is nothing but a waybill number is a tracking request.
  */
 export const LOGISTICS_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
-  { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
+  ...COMMON_INTENT_HINTS,
+  { intent: 'handoff', pattern: handoffRequest(/转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/) },
   // Answers to the skills' own questions, so they are not taken for FAQ questions on the same topic.
   { intent: 'verification_digits', pattern: /^(?=.{0,30}$).*(尾号|尾数|后四位|后4位|\blast (4|four)\b|\bends? (in|with)\b).{0,8}\d{4}(?!\d)/ },
   { intent: 'claim_evidence_answer', pattern: /^(我)?(有|只有|都有|只拍了|拍了).{0,12}(照片|小票|发票|聊天|凭证|截图|收据)|^(i have|i've got|only|just)\b.{0,40}\b(photos?|receipt|invoice|chats?|records|screenshot)\b/ },

@@ -6,6 +6,7 @@ import { travelTools } from './tools/index.ts';
 import { planTripSkill } from './skills/plan-trip-skill.ts';
 import { placeLookupSkill } from './skills/place-lookup-skill.ts';
 import { trafficSkill, weatherSkill } from './skills/weather-traffic-skill.ts';
+import { COMMON_INTENT_HINTS, handoffRequest } from '../shared/common-hints.ts';
 
 export const TRAVEL_INTENT_LABELS: Record<string, Localized> = {
   plan_trip: { zh: '规划行程', en: 'Plan a trip' },
@@ -24,7 +25,8 @@ export const TRAVEL_INTENT_LABELS: Record<string, Localized> = {
  * Policy questions (退改, 订金, refund, cancel a booking) carry no hint: the FAQ answers them.
  */
 export const TRAVEL_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
-  { intent: 'handoff', pattern: /转人工|人工客服|旅行顾问|真人|\b(human|real person|live agent|representative|travel (agent|consultant))\b/ },
+  ...COMMON_INTENT_HINTS,
+  { intent: 'handoff', pattern: handoffRequest(/转人工|人工客服|旅行顾问|真人|\b(human|real person|live agent|representative|travel (agent|consultant))\b/) },
   { intent: 'weather_query', pattern: /天气|下雨|下雪|气温|多少度|雾霾|空气质量|带伞|\b(weather|forecast|rain|snow|umbrella|temperature|aqi|air quality)\b/i },
   { intent: 'traffic_query', pattern: /路况|堵|限行|限号|尾号|好不好开|开车.{0,4}(方便|顺)|\b(traffic|jam(med|s)?|congest\w*|gridlock|rush hour|plates?|driving restriction)\b|\broads?\b.{0,16}\b(busy|bad|clear|jammed|packed)\b/i },
   // "不对，是两个人", "actually make it 3 days", "预算改成八千": amending the trip just planned.
