@@ -11,6 +11,7 @@ import type { ServiceMetrics } from '../observability/metrics.ts';
 import type { CommitInput, Conversation, Customer, Message, NewEvent, NewMessage, Store, StoredEvent, Tenant, User } from '../storage/store.ts';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
 import { notices, replyToMessage, turnOutcome, understandingPayload } from './reply-messages.ts';
+import type { StoreBackendState, TurnMeta } from '../backend/store-backend-state.ts';
 
 /** Where a change came from; `channel` = an inbound message of an external channel (WeChat, email … see src/service/channels). */
 export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration' | 'channel';
@@ -31,6 +32,8 @@ export interface ConversationServiceDeps {
   logger: Logger;
   /** Delivers non-customer messages of non-widget conversations back through their channel (src/service/channels/channel-outbox.ts). */
   outbox?: { enqueue(conversation: Conversation, messages: Message[], channel: Channel): Promise<void> };
+  /** The packs' backends in the database (issue 20); without it the engines' in-memory backends are used. */
+  backends?: StoreBackendState;
 }
 
 const messageEvents = (messages: NewMessage[]): NewEvent[] =>
@@ -43,6 +46,8 @@ const messageEvents = (messages: NewMessage[]): NewEvent[] =>
  */
 export function createConversationService(deps: ConversationServiceDeps) {
   const { store, bus, engines, metrics, logger } = deps;
+  /** Runs engine work on the tenant's stored backends; the tools' writes are stored (with their audit) before it returns. */
+  const onBackends = <T>(tenant: Tenant, meta: TurnMeta, work: () => Promise<T>): Promise<T> => (deps.backends ? deps.backends.run(tenant, meta, work) : work());
   const chains = new Map<string, Promise<unknown>>();
   // The conversation as this process last committed it: saves the read before each turn. If another node moved it on,
   // the optimistic check in commit fails and the retry reads from the store.
@@ -165,7 +170,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
           try {
             // LLM engines stream their reply (src/engine/llm/stream-gate.ts); the widget shows it as a preview until the stored message arrives.
             const streaming = input.channel === 'widget-ws' ? { onStream: streamTo(tenant.id, conversationId) } : {};
-            const turn = await (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming);
+            // The backend writes are stored here, before the reply is committed and acknowledged; a failed store is an
+            // engine failure below (the customer is told, an agent takes over) and the bot's claimed success is not sent.
+            const turn = await onBackends(tenant, { conversationId, actor: { kind: 'bot' } }, () =>
+              (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming));
             const replies = turn.replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
             const handoff = turn.replies.find((reply) => reply.handoff)?.handoff;
             customerMessage.payload = { ...input.payload, ...understandingPayload(turn.understanding), ...turnOutcome(turn.events, handoff?.reason) };
@@ -241,7 +249,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
      */
     async attachVerifiedCustomer(tenant: Tenant, customer: Customer, conversationId: string): Promise<string | null> {
       const engine = await engines.forTenant(tenant);
-      const backendId = findBackendCustomer((engine as { data?: unknown }).data, tenant.settings.packs, customer, tenant.settings.locale);
+      const backendId = await onBackends(tenant, { conversationId, actor: { kind: 'system' } }, async () =>
+        findBackendCustomer((engine as { data?: unknown }).data, tenant.settings.packs, customer, tenant.settings.locale));
       if (!backendId) return null;
       const result = await serialize(conversationId, () => commitWithRetry(async (conversation) => {
         if (conversation.engineState.customerId) return null;
