@@ -107,10 +107,16 @@ export function runPackBackendStoreContract(options: { name: string; create: () 
       const data = (await backends.load(a, 'ecommerce'))!;
       expect(fromRecords(data.shape, data.records).tickets).toEqual([]);
       expect((await backends.audit(a)).map((entry) => entry.conversationId)).toEqual(['conv_a']);
-      // Two creations of the same new record: the second is a conflict too.
+      // Two nodes appending to an array at the same index: appends do not conflict, the second goes to the end.
       await backends.commit(a, { conversationId: 'conv_c', actor: { kind: 'agent', id: 'usr_1' }, writes: [bookRepair(0, 'RP_000003')] });
-      expect(isLingxiError(await conflictOf(backends.commit(a, { conversationId: 'conv_d', actor: { kind: 'bot' }, writes: [bookRepair(0, 'RP_000004')] })))).toBe(true);
+      await backends.commit(a, { conversationId: 'conv_d', actor: { kind: 'bot' }, writes: [bookRepair(0, 'RP_000004')] });
+      const appended = (await backends.load(a, 'ecommerce'))!;
+      expect((fromRecords(appended.shape, appended.records).tickets as Array<{ ticket_id: string }>).map((ticket) => ticket.ticket_id)).toEqual(['RP_000003', 'RP_000004']);
       expect((await backends.audit(a, { conversationId: 'conv_c' }))[0]).toMatchObject({ actor: 'agent', actorId: 'usr_1' });
+      // Two creations of the same new map key: the second is a conflict.
+      const newUser = (name: string): BackendWrite => ({ ...cancelOrder({}), tool: 'register', changes: [{ collection: 'users', key: 'u3', before: null, after: { name }, removed: false }] });
+      await backends.commit(a, { conversationId: 'conv_e', actor: { kind: 'bot' }, writes: [newUser('王芳')] });
+      expect(isLingxiError(await conflictOf(backends.commit(a, { conversationId: 'conv_f', actor: { kind: 'bot' }, writes: [newUser('Wang Fang')] })))).toBe(true);
     });
 
     it('stores removals as tombstones that a delta load carries', async () => {

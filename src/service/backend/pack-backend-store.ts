@@ -114,19 +114,27 @@ export function createPackBackendStore(sql: SqlClient): PackBackendStore {
         for (const pack of packs) {
           const writes = commit.writes.filter((write) => write.pack === pack);
           // Locks the backend row: commits of one tenant's pack run one after another on every node.
-          const [bumped] = await tx.query<{ version: string }>('UPDATE pack_backends SET version = version + 1, updated_at = now() WHERE tenant_id = $1 AND pack = $2 RETURNING version', [tenantId, pack]);
+          const [bumped] = await tx.query<{ version: string; shape: unknown }>('UPDATE pack_backends SET version = version + 1, updated_at = now() WHERE tenant_id = $1 AND pack = $2 RETURNING version, shape', [tenantId, pack]);
           if (!bumped) throw new LingxiError('not_found', `The ${pack} backend of this tenant is not stored yet.`);
           const version = Number(bumped.version);
+          const shape = json<Record<string, CollectionShape>>(bumped.shape);
           versions[pack] = version;
           for (const change of netChanges(writes)) {
             const created = change.before === null;
+            let key = change.key;
+            if (created && shape[change.collection] === 'array') {
+              // An append (a new ticket, claim …): another node may have appended at the same index meanwhile. Appends do
+              // not conflict, so this one goes to the end; the node loads the other's record with the next version.
+              const [{ count }] = await tx.query<{ count: string }>('SELECT COUNT(*) AS count FROM pack_backend_records WHERE tenant_id = $1 AND pack = $2 AND collection = $3', [tenantId, pack, change.collection]);
+              key = String(Math.max(Number(count), Number(change.key)));
+            }
             const [written] = await tx.query(`
               INSERT INTO pack_backend_records AS r (tenant_id, pack, collection, key, position, value, removed, version)
               VALUES ($1, $2, $3, $4, (SELECT COUNT(*) FROM pack_backend_records WHERE tenant_id = $1 AND pack = $2 AND collection = $3), $5::jsonb, $6, $7)
               ON CONFLICT (tenant_id, pack, collection, key) DO UPDATE SET value = EXCLUDED.value, removed = EXCLUDED.removed, version = EXCLUDED.version
                 WHERE ($8::boolean AND r.removed) OR (NOT $8::boolean AND NOT r.removed AND r.value = $9::jsonb)
               RETURNING 1`,
-            [tenantId, pack, change.collection, change.key, change.removed ? null : JSON.stringify(change.after ?? null), change.removed, version, created, created ? null : JSON.stringify(change.before)]);
+            [tenantId, pack, change.collection, key, change.removed ? null : JSON.stringify(change.after ?? null), change.removed, version, created, created ? null : JSON.stringify(change.before)]);
             if (!written) {
               throw new LingxiError('conflict', `Record ${change.collection}/${change.key} of the ${pack} backend was changed by another request meanwhile; nothing was saved.`, { details: { pack, collection: change.collection, key: change.key } });
             }

@@ -60,7 +60,7 @@ describe('store-backed backend state', () => {
     expect(await restarted.read(a, (bank) => bank.disputes.map((d) => d.transaction_id))).toEqual(['T1002']);
     // Ids never repeat after the restart: the next dispute gets a number of a new block.
     const again = await restarted.call(a, 'create_dispute', { transaction_id: 'T1003', reason: 'unauthorized', description: 'I did not pay this' });
-    expect((again.result as { dispute_id: string }).dispute_id).not.toBe((dispute.result as { dispute_id: string }).dispute_id);
+    expect((again.result as { dispute_id: string }).dispute_id.slice(3)).not.toBe((dispute.result as { dispute_id: string }).dispute_id.slice(3));
     const audit = await createPackBackendStore(sql).audit(a.id);
     expect(audit.map((entry) => entry.tool)).toEqual(['create_dispute', 'create_dispute', 'block_card']);
     expect(audit[2]).toMatchObject({
