@@ -75,12 +75,15 @@ export function createStoreBackendState(backends: PackBackendStore, options: { o
   const loading = new Map<string, Promise<Live>>();
   const blocks = new Map<string, { next: number; end: number }>();
   const writablePacks = new Map<string, Promise<boolean>>();
+  // Packs some engine bound through this state: only those are loaded for a turn (a test's scripted engine binds none).
+  const bound = new Set<string>();
   const fallbackIds = { value: 0 };
   const keyOf = (tenantId: string, pack: string) => `${tenantId}\u0000${pack}`;
 
   const state: BackendState = {
     bind(pack, seed) {
       if (!isJsonObject(seed)) return seed;
+      bound.add(pack);
       const router = {};
       const target = () => scopes.getStore()?.data.get(pack) ?? seed;
       for (const key of Object.keys(seed)) {
@@ -164,7 +167,7 @@ export function createStoreBackendState(backends: PackBackendStore, options: { o
   return {
     state,
     async run<T>(tenant: BackendTenant, meta: TurnMeta, work: () => Promise<T>): Promise<T> {
-      const packs = (await Promise.all(tenant.settings.packs.filter((pack) => PACK_MODULES[pack]).map(async (pack) => ((await writable(pack)) ? pack : null))))
+      const packs = (await Promise.all(tenant.settings.packs.filter((pack) => bound.has(pack) && PACK_MODULES[pack]).map(async (pack) => ((await writable(pack)) ? pack : null))))
         .filter((pack): pack is string => pack !== null);
       const versions = packs.length ? await backends.versions(tenant.id, packs) : {};
       const data = new Map<string, Record<string, unknown>>();
