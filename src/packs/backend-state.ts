@@ -26,6 +26,11 @@ export interface BackendState {
   readonly ids: IdGenerator;
   /** A write tool changed records of a bound backend (called synchronously, right after the tool ran). */
   written(write: BackendWrite): void;
+  /**
+   * False: nobody reads the writes, so write tools are not wrapped. Finding a write's changes costs a serialisation
+   * of the backend before and after the tool (25–40 ms on the 1 MB e-commerce stores), worth it only when they are kept.
+   */
+  readonly recordsWrites?: boolean;
 }
 
 export interface MemoryBackendState extends BackendState {
@@ -33,10 +38,13 @@ export interface MemoryBackendState extends BackendState {
   readonly writes: BackendWrite[];
 }
 
-/** The in-memory backend state: the seed is the backend; writes are kept in a list. */
-export function createMemoryBackendState(options: { ids?: IdGenerator } = {}): MemoryBackendState {
+/**
+ * The in-memory backend state: the seed is the backend; writes are kept in a list unless `recordWrites` is false
+ * (the default of `createPackEngine` for `lingxi chat` and the evaluation commands, which do not read them).
+ */
+export function createMemoryBackendState(options: { ids?: IdGenerator; recordWrites?: boolean } = {}): MemoryBackendState {
   const writes: BackendWrite[] = [];
-  return { bind: (_pack, seed) => seed, ids: options.ids ?? createCounterIds(), written: (write) => void writes.push(write), writes };
+  return { bind: (_pack, seed) => seed, ids: options.ids ?? createCounterIds(), written: (write) => void writes.push(write), writes, recordsWrites: options.recordWrites ?? true };
 }
 
 const isRecordObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,7 +55,7 @@ const isRecordObject = (value: unknown): value is Record<string, unknown> => typ
  * nothing. A write on another object than `bound` (the LLM agent's dry run on a copy) is not reported.
  */
 export function withRecordedWrites<Data>(pack: PackDefinition<Data>, bound: unknown, state: BackendState): PackDefinition<Data> {
-  if (!isRecordObject(bound)) return pack;
+  if (!isRecordObject(bound) || state.recordsWrites === false) return pack;
   const tools: PackDefinition<Data>['tools'] = {};
   for (const [name, tool] of Object.entries(pack.tools)) {
     tools[name] = tool.write ? recorded(pack.name, tool, bound, state) : tool;

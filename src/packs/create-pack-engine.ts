@@ -25,7 +25,7 @@ export interface PackEngineOptions {
   db?: string;
   /** An already loaded backend for the first pack (replays pass a fresh copy per run). */
   data?: unknown;
-  /** Where the backends live and their writes go (default: a fresh in-memory copy, see {@link createMemoryBackendState}). */
+  /** Where the backends live and their writes go (default: the seed in memory, writes not recorded; see {@link createMemoryBackendState}). */
   backend?: BackendState;
   clock?: Clock;
   ids?: IdGenerator;
@@ -77,7 +77,7 @@ export async function createPackEngine(options: PackEngineOptions): Promise<Pack
   if (!options.packs.length) throw new LingxiError('validation_failed', `Enable at least one pack. Available: ${packNames().join(', ')}.`);
   const unknown = options.packs.filter((name) => !PACK_MODULES[name]);
   if (unknown.length) throw new LingxiError('not_found', `Unknown pack(s): ${unknown.join(', ')}. Available: ${packNames().join(', ')}.`);
-  const backend = options.backend ?? createMemoryBackendState();
+  const backend = options.backend ?? createMemoryBackendState({ recordWrites: false });
   const bindings: PackBinding<unknown>[] = await Promise.all(options.packs.map(async (name, index) => {
     const module = PACK_MODULES[name];
     const seed = index === 0 && options.data !== undefined ? options.data : await module.loadData({ db: index === 0 ? options.db : undefined, locale: options.locale });
