@@ -91,7 +91,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const defaultLlm = environmentLlm(overrides.environment ?? process.env);
   // The packs' demo backends per tenant in the database (issue 20): what the bot did survives restarts, nodes and pack switches.
   const backends = sql ? createStoreBackendState(createPackBackendStore(sql), {
-    onDiscard: (tenantId, error) => logger.warn({ err: error, tenantId }, 'pack backend write not stored; this node reloads the backend'),
+    onDiscard: (tenantId, packs) => logger.warn({ tenantId, packs }, 'pack backend writes of a turn not stored; this node reloads those backends'),
   }) : undefined;
   const backend = backends ? { backend: backends.state } : {};
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {

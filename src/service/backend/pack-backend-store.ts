@@ -1,7 +1,7 @@
 import { LingxiError } from '../../engine/errors.ts';
 import { backendShape, toRecords, type CollectionShape, type RecordChange } from '../../packs/backend-records.ts';
 import type { BackendWrite } from '../../packs/backend-state.ts';
-import type { SqlClient } from '../storage/sql-client.ts';
+import type { SqlClient, SqlExecutor } from '../storage/sql-client.ts';
 
 /** A stored record; `removed` = a tombstone (the record was deleted by a write). */
 export interface StoredRecord {
@@ -56,9 +56,9 @@ export interface PackBackendStore {
    * A turn's writes in ONE transaction: each changed record is compared with the value the write started from and
    * replaced (a different stored value = another node changed it meanwhile: LingxiError `conflict`, nothing written),
    * the backend's version moves on by one per pack, and one audit row per write tool call is added.
-   * Returns the new version per pack.
+   * Returns the new version per pack. With `tx`, inside that transaction (the conversation turn's commit).
    */
-  commit(tenantId: string, commit: BackendCommit): Promise<Record<string, number>>;
+  commit(tenantId: string, commit: BackendCommit, tx?: SqlExecutor): Promise<Record<string, number>>;
   /** `count` fresh id numbers for the tenant: [first, first + count). Never handed out twice. */
   allocateIds(tenantId: string, count: number): Promise<number>;
   audit(tenantId: string, options?: { conversationId?: string; limit?: number }): Promise<AuditEntry[]>;
@@ -107,9 +107,10 @@ export function createPackBackendStore(sql: SqlClient): PackBackendStore {
       return { version: Number(row.version), shape: json(row.shape), records: json<StoredRecord[]>(row.records) };
     },
 
-    async commit(tenantId, commit) {
+    async commit(tenantId, commit, outer) {
       const packs = [...new Set(commit.writes.map((write) => write.pack))].sort();
-      return sql.transaction(async (tx) => {
+      const inTransaction = <T>(work: (tx: SqlExecutor) => Promise<T>) => (outer ? work(outer) : sql.transaction(work));
+      return inTransaction(async (tx) => {
         const versions: Record<string, number> = {};
         for (const pack of packs) {
           const writes = commit.writes.filter((write) => write.pack === pack);
@@ -136,7 +137,7 @@ export function createPackBackendStore(sql: SqlClient): PackBackendStore {
               RETURNING 1`,
             [tenantId, pack, change.collection, key, change.removed ? null : JSON.stringify(change.after ?? null), change.removed, version, created, created ? null : JSON.stringify(change.before)]);
             if (!written) {
-              throw new LingxiError('conflict', `Record ${change.collection}/${change.key} of the ${pack} backend was changed by another request meanwhile; nothing was saved.`, { details: { pack, collection: change.collection, key: change.key } });
+              throw new LingxiError('conflict', `Record ${change.collection}/${change.key} of the ${pack} backend was changed by another request meanwhile; nothing was saved.`, { details: { backend: true, pack, collection: change.collection, key: change.key } });
             }
           }
           for (const write of writes) {

@@ -6,6 +6,7 @@ import type { Locale } from '../../engine/types.ts';
 import { applyRecord, fromRecords, type CollectionShape } from '../../packs/backend-records.ts';
 import type { BackendState, BackendWrite } from '../../packs/backend-state.ts';
 import { loadPack, PACK_MODULES } from '../../packs/registry.ts';
+import type { SqlExecutor } from '../storage/sql-client.ts';
 import type { PackBackendStore, WriteActor } from './pack-backend-store.ts';
 
 /** The tenant a turn runs for, as much of it as the backends need. */
@@ -29,8 +30,22 @@ export interface StoreBackendState {
    * copy, which the next turn reloads from the database.
    */
   run<T>(tenant: BackendTenant, meta: TurnMeta, work: () => Promise<T>): Promise<T>;
+  /**
+   * Like `run`, but the writes are stored by the caller inside its own transaction (the conversation service stores
+   * them with the turn's commit, so a turn and its backend writes commit together or not at all). `writes` is null when
+   * the tools wrote nothing; otherwise call `store(tx)` in the transaction and then `settle(committed)` exactly once.
+   */
+  turn<T>(tenant: BackendTenant, meta: TurnMeta, work: () => Promise<T>): Promise<{ result: T; writes: PendingWrites | null }>;
   /** Forgets this node's copies (tests simulate a fresh node). */
   clear(): void;
+}
+
+/** A turn's writes, not stored yet. */
+export interface PendingWrites {
+  /** Stores the writes and their audit in `tx`, or in a transaction of their own. */
+  store(tx?: SqlExecutor): Promise<void>;
+  /** After the transaction: committed = this node's copy is current; not = the copy is dropped and reloaded. */
+  settle(committed: boolean): void;
 }
 
 interface Live {
@@ -69,7 +84,7 @@ const formatId = (prefix: string, value: number) => `${prefix}_${value.toString(
  * Each node keeps the tenants' backends in memory with their version; a turn first reads the stored versions (one
  * indexed query) and loads only the records written since, so a write on another node is seen by the next turn here.
  */
-export function createStoreBackendState(backends: PackBackendStore, options: { onDiscard?: (tenantId: string, error: unknown) => void } = {}): StoreBackendState {
+export function createStoreBackendState(backends: PackBackendStore, options: { onDiscard?: (tenantId: string, packs: string[]) => void } = {}): StoreBackendState {
   const scopes = new AsyncLocalStorage<Scope>();
   const live = new Map<string, Live>();
   const loading = new Map<string, Promise<Live>>();
@@ -164,37 +179,62 @@ export function createStoreBackendState(backends: PackBackendStore, options: { o
     for (const pack of packs) live.delete(keyOf(tenantId, pack));
   }
 
+  async function turn<T>(tenant: BackendTenant, meta: TurnMeta, work: () => Promise<T>): Promise<{ result: T; writes: PendingWrites | null }> {
+    const packs = (await Promise.all(tenant.settings.packs.filter((pack) => bound.has(pack) && PACK_MODULES[pack]).map(async (pack) => ((await writable(pack)) ? pack : null))))
+      .filter((pack): pack is string => pack !== null);
+    const versions = packs.length ? await backends.versions(tenant.id, packs) : {};
+    const data = new Map<string, Record<string, unknown>>();
+    for (const pack of packs) data.set(pack, (await load(tenant, pack, versions[pack])).data);
+    const scope: Scope = { tenantId: tenant.id, data, ids: await idsFor(tenant.id), writes: [] };
+    let result: T;
+    try {
+      result = await scopes.run(scope, work);
+    } catch (error) {
+      // The tools may have changed this node's copy before the turn failed: it no longer matches the database.
+      if (scope.writes.length) discard(tenant.id, new Set(scope.writes.map((write) => write.pack)));
+      throw error;
+    }
+    if (!scope.writes.length) return { result, writes: null };
+    const written = new Set(scope.writes.map((write) => write.pack));
+    let committed: Record<string, number> = {};
+    let settled = false;
+    return {
+      result,
+      writes: {
+        async store(tx) {
+          committed = await backends.commit(tenant.id, { conversationId: meta.conversationId, actor: meta.actor, writes: scope.writes }, tx);
+        },
+        settle(ok) {
+          if (settled) return;
+          settled = true;
+          if (!ok) {
+            discard(tenant.id, written);
+            options.onDiscard?.(tenant.id, [...written]);
+            return;
+          }
+          for (const [pack, version] of Object.entries(committed)) {
+            const entry = live.get(keyOf(tenant.id, pack));
+            // Exactly the next version: nobody else wrote in between, the copy is current. Otherwise the next turn loads the gap.
+            if (entry && version === entry.version + 1) entry.version = version;
+          }
+        },
+      },
+    };
+  }
+
   return {
     state,
-    async run<T>(tenant: BackendTenant, meta: TurnMeta, work: () => Promise<T>): Promise<T> {
-      const packs = (await Promise.all(tenant.settings.packs.filter((pack) => bound.has(pack) && PACK_MODULES[pack]).map(async (pack) => ((await writable(pack)) ? pack : null))))
-        .filter((pack): pack is string => pack !== null);
-      const versions = packs.length ? await backends.versions(tenant.id, packs) : {};
-      const data = new Map<string, Record<string, unknown>>();
-      for (const pack of packs) data.set(pack, (await load(tenant, pack, versions[pack])).data);
-      const scope: Scope = { tenantId: tenant.id, data, ids: await idsFor(tenant.id), writes: [] };
-      let result: T;
+    turn,
+    async run(tenant, meta, work) {
+      const { result, writes } = await turn(tenant, meta, work);
+      if (!writes) return result;
       try {
-        result = await scopes.run(scope, work);
+        await writes.store();
       } catch (error) {
-        // The tools may have changed this node's copy before the turn failed: it no longer matches the database.
-        if (scope.writes.length) discard(tenant.id, new Set(scope.writes.map((write) => write.pack)));
+        writes.settle(false);
         throw error;
       }
-      if (!scope.writes.length) return result;
-      const written = new Set(scope.writes.map((write) => write.pack));
-      try {
-        const committed = await backends.commit(tenant.id, { conversationId: meta.conversationId, actor: meta.actor, writes: scope.writes });
-        for (const [pack, version] of Object.entries(committed)) {
-          const entry = live.get(keyOf(tenant.id, pack));
-          // Exactly the next version: nobody else wrote in between, the copy is current. Otherwise the next turn loads the gap.
-          if (entry && version === entry.version + 1) entry.version = version;
-        }
-      } catch (error) {
-        discard(tenant.id, written);
-        options.onDiscard?.(tenant.id, error);
-        throw error;
-      }
+      writes.settle(true);
       return result;
     },
     clear() {
