@@ -182,7 +182,9 @@ export function createStoreBackendState(backends: PackBackendStore, options: { o
   async function turn<T>(tenant: BackendTenant, meta: TurnMeta, work: () => Promise<T>): Promise<{ result: T; writes: PendingWrites | null }> {
     const packs = (await Promise.all(tenant.settings.packs.filter((pack) => bound.has(pack) && PACK_MODULES[pack]).map(async (pack) => ((await writable(pack)) ? pack : null))))
       .filter((pack): pack is string => pack !== null);
-    const versions = packs.length ? await backends.versions(tenant.id, packs) : {};
+    // No stored backend behind this tenant's engine (a scripted engine in tests, read-only packs): nothing to route.
+    if (!packs.length) return { result: await work(), writes: null };
+    const versions = await backends.versions(tenant.id, packs);
     const data = new Map<string, Record<string, unknown>>();
     for (const pack of packs) data.set(pack, (await load(tenant, pack, versions[pack])).data);
     const scope: Scope = { tenantId: tenant.id, data, ids: await idsFor(tenant.id), writes: [] };
