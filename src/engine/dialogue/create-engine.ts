@@ -214,6 +214,17 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
         return resumeOrQueue(env);
       }
       const other = u.intent ? skillByIntent.get(u.intent) : undefined;
+      // "另外默认地址也帮我改下：…" while the flow waits on something else: a further write request in the pack's
+      // unmistakable words is put on the agenda (after the current task), not read as an answer to the question.
+      const hinted = u.status === 'confident' && other?.writes && other.name !== current.name && state.flow.step !== 'confirmation'
+        && Boolean(pack.intentHints?.some((hint) => hint.intent === u.intent && hint.pattern.test(u.normalized)));
+      if (hinted && !slotAnswered(state.flow.step, u)) {
+        state.memory.queue = [...((state.memory.queue as unknown[] | undefined) ?? []), { skill: other!.name, text: u.text }];
+        env.recorder.events.push({ type: 'flow.queued', at: clock.now(), data: { flow: other!.name, after: current.name } });
+        say(env, 'flow.queued', { task: pack.intentLabels[u.intent!]?.[state.locale] ?? other!.name });
+        repeatQuestion(env, state.flow);
+        return;
+      }
       const usable = current.accepts?.some((type) => u.entities.some((e) => e.type === type)) && u.confidence < 0.9;
       const answered = slotAnswered(state.flow.step, u) || Boolean(usable) || Boolean(current.answers?.(u, state.flow.step as SlotName | null));
       if (!answered && u.status === 'confident' && other && other.name !== current.name && !(u.intent === 'cancel_flow')) {
