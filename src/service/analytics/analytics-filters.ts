@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { agentOutcomeSql } from './resolution-sql.ts';
 
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a day as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a calendar day');
 const MAX_SPAN_DAYS = 366;
 
-export const resolutionKinds = ['confirmed', 'assumed', 'handed_off', 'open', 'no_contact'] as const;
+export const resolutionKinds = ['confirmed', 'assumed', 'unresolved', 'handed_off', 'open', 'no_contact'] as const;
 export type ResolutionKind = (typeof resolutionKinds)[number];
 
 /** Range and dimension filters shared by the dashboard, the drill-down lists and the CSV export. */
@@ -21,10 +22,10 @@ export type AnalyticsFilterInput = z.infer<typeof analyticsFilterSchema>;
  */
 export const drillMetrics = [
   'conversations', 'engaged', 'resolution', 'handoff_reason', 'csat', 'complaint', 'sentiment', 'intent', 'tool_ok', 'tool_failed',
-  'article', 'llm', 'bot_response', 'human_response', 'bot_resolution', 'human_resolution', 'proactive',
+  'article', 'llm', 'bot_response', 'human_response', 'bot_resolution', 'human_resolution', 'agent_outcome', 'proactive',
 ] as const;
 export type DrillMetric = (typeof drillMetrics)[number];
-const needsValue: ReadonlySet<DrillMetric> = new Set(['resolution', 'handoff_reason', 'sentiment', 'intent', 'tool_ok', 'tool_failed', 'article', 'proactive']);
+const needsValue: ReadonlySet<DrillMetric> = new Set(['resolution', 'handoff_reason', 'sentiment', 'intent', 'tool_ok', 'tool_failed', 'article', 'agent_outcome', 'proactive']);
 
 export const drillSchema = analyticsFilterSchema.extend({
   metric: z.enum(drillMetrics).default('conversations'),
@@ -81,7 +82,8 @@ export const measures = {
   botFirstResponse: { seconds: 'extract(epoch FROM first_bot_reply_at - first_customer_at)', has: 'first_bot_reply_at IS NOT NULL AND first_customer_at IS NOT NULL' },
   humanFirstResponse: { seconds: 'extract(epoch FROM first_agent_reply_at - handed_off_at)', has: 'first_agent_reply_at IS NOT NULL AND handed_off_at IS NOT NULL AND first_agent_reply_at >= handed_off_at' },
   botResolution: { seconds: `extract(epoch FROM confirmed_at - first_customer_at)`, has: `resolution_kind = 'confirmed'` },
-  humanResolution: { seconds: 'extract(epoch FROM closed_at - handed_off_at)', has: 'closed_at IS NOT NULL AND handed_off_at IS NOT NULL AND closed_at >= handed_off_at' },
+  // Only closes the agent marked resolved (issue 28 item 3): unresolved, spam or duplicate closes are not resolutions.
+  humanResolution: { seconds: 'extract(epoch FROM closed_at - handed_off_at)', has: `closed_at IS NOT NULL AND handed_off_at IS NOT NULL AND closed_at >= handed_off_at AND close_resolution = 'resolved'` },
 } as const;
 
 /** WHERE clause over conversation_facts for the tenant, range and pack/channel filters. */
@@ -116,6 +118,7 @@ export function drillCondition(parameters: Parameters, drill: Pick<DrillInput, '
     case 'human_response': clauses.push(measures.humanFirstResponse.has); break;
     case 'bot_resolution': clauses.push(measures.botResolution.has); break;
     case 'human_resolution': clauses.push(measures.humanResolution.has); break;
+    case 'agent_outcome': clauses.push(`(${agentOutcomeSql}) = ${parameters.add(value)}`); break;
     case 'proactive': throw new Error('proactive sends are listed by proactiveCondition');
   }
   if (drill.day) clauses.push(`day = ${parameters.add(drill.day)}::date`);

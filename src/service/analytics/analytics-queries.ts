@@ -3,8 +3,9 @@ import {
   createParameters, drillCondition, factsWhere, measures, proactiveCondition,
   type AnalyticsFilterInput, type DayRange, type DrillInput, type ResolutionKind,
 } from './analytics-filters.ts';
+import { agentOutcomeSql, resolutionEvidenceSql } from './resolution-sql.ts';
 
-type KindCounts = Record<'confirmed' | 'assumed' | 'handedOff' | 'open' | 'noContact', number>;
+type KindCounts = Record<'confirmed' | 'assumed' | 'unresolved' | 'handedOff' | 'open' | 'noContact', number>;
 export interface TimeMeasure { count: number; p50: number | null; p90: number | null }
 
 export interface Dashboard {
@@ -15,10 +16,12 @@ export interface Dashboard {
     toolOk: number; toolFailed: number; articleUses: number; proactiveSent: number;
   };
   /** Each share is count / engaged conversations; never summed into one "resolution rate". */
-  rates: { confirmed: number | null; assumed: number | null; handedOff: number | null; complaint: number | null };
+  rates: { confirmed: number | null; assumed: number | null; unresolved: number | null; handedOff: number | null; complaint: number | null };
   times: { botFirstResponse: TimeMeasure; humanFirstResponse: TimeMeasure; botResolution: TimeMeasure; humanResolution: TimeMeasure };
   perDay: Array<KindCounts & { day: string; conversations: number; sentimentAverage: number | null; sentimentMinAverage: number | null; positive: number; neutral: number; negative: number }>;
   handoffReasons: Array<{ reason: string; count: number }>;
+  /** Handed-off conversations by the agent's close outcome (`pending` while not closed after the last message). */
+  agentOutcomes: Array<{ outcome: string; count: number }>;
   csat: Array<{ score: number; count: number }>;
   sentiment: Array<{ label: string; count: number }>;
   intents: Array<KindCounts & { intent: string; conversations: number }>;
@@ -34,7 +37,7 @@ export interface Dashboard {
 
 export interface DrillRow {
   conversationId: string; day: string; startedAt: string; pack: string; channel: string; locale: string;
-  resolution: ResolutionKind; handoffReason: string | null; csat: number | null; complaint: boolean; sentiment: string | null;
+  resolution: ResolutionKind; evidence: string; agentOutcome: string | null; assigneeId: string | null; handoffReason: string | null; csat: number | null; complaint: boolean; sentiment: string | null;
   intents: string[]; customerMessages: number; botFirstResponseSeconds: number | null; humanFirstResponseSeconds: number | null;
   toolOk: number; toolFailed: number; articles: string[]; llmTokens: number; llmCost: number;
 }
@@ -43,6 +46,7 @@ export type DrillPage = { total: number; page: number; pageSize: number } & ({ k
 
 const kinds = `count(*) FILTER (WHERE resolution_kind = 'confirmed')::int AS "confirmed",
   count(*) FILTER (WHERE resolution_kind = 'assumed')::int AS "assumed",
+  count(*) FILTER (WHERE resolution_kind = 'unresolved')::int AS "unresolved",
   count(*) FILTER (WHERE resolution_kind = 'handed_off')::int AS "handedOff",
   count(*) FILTER (WHERE resolution_kind = 'open')::int AS "open",
   count(*) FILTER (WHERE resolution_kind = 'no_contact')::int AS "noContact"`;
@@ -53,7 +57,7 @@ const measure = (name: keyof typeof measures) => {
   percentile_cont(0.9) WITHIN GROUP (ORDER BY CASE WHEN ${has} THEN ${seconds} END) AS "${name}P90"`;
 };
 const rowColumns = `conversation_id AS "conversationId", day::text AS day, started_at AS "startedAt", pack, channel, locale,
-  resolution_kind AS resolution, handoff_reason AS "handoffReason", csat::int AS csat, complaint, sentiment_label AS sentiment, intents,
+  resolution_kind AS resolution, ${resolutionEvidenceSql()} AS evidence, ${agentOutcomeSql} AS "agentOutcome", assignee_id AS "assigneeId", handoff_reason AS "handoffReason", csat::int AS csat, complaint, sentiment_label AS sentiment, intents,
   customer_messages AS "customerMessages",
   CASE WHEN ${measures.botFirstResponse.has} THEN ${measures.botFirstResponse.seconds} END::float8 AS "botFirstResponseSeconds",
   CASE WHEN ${measures.humanFirstResponse.has} THEN ${measures.humanFirstResponse.seconds} END::float8 AS "humanFirstResponseSeconds",
@@ -62,7 +66,7 @@ const rowColumns = `conversation_id AS "conversationId", day::text AS day, start
 const share = (count: number, of: number) => (of ? Math.round((count / of) * 10_000) / 10_000 : null);
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-const pickKinds = (row: Record<string, unknown>): KindCounts => ({ confirmed: Number(row.confirmed), assumed: Number(row.assumed), handedOff: Number(row.handedOff), open: Number(row.open), noContact: Number(row.noContact) });
+const pickKinds = (row: Record<string, unknown>): KindCounts => ({ confirmed: Number(row.confirmed), assumed: Number(row.assumed), unresolved: Number(row.unresolved), handedOff: Number(row.handedOff), open: Number(row.open), noContact: Number(row.noContact) });
 
 /**
  * Read side of the analytics (issue 10): the dashboard numbers, the drill-down lists behind them and the rows of the
@@ -96,14 +100,14 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
         ${measure('botFirstResponse')}, ${measure('humanFirstResponse')}, ${measure('botResolution')}, ${measure('humanResolution')}
         FROM conversation_facts WHERE ${where}`),
       scoped((where) => `SELECT CASE WHEN GROUPING(day) = 0 THEN 'day' WHEN GROUPING(pack) = 0 THEN 'pack' WHEN GROUPING(channel) = 0 THEN 'channel'
-          WHEN GROUPING(handoff_reason) = 0 THEN 'reason' WHEN GROUPING(csat) = 0 THEN 'csat' ELSE 'label' END AS "set",
-        day::text AS day, pack, channel, handoff_reason AS reason, csat::int AS score, sentiment_label AS label,
+          WHEN GROUPING(handoff_reason) = 0 THEN 'reason' WHEN GROUPING(csat) = 0 THEN 'csat' WHEN GROUPING(sentiment_label) = 0 THEN 'label' ELSE 'outcome' END AS "set",
+        day::text AS day, pack, channel, handoff_reason AS reason, csat::int AS score, sentiment_label AS label, ${agentOutcomeSql} AS outcome,
         count(*)::int AS conversations, count(*) FILTER (WHERE first_customer_at IS NOT NULL)::int AS engaged, count(*) FILTER (WHERE handed_off_at IS NOT NULL)::int AS "handoffs", ${kinds},
         avg(sentiment_last)::float8 AS "sentimentAverage", avg(sentiment_min)::float8 AS "sentimentMinAverage",
         count(*) FILTER (WHERE sentiment_label = 'positive')::int AS positive, count(*) FILTER (WHERE sentiment_label = 'neutral')::int AS neutral,
         count(*) FILTER (WHERE sentiment_label = 'negative')::int AS negative
         FROM conversation_facts WHERE ${where}
-        GROUP BY GROUPING SETS ((day), (pack), (channel), (handoff_reason), (csat), (sentiment_label))`),
+        GROUP BY GROUPING SETS ((day), (pack), (channel), (handoff_reason), (csat), (sentiment_label), (${agentOutcomeSql}))`),
       scoped((where) => `SELECT item.kind, item.name, count(*)::int AS conversations, ${kinds},
         count(*) FILTER (WHERE item.name = ANY(tools_ok))::int AS "okConversations", count(*) FILTER (WHERE item.name = ANY(tools_failed))::int AS "failedConversations"
         FROM conversation_facts CROSS JOIN LATERAL (
@@ -120,6 +124,7 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
     const byCount = <Row extends Record<string, unknown>>(key: string, tie: string) => (a: Row, b: Row) => Number(b[key]) - Number(a[key]) || String(a[tie]).localeCompare(String(b[tie]));
     const perDay = inSet('day').sort((a, b) => String(a.day).localeCompare(String(b.day)));
     const reasons = inSet('reason').filter((row) => Number(row.handoffs) > 0).map((row) => ({ reason: row.reason, count: row.handoffs })).sort(byCount('count', 'reason'));
+    const agentOutcomes = inSet('outcome').filter((row) => row.outcome !== null).map((row) => ({ outcome: String(row.outcome), count: Number(row.conversations) })).sort(byCount('count', 'outcome'));
     const csat = inSet('csat').filter((row) => row.score !== null).sort((a, b) => Number(a.score) - Number(b.score)).map((row) => ({ score: row.score, count: row.conversations }));
     const sentiment = inSet('label').filter((row) => row.label !== null).map((row) => ({ label: row.label, count: row.conversations })).sort(byCount('count', 'label'));
     const byPack = inSet('pack').sort(byCount('conversations', 'pack'));
@@ -143,13 +148,14 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
         csatAverage: numberOrNull(totals.csatAverage), toolOk: Number(totals.toolOk), toolFailed: Number(totals.toolFailed),
         articleUses: Number(totals.articleUses), proactiveSent: Number(totals.proactiveSent),
       },
-      rates: { confirmed: share(counts.confirmed, engaged), assumed: share(counts.assumed, engaged), handedOff: share(counts.handedOff, engaged), complaint: share(Number(totals.complaints), engaged) },
+      rates: { confirmed: share(counts.confirmed, engaged), assumed: share(counts.assumed, engaged), unresolved: share(counts.unresolved, engaged), handedOff: share(counts.handedOff, engaged), complaint: share(Number(totals.complaints), engaged) },
       times: { botFirstResponse: time('botFirstResponse'), humanFirstResponse: time('humanFirstResponse'), botResolution: time('botResolution'), humanResolution: time('humanResolution') },
       perDay: perDay.map((row) => ({
         day: String(row.day), conversations: Number(row.conversations), ...pickKinds(row), sentimentAverage: numberOrNull(row.sentimentAverage),
         sentimentMinAverage: numberOrNull(row.sentimentMinAverage), positive: Number(row.positive), neutral: Number(row.neutral), negative: Number(row.negative),
       })),
       handoffReasons: reasons.map((row) => ({ reason: String(row.reason), count: Number(row.count) })),
+      agentOutcomes,
       csat: csat.map((row) => ({ score: Number(row.score), count: Number(row.count) })),
       sentiment: sentiment.map((row) => ({ label: String(row.label), count: Number(row.count) })),
       intents: intents.map((row) => ({ intent: String(row.name), conversations: Number(row.conversations), ...pickKinds(row) })),

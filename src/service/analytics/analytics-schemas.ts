@@ -5,7 +5,7 @@ import { resolutionKinds } from './analytics-filters.ts';
 /** Response schemas of the analytics routes (the OpenAPI document is generated from them). */
 
 const count = z.number().int();
-const kindCounts = { confirmed: count, assumed: count, handedOff: count, open: count, noContact: count };
+const kindCounts = { confirmed: count, assumed: count, unresolved: count, handedOff: count, open: count, noContact: count };
 const share = z.number().nullable().describe('count / engaged conversations, 0…1; null when nothing is engaged');
 const timeMeasure = z.object({ count, p50: z.number().nullable(), p90: z.number().nullable() }).describe('seconds');
 
@@ -17,13 +17,14 @@ export const dashboardSchema = z.object({
     conversations: count, engaged: count, ...kindCounts, complaints: count, csatCount: count, csatAverage: z.number().nullable(),
     toolOk: count, toolFailed: count, articleUses: count, proactiveSent: count,
   }),
-  rates: z.object({ confirmed: share, assumed: share, handedOff: share, complaint: share }),
+  rates: z.object({ confirmed: share, assumed: share, unresolved: share, handedOff: share, complaint: share }),
   times: z.object({ botFirstResponse: timeMeasure, humanFirstResponse: timeMeasure, botResolution: timeMeasure, humanResolution: timeMeasure }),
   perDay: z.array(z.object({
     day: z.string(), conversations: count, ...kindCounts, sentimentAverage: z.number().nullable(), sentimentMinAverage: z.number().nullable(),
     positive: count, neutral: count, negative: count,
   })),
   handoffReasons: z.array(z.object({ reason: z.string(), count })),
+  agentOutcomes: z.array(z.object({ outcome: z.string().describe('close resolution of handed-off conversations, or pending'), count })),
   csat: z.array(z.object({ score: count, count })),
   sentiment: z.array(z.object({ label: z.string(), count })),
   intents: z.array(z.object({ intent: z.string(), conversations: count, ...kindCounts })),
@@ -38,7 +39,10 @@ export const dashboardSchema = z.object({
 
 export const drillRowSchema = z.object({
   conversationId: z.string(), day: z.string(), startedAt: z.string(), pack: z.string(), channel: z.string(), locale: z.string(),
-  resolution: z.enum(resolutionKinds), handoffReason: z.string().nullable(), csat: z.number().nullable(), complaint: z.boolean(), sentiment: z.string().nullable(),
+  resolution: z.enum(resolutionKinds),
+  evidence: z.string().describe('why the conversation has its resolution kind (docs/analytics.md): customer_confirmed, task_completed, knowledge_answered, agent_<outcome>, open_complaint, flow_pending, fallback, tool_failed, flow_cancelled, clarification, no_answer, no_customer_message'),
+  agentOutcome: z.string().nullable().describe("handed-off conversations: the agent's close resolution, or pending"), assigneeId: z.string().nullable(),
+  handoffReason: z.string().nullable(), csat: z.number().nullable(), complaint: z.boolean(), sentiment: z.string().nullable(),
   intents: z.array(z.string()), customerMessages: count, botFirstResponseSeconds: z.number().nullable(), humanFirstResponseSeconds: z.number().nullable(),
   toolOk: count, toolFailed: count, articles: z.array(z.string()), llmTokens: z.number(), llmCost: z.number(),
 });

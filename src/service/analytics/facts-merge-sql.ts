@@ -1,3 +1,5 @@
+import { lastOutcomeSql, resolutionKindSql } from './resolution-sql.ts';
+
 /**
  * The set-based SQL that folds one batch of events (ids in ($1, $2]) into `conversation_facts`. Every column merges
  * so that folding batch A then batch B gives the same row as folding A∪B at once (firsts keep the older value,
@@ -5,7 +7,6 @@
  * Definitions: docs/analytics.md. Numbers are read only when the JSON value is a number, so one malformed event
  * cannot poison a batch.
  */
-
 const number = (field: string) => `CASE WHEN jsonb_typeof(f.data->'${field}') = 'number' THEN (f.data->>'${field}')::numeric END`;
 const isCustomer = `f.type = 'message.created' AND f.data->>'author' = 'customer'`;
 const isBot = `f.type = 'message.created' AND f.data->>'author' = 'bot'`;
@@ -53,22 +54,11 @@ const batchColumns: Array<[name: string, aggregate: string, merge: string]> = [
   ['llm_cost', `COALESCE(sum(${number('cost')}) FILTER (WHERE ${isLlm}), 0)`, 'cf.llm_cost + EXCLUDED.llm_cost'],
   ['llm_currency', last(`f.data->>'currency'`, `${isLlm} AND f.data ? 'currency'`), 'COALESCE(EXCLUDED.llm_currency, cf.llm_currency)'],
   ['proactive_sent', `count(*) FILTER (WHERE f.type = 'proactive.sent')`, 'cf.proactive_sent + EXCLUDED.proactive_sent'],
+  // Evidence for the resolution (resolution-sql.ts): the bot's last outcome, and whether a flow was left waiting.
+  ['last_outcome', last(lastOutcomeSql, `(${lastOutcomeSql}) IS NOT NULL`), 'COALESCE(EXCLUDED.last_outcome, cf.last_outcome)'],
+  ['last_flow_event', last('f.type', `f.type IN ('flow.started', 'flow.completed', 'flow.cancelled')`), 'COALESCE(EXCLUDED.last_flow_event, cf.last_flow_event)'],
+  ['assignee_id', last(`CASE WHEN f.type = 'conversation.transferred' THEN f.data->>'to' ELSE f.data->>'assigneeId' END`, `f.type IN ('conversation.assigned', 'conversation.transferred')`), 'COALESCE(EXCLUDED.assignee_id, cf.assignee_id)'],
 ];
-
-/**
- * The resolution kind of a facts row as of `cutoffParam` (= now − N hours). The order of the branches is the
- * definition (docs/analytics.md): a person took part → handed_off; the customer never wrote → no_contact; the customer's
- * last message was a thanks/bye the bot recognised → confirmed; the customer has not come back for N hours → assumed;
- * otherwise open.
- */
-export function resolutionKindSql(cutoffParam: string, column: (name: string) => string = (name) => name): string {
-  return `CASE
-    WHEN ${column('handed_off_at')} IS NOT NULL THEN 'handed_off'
-    WHEN ${column('first_customer_at')} IS NULL THEN 'no_contact'
-    WHEN ${column('confirmed_at')} IS NOT NULL AND ${column('confirmed_at')} >= ${column('last_customer_at')} THEN 'confirmed'
-    WHEN ${column('last_customer_at')} <= ${cutoffParam} THEN 'assumed'
-    ELSE 'open' END`;
-}
 
 const mergeOf = new Map(batchColumns.map(([name, , merge]) => [name, merge]));
 
