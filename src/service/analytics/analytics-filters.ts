@@ -57,13 +57,46 @@ export function dayIn(instant: Date, timeZone = 'UTC'): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** The day `days` calendar days after (before, when negative) `day` (YYYY-MM-DD). */
+export function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a calendar day begins in a time zone (midnight local time; the first instant of the day when a
+ * daylight-saving change skips midnight). Unknown zones are UTC, as in `dayIn`.
+ */
+export function startOfDayIn(day: string, timeZone = 'UTC'): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  // Hand-written with Intl (no time-zone library among the dependencies): the zone's offset near that instant, read
+  // back from its wall clock, applied twice to settle across a daylight-saving change.
+  const offset = (instant: number) => {
+    const wall = dayIn(new Date(instant), timeZone);
+    const time = wallTime(new Date(instant), timeZone);
+    return Date.parse(`${wall}T${time}Z`) - instant;
+  };
+  let guess = midnightUtc - offset(midnightUtc);
+  guess = midnightUtc - offset(guess);
+  return new Date(dayIn(new Date(guess), timeZone) === day ? guess : guess + 3_600_000);
+}
+
+function wallTime(instant: Date, timeZone: string): string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  } catch {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  }
+  return format.format(instant);
+}
+
 /**
  * The inclusive day range of a request, with defaults (the last 30 days up to today in `timeZone`) and limits
  * checked. Throws a message to show.
  */
 export function resolveRange(input: Pick<AnalyticsFilterInput, 'from' | 'to'>, today: Date = new Date(), timeZone = 'UTC'): DayRange {
   const to = input.to ?? dayIn(today, timeZone);
-  const from = input.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  const from = input.from ?? shiftDay(to, -29);
   const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
   if (span < 0) throw new RangeError(`from (${from}) is after to (${to}); swap them.`);
   if (span >= MAX_SPAN_DAYS) throw new RangeError(`The range is limited to ${MAX_SPAN_DAYS} days; narrow from/to.`);

@@ -78,7 +78,7 @@ describe('analytics HTTP', () => {
   it('shows the numbers of the seeded traffic, each resolution kind on its own', async () => {
     const dashboard = (await get(`/v1/admin/analytics/dashboard?${RANGE}`, tokens.admin)).json();
     expect(dashboard.totals).toMatchObject({ conversations: 5, engaged: 4, confirmed: 1, assumed: 1, unresolved: 0, handedOff: 1, open: 1, noContact: 1, complaints: 1, csatCount: 2, csatAverage: 3.5 });
-    expect(dashboard.rates).toEqual({ confirmed: 0.25, assumed: 0.25, unresolved: 0, handedOff: 0.25, complaint: 0.25 });
+    expect(dashboard.rates).toEqual({ confirmed: 0.25, assumed: 0.25, unresolved: 0, handedOff: 0.25, complaint: 0.25, containment: 0.75 });
     expect(dashboard.times.humanFirstResponse).toEqual({ count: 1, p50: 240, p90: 240 });
     expect(dashboard.handoffReasons).toEqual([{ reason: 'negative_sentiment', count: 1 }]);
     expect(dashboard.intents[0]).toMatchObject({ intent: 'order_status', conversations: 3, confirmed: 1, assumed: 1, open: 1 });

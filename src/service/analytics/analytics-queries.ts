@@ -16,7 +16,8 @@ export interface Dashboard {
     toolOk: number; toolFailed: number; articleUses: number; proactiveSent: number;
   };
   /** Each share is count / engaged conversations; never summed into one "resolution rate". */
-  rates: { confirmed: number | null; assumed: number | null; unresolved: number | null; handedOff: number | null; complaint: number | null };
+  /** `containment` = engaged conversations never handed to a person / engaged (the weekly digest reads it). */
+  rates: { confirmed: number | null; assumed: number | null; unresolved: number | null; handedOff: number | null; complaint: number | null; containment: number | null };
   times: { botFirstResponse: TimeMeasure; humanFirstResponse: TimeMeasure; botResolution: TimeMeasure; humanResolution: TimeMeasure };
   perDay: Array<KindCounts & { day: string; conversations: number; sentimentAverage: number | null; sentimentMinAverage: number | null; positive: number; neutral: number; negative: number }>;
   handoffReasons: Array<{ reason: string; count: number }>;
@@ -91,6 +92,7 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
     // pass over the array columns (intents, tools, articles). Fewer scans matter more than parallelism on small machines.
     const [[totals], groups, items, [dimensions], proactive] = await Promise.all([
       scoped((where) => `SELECT count(*)::int AS conversations, count(*) FILTER (WHERE first_customer_at IS NOT NULL)::int AS engaged, ${kinds},
+        count(*) FILTER (WHERE first_customer_at IS NOT NULL AND handed_off_at IS NULL)::int AS contained,
         count(*) FILTER (WHERE complaint)::int AS complaints, count(csat)::int AS "csatCount", avg(csat)::float8 AS "csatAverage",
         COALESCE(sum(tool_ok), 0)::int AS "toolOk", COALESCE(sum(tool_failed), 0)::int AS "toolFailed", COALESCE(sum(article_uses), 0)::int AS "articleUses",
         COALESCE(sum(proactive_sent), 0)::int AS "proactiveSent",
@@ -148,7 +150,8 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
         csatAverage: numberOrNull(totals.csatAverage), toolOk: Number(totals.toolOk), toolFailed: Number(totals.toolFailed),
         articleUses: Number(totals.articleUses), proactiveSent: Number(totals.proactiveSent),
       },
-      rates: { confirmed: share(counts.confirmed, engaged), assumed: share(counts.assumed, engaged), unresolved: share(counts.unresolved, engaged), handedOff: share(counts.handedOff, engaged), complaint: share(Number(totals.complaints), engaged) },
+      rates: { confirmed: share(counts.confirmed, engaged), assumed: share(counts.assumed, engaged), unresolved: share(counts.unresolved, engaged), handedOff: share(counts.handedOff, engaged), complaint: share(Number(totals.complaints), engaged),
+        containment: share(Number(totals.contained), engaged) },
       times: { botFirstResponse: time('botFirstResponse'), humanFirstResponse: time('humanFirstResponse'), botResolution: time('botResolution'), humanResolution: time('humanResolution') },
       perDay: perDay.map((row) => ({
         day: String(row.day), conversations: Number(row.conversations), ...pickKinds(row), sentimentAverage: numberOrNull(row.sentimentAverage),

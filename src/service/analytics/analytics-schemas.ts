@@ -17,7 +17,7 @@ export const dashboardSchema = z.object({
     conversations: count, engaged: count, ...kindCounts, complaints: count, csatCount: count, csatAverage: z.number().nullable(),
     toolOk: count, toolFailed: count, articleUses: count, proactiveSent: count,
   }),
-  rates: z.object({ confirmed: share, assumed: share, unresolved: share, handedOff: share, complaint: share }),
+  rates: z.object({ confirmed: share, assumed: share, unresolved: share, handedOff: share, complaint: share, containment: share.describe('engaged conversations never handed to a person / engaged; the weekly digest reports the same number') }),
   times: z.object({ botFirstResponse: timeMeasure, humanFirstResponse: timeMeasure, botResolution: timeMeasure, humanResolution: timeMeasure }),
   perDay: z.array(z.object({
     day: z.string(), conversations: count, ...kindCounts, sentimentAverage: z.number().nullable(), sentimentMinAverage: z.number().nullable(),
