@@ -160,11 +160,21 @@ export function drillCondition(parameters: Parameters, drill: Pick<DrillInput, '
 }
 
 /**
- * Proactive sends are counted from `proactive_sends` (many never open a conversation): by the UTC day they were
- * scheduled; pack and channel do not apply. `value` is `status` or `status/outcome`.
+ * The tenant's time zone as SQL, for dating rows the way facts-merge-sql.ts dates conversations: the zone of
+ * `settings.businessHours.timeZone` when PostgreSQL knows it, else UTC (an uncorrelated subquery, evaluated once).
+ */
+export function tenantZoneSql(tenantParameter: string): string {
+  return `COALESCE((SELECT z.name FROM pg_timezone_names z JOIN tenants t ON z.name = t.settings->'businessHours'->>'timeZone' WHERE t.id = ${tenantParameter} LIMIT 1), 'UTC')`;
+}
+
+/**
+ * Proactive sends are counted from `proactive_sends` (many never open a conversation): by the day they were
+ * scheduled in the tenant's time zone (as conversations are); pack and channel do not apply. `value` is `status` or
+ * `status/outcome`.
  */
 export function proactiveCondition(parameters: Parameters, tenantId: string, range: DayRange, value?: string): string {
-  const clauses = [`tenant_id = ${parameters.add(tenantId)}`, `(created_at AT TIME ZONE 'UTC')::date BETWEEN ${parameters.add(range.from)}::date AND ${parameters.add(range.to)}::date`];
+  const tenant = parameters.add(tenantId);
+  const clauses = [`tenant_id = ${tenant}`, `(created_at AT TIME ZONE ${tenantZoneSql(tenant)})::date BETWEEN ${parameters.add(range.from)}::date AND ${parameters.add(range.to)}::date`];
   if (value) {
     const [status, ...outcome] = value.split('/');
     clauses.push(`status = ${parameters.add(status)}`);
