@@ -27,7 +27,7 @@ interface ChartHandle { setOption(option: EChartsOption, replace?: boolean): voi
 
 const KINDS = [['confirmed', 'confirmed', '#10b981'], ['assumed', 'assumed', '#6ee7b7'], ['unresolved', 'unresolved', '#ef4444'], ['handedOff', 'handed_off', '#f59e0b'], ['open', 'open', '#93c5fd'], ['noContact', 'no_contact', '#d1d5db']] as const;
 const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)} %`);
-const seconds = (value: number | null) => (value === null ? '–' : value < 90 ? `${Math.round(value)} s` : value < 5400 ? `${Math.round(value / 60)} min` : `${(value / 3600).toFixed(1)} h`);
+const seconds = (value: number | null) => (value === null ? '–' : value < 1 ? `${Math.round(value * 1000)} ms` : value < 90 ? `${Math.round(value)} s` : value < 5400 ? `${Math.round(value / 60)} min` : `${(value / 3600).toFixed(1)} h`);
 const search = (filters: Filters, extra: Record<string, string | number | undefined> = {}) =>
   new URLSearchParams(Object.entries({ ...filters, ...extra } as Record<string, string | number | undefined>).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '').map(([key, value]) => [key, String(value)])).toString();
 

@@ -112,7 +112,8 @@ export type Parameters = ReturnType<typeof createParameters>;
 
 /** Time measures: the SQL expression in seconds and the condition under which a conversation has the measure. */
 export const measures = {
-  botFirstResponse: { seconds: 'extract(epoch FROM first_bot_reply_at - first_customer_at)', has: 'first_bot_reply_at IS NOT NULL AND first_customer_at IS NOT NULL' },
+  // Received → replied, as recorded by the service (message.created data.at; older events: their row times).
+  botFirstResponse: { seconds: 'extract(epoch FROM first_bot_reply_at - COALESCE(first_customer_received_at, first_customer_at))', has: 'first_bot_reply_at IS NOT NULL AND first_customer_at IS NOT NULL' },
   humanFirstResponse: { seconds: 'extract(epoch FROM first_agent_reply_at - handed_off_at)', has: 'first_agent_reply_at IS NOT NULL AND handed_off_at IS NOT NULL AND first_agent_reply_at >= handed_off_at' },
   botResolution: { seconds: `extract(epoch FROM confirmed_at - first_customer_at)`, has: `resolution_kind = 'confirmed'` },
   // Only closes the agent marked resolved (issue 28 item 3): unresolved, spam or duplicate closes are not resolutions.

@@ -16,6 +16,11 @@ const isSentiment = `f.type = 'sentiment.detected' AND jsonb_typeof(f.data->'pol
 const isToolOk = `f.type = 'tool.called' AND f.data->'ok' = 'true'::jsonb`;
 const isToolFailed = `f.type = 'tool.called' AND f.data->'ok' IS DISTINCT FROM 'true'::jsonb`;
 const isLlm = `f.type = 'llm.completed'`;
+/**
+ * When a message really happened: `data.at`, written by the service when it received a customer message or the engine
+ * replied (a turn's rows share one transaction time), else the event's row time. Only our own ISO form is read.
+ */
+const messageTime = `CASE WHEN f.data->>'at' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?Z$' THEN (f.data->>'at')::timestamptz ELSE f.created_at END`;
 const last = (expression: string, filter: string) => `(array_agg(${expression} ORDER BY f.id DESC) FILTER (WHERE ${filter}))[1]`;
 const textSet = (expression: string, filter: string) => `COALESCE(array_agg(DISTINCT ${expression}) FILTER (WHERE ${filter} AND ${expression} IS NOT NULL), '{}')`;
 const union = (column: string) => `ARRAY(SELECT DISTINCT item FROM unnest(cf.${column} || EXCLUDED.${column}) AS item ORDER BY 1)`;
@@ -29,7 +34,8 @@ const batchColumns: Array<[name: string, aggregate: string, merge: string]> = [
   ['bot_messages', `count(*) FILTER (WHERE ${isBot})`, 'cf.bot_messages + EXCLUDED.bot_messages'],
   ['agent_messages', `count(*) FILTER (WHERE ${isAgent})`, 'cf.agent_messages + EXCLUDED.agent_messages'],
   // The greeting comes before the customer's first message and is not a response.
-  ['first_bot_reply_at', `min(f.created_at) FILTER (WHERE ${isBot} AND f.id > a.first_customer_event_id)`, 'COALESCE(cf.first_bot_reply_at, EXCLUDED.first_bot_reply_at)'],
+  ['first_customer_received_at', `(array_agg(${messageTime} ORDER BY f.id) FILTER (WHERE ${isCustomer}))[1]`, 'COALESCE(cf.first_customer_received_at, EXCLUDED.first_customer_received_at)'],
+  ['first_bot_reply_at', `min(${messageTime}) FILTER (WHERE ${isBot} AND f.id > a.first_customer_event_id)`, 'COALESCE(cf.first_bot_reply_at, EXCLUDED.first_bot_reply_at)'],
   ['first_agent_reply_at', `min(f.created_at) FILTER (WHERE ${isAgent})`, 'LEAST(cf.first_agent_reply_at, EXCLUDED.first_agent_reply_at)'],
   ['handed_off_at', `min(f.created_at) FILTER (WHERE ${isHandoff})`, 'LEAST(cf.handed_off_at, EXCLUDED.handed_off_at)'],
   ['handoff_reason', `(array_agg(CASE WHEN f.type = 'conversation.queued' THEN COALESCE(f.data->>'reason', 'unknown') ELSE 'agent_takeover' END ORDER BY f.id) FILTER (WHERE ${isHandoff}))[1]`, 'COALESCE(cf.handoff_reason, EXCLUDED.handoff_reason)'],
