@@ -14,7 +14,7 @@ interface Dashboard {
   rates: Record<'confirmed' | 'assumed' | 'unresolved' | 'handedOff' | 'complaint', number | null>;
   times: Record<'botFirstResponse' | 'humanFirstResponse' | 'botResolution' | 'humanResolution', { count: number; p50: number | null }>;
   perDay: Array<Kinds & { day: string; conversations: number; sentimentAverage: number | null; sentimentMinAverage: number | null }>;
-  handoffReasons: Array<{ reason: string; count: number }>; agentOutcomes: Array<{ outcome: string; count: number }>; csat: Array<{ score: number; count: number }>; sentiment: Array<{ label: string; count: number }>;
+  handoffReasons: Array<{ reason: string; count: number }>; agentOutcomes: Array<{ outcome: string; count: number }>; csat: Array<{ score: number; count: number }>; sentiment: Array<{ label: string; count: number }>; sentimentWorst: Array<{ label: string; count: number }>;
   intents: Array<Kinds & { intent: string }>; tools: Array<{ name: string; okConversations: number; failedConversations: number }>;
   articles: Array<{ id: string; title: string | null; conversations: number }>; proactive: Array<{ status: string; outcome: string | null; count: number }>;
   llm: { conversations: number; calls: number; promptTokens: number; completionTokens: number; cost: number; currency: string | null };
@@ -197,6 +197,7 @@ function Charts({ data, t, chartPanel }: { data: Dashboard; t: Strings; chartPan
         })),
       }, days.length === 0)}
       {chartPanel(t.analyticsSentiment, pie(data.sentiment.map((row) => ({ name: sentimentLabel(t, row.label), value: row.count, drill: { metric: 'sentiment', value: row.label, label: sentimentLabel(t, row.label) } }))), data.sentiment.length === 0)}
+      {chartPanel(t.analyticsSentimentWorst, pie(data.sentimentWorst.map((row) => ({ name: sentimentLabel(t, row.label), value: row.count, drill: { metric: 'sentiment_worst', value: row.label, label: `${t.analyticsSentimentWorst} · ${sentimentLabel(t, row.label)}` } }))), data.sentimentWorst.length === 0)}
       {chartPanel(t.analyticsHandoffReasons, bars(data.handoffReasons.map((row) => reasonLabel(t, row.reason)), [{ name: t.resolutionHandedOff, color: '#f59e0b', data: data.handoffReasons.map((row) => ({ value: row.count, drill: { metric: 'handoff_reason', value: row.reason, label: reasonLabel(t, row.reason) } })) }], true), data.handoffReasons.length === 0)}
       {chartPanel(t.analyticsAgentOutcomes, bars(data.agentOutcomes.map((row) => agentOutcomeLabel(t, row.outcome)), [{ name: t.resolutionHandedOff, color: '#f59e0b', data: data.agentOutcomes.map((row) => ({ value: row.count, drill: { metric: 'agent_outcome', value: row.outcome, label: `${t.analyticsAgentOutcomes} · ${agentOutcomeLabel(t, row.outcome)}` } })) }], true), data.agentOutcomes.length === 0)}
       {chartPanel(t.analyticsCsatDistribution, bars(data.csat.map((row) => `${row.score} ★`), [{ name: t.analyticsCsat, color: '#7c3aed', data: data.csat.map((row) => ({ value: row.count, drill: { metric: 'csat', value: String(row.score), label: `${row.score} ★` } })) }]), data.csat.length === 0)}
@@ -233,7 +234,7 @@ function DrillTable({ page, t, onExport }: { page: DrillPage; t: Strings; onExpo
         return (
           <tr key={id} data-conversation-id={id}>
             <td><a href={`/console/?conversation=${encodeURIComponent(id)}`}>{id.slice(0, 14)}…</a></td><td>{String(row.day)}</td><td>{String(row.pack)}</td><td>{String(row.channel)}</td>
-            <td>{kindLabel(t, String(row.resolution))}{row.handoffReason ? ` · ${String(row.handoffReason)}` : ''}</td><td data-evidence={String(row.evidence)}>{evidenceLabel(t, String(row.evidence))}</td><td>{row.csat === null ? '' : String(row.csat)}</td><td>{String(row.sentiment ?? '')}</td>
+            <td>{kindLabel(t, String(row.resolution))}{row.handoffReason ? ` · ${String(row.handoffReason)}` : ''}</td><td data-evidence={String(row.evidence)}>{evidenceLabel(t, String(row.evidence))}</td><td>{row.csat === null ? '' : String(row.csat)}</td><td title={(row.sentimentTrajectory as number[] | undefined)?.join(' → ')}>{row.sentimentWorst && row.sentimentWorst !== row.sentiment ? `${sentimentLabel(t, String(row.sentimentWorst))} → ` : ''}{row.sentiment ? sentimentLabel(t, String(row.sentiment)) : ''}</td>
             <td dir="auto">{(row.intents as string[]).join(', ')}</td><td><Button variant="ghost" onClick={() => onExport(id)}>{t.analyticsExportJson}</Button></td>
           </tr>
         );

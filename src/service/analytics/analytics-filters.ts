@@ -22,10 +22,10 @@ export type AnalyticsFilterInput = z.infer<typeof analyticsFilterSchema>;
  */
 export const drillMetrics = [
   'conversations', 'engaged', 'resolution', 'handoff_reason', 'csat', 'complaint', 'sentiment', 'intent', 'tool_ok', 'tool_failed',
-  'article', 'llm', 'bot_response', 'human_response', 'bot_resolution', 'human_resolution', 'agent_outcome', 'proactive',
+  'sentiment_worst', 'article', 'llm', 'bot_response', 'human_response', 'bot_resolution', 'human_resolution', 'agent_outcome', 'proactive',
 ] as const;
 export type DrillMetric = (typeof drillMetrics)[number];
-const needsValue: ReadonlySet<DrillMetric> = new Set(['resolution', 'handoff_reason', 'sentiment', 'intent', 'tool_ok', 'tool_failed', 'article', 'agent_outcome', 'proactive']);
+const needsValue: ReadonlySet<DrillMetric> = new Set(['resolution', 'handoff_reason', 'sentiment', 'sentiment_worst', 'intent', 'tool_ok', 'tool_failed', 'article', 'agent_outcome', 'proactive']);
 
 export const drillSchema = analyticsFilterSchema.extend({
   metric: z.enum(drillMetrics).default('conversations'),
@@ -143,6 +143,7 @@ export function drillCondition(parameters: Parameters, drill: Pick<DrillInput, '
     case 'csat': clauses.push(drill.value ? `csat = ${parameters.add(Number(value))}` : 'csat IS NOT NULL'); break;
     case 'complaint': clauses.push('complaint'); break;
     case 'sentiment': clauses.push(`sentiment_label = ${parameters.add(value)}`); break;
+    case 'sentiment_worst': clauses.push(`sentiment_worst_label = ${parameters.add(value)}`); break;
     case 'intent': clauses.push(`${parameters.add(value)} = ANY(intents)`); break;
     case 'tool_ok': clauses.push(`${parameters.add(value)} = ANY(tools_ok)`); break;
     case 'tool_failed': clauses.push(`${parameters.add(value)} = ANY(tools_failed)`); break;

@@ -24,7 +24,10 @@ export interface Dashboard {
   /** Handed-off conversations by the agent's close outcome (`pending` while not closed after the last message). */
   agentOutcomes: Array<{ outcome: string; count: number }>;
   csat: Array<{ score: number; count: number }>;
+  /** Conversations by the label of their last customer message. */
   sentiment: Array<{ label: string; count: number }>;
+  /** Conversations by the label of their lowest-polarity customer message. */
+  sentimentWorst: Array<{ label: string; count: number }>;
   intents: Array<KindCounts & { intent: string; conversations: number }>;
   tools: Array<{ name: string; okConversations: number; failedConversations: number }>;
   articles: Array<{ id: string; title: string | null; conversations: number }>;
@@ -38,7 +41,7 @@ export interface Dashboard {
 
 export interface DrillRow {
   conversationId: string; day: string; startedAt: string; pack: string; channel: string; locale: string;
-  resolution: ResolutionKind; evidence: string; agentOutcome: string | null; assigneeId: string | null; handoffReason: string | null; csat: number | null; complaint: boolean; sentiment: string | null;
+  resolution: ResolutionKind; evidence: string; agentOutcome: string | null; assigneeId: string | null; handoffReason: string | null; csat: number | null; complaint: boolean; sentiment: string | null; sentimentWorst: string | null; sentimentTrajectory: number[];
   intents: string[]; customerMessages: number; botFirstResponseSeconds: number | null; humanFirstResponseSeconds: number | null;
   toolOk: number; toolFailed: number; articles: string[]; llmTokens: number; llmCost: number;
 }
@@ -58,7 +61,7 @@ const measure = (name: keyof typeof measures) => {
   percentile_cont(0.9) WITHIN GROUP (ORDER BY CASE WHEN ${has} THEN ${seconds} END) AS "${name}P90"`;
 };
 const rowColumns = `conversation_id AS "conversationId", day::text AS day, started_at AS "startedAt", pack, channel, locale,
-  resolution_kind AS resolution, ${resolutionEvidenceSql()} AS evidence, ${agentOutcomeSql} AS "agentOutcome", assignee_id AS "assigneeId", handoff_reason AS "handoffReason", csat::int AS csat, complaint, sentiment_label AS sentiment, intents,
+  resolution_kind AS resolution, ${resolutionEvidenceSql()} AS evidence, ${agentOutcomeSql} AS "agentOutcome", assignee_id AS "assigneeId", handoff_reason AS "handoffReason", csat::int AS csat, complaint, sentiment_label AS sentiment, sentiment_worst_label AS "sentimentWorst", sentiment_trajectory AS "sentimentTrajectory", intents,
   customer_messages AS "customerMessages",
   CASE WHEN ${measures.botFirstResponse.has} THEN ${measures.botFirstResponse.seconds} END::float8 AS "botFirstResponseSeconds",
   CASE WHEN ${measures.humanFirstResponse.has} THEN ${measures.humanFirstResponse.seconds} END::float8 AS "humanFirstResponseSeconds",
@@ -102,14 +105,14 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
         ${measure('botFirstResponse')}, ${measure('humanFirstResponse')}, ${measure('botResolution')}, ${measure('humanResolution')}
         FROM conversation_facts WHERE ${where}`),
       scoped((where) => `SELECT CASE WHEN GROUPING(day) = 0 THEN 'day' WHEN GROUPING(pack) = 0 THEN 'pack' WHEN GROUPING(channel) = 0 THEN 'channel'
-          WHEN GROUPING(handoff_reason) = 0 THEN 'reason' WHEN GROUPING(csat) = 0 THEN 'csat' WHEN GROUPING(sentiment_label) = 0 THEN 'label' ELSE 'outcome' END AS "set",
-        day::text AS day, pack, channel, handoff_reason AS reason, csat::int AS score, sentiment_label AS label, ${agentOutcomeSql} AS outcome,
+          WHEN GROUPING(handoff_reason) = 0 THEN 'reason' WHEN GROUPING(csat) = 0 THEN 'csat' WHEN GROUPING(sentiment_label) = 0 THEN 'label' WHEN GROUPING(sentiment_worst_label) = 0 THEN 'worst' ELSE 'outcome' END AS "set",
+        day::text AS day, pack, channel, handoff_reason AS reason, csat::int AS score, sentiment_label AS label, sentiment_worst_label AS worst, ${agentOutcomeSql} AS outcome,
         count(*)::int AS conversations, count(*) FILTER (WHERE first_customer_at IS NOT NULL)::int AS engaged, count(*) FILTER (WHERE handed_off_at IS NOT NULL)::int AS "handoffs", ${kinds},
         avg(sentiment_last)::float8 AS "sentimentAverage", avg(sentiment_min)::float8 AS "sentimentMinAverage",
         count(*) FILTER (WHERE sentiment_label = 'positive')::int AS positive, count(*) FILTER (WHERE sentiment_label = 'neutral')::int AS neutral,
         count(*) FILTER (WHERE sentiment_label = 'negative')::int AS negative
         FROM conversation_facts WHERE ${where}
-        GROUP BY GROUPING SETS ((day), (pack), (channel), (handoff_reason), (csat), (sentiment_label), (${agentOutcomeSql}))`),
+        GROUP BY GROUPING SETS ((day), (pack), (channel), (handoff_reason), (csat), (sentiment_label), (sentiment_worst_label), (${agentOutcomeSql}))`),
       scoped((where) => `SELECT item.kind, item.name, count(*)::int AS conversations, ${kinds},
         count(*) FILTER (WHERE item.name = ANY(tools_ok))::int AS "okConversations", count(*) FILTER (WHERE item.name = ANY(tools_failed))::int AS "failedConversations"
         FROM conversation_facts CROSS JOIN LATERAL (
@@ -129,6 +132,7 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
     const agentOutcomes = inSet('outcome').filter((row) => row.outcome !== null).map((row) => ({ outcome: String(row.outcome), count: Number(row.conversations) })).sort(byCount('count', 'outcome'));
     const csat = inSet('csat').filter((row) => row.score !== null).sort((a, b) => Number(a.score) - Number(b.score)).map((row) => ({ score: row.score, count: row.conversations }));
     const sentiment = inSet('label').filter((row) => row.label !== null).map((row) => ({ label: row.label, count: row.conversations })).sort(byCount('count', 'label'));
+    const sentimentWorst = inSet('worst').filter((row) => row.worst !== null).map((row) => ({ label: String(row.worst), count: Number(row.conversations) })).sort(byCount('count', 'label'));
     const byPack = inSet('pack').sort(byCount('conversations', 'pack'));
     const byChannel = inSet('channel').sort(byCount('conversations', 'channel'));
     const ofKind = (kind: string, limit: number) => items.filter((row) => row.kind === kind).sort(byCount('conversations', 'name')).slice(0, limit);
@@ -161,6 +165,7 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
       agentOutcomes,
       csat: csat.map((row) => ({ score: Number(row.score), count: Number(row.count) })),
       sentiment: sentiment.map((row) => ({ label: String(row.label), count: Number(row.count) })),
+      sentimentWorst,
       intents: intents.map((row) => ({ intent: String(row.name), conversations: Number(row.conversations), ...pickKinds(row) })),
       tools: tools.map((row) => ({ name: String(row.name), okConversations: Number(row.okConversations), failedConversations: Number(row.failedConversations) })),
       articles: articles.map((row) => ({ id: String(row.id), title: (row.title as string | null) ?? null, conversations: Number(row.conversations) })),
@@ -198,7 +203,7 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
     ]);
     return {
       kind: 'conversations', total: Number(total), page: page.page, pageSize: page.pageSize,
-      rows: rows.map((row) => ({ ...(row as unknown as DrillRow), startedAt: iso(row.startedAt), llmCost: Number(row.llmCost), llmTokens: Number(row.llmTokens) })),
+      rows: rows.map((row) => ({ ...(row as unknown as DrillRow), startedAt: iso(row.startedAt), sentimentTrajectory: ((row.sentimentTrajectory as unknown[]) ?? []).map(Number), llmCost: Number(row.llmCost), llmTokens: Number(row.llmTokens) })),
     };
   }
 

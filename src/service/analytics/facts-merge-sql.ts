@@ -48,6 +48,10 @@ const batchColumns: Array<[name: string, aggregate: string, merge: string]> = [
   ['sentiment_min', `min(${number('polarity')}) FILTER (WHERE ${isSentiment})`, 'LEAST(cf.sentiment_min, EXCLUDED.sentiment_min)'],
   ['sentiment_last', last(number('polarity'), isSentiment), 'COALESCE(EXCLUDED.sentiment_last, cf.sentiment_last)'],
   ['sentiment_label', last(`f.data->>'label'`, isSentiment), 'COALESCE(EXCLUDED.sentiment_label, cf.sentiment_label)'],
+  // The label of the lowest-polarity message (the earliest on a tie), and every polarity in order (issue 28).
+  ['sentiment_worst_label', `(array_agg(f.data->>'label' ORDER BY ${number('polarity')}, f.id) FILTER (WHERE ${isSentiment}))[1]`,
+    'CASE WHEN cf.sentiment_min IS NULL OR EXCLUDED.sentiment_min < cf.sentiment_min THEN COALESCE(EXCLUDED.sentiment_worst_label, cf.sentiment_worst_label) ELSE cf.sentiment_worst_label END'],
+  ['sentiment_trajectory', `COALESCE(array_agg(round(${number('polarity')}, 3)::real ORDER BY f.id) FILTER (WHERE ${isSentiment}), '{}')`, 'cf.sentiment_trajectory || EXCLUDED.sentiment_trajectory'],
   ['intents', textSet(`(f.data->>'intent')`, `f.type = 'intent.detected'`), union('intents')],
   ['fallbacks', `count(*) FILTER (WHERE f.type = 'fallback.triggered')`, 'cf.fallbacks + EXCLUDED.fallbacks'],
   ['tool_ok', `count(*) FILTER (WHERE ${isToolOk})`, 'cf.tool_ok + EXCLUDED.tool_ok'],

@@ -45,7 +45,7 @@ export const zh = {
   analyticsHumanFirstResponse: '人工首次响应', analyticsBotResolution: '机器人解决用时', analyticsHumanResolution: '人工解决用时', analyticsLlm: '大模型用量', analyticsTokens: '令牌', analyticsCost: '费用',
   resolutionConfirmed: '客户确认解决', resolutionAssumed: '推定解决（有依据，未再回来）', resolutionHandedOff: '转人工', resolutionOpen: '进行中', resolutionNoContact: '客户未发言',
   reasonCustomerRequest: '客户要求', reasonRepeatedFailure: '多次未能理解', reasonOutOfScope: '超出范围', reasonNegativeSentiment: '情绪负面', reasonPolicy: '按规定转人工', reasonAgentTakeover: '客服主动接管', reasonEngineError: '系统故障',
-  analyticsPerDay: '每日会话及结果', analyticsSentimentTrend: '情绪走势', analyticsSentimentAverage: '平均（最后一句）', analyticsSentimentMin: '平均（最低一句）', analyticsSentiment: '情绪分布',
+  analyticsPerDay: '每日会话及结果', analyticsSentimentTrend: '情绪走势', analyticsSentimentAverage: '平均（最后一句）', analyticsSentimentMin: '平均（最低一句）', analyticsSentiment: '情绪分布（最后一句）', analyticsSentimentWorst: '情绪分布（最差一句）',
   analyticsHandoffReasons: '转人工原因', analyticsCsatDistribution: '满意度分布', analyticsTopIntents: '热门意图及结果', analyticsTools: '工具调用（会话数）', analyticsToolOk: '成功', analyticsToolFailed: '失败',
   analyticsArticles: '用到的知识', analyticsProactive: '主动消息结果', analyticsDrillTitle: '会话明细', analyticsExportCsv: '导出 CSV', analyticsExportJson: '导出',
   analyticsPrevious: '上一页', analyticsNext: '下一页', analyticsClose: '关闭', analyticsDay: '日期', analyticsResolution: '结果', analyticsIntents: '意图', analyticsNoData: '所选范围内没有数据',

@@ -7,6 +7,9 @@ ALTER TABLE conversation_facts
   ADD COLUMN last_outcome text,
   ADD COLUMN last_flow_event text,
   ADD COLUMN assignee_id text,
-  ADD COLUMN first_customer_received_at timestamptz;
+  ADD COLUMN first_customer_received_at timestamptz,
+  -- sentiment of the conversation, not only of its last message: the label at the lowest polarity, and every polarity in order
+  ADD COLUMN sentiment_worst_label text,
+  ADD COLUMN sentiment_trajectory real[] NOT NULL DEFAULT '{}';
 DELETE FROM conversation_facts;
 DELETE FROM analytics_watermarks WHERE name = 'conversation_facts';
