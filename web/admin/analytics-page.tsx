@@ -3,6 +3,7 @@ import { Button, Empty, ErrorText, Field, Panel } from '../shared/components/ui.
 import { useI18n } from '../shared/i18n.tsx';
 import type { Strings } from '../shared/locales/strings.ts';
 import { useSession } from '../shared/session.tsx';
+import { AgentTable, type AgentPerformance } from './analytics-agents.tsx';
 
 /** What a click selects: the query of GET /v1/admin/analytics/conversations (server: analytics-filters.ts). */
 interface Drill { metric: string; value?: string; day?: string; resolution?: string; label: string }
@@ -14,7 +15,7 @@ interface Dashboard {
   rates: Record<'confirmed' | 'assumed' | 'unresolved' | 'handedOff' | 'complaint', number | null>;
   times: Record<'botFirstResponse' | 'humanFirstResponse' | 'botResolution' | 'humanResolution', { count: number; p50: number | null }>;
   perDay: Array<Kinds & { day: string; conversations: number; sentimentAverage: number | null; sentimentMinAverage: number | null }>;
-  handoffReasons: Array<{ reason: string; count: number }>; agentOutcomes: Array<{ outcome: string; count: number }>; csat: Array<{ score: number; count: number }>; sentiment: Array<{ label: string; count: number }>; sentimentWorst: Array<{ label: string; count: number }>;
+  handoffReasons: Array<{ reason: string; count: number }>; agentOutcomes: Array<{ outcome: string; count: number }>; agents: AgentPerformance[]; csat: Array<{ score: number; count: number }>; sentiment: Array<{ label: string; count: number }>; sentimentWorst: Array<{ label: string; count: number }>;
   intents: Array<Kinds & { intent: string }>; tools: Array<{ name: string; okConversations: number; failedConversations: number }>;
   articles: Array<{ id: string; title: string | null; conversations: number }>; proactive: Array<{ status: string; outcome: string | null; count: number }>;
   llm: { conversations: number; calls: number; promptTokens: number; completionTokens: number; cost: number; currency: string | null };
@@ -178,6 +179,7 @@ export function AnalyticsPage() {
           ) : null}
         </Panel>
       ) : null}
+      {data ? <AgentTable agents={data.agents} t={t} open={open} seconds={seconds} percent={percent} /> : null}
       {data ? <Charts data={data} t={t} chartPanel={chartPanel} /> : null}
     </>
   );

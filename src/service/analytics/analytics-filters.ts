@@ -22,10 +22,10 @@ export type AnalyticsFilterInput = z.infer<typeof analyticsFilterSchema>;
  */
 export const drillMetrics = [
   'conversations', 'engaged', 'resolution', 'handoff_reason', 'csat', 'complaint', 'sentiment', 'intent', 'tool_ok', 'tool_failed',
-  'sentiment_worst', 'article', 'llm', 'bot_response', 'human_response', 'bot_resolution', 'human_resolution', 'agent_outcome', 'proactive',
+  'sentiment_worst', 'article', 'llm', 'bot_response', 'human_response', 'bot_resolution', 'human_resolution', 'agent_outcome', 'agent', 'agent_csat', 'proactive',
 ] as const;
 export type DrillMetric = (typeof drillMetrics)[number];
-const needsValue: ReadonlySet<DrillMetric> = new Set(['resolution', 'handoff_reason', 'sentiment', 'sentiment_worst', 'intent', 'tool_ok', 'tool_failed', 'article', 'agent_outcome', 'proactive']);
+const needsValue: ReadonlySet<DrillMetric> = new Set(['resolution', 'handoff_reason', 'sentiment', 'sentiment_worst', 'intent', 'tool_ok', 'tool_failed', 'article', 'agent_outcome', 'agent', 'agent_csat', 'proactive']);
 
 export const drillSchema = analyticsFilterSchema.extend({
   metric: z.enum(drillMetrics).default('conversations'),
@@ -154,6 +154,8 @@ export function drillCondition(parameters: Parameters, drill: Pick<DrillInput, '
     case 'bot_resolution': clauses.push(measures.botResolution.has); break;
     case 'human_resolution': clauses.push(measures.humanResolution.has); break;
     case 'agent_outcome': clauses.push(`(${agentOutcomeSql}) = ${parameters.add(value)}`); break;
+    case 'agent': clauses.push(`handed_off_at IS NOT NULL AND assignee_id = ${parameters.add(value)}`); break;
+    case 'agent_csat': clauses.push(`csat IS NOT NULL AND csat_assignee_id = ${parameters.add(value)}`); break;
     case 'proactive': throw new Error('proactive sends are listed by proactiveCondition');
   }
   if (drill.day) clauses.push(`day = ${parameters.add(drill.day)}::date`);

@@ -21,6 +21,11 @@ export interface Dashboard {
   times: { botFirstResponse: TimeMeasure; humanFirstResponse: TimeMeasure; botResolution: TimeMeasure; humanResolution: TimeMeasure };
   perDay: Array<KindCounts & { day: string; conversations: number; sentimentAverage: number | null; sentimentMinAverage: number | null; positive: number; neutral: number; negative: number }>;
   handoffReasons: Array<{ reason: string; count: number }>;
+  /**
+   * Per agent: handed-off conversations whose last assignee they are, of them closed as resolved (share of handled),
+   * median first response (handoff → first agent message), and CSAT of the ratings naming them.
+   */
+  agents: Array<{ assigneeId: string; name: string | null; handled: number; resolved: number; resolutionRate: number | null; firstResponseP50: number | null; csatCount: number; csatAverage: number | null }>;
   /** Handed-off conversations by the agent's close outcome (`pending` while not closed after the last message). */
   agentOutcomes: Array<{ outcome: string; count: number }>;
   csat: Array<{ score: number; count: number }>;
@@ -93,7 +98,7 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
     const proactiveWhere = proactiveCondition(proactiveParameters, tenantId, range);
     // Three scans of the range: totals with percentiles; one GROUPING SETS pass for every breakdown by a column; one
     // pass over the array columns (intents, tools, articles). Fewer scans matter more than parallelism on small machines.
-    const [[totals], groups, items, [dimensions], proactive] = await Promise.all([
+    const [[totals], groups, items, [dimensions], proactive, agentRows] = await Promise.all([
       scoped((where) => `SELECT count(*)::int AS conversations, count(*) FILTER (WHERE first_customer_at IS NOT NULL)::int AS engaged, ${kinds},
         count(*) FILTER (WHERE first_customer_at IS NOT NULL AND handed_off_at IS NULL)::int AS contained,
         count(*) FILTER (WHERE complaint)::int AS complaints, count(csat)::int AS "csatCount", avg(csat)::float8 AS "csatAverage",
@@ -124,6 +129,17 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
         ? sql.query<{ packs: string[] | null; channels: string[] | null }>(`SELECT array_agg(DISTINCT pack) AS packs, array_agg(DISTINCT channel) AS channels FROM conversation_facts WHERE ${unfilteredWhere}`, unfiltered.values)
         : Promise.resolve([{ packs: null, channels: null }]),
       sql.query<{ status: string; outcome: string | null; count: number }>(`SELECT status, outcome, count(*)::int AS count FROM proactive_sends WHERE ${proactiveWhere} GROUP BY 1, 2 ORDER BY 3 DESC`, proactiveParameters.values),
+      scoped((where, add) => `WITH handled AS (
+          SELECT assignee_id AS agent, count(*)::int AS handled, count(*) FILTER (WHERE (${agentOutcomeSql}) = 'resolved')::int AS resolved,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN ${measures.humanFirstResponse.has} THEN ${measures.humanFirstResponse.seconds} END) AS "firstResponseP50"
+          FROM conversation_facts WHERE ${where} AND handed_off_at IS NOT NULL AND assignee_id IS NOT NULL GROUP BY 1),
+        rated AS (SELECT csat_assignee_id AS agent, count(*)::int AS "csatCount", avg(csat)::float8 AS "csatAverage"
+          FROM conversation_facts WHERE ${where} AND csat IS NOT NULL AND csat_assignee_id IS NOT NULL GROUP BY 1)
+        SELECT COALESCE(h.agent, r.agent) AS "assigneeId", u.name, COALESCE(h.handled, 0) AS handled, COALESCE(h.resolved, 0) AS resolved, h."firstResponseP50",
+          COALESCE(r."csatCount", 0) AS "csatCount", r."csatAverage"
+        FROM handled h FULL JOIN rated r ON r.agent = h.agent
+        LEFT JOIN users u ON u.id = COALESCE(h.agent, r.agent) AND u.tenant_id = ${add(tenantId)}
+        ORDER BY 3 DESC, 1 LIMIT 200`),
     ]);
     const inSet = (name: string) => groups.filter((row) => row.set === name);
     const byCount = <Row extends Record<string, unknown>>(key: string, tie: string) => (a: Row, b: Row) => Number(b[key]) - Number(a[key]) || String(a[tie]).localeCompare(String(b[tie]));
@@ -163,6 +179,10 @@ export function createAnalyticsQueries(deps: { sql: SqlExecutor }) {
       })),
       handoffReasons: reasons.map((row) => ({ reason: String(row.reason), count: Number(row.count) })),
       agentOutcomes,
+      agents: agentRows.map((row) => ({
+        assigneeId: String(row.assigneeId), name: (row.name as string | null) ?? null, handled: Number(row.handled), resolved: Number(row.resolved),
+        resolutionRate: share(Number(row.resolved), Number(row.handled)), firstResponseP50: numberOrNull(row.firstResponseP50), csatCount: Number(row.csatCount), csatAverage: numberOrNull(row.csatAverage),
+      })),
       csat: csat.map((row) => ({ score: Number(row.score), count: Number(row.count) })),
       sentiment: sentiment.map((row) => ({ label: String(row.label), count: Number(row.count) })),
       sentimentWorst,

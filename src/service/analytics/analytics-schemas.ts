@@ -24,6 +24,11 @@ export const dashboardSchema = z.object({
     positive: count, neutral: count, negative: count,
   })),
   handoffReasons: z.array(z.object({ reason: z.string(), count })),
+  agents: z.array(z.object({
+    assigneeId: z.string(), name: z.string().nullable(), handled: count.describe('handed-off conversations whose last assignee is the agent'),
+    resolved: count.describe('of them closed as resolved'), resolutionRate: z.number().nullable(), firstResponseP50: z.number().nullable().describe('seconds, handoff → first agent message'),
+    csatCount: count.describe('ratings naming the agent'), csatAverage: z.number().nullable(),
+  })),
   agentOutcomes: z.array(z.object({ outcome: z.string().describe('close resolution of handed-off conversations, or pending'), count })),
   csat: z.array(z.object({ score: count, count })),
   sentiment: z.array(z.object({ label: z.string(), count })).describe('conversations by the label of their last customer message'),

@@ -44,6 +44,8 @@ const batchColumns: Array<[name: string, aggregate: string, merge: string]> = [
   ['close_resolution', last(`f.data->>'resolution'`, `f.type = 'conversation.closed'`), 'COALESCE(EXCLUDED.close_resolution, cf.close_resolution)'],
   ['reopened', `count(*) FILTER (WHERE f.type = 'conversation.reopened')`, 'cf.reopened + EXCLUDED.reopened'],
   ['csat', last(`(f.data->>'score')::smallint`, `f.type = 'conversation.rated' AND f.data->>'score' ~ '^[1-5]$'`), 'COALESCE(EXCLUDED.csat, cf.csat)'],
+  // The agent a rating names (who held the conversation at its close): CSAT by agent.
+  ['csat_assignee_id', last(`f.data->>'assigneeId'`, `f.type = 'conversation.rated' AND f.data->>'score' ~ '^[1-5]$'`), 'COALESCE(EXCLUDED.csat_assignee_id, cf.csat_assignee_id)'],
   ['complaint', `COALESCE(bool_or((f.type = 'ticket.created' AND f.data->>'kind' = 'complaint') OR (${isToolOk} AND f.data->>'name' LIKE '%complaint%')), false)`, 'cf.complaint OR EXCLUDED.complaint'],
   ['sentiment_min', `min(${number('polarity')}) FILTER (WHERE ${isSentiment})`, 'LEAST(cf.sentiment_min, EXCLUDED.sentiment_min)'],
   ['sentiment_last', last(number('polarity'), isSentiment), 'COALESCE(EXCLUDED.sentiment_last, cf.sentiment_last)'],

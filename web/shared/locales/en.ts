@@ -43,7 +43,7 @@ export const en: Strings = {
   allowedOriginsHint: 'One per line, e.g. https://shop.example.com: the widget on these sites may call the widget API cross-origin. Not needed on the same origin.',
   analytics: 'Analytics', analyticsFrom: 'From', analyticsTo: 'To', analyticsChannel: 'Channel', analyticsClickHint: 'Click any number or chart to see the conversations behind it and export them',
   analyticsDefinitions: 'Confirmed, assumed, unresolved and handed-off conversations are counted separately and never added up; a conversation counts as resolved only with evidence (customer confirmation, a completed task, a knowledge answer not followed by a fallback), shown per conversation in the list; shares are of conversations where the customer wrote. Definitions: docs/analytics.md.',
-  analyticsEvidence: 'Evidence', analyticsAgentOutcomes: 'Agent outcomes', agentOutcomePending: 'In progress',
+  analyticsEvidence: 'Evidence', analyticsAgents: 'Agent performance', analyticsHandled: 'Handled', analyticsAgentOutcomes: 'Agent outcomes', agentOutcomePending: 'In progress',
   evidenceCustomerConfirmed: 'Customer confirmed', evidenceTaskCompleted: 'Task completed', evidenceKnowledgeAnswered: 'Answered from knowledge', evidenceOpenComplaint: 'Open complaint',
   evidenceFlowPending: 'Abandoned mid-flow', evidenceFallback: 'Bot did not understand', evidenceToolFailed: 'Tool failed', evidenceFlowCancelled: 'Flow cancelled', evidenceClarification: 'No reply to a clarifying question', evidenceNoAnswer: 'No answer given',
   analyticsConversations: 'Conversations', analyticsEngaged: 'Customer wrote', analyticsComplaints: 'Complaints', analyticsCsat: 'CSAT', analyticsBotFirstResponse: 'Bot first response',

@@ -10,6 +10,8 @@ ALTER TABLE conversation_facts
   ADD COLUMN first_customer_received_at timestamptz,
   -- sentiment of the conversation, not only of its last message: the label at the lowest polarity, and every polarity in order
   ADD COLUMN sentiment_worst_label text,
-  ADD COLUMN sentiment_trajectory real[] NOT NULL DEFAULT '{}';
+  ADD COLUMN sentiment_trajectory real[] NOT NULL DEFAULT '{}',
+  -- the agent named by the last rating (who held the conversation when it was closed): CSAT by agent
+  ADD COLUMN csat_assignee_id text;
 DELETE FROM conversation_facts;
 DELETE FROM analytics_watermarks WHERE name = 'conversation_facts';
