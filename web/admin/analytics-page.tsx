@@ -41,7 +41,7 @@ function evidenceLabel(t: Strings, evidence: string): string {
   return ({
     customer_confirmed: t.evidenceCustomerConfirmed, task_completed: t.evidenceTaskCompleted, knowledge_answered: t.evidenceKnowledgeAnswered, open_complaint: t.evidenceOpenComplaint,
     flow_pending: t.evidenceFlowPending, fallback: t.evidenceFallback, tool_failed: t.evidenceToolFailed, flow_cancelled: t.evidenceFlowCancelled, clarification: t.evidenceClarification,
-    no_answer: t.evidenceNoAnswer, no_customer_message: t.resolutionNoContact,
+    no_answer: t.evidenceNoAnswer, weak_answer: t.outcomeWeakAnswer, no_customer_message: t.resolutionNoContact,
   } as Record<string, string>)[evidence] ?? evidence;
 }
 function agentOutcomeLabel(t: Strings, outcome: string): string {

@@ -26,6 +26,7 @@ const cases: Case[] = [
   { name: 'agent resolved', locale: 'zh', steps: [{ say: '转人工' }, { agent: 'take-over' }, { agent: 'reply' }, { close: 'resolved' }, { rate: 5 }], kind: 'handed_off', evidence: 'agent_resolved' },
   { name: 'left queued', locale: 'zh', steps: [{ say: '转人工' }], kind: 'handed_off', evidence: 'agent_pending' },
   { name: 'closed unresolved', locale: 'zh', steps: [{ say: '发货后几天能到？' }, { close: 'unresolved' }], kind: 'unresolved', evidence: 'agent_unresolved' },
+  { name: 'off-topic', locale: 'zh', steps: [{ say: '今天天气怎么样' }], kind: 'unresolved', evidence: 'weak_answer' },
   { name: 'never wrote', locale: 'zh', steps: [], kind: 'no_contact', evidence: 'no_customer_message' },
   { name: 'thanked en', locale: 'en', steps: [{ say: 'hello' }, { say: 'thank you' }], kind: 'confirmed', evidence: 'customer_confirmed' },
   { name: 'answered en', locale: 'en', steps: [{ say: 'how long does delivery take?' }], kind: 'assumed', evidence: 'knowledge_answered' },
@@ -108,6 +109,13 @@ describe('analytics against a decided ground truth (issue 28)', () => {
       expect({ kind, rows: lines.length }).toEqual({ kind, rows: count(kind) });
       for (const line of lines) expect(line).toContain(`,${kind},`);
     }
+  });
+
+  it('an answer that misses the question is a knowledge gap', async () => {
+    const gaps = (await get('/v1/admin/learning/gaps')).json();
+    const questions = (Array.isArray(gaps) ? gaps : gaps.topics).flatMap((topic: { examples: Array<{ text: string }> }) => topic.examples.map((example) => example.text));
+    expect(questions).toContain('今天天气怎么样');
+    expect(questions).not.toContain('发货后几天能到？');
   });
 
   it('the weekly digest reports the dashboard containment for its days', async () => {

@@ -29,6 +29,7 @@ const truth: Record<string, { kind: string; evidence: string }> = {
   loggedComplaint: { kind: 'unresolved', evidence: 'open_complaint' },
   thankedComplaint: { kind: 'unresolved', evidence: 'open_complaint' },
   greetingOnly: { kind: 'unresolved', evidence: 'no_answer' },
+  weakAnswer: { kind: 'unresolved', evidence: 'weak_answer' },
   agentClosedUnresolved: { kind: 'unresolved', evidence: 'agent_unresolved' },
   agentClosedResolved: { kind: 'assumed', evidence: 'agent_resolved' },
   handoffResolved: { kind: 'handed_off', evidence: 'agent_resolved' },
@@ -79,6 +80,8 @@ beforeAll(async () => {
     await c.turn(at('09:02'), { intent: 'thanks' }, [['conversation.resolved', { by: 'customer', intent: 'thanks' }]]);
   });
   await make('greetingOnly', (c) => c.turn(at('09:01'), { intent: 'greet' }));
+  // An article that covers little of the question ("今天天气怎么样" → shipping times) is not evidence of an answer.
+  await make('weakAnswer', (c) => c.turn(at('09:01'), { intent: 'faq' }, [['knowledge.used', { docId: 'kb-shipping', confidence: 0.56, coverage: 0.375 }]]));
   await make('agentClosedUnresolved', async (c) => {
     await c.turn(at('09:01'), { intent: 'shipping_time' }, [['knowledge.used', { docId: 'kb-shipping' }]]);
     await c.event('conversation.closed', { resolution: 'unresolved' }, at('09:30'));

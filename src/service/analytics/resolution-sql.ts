@@ -1,3 +1,5 @@
+import { WEAK_ANSWER_COVERAGE } from '../conversation/reply-messages.ts';
+
 /**
  * The definition of a conversation's resolution (issue 28, docs/analytics.md), as SQL over a `conversation_facts`
  * row. One ordered list of rules gives both the stored kind (written by the aggregator and its sweep) and the evidence
@@ -69,6 +71,7 @@ export const lastOutcomeSql = `CASE
   WHEN f.type = 'tool.called' AND f.data->'ok' = 'true'::jsonb THEN 'task_completed'
   WHEN f.type = 'tool.called' THEN 'tool_failed'
   WHEN f.type = 'flow.cancelled' THEN 'flow_cancelled'
+  WHEN f.type = 'knowledge.used' AND jsonb_typeof(f.data->'coverage') = 'number' AND (f.data->>'coverage')::float8 < ${WEAK_ANSWER_COVERAGE} THEN 'weak_answer'
   WHEN f.type = 'knowledge.used' THEN 'knowledge_answered'
   WHEN f.type = 'fallback.triggered' THEN 'fallback'
   WHEN f.type = 'clarification.requested' THEN 'clarification'

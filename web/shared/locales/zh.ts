@@ -38,7 +38,7 @@ export const zh = {
   allowedOrigins: '允许嵌入的网站（CORS）', allowedOriginsHint: '每行一个，如 https://shop.example.com：这些网站上的挂件可跨域调用挂件接口；同域无需填写。',
   analytics: '数据分析', analyticsFrom: '开始日期', analyticsTo: '结束日期', analyticsChannel: '渠道', analyticsClickHint: '点击任一数字或图形，查看背后的会话并导出',
   analyticsDefinitions: '“客户确认”“推定解决”“未解决”“转人工”分开统计、从不合并；只有有依据（客户确认、任务完成、知识解答且未再追问）才算解决，每个会话的依据见明细；比例的分母是客户发过言的会话。定义见 docs/analytics.md。',
-  analyticsEvidence: '依据', analyticsAgents: '客服表现', analyticsHandled: '接待会话', analyticsAgentOutcomes: '人工处理结果', agentOutcomePending: '处理中',
+  analyticsEvidence: '依据', outcomeWeakAnswer: '答非所问', analyticsAgents: '客服表现', analyticsHandled: '接待会话', analyticsAgentOutcomes: '人工处理结果', agentOutcomePending: '处理中',
   evidenceCustomerConfirmed: '客户确认', evidenceTaskCompleted: '任务已完成', evidenceKnowledgeAnswered: '知识库已解答', evidenceOpenComplaint: '投诉未结',
   evidenceFlowPending: '流程中途放弃', evidenceFallback: '机器人未能理解', evidenceToolFailed: '工具调用失败', evidenceFlowCancelled: '流程已取消', evidenceClarification: '追问后无回复', evidenceNoAnswer: '没有解答',
   analyticsConversations: '会话数', analyticsEngaged: '客户发过言', analyticsComplaints: '投诉', analyticsCsat: '满意度', analyticsBotFirstResponse: '机器人首次响应',
