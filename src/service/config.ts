@@ -77,6 +77,11 @@ export const serviceConfigSchema = z.object({
     z.number().int().min(1).max(100),
     z.array(z.string().refine(isProxyAddress, 'each entry must be an IP, a CIDR or loopback/linklocal/uniquelocal')).min(1),
   ], 'must be true, false, a hop count or a comma-separated list of IPs/CIDRs')).default(false),
+  /**
+   * Analytics (docs/analytics.md): hours of customer silence after which a bot conversation is decided — assumed
+   * resolved when it has evidence (a completed task or knowledge answer last), otherwise unresolved.
+   */
+  analyticsResolveAfterHours: z.coerce.number().positive().max(24 * 90).default(24),
   /** Create the demo tenant and accounts when the database has no tenant. */
   seedDemo: z.coerce.boolean().default(true),
 });
@@ -92,6 +97,7 @@ export const environmentNames: Record<keyof ServiceConfig, string> = {
   demoPassword: 'LINGXI_DEMO_PASSWORD', logLevel: 'LOG_LEVEL', rateLimitPerIp: 'LINGXI_RATE_LIMIT_IP',
   rateLimitPerCustomer: 'LINGXI_RATE_LIMIT_CUSTOMER', rateLimitLogin: 'LINGXI_RATE_LIMIT_LOGIN', rateLimitWidgetStarts: 'LINGXI_RATE_LIMIT_WIDGET_STARTS',
   messageMaxChars: 'LINGXI_MESSAGE_MAX_CHARS', bodyLimitBytes: 'LINGXI_BODY_LIMIT', tokenTtlSeconds: 'LINGXI_TOKEN_TTL',
+  analyticsResolveAfterHours: 'LINGXI_ANALYTICS_RESOLVE_AFTER_HOURS',
   seedDemo: 'LINGXI_SEED_DEMO', trustProxy: 'LINGXI_TRUST_PROXY', loginLockoutFailures: 'LINGXI_LOGIN_LOCKOUT_FAILURES', loginLockoutSeconds: 'LINGXI_LOGIN_LOCKOUT_SECONDS',
 };
 

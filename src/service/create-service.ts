@@ -141,7 +141,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     context.proactive = createProactiveCare({ sql, store, jobs, logger, send: conversationSender(conversations) });
     context.proactive.start();
     // Analytics (issue 10): folds the event log into conversation_facts on a timer and before each dashboard read.
-    context.analytics = createAnalytics({}, { sql, logger });
+    context.analytics = createAnalytics({ assumeResolvedAfterHours: config.analyticsResolveAfterHours }, { sql, logger });
     context.analytics.aggregator.start();
   }
   if (overrides.warmEngines ?? true) {

@@ -3,18 +3,19 @@ import { Button, Empty, ErrorText, Field, Panel } from '../shared/components/ui.
 import { useI18n } from '../shared/i18n.tsx';
 import type { Strings } from '../shared/locales/strings.ts';
 import { useSession } from '../shared/session.tsx';
+import { AgentTable, type AgentPerformance } from './analytics-agents.tsx';
 
 /** What a click selects: the query of GET /v1/admin/analytics/conversations (server: analytics-filters.ts). */
 interface Drill { metric: string; value?: string; day?: string; resolution?: string; label: string }
 interface Filters { from: string; to: string; pack: string; channel: string }
-type Kinds = Record<'confirmed' | 'assumed' | 'handedOff' | 'open' | 'noContact', number>;
+type Kinds = Record<'confirmed' | 'assumed' | 'unresolved' | 'handedOff' | 'open' | 'noContact', number>;
 interface Dashboard {
   range: { from: string; to: string };
   totals: Kinds & { conversations: number; engaged: number; complaints: number; csatCount: number; csatAverage: number | null; toolOk: number; toolFailed: number };
-  rates: Record<'confirmed' | 'assumed' | 'handedOff' | 'complaint', number | null>;
+  rates: Record<'confirmed' | 'assumed' | 'unresolved' | 'handedOff' | 'complaint', number | null>;
   times: Record<'botFirstResponse' | 'humanFirstResponse' | 'botResolution' | 'humanResolution', { count: number; p50: number | null }>;
   perDay: Array<Kinds & { day: string; conversations: number; sentimentAverage: number | null; sentimentMinAverage: number | null }>;
-  handoffReasons: Array<{ reason: string; count: number }>; csat: Array<{ score: number; count: number }>; sentiment: Array<{ label: string; count: number }>;
+  handoffReasons: Array<{ reason: string; count: number }>; agentOutcomes: Array<{ outcome: string; count: number }>; agents: AgentPerformance[]; csat: Array<{ score: number; count: number }>; sentiment: Array<{ label: string; count: number }>; sentimentWorst: Array<{ label: string; count: number }>;
   intents: Array<Kinds & { intent: string }>; tools: Array<{ name: string; okConversations: number; failedConversations: number }>;
   articles: Array<{ id: string; title: string | null; conversations: number }>; proactive: Array<{ status: string; outcome: string | null; count: number }>;
   llm: { conversations: number; calls: number; promptTokens: number; completionTokens: number; cost: number; currency: string | null };
@@ -25,14 +26,26 @@ type EChartsOption = Record<string, unknown>;
 /** The few ECharts instance methods used here (the full types stay in the lazily loaded chunk). */
 interface ChartHandle { setOption(option: EChartsOption, replace?: boolean): void; resize(): void; dispose(): void; on(event: 'click', handler: (params: { data?: { drill?: Drill } }) => void): void }
 
-const KINDS = [['confirmed', 'confirmed', '#10b981'], ['assumed', 'assumed', '#6ee7b7'], ['handedOff', 'handed_off', '#f59e0b'], ['open', 'open', '#93c5fd'], ['noContact', 'no_contact', '#d1d5db']] as const;
+const KINDS = [['confirmed', 'confirmed', '#10b981'], ['assumed', 'assumed', '#6ee7b7'], ['unresolved', 'unresolved', '#ef4444'], ['handedOff', 'handed_off', '#f59e0b'], ['open', 'open', '#93c5fd'], ['noContact', 'no_contact', '#d1d5db']] as const;
 const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)} %`);
-const seconds = (value: number | null) => (value === null ? '–' : value < 90 ? `${Math.round(value)} s` : value < 5400 ? `${Math.round(value / 60)} min` : `${(value / 3600).toFixed(1)} h`);
+const seconds = (value: number | null) => (value === null ? '–' : value < 1 ? `${Math.round(value * 1000)} ms` : value < 90 ? `${Math.round(value)} s` : value < 5400 ? `${Math.round(value / 60)} min` : `${(value / 3600).toFixed(1)} h`);
 const search = (filters: Filters, extra: Record<string, string | number | undefined> = {}) =>
   new URLSearchParams(Object.entries({ ...filters, ...extra } as Record<string, string | number | undefined>).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '').map(([key, value]) => [key, String(value)])).toString();
 
 function kindLabel(t: Strings, kind: string): string {
-  return ({ confirmed: t.resolutionConfirmed, assumed: t.resolutionAssumed, handed_off: t.resolutionHandedOff, open: t.resolutionOpen, no_contact: t.resolutionNoContact } as Record<string, string>)[kind] ?? kind;
+  return ({ confirmed: t.resolutionConfirmed, assumed: t.resolutionAssumed, unresolved: t.resolutionUnresolved, handed_off: t.resolutionHandedOff, open: t.resolutionOpen, no_contact: t.resolutionNoContact } as Record<string, string>)[kind] ?? kind;
+}
+/** Why a conversation has its resolution (server: resolution-sql.ts); `agent_<close resolution>` uses the close labels. */
+function evidenceLabel(t: Strings, evidence: string): string {
+  if (evidence.startsWith('agent_')) return `${t.agentLabel} · ${agentOutcomeLabel(t, evidence.slice('agent_'.length))}`;
+  return ({
+    customer_confirmed: t.evidenceCustomerConfirmed, task_completed: t.evidenceTaskCompleted, knowledge_answered: t.evidenceKnowledgeAnswered, open_complaint: t.evidenceOpenComplaint,
+    flow_pending: t.evidenceFlowPending, fallback: t.evidenceFallback, tool_failed: t.evidenceToolFailed, flow_cancelled: t.evidenceFlowCancelled, clarification: t.evidenceClarification,
+    no_answer: t.evidenceNoAnswer, weak_answer: t.outcomeWeakAnswer, no_customer_message: t.resolutionNoContact,
+  } as Record<string, string>)[evidence] ?? evidence;
+}
+function agentOutcomeLabel(t: Strings, outcome: string): string {
+  return ({ resolved: t.resolutionResolved, unresolved: t.resolutionUnresolved, duplicate: t.resolutionDuplicate, spam: t.resolutionSpam, no_response: t.resolutionNoResponse, other: t.resolutionOther, pending: t.agentOutcomePending } as Record<string, string>)[outcome] ?? outcome;
 }
 function sentimentLabel(t: Strings, label: string): string {
   return ({ positive: t.sentimentPositive, neutral: t.sentimentNeutral, negative: t.sentimentNegative } as Record<string, string>)[label] ?? label;
@@ -166,6 +179,7 @@ export function AnalyticsPage() {
           ) : null}
         </Panel>
       ) : null}
+      {data ? <AgentTable agents={data.agents} t={t} open={open} seconds={seconds} percent={percent} /> : null}
       {data ? <Charts data={data} t={t} chartPanel={chartPanel} /> : null}
     </>
   );
@@ -185,7 +199,9 @@ function Charts({ data, t, chartPanel }: { data: Dashboard; t: Strings; chartPan
         })),
       }, days.length === 0)}
       {chartPanel(t.analyticsSentiment, pie(data.sentiment.map((row) => ({ name: sentimentLabel(t, row.label), value: row.count, drill: { metric: 'sentiment', value: row.label, label: sentimentLabel(t, row.label) } }))), data.sentiment.length === 0)}
+      {chartPanel(t.analyticsSentimentWorst, pie(data.sentimentWorst.map((row) => ({ name: sentimentLabel(t, row.label), value: row.count, drill: { metric: 'sentiment_worst', value: row.label, label: `${t.analyticsSentimentWorst} · ${sentimentLabel(t, row.label)}` } }))), data.sentimentWorst.length === 0)}
       {chartPanel(t.analyticsHandoffReasons, bars(data.handoffReasons.map((row) => reasonLabel(t, row.reason)), [{ name: t.resolutionHandedOff, color: '#f59e0b', data: data.handoffReasons.map((row) => ({ value: row.count, drill: { metric: 'handoff_reason', value: row.reason, label: reasonLabel(t, row.reason) } })) }], true), data.handoffReasons.length === 0)}
+      {chartPanel(t.analyticsAgentOutcomes, bars(data.agentOutcomes.map((row) => agentOutcomeLabel(t, row.outcome)), [{ name: t.resolutionHandedOff, color: '#f59e0b', data: data.agentOutcomes.map((row) => ({ value: row.count, drill: { metric: 'agent_outcome', value: row.outcome, label: `${t.analyticsAgentOutcomes} · ${agentOutcomeLabel(t, row.outcome)}` } })) }], true), data.agentOutcomes.length === 0)}
       {chartPanel(t.analyticsCsatDistribution, bars(data.csat.map((row) => `${row.score} ★`), [{ name: t.analyticsCsat, color: '#7c3aed', data: data.csat.map((row) => ({ value: row.count, drill: { metric: 'csat', value: String(row.score), label: `${row.score} ★` } })) }]), data.csat.length === 0)}
       {chartPanel(t.analyticsTopIntents, bars(data.intents.map((row) => row.intent), KINDS.map(([key, kind, color]) => ({
         name: kindLabel(t, kind), color, stack: 'kind', data: data.intents.map((row) => ({ value: row[key], drill: { metric: 'intent', value: row.intent, resolution: kind, label: `${row.intent} · ${kindLabel(t, kind)}` } })),
@@ -214,13 +230,13 @@ function DrillTable({ page, t, onExport }: { page: DrillPage; t: Strings; onExpo
     );
   }
   return (
-    <table className="table analytics-table"><thead><tr><th>{t.openConversation}</th><th>{t.analyticsDay}</th><th>{t.filterPack}</th><th>{t.analyticsChannel}</th><th>{t.analyticsResolution}</th><th>{t.analyticsCsat}</th><th>{t.filterSentiment}</th><th>{t.analyticsIntents}</th><th /></tr></thead><tbody>
+    <table className="table analytics-table"><thead><tr><th>{t.openConversation}</th><th>{t.analyticsDay}</th><th>{t.filterPack}</th><th>{t.analyticsChannel}</th><th>{t.analyticsResolution}</th><th>{t.analyticsEvidence}</th><th>{t.analyticsCsat}</th><th>{t.filterSentiment}</th><th>{t.analyticsIntents}</th><th /></tr></thead><tbody>
       {page.rows.map((row) => {
         const id = String(row.conversationId);
         return (
           <tr key={id} data-conversation-id={id}>
             <td><a href={`/console/?conversation=${encodeURIComponent(id)}`}>{id.slice(0, 14)}…</a></td><td>{String(row.day)}</td><td>{String(row.pack)}</td><td>{String(row.channel)}</td>
-            <td>{kindLabel(t, String(row.resolution))}{row.handoffReason ? ` · ${String(row.handoffReason)}` : ''}</td><td>{row.csat === null ? '' : String(row.csat)}</td><td>{String(row.sentiment ?? '')}</td>
+            <td>{kindLabel(t, String(row.resolution))}{row.handoffReason ? ` · ${String(row.handoffReason)}` : ''}</td><td data-evidence={String(row.evidence)}>{evidenceLabel(t, String(row.evidence))}</td><td>{row.csat === null ? '' : String(row.csat)}</td><td title={(row.sentimentTrajectory as number[] | undefined)?.join(' → ')}>{row.sentimentWorst && row.sentimentWorst !== row.sentiment ? `${sentimentLabel(t, String(row.sentimentWorst))} → ` : ''}{row.sentiment ? sentimentLabel(t, String(row.sentiment)) : ''}</td>
             <td dir="auto">{(row.intents as string[]).join(', ')}</td><td><Button variant="ghost" onClick={() => onExport(id)}>{t.analyticsExportJson}</Button></td>
           </tr>
         );

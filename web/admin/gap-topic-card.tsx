@@ -9,7 +9,7 @@ import type { AgentReply, GapTopic, IntentEntry, LearningApi } from './learning-
 type Mode = 'answer' | 'promote' | 'intent' | null;
 
 function outcomeLabel(t: Strings, outcome: string): string {
-  return ({ fallback: t.outcomeFallback, clarify: t.outcomeClarify, handoff: t.outcomeHandoff } as Record<string, string>)[outcome] ?? outcome;
+  return ({ fallback: t.outcomeFallback, clarify: t.outcomeClarify, handoff: t.outcomeHandoff, weak_answer: t.outcomeWeakAnswer } as Record<string, string>)[outcome] ?? outcome;
 }
 
 /**

@@ -13,7 +13,8 @@ export interface GapTopic {
   key: string; locale: Locale; question: string; terms: string[]; count: number; newest: string;
   examples: GapQuestion[]; messageIds: string[]; outcomes: Record<string, number>;
 }
-export interface DigestWeek { conversations: number; handedOff: number; containment: number | null; customerMessages: number; gapQuestions: number; fixes: number }
+/** Conversation numbers and containment come from the analytics dashboard of the same tenant-zone days (null when analytics is off). */
+export interface DigestWeek { from: string; to: string; conversations: number | null; engaged: number | null; handedOff: number | null; containment: number | null; customerMessages: number; gapQuestions: number; fixes: number }
 /** GET /v1/admin/learning/digest: the last 7 days against the 7 before. */
 export interface WeeklyDigest {
   from: string; to: string; thisWeek: DigestWeek; lastWeek: DigestWeek; containmentChange: number | null;

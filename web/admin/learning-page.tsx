@@ -23,7 +23,7 @@ function DigestPanel({ digest }: { digest: WeeklyDigest }) {
   return (
     <Panel title={t.learningDigest} className="learning-digest">
       <div className="digest-tiles">
-        {tile(t.learningConversations, thisWeek.conversations, `${t.learningLastWeek} ${lastWeek.conversations}`)}
+        {tile(t.learningConversations, thisWeek.conversations ?? '–', `${t.learningLastWeek} ${lastWeek.conversations ?? '–'}`)}
         {tile(t.learningContainment, percent(thisWeek.containment), `${t.learningLastWeek} ${percent(lastWeek.containment)}${change ? ` · ${change}` : ''}`, 'digest-containment')}
         {tile(t.learningGapQuestions, thisWeek.gapQuestions, `${t.learningLastWeek} ${lastWeek.gapQuestions}`, 'digest-gaps')}
         {tile(t.learningFixes, digest.fixed.length, `${t.learningLastWeek} ${lastWeek.fixes}`, 'digest-fixes')}

@@ -34,9 +34,9 @@ beforeAll(async () => {
   await assumed.turn(at('10:05'), { intent: 'return_policy' }, [['knowledge.used', { ids: ['kb-returns', 'kb-refunds'], confidence: 0.7 }]]);
   ids.assumed = assumed.id;
 
-  // Open: the customer wrote 2 h ago (2026-03-02 10:00).
+  // Open: the customer wrote 2 h ago (2026-03-02 10:00) and got an answer (evidence for `assumed` once 24 h pass).
   const open = await fixture.conversation('shop', at('09:00', '2026-03-02'));
-  await open.turn(at('10:00', '2026-03-02'), { intent: 'order_status' });
+  await open.turn(at('10:00', '2026-03-02'), { intent: 'order_status' }, [['tool.called', { name: 'get_order', ok: true }]]);
   ids.open = open.id;
 
   // Handed off: angry customer, a failed tool, queued for a person, agent answers 3 minutes later and closes; rated twice (last counts).
@@ -57,7 +57,8 @@ beforeAll(async () => {
   await silent.event('proactive.sent', { ruleId: 'order-shipped' }, at('12:00'));
   ids.silent = silent.id;
 
-  // Reopened: thanks, then the customer comes back the next morning with a new question (not answered by thanks).
+  // Reopened: thanks, then the customer comes back the next morning with a new question and logs a complaint
+  // (an open complaint is unresolved at once, issue 28).
   const reopened = await fixture.conversation('shop', at('08:00'), { pack: 'logistics' });
   await reopened.turn(at('08:01'), { intent: 'track_parcel' }, [['llm.completed', { promptTokens: 120, completionTokens: 30, cost: 0.0021, currency: 'CNY' }]]);
   await reopened.turn(at('08:02'), { intent: 'goodbye' }, [['conversation.resolved', { by: 'customer' }]]);
@@ -80,7 +81,7 @@ afterAll(async () => sql.close());
 describe('analytics aggregator', () => {
   it('classifies each resolution kind by the documented definition, never blending them', async () => {
     const kinds = Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([name, id]) => [name, (await factsOf(id)).resolution_kind])));
-    expect(kinds).toEqual({ confirmed: 'confirmed', assumed: 'assumed', open: 'open', handedOff: 'handed_off', silent: 'no_contact', reopened: 'open', odd: 'no_contact' });
+    expect(kinds).toEqual({ confirmed: 'confirmed', assumed: 'assumed', open: 'open', handedOff: 'handed_off', silent: 'no_contact', reopened: 'unresolved', odd: 'no_contact' });
   });
 
   it('turns an open conversation into assumed once N hours pass, and back to open when the customer returns', async () => {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { SqlClient, SqlExecutor } from '../storage/sql-client.ts';
 import { mergeBatchSql, nextBatchSql } from './facts-merge-sql.ts';
+import { resolutionKindSql } from './resolution-sql.ts';
 
 /** Arbitrary constant: the advisory lock held by the node folding a batch (house style: one writer at a time). */
 const AGGREGATOR_LOCK = 742_010;
@@ -10,7 +11,10 @@ const WATERMARK = 'conversation_facts';
 export const analyticsAggregatorConfigSchema = z.object({
   /** Events folded per transaction. */
   batchSize: z.number().int().min(1).max(100_000).default(20_000),
-  /** A conversation whose customer has not written for this many hours (no handoff, no thanks) is assumed resolved. */
+  /**
+   * Hours of customer silence after which a bot conversation is decided: `assumed` resolved when it has evidence (a
+   * completed task or a knowledge answer last, no flow waiting), otherwise `unresolved` (resolution-sql.ts).
+   */
   assumeResolvedAfterHours: z.number().positive().max(24 * 90).default(24),
   /**
    * Timer period of `start()`. Each tick folds at most `tickBatchSize` events in one transaction: short, frequent
@@ -63,8 +67,8 @@ export interface AnalyticsAggregator {
  * Incremental aggregation of the event log into `conversation_facts` (issue 10). Each batch runs in one transaction
  * under a transaction-level advisory try-lock: the watermark row is read, the batch merged, resolution kinds
  * recomputed and the watermark moved together, so a crash loses nothing and replays nothing, and with several nodes
- * exactly one folds at a time while the others skip. A sweep turns open conversations into assumed-resolved ones as
- * the clock passes N hours.
+ * exactly one folds at a time while the others skip. A sweep decides open conversations (assumed resolved or
+ * unresolved, by the same rules) as the clock passes N hours.
  */
 export function createAnalyticsAggregator(config: Partial<AnalyticsAggregatorConfig>, deps: AnalyticsAggregatorDeps): AnalyticsAggregator {
   const settings = analyticsAggregatorConfigSchema.parse(config);
@@ -100,7 +104,7 @@ export function createAnalyticsAggregator(config: Partial<AnalyticsAggregatorCon
   async function sweep(): Promise<void> {
     const at = now();
     await locked((tx) => tx.query(
-      `UPDATE conversation_facts SET resolution_kind = 'assumed', updated_at = $2 WHERE resolution_kind = 'open' AND last_customer_at <= $1`,
+      `UPDATE conversation_facts SET resolution_kind = ${resolutionKindSql('$1')}, updated_at = $2 WHERE resolution_kind = 'open' AND last_customer_at <= $1`,
       [cutoff(at), at],
     ));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn, resolveRange } from './analytics-filters.ts';
+import { dayIn, resolveRange, shiftDay, startOfDayIn } from './analytics-filters.ts';
 
 describe('resolveRange', () => {
   it("ends the default range on today's date in the tenant's time zone, not UTC's", () => {
@@ -18,5 +18,17 @@ describe('resolveRange', () => {
 
   it('falls back to UTC for a zone the runtime does not know', () => {
     expect(dayIn(new Date('2026-12-07T23:59:00Z'), 'Mars/Olympus')).toBe('2026-12-07');
+  });
+});
+
+describe('startOfDayIn', () => {
+  it('finds local midnight of a day, across daylight-saving changes, and UTC for unknown zones', () => {
+    expect(startOfDayIn('2026-03-10', 'Asia/Shanghai').toISOString()).toBe('2026-03-09T16:00:00.000Z');
+    expect(startOfDayIn('2026-03-08', 'America/Los_Angeles').toISOString()).toBe('2026-03-08T08:00:00.000Z');
+    expect(startOfDayIn('2026-03-09', 'America/Los_Angeles').toISOString()).toBe('2026-03-09T07:00:00.000Z');
+    expect(startOfDayIn('2026-11-01', 'America/Los_Angeles').toISOString()).toBe('2026-11-01T07:00:00.000Z');
+    expect(startOfDayIn('2026-03-10').toISOString()).toBe('2026-03-10T00:00:00.000Z');
+    expect(startOfDayIn('2026-03-10', 'Mars/Olympus').toISOString()).toBe('2026-03-10T00:00:00.000Z');
+    expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28');
   });
 });

@@ -26,7 +26,9 @@ beforeAll(async () => {
   const other = await store.createTenant({ id: 'ten-other', name: 'Other', widgetKey: 'wk-other', settings: defaultTenantSettings() });
   const otherAdmin = await store.createUser({ id: 'usr-other-admin', tenantId: other.id, email: 'admin@other.test', name: 'Other admin', role: 'admin', passwordHash: await hashPassword('test-password-123') });
   const logger = createLogger('info', new Writable({ write(_chunk, _encoding, done) { done(); } }));
-  service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false } as never, {}), { store, sql, logger, engineFactory: async () => createScriptedEngine() });
+  service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false } as never, { LINGXI_ANALYTICS_RESOLVE_AFTER_HOURS: '48' }), { store, sql, logger, engineFactory: async () => createScriptedEngine() });
+  // The documented setting reaches the aggregator (issue 28: create-service passed {}).
+  expect(service.context.analytics?.aggregator.config.assumeResolvedAfterHours).toBe(48);
   // A fixed clock and no settling delay, so that hand-written event times give fixed answers.
   service.context.analytics?.aggregator.stop();
   service.context.analytics = createAnalytics({ settleMs: 0 }, { sql, now: () => NOW });
@@ -48,7 +50,7 @@ beforeAll(async () => {
   await a2.event('conversation.closed', { resolution: 'resolved' }, '2026-03-01T10:30:00Z');
   await a2.event('conversation.rated', { score: 2 }, '2026-03-01T10:31:00Z');
   const a3 = await fixture.conversation(demo.tenantId, '2026-03-02T08:00:00Z', { pack: 'logistics' });
-  await a3.turn('2026-03-02T08:01:00Z', { intent: 'order_status' }, [['llm.completed', { promptTokens: 100, completionTokens: 20, cost: 0.001, currency: 'CNY' }]]);
+  await a3.turn('2026-03-02T08:01:00Z', { intent: 'order_status' }, [['llm.completed', { promptTokens: 100, completionTokens: 20, cost: 0.001, currency: 'CNY' }], ['knowledge.used', { docId: 'faq-1' }]]);
   const a4 = await fixture.conversation(demo.tenantId, '2026-03-03T11:00:00Z');
   await a4.turn('2026-03-03T11:30:00Z', { intent: 'order_status' });
   await fixture.conversation(demo.tenantId, '2026-03-03T11:40:00Z');
@@ -75,8 +77,8 @@ describe('analytics HTTP', () => {
 
   it('shows the numbers of the seeded traffic, each resolution kind on its own', async () => {
     const dashboard = (await get(`/v1/admin/analytics/dashboard?${RANGE}`, tokens.admin)).json();
-    expect(dashboard.totals).toMatchObject({ conversations: 5, engaged: 4, confirmed: 1, assumed: 1, handedOff: 1, open: 1, noContact: 1, complaints: 1, csatCount: 2, csatAverage: 3.5 });
-    expect(dashboard.rates).toEqual({ confirmed: 0.25, assumed: 0.25, handedOff: 0.25, complaint: 0.25 });
+    expect(dashboard.totals).toMatchObject({ conversations: 5, engaged: 4, confirmed: 1, assumed: 1, unresolved: 0, handedOff: 1, open: 1, noContact: 1, complaints: 1, csatCount: 2, csatAverage: 3.5 });
+    expect(dashboard.rates).toEqual({ confirmed: 0.25, assumed: 0.25, unresolved: 0, handedOff: 0.25, complaint: 0.25, containment: 0.75 });
     expect(dashboard.times.humanFirstResponse).toEqual({ count: 1, p50: 240, p90: 240 });
     expect(dashboard.handoffReasons).toEqual([{ reason: 'negative_sentiment', count: 1 }]);
     expect(dashboard.intents[0]).toMatchObject({ intent: 'order_status', conversations: 3, confirmed: 1, assumed: 1, open: 1 });
@@ -97,13 +99,14 @@ describe('analytics HTTP', () => {
       ['metric=human_response', dashboard.times.humanFirstResponse.count], ['metric=bot_response', dashboard.times.botFirstResponse.count],
       ['metric=bot_resolution', dashboard.times.botResolution.count], ['metric=human_resolution', dashboard.times.humanResolution.count],
     ];
-    const kinds = { confirmed: 'confirmed', assumed: 'assumed', handedOff: 'handed_off', open: 'open', noContact: 'no_contact' } as const;
+    const kinds = { confirmed: 'confirmed', assumed: 'assumed', unresolved: 'unresolved', handedOff: 'handed_off', open: 'open', noContact: 'no_contact' } as const;
     for (const [key, kind] of Object.entries(kinds)) {
       checks.push([`metric=resolution&value=${kind}`, dashboard.totals[key]]);
       for (const day of dashboard.perDay) checks.push([`metric=conversations&day=${day.day}&resolution=${kind}`, day[key]]);
       for (const intent of dashboard.intents) checks.push([`metric=intent&value=${encodeURIComponent(intent.intent)}&resolution=${kind}`, intent[key]]);
     }
     for (const day of dashboard.perDay) checks.push([`metric=conversations&day=${day.day}`, day.conversations], [`metric=sentiment&value=negative&day=${day.day}`, day.negative]);
+    for (const outcome of dashboard.agentOutcomes) checks.push([`metric=agent_outcome&value=${outcome.outcome}`, outcome.count]);
     for (const reason of dashboard.handoffReasons) checks.push([`metric=handoff_reason&value=${reason.reason}`, reason.count]);
     for (const score of dashboard.csat) checks.push([`metric=csat&value=${score.score}`, score.count]);
     for (const label of dashboard.sentiment) checks.push([`metric=sentiment&value=${label.label}`, label.count]);
@@ -132,7 +135,9 @@ describe('analytics HTTP', () => {
     expect(csv.headers['content-disposition']).toContain('attachment');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 4);
-    expect(lines[0]).toContain('conversation_id,day,started_at');
+    expect(lines[0]).toContain('conversation_id,day,started_at,pack,channel,locale,resolution,evidence,assignee_id,agent_outcome');
+    // The handed-off conversation: its agent outcome and a link to its transcript (issue 28: auditable rows).
+    expect(lines.find((line) => line.startsWith(`${ids.a2},`))).toMatch(new RegExp(`,handed_off,agent_resolved,,resolved,negative_sentiment,.*,/v1/admin/conversations/${ids.a2}/export$`));
     expect(csv.body).toContain("'=cmd|calc");
     expect(csv.body).not.toMatch(/(^|,)=cmd/m);
     const proactive = await get(`/v1/admin/analytics/conversations.csv?${RANGE}&metric=proactive&value=skipped`, tokens.admin);

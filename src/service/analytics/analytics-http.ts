@@ -17,10 +17,13 @@ const CSV_MAX_ROWS = 100_000;
 const CSV_PAGE = 5_000;
 const EXPORT_MAX_ITEMS = 20_000;
 
-const conversationHeader = ['conversation_id', 'day', 'started_at', 'pack', 'channel', 'locale', 'resolution', 'handoff_reason', 'csat', 'complaint', 'sentiment', 'intents',
-  'customer_messages', 'bot_first_response_s', 'human_first_response_s', 'tool_ok', 'tool_failed', 'articles', 'llm_tokens', 'llm_cost'];
-const conversationCells = (row: DrillRow) => [row.conversationId, row.day, row.startedAt, row.pack, row.channel, row.locale, row.resolution, row.handoffReason, row.csat, row.complaint,
-  row.sentiment, row.intents, row.customerMessages, row.botFirstResponseSeconds, row.humanFirstResponseSeconds, row.toolOk, row.toolFailed, row.articles, row.llmTokens, row.llmCost];
+const conversationHeader = ['conversation_id', 'day', 'started_at', 'pack', 'channel', 'locale', 'resolution', 'evidence', 'assignee_id', 'agent_outcome', 'handoff_reason', 'csat', 'complaint', 'sentiment', 'sentiment_worst', 'sentiment_trajectory', 'intents',
+  'customer_messages', 'bot_first_response_s', 'human_first_response_s', 'tool_ok', 'tool_failed', 'articles', 'llm_tokens', 'llm_cost', 'transcript'];
+/** The transcript of a row: the per-conversation export (JSON with messages, events and facts), relative to the server. */
+const transcriptLink = (conversationId: string) => `/v1/admin/conversations/${encodeURIComponent(conversationId)}/export`;
+const conversationCells = (row: DrillRow) => [row.conversationId, row.day, row.startedAt, row.pack, row.channel, row.locale, row.resolution, row.evidence, row.assigneeId, row.agentOutcome,
+  row.handoffReason, row.csat, row.complaint, row.sentiment, row.sentimentWorst, JSON.stringify(row.sentimentTrajectory), row.intents, row.customerMessages, row.botFirstResponseSeconds, row.humanFirstResponseSeconds, row.toolOk, row.toolFailed,
+  row.articles, row.llmTokens, row.llmCost, transcriptLink(row.conversationId)];
 const proactiveHeader = ['send_id', 'conversation_id', 'customer_id', 'rule_id', 'status', 'outcome', 'created_at'];
 const proactiveCells = (row: ProactiveRow) => [row.sendId, row.conversationId, row.customerId, row.ruleId, row.status, row.outcome, row.createdAt];
 

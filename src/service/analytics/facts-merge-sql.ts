@@ -1,3 +1,5 @@
+import { lastOutcomeSql, resolutionKindSql } from './resolution-sql.ts';
+
 /**
  * The set-based SQL that folds one batch of events (ids in ($1, $2]) into `conversation_facts`. Every column merges
  * so that folding batch A then batch B gives the same row as folding A∪B at once (firsts keep the older value,
@@ -5,7 +7,6 @@
  * Definitions: docs/analytics.md. Numbers are read only when the JSON value is a number, so one malformed event
  * cannot poison a batch.
  */
-
 const number = (field: string) => `CASE WHEN jsonb_typeof(f.data->'${field}') = 'number' THEN (f.data->>'${field}')::numeric END`;
 const isCustomer = `f.type = 'message.created' AND f.data->>'author' = 'customer'`;
 const isBot = `f.type = 'message.created' AND f.data->>'author' = 'bot'`;
@@ -15,6 +16,11 @@ const isSentiment = `f.type = 'sentiment.detected' AND jsonb_typeof(f.data->'pol
 const isToolOk = `f.type = 'tool.called' AND f.data->'ok' = 'true'::jsonb`;
 const isToolFailed = `f.type = 'tool.called' AND f.data->'ok' IS DISTINCT FROM 'true'::jsonb`;
 const isLlm = `f.type = 'llm.completed'`;
+/**
+ * When a message really happened: `data.at`, written by the service when it received a customer message or the engine
+ * replied (a turn's rows share one transaction time), else the event's row time. Only our own ISO form is read.
+ */
+const messageTime = `CASE WHEN f.data->>'at' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?Z$' THEN (f.data->>'at')::timestamptz ELSE f.created_at END`;
 const last = (expression: string, filter: string) => `(array_agg(${expression} ORDER BY f.id DESC) FILTER (WHERE ${filter}))[1]`;
 const textSet = (expression: string, filter: string) => `COALESCE(array_agg(DISTINCT ${expression}) FILTER (WHERE ${filter} AND ${expression} IS NOT NULL), '{}')`;
 const union = (column: string) => `ARRAY(SELECT DISTINCT item FROM unnest(cf.${column} || EXCLUDED.${column}) AS item ORDER BY 1)`;
@@ -28,7 +34,8 @@ const batchColumns: Array<[name: string, aggregate: string, merge: string]> = [
   ['bot_messages', `count(*) FILTER (WHERE ${isBot})`, 'cf.bot_messages + EXCLUDED.bot_messages'],
   ['agent_messages', `count(*) FILTER (WHERE ${isAgent})`, 'cf.agent_messages + EXCLUDED.agent_messages'],
   // The greeting comes before the customer's first message and is not a response.
-  ['first_bot_reply_at', `min(f.created_at) FILTER (WHERE ${isBot} AND f.id > a.first_customer_event_id)`, 'COALESCE(cf.first_bot_reply_at, EXCLUDED.first_bot_reply_at)'],
+  ['first_customer_received_at', `(array_agg(${messageTime} ORDER BY f.id) FILTER (WHERE ${isCustomer}))[1]`, 'COALESCE(cf.first_customer_received_at, EXCLUDED.first_customer_received_at)'],
+  ['first_bot_reply_at', `min(${messageTime}) FILTER (WHERE ${isBot} AND f.id > a.first_customer_event_id)`, 'COALESCE(cf.first_bot_reply_at, EXCLUDED.first_bot_reply_at)'],
   ['first_agent_reply_at', `min(f.created_at) FILTER (WHERE ${isAgent})`, 'LEAST(cf.first_agent_reply_at, EXCLUDED.first_agent_reply_at)'],
   ['handed_off_at', `min(f.created_at) FILTER (WHERE ${isHandoff})`, 'LEAST(cf.handed_off_at, EXCLUDED.handed_off_at)'],
   ['handoff_reason', `(array_agg(CASE WHEN f.type = 'conversation.queued' THEN COALESCE(f.data->>'reason', 'unknown') ELSE 'agent_takeover' END ORDER BY f.id) FILTER (WHERE ${isHandoff}))[1]`, 'COALESCE(cf.handoff_reason, EXCLUDED.handoff_reason)'],
@@ -37,10 +44,16 @@ const batchColumns: Array<[name: string, aggregate: string, merge: string]> = [
   ['close_resolution', last(`f.data->>'resolution'`, `f.type = 'conversation.closed'`), 'COALESCE(EXCLUDED.close_resolution, cf.close_resolution)'],
   ['reopened', `count(*) FILTER (WHERE f.type = 'conversation.reopened')`, 'cf.reopened + EXCLUDED.reopened'],
   ['csat', last(`(f.data->>'score')::smallint`, `f.type = 'conversation.rated' AND f.data->>'score' ~ '^[1-5]$'`), 'COALESCE(EXCLUDED.csat, cf.csat)'],
+  // The agent a rating names (who held the conversation at its close): CSAT by agent.
+  ['csat_assignee_id', last(`f.data->>'assigneeId'`, `f.type = 'conversation.rated' AND f.data->>'score' ~ '^[1-5]$'`), 'COALESCE(EXCLUDED.csat_assignee_id, cf.csat_assignee_id)'],
   ['complaint', `COALESCE(bool_or((f.type = 'ticket.created' AND f.data->>'kind' = 'complaint') OR (${isToolOk} AND f.data->>'name' LIKE '%complaint%')), false)`, 'cf.complaint OR EXCLUDED.complaint'],
   ['sentiment_min', `min(${number('polarity')}) FILTER (WHERE ${isSentiment})`, 'LEAST(cf.sentiment_min, EXCLUDED.sentiment_min)'],
   ['sentiment_last', last(number('polarity'), isSentiment), 'COALESCE(EXCLUDED.sentiment_last, cf.sentiment_last)'],
   ['sentiment_label', last(`f.data->>'label'`, isSentiment), 'COALESCE(EXCLUDED.sentiment_label, cf.sentiment_label)'],
+  // The label of the lowest-polarity message (the earliest on a tie), and every polarity in order (issue 28).
+  ['sentiment_worst_label', `(array_agg(f.data->>'label' ORDER BY ${number('polarity')}, f.id) FILTER (WHERE ${isSentiment}))[1]`,
+    'CASE WHEN cf.sentiment_min IS NULL OR EXCLUDED.sentiment_min < cf.sentiment_min THEN COALESCE(EXCLUDED.sentiment_worst_label, cf.sentiment_worst_label) ELSE cf.sentiment_worst_label END'],
+  ['sentiment_trajectory', `COALESCE(array_agg(round(${number('polarity')}, 3)::real ORDER BY f.id) FILTER (WHERE ${isSentiment}), '{}')`, 'cf.sentiment_trajectory || EXCLUDED.sentiment_trajectory'],
   ['intents', textSet(`(f.data->>'intent')`, `f.type = 'intent.detected'`), union('intents')],
   ['fallbacks', `count(*) FILTER (WHERE f.type = 'fallback.triggered')`, 'cf.fallbacks + EXCLUDED.fallbacks'],
   ['tool_ok', `count(*) FILTER (WHERE ${isToolOk})`, 'cf.tool_ok + EXCLUDED.tool_ok'],
@@ -53,22 +66,11 @@ const batchColumns: Array<[name: string, aggregate: string, merge: string]> = [
   ['llm_cost', `COALESCE(sum(${number('cost')}) FILTER (WHERE ${isLlm}), 0)`, 'cf.llm_cost + EXCLUDED.llm_cost'],
   ['llm_currency', last(`f.data->>'currency'`, `${isLlm} AND f.data ? 'currency'`), 'COALESCE(EXCLUDED.llm_currency, cf.llm_currency)'],
   ['proactive_sent', `count(*) FILTER (WHERE f.type = 'proactive.sent')`, 'cf.proactive_sent + EXCLUDED.proactive_sent'],
+  // Evidence for the resolution (resolution-sql.ts): the bot's last outcome, and whether a flow was left waiting.
+  ['last_outcome', last(lastOutcomeSql, `(${lastOutcomeSql}) IS NOT NULL`), 'COALESCE(EXCLUDED.last_outcome, cf.last_outcome)'],
+  ['last_flow_event', last('f.type', `f.type IN ('flow.started', 'flow.completed', 'flow.cancelled')`), 'COALESCE(EXCLUDED.last_flow_event, cf.last_flow_event)'],
+  ['assignee_id', last(`CASE WHEN f.type = 'conversation.transferred' THEN f.data->>'to' ELSE f.data->>'assigneeId' END`, `f.type IN ('conversation.assigned', 'conversation.transferred')`), 'COALESCE(EXCLUDED.assignee_id, cf.assignee_id)'],
 ];
-
-/**
- * The resolution kind of a facts row as of `cutoffParam` (= now − N hours). The order of the branches is the
- * definition (docs/analytics.md): a person took part → handed_off; the customer never wrote → no_contact; the customer's
- * last message was a thanks/bye the bot recognised → confirmed; the customer has not come back for N hours → assumed;
- * otherwise open.
- */
-export function resolutionKindSql(cutoffParam: string, column: (name: string) => string = (name) => name): string {
-  return `CASE
-    WHEN ${column('handed_off_at')} IS NOT NULL THEN 'handed_off'
-    WHEN ${column('first_customer_at')} IS NULL THEN 'no_contact'
-    WHEN ${column('confirmed_at')} IS NOT NULL AND ${column('confirmed_at')} >= ${column('last_customer_at')} THEN 'confirmed'
-    WHEN ${column('last_customer_at')} <= ${cutoffParam} THEN 'assumed'
-    ELSE 'open' END`;
-}
 
 const mergeOf = new Map(batchColumns.map(([name, , merge]) => [name, merge]));
 

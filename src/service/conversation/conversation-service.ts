@@ -36,8 +36,16 @@ export interface ConversationServiceDeps {
   backends?: StoreBackendState;
 }
 
-const messageEvents = (messages: NewMessage[]): NewEvent[] =>
-  messages.map((message) => ({ type: 'message.created', data: { messageId: message.id, author: message.author, clientId: message.clientId ?? null } }));
+/**
+ * `message.created` events. `at` (ISO) is when the service received a customer message or the engine produced a reply:
+ * a turn commits the message and the replies in one transaction whose rows share the database's now(), so analytics
+ * measures the bot's response time between these (issue 28).
+ */
+const messageEvents = (messages: NewMessage[], at?: { received?: Date; replied?: Date }): NewEvent[] =>
+  messages.map((message) => {
+    const time = message.author === 'customer' ? at?.received : at?.replied;
+    return { type: 'message.created', data: { messageId: message.id, author: message.author, clientId: message.clientId ?? null, ...(time ? { at: time.toISOString() } : {}) } };
+  });
 
 /**
  * Turns and agent actions on conversations. Each conversation's changes run one at a time in this process (a promise chain)
@@ -167,6 +175,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
      * A repeated clientId returns the first message's seq and writes nothing. A closed conversation reopens to the bot.
      */
     async postCustomerMessage(tenant: Tenant, conversationId: string, input: { clientId: string; text: string; channel: Channel; payload?: Record<string, unknown> }): Promise<CustomerMessageResult> {
+      const received = new Date();
       return serialize(conversationId, async () => {
         const started = performance.now();
         let ownerAtStart = 'bot';
@@ -175,7 +184,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           const customerMessage: NewMessage = { id: newId('msg'), clientId: input.clientId, author: 'customer', authorId: conversation.customerId, text: input.text, payload: { ...input.payload } };
           const events: NewEvent[] = [];
           if (conversation.owner === 'queued' || conversation.owner === 'human') {
-            return { tenantId: tenant.id, conversationId, clientId: input.clientId, messages: [customerMessage], events: messageEvents([customerMessage]) };
+            return { tenantId: tenant.id, conversationId, clientId: input.clientId, messages: [customerMessage], events: messageEvents([customerMessage], { received }) };
           }
           if (conversation.owner === 'closed') events.push({ type: 'conversation.reopened' });
           const engine = await engines.forTenant(tenant);
@@ -193,7 +202,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             customerMessage.payload = { ...input.payload, ...understandingPayload(turn.understanding), ...turnOutcome(turn.events, handoff?.reason) };
             metrics.engineOutcomes.inc({ outcome: handoff ? 'handoff' : turn.events.some((event) => event.type === 'fallback.triggered') ? 'fallback' : 'answered' });
             const messages = [customerMessage, ...replies];
-            events.push(...turn.events.map((event) => ({ type: event.type, data: { ...event.data, at: event.at } })), ...messageEvents(messages));
+            events.push(...turn.events.map((event) => ({ type: event.type, data: { ...event.data, at: event.at } })), ...messageEvents(messages, { received, replied: new Date() }));
             if (handoff) events.push({ type: 'conversation.queued', data: { reason: handoff.reason, summary: handoff.summary } });
             const { sentiment } = turn.understanding;
             if (needsSupervisor(sentiment, handoff?.reason)) events.push({ type: 'supervisor.alerted', data: { polarity: sentiment.polarity, emotion: sentiment.emotion, reason: handoff?.reason ?? 'very_negative' } });
@@ -211,7 +220,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             const notice = say(conversation, notices.engineFailed());
             return {
               tenantId: tenant.id, conversationId, clientId: input.clientId, messages: [customerMessage, notice],
-              events: [...events, ...messageEvents([customerMessage, notice]), { type: 'conversation.queued', data: { reason: 'engine_error' } }], patch: { owner: 'queued' as const },
+              events: [...events, ...messageEvents([customerMessage, notice], { received }), { type: 'conversation.queued', data: { reason: 'engine_error' } }], patch: { owner: 'queued' as const },
             };
           }
         }, tenant.id, conversationId);

@@ -31,12 +31,21 @@ export function understandingPayload(understanding: Understanding): Record<strin
  * customer asked for a person or was upset),
  * else `answered`; plus the knowledge article that answered, if any. Gap candidates are the messages not `answered`.
  */
+/**
+ * A knowledge answer whose article covers less than this share of the question's words (`knowledge.used` coverage) does
+ * not address it (issue 28: "今天天气怎么样" got the shipping-time article at 0.375): a gap candidate, and no evidence of a
+ * resolution in analytics.
+ */
+export const WEAK_ANSWER_COVERAGE = 0.5;
+
 export function turnOutcome(events: EngineEvent[], handoffReason: string | undefined): { outcome: string; knowledge?: string } {
   const knowledge = events.find((event) => event.type === 'knowledge.used');
   const docId = knowledge ? (knowledge.data.docId as string | undefined) ?? (knowledge.data.ids as string[] | undefined)?.[0] : undefined;
+  const coverage = knowledge?.data.coverage;
   const outcome = events.some((event) => event.type === 'fallback.triggered') ? 'fallback'
     : events.some((event) => event.type === 'clarification.requested') ? 'clarify'
-      : handoffReason === 'repeated_failure' || handoffReason === 'policy' ? 'handoff' : 'answered';
+      : handoffReason === 'repeated_failure' || handoffReason === 'policy' ? 'handoff'
+        : typeof coverage === 'number' && coverage < WEAK_ANSWER_COVERAGE ? 'weak_answer' : 'answered';
   return { outcome, ...(docId ? { knowledge: docId } : {}) };
 }
 

@@ -96,9 +96,12 @@ describe('widget HTTP API', () => {
     const session = (await start({ tenantKey: t.a.widgetKey })).json();
     const rate = (payload: unknown) => t.service.app.inject({ method: 'POST', url: `/v1/widget/conversations/${session.conversationId}/rating`, headers: { authorization: `Bearer ${session.token}` }, payload: payload as never });
     expect((await rate({ score: 6 })).statusCode).toBe(400);
-    expect((await rate({ score: 4, comment: '  很快，谢谢 ' })).json()).toEqual({ ok: true });
+    // The survey follows a close (issue 28; rules in conversation-rating.test.ts).
+    expect((await rate({ score: 4 })).statusCode).toBe(409);
+    await t.service.app.inject({ method: 'POST', url: `/v1/agent/conversations/${session.conversationId}/close`, headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { resolution: 'resolved' } });
+    expect((await rate({ score: 4, comment: '  很快，谢谢 ' })).json()).toMatchObject({ ok: true, edited: false });
     const events = await t.service.context.store.listEvents(t.a.tenantId, session.conversationId);
-    expect(events.filter((event) => event.type === 'conversation.rated').map((event) => event.data)).toEqual([{ score: 4, comment: '很快，谢谢', assigneeId: null }]);
+    expect(events.filter((event) => event.type === 'conversation.rated').map((event) => event.data)).toEqual([{ score: 4, comment: '很快，谢谢', assigneeId: null, closeEventId: expect.any(String) }]);
   });
 
   it('lets an admin token manage knowledge (the admin UI) but not an agent token', async () => {

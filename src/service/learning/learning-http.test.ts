@@ -10,7 +10,7 @@ import { createTestService, type TestService } from '../testing/create-test-serv
 let t: TestService;
 const cache = createMemoryCache();
 beforeAll(async () => {
-  t = await createTestService({}, { engineFactory: (options) => createPackEngine({ ...options, modelCache: cache }) });
+  t = await createTestService({}, { engineFactory: (options) => createPackEngine({ ...options, modelCache: cache }), withSql: true });
 }, 120_000);
 afterAll(async () => t?.close());
 

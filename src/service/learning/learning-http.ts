@@ -24,7 +24,10 @@ const resolutionSchema = z.object({
 });
 const phraseSchema = z.object({ id: z.string(), intent: z.string(), text: z.string(), locale: localeSchema, createdBy: z.string().nullable(), createdAt: z.string() });
 const weekSchema = z.object({
-  conversations: z.number(), handedOff: z.number(), containment: z.number().nullable(), customerMessages: z.number(), gapQuestions: z.number(), fixes: z.number(),
+  from: z.string().describe('first day, YYYY-MM-DD in the tenant time zone'), to: z.string().describe('last day, inclusive'),
+  conversations: z.number().nullable(), engaged: z.number().nullable(), handedOff: z.number().nullable(),
+  containment: z.number().nullable().describe('engaged conversations never handed to a person / engaged, as the analytics dashboard (docs/analytics.md); null when analytics is off'),
+  customerMessages: z.number(), gapQuestions: z.number(), fixes: z.number(),
 });
 
 /**
@@ -33,7 +36,7 @@ const weekSchema = z.object({
  */
 export function registerLearningHttp(root: FastifyInstance, context: ServiceContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const learning = createLearningService({ store: context.store, engines: context.engines, logger: context.logger });
+  const learning = createLearningService({ store: context.store, engines: context.engines, logger: context.logger, analytics: () => context.analytics });
   const staff = async (request: Parameters<typeof requireAgent>[1]) => requireAgent(context, request, ['admin', 'supervisor']);
 
   app.get('/v1/admin/learning/gaps', {

@@ -4,6 +4,8 @@ import { clusterQuestions } from '../../engine/learning/cluster-questions.ts';
 import { createTokenizer, type Tokenizer } from '../../engine/text/tokenize.ts';
 import type { Locale } from '../../engine/types.ts';
 import type { PackEngine } from '../../packs/create-pack-engine.ts';
+import type { Analytics } from '../analytics/analytics.ts';
+import { dayIn, shiftDay, startOfDayIn } from '../analytics/analytics-filters.ts';
 import type { EngineRegistry } from '../engine/engine-registry.ts';
 import { newId } from '../ids.ts';
 import type { GapCandidate, KnowledgeArticle, Store, Tenant, TenantTest, User } from '../storage/store.ts';
@@ -38,9 +40,14 @@ export interface WeeklyDigest {
 }
 
 interface DigestWeek {
-  conversations: number;
-  handedOff: number;
-  /** Share of conversations the bot handled without a person (0…1), null without conversations. */
+  /** First and last day (YYYY-MM-DD) in the tenant's time zone, as the analytics dashboard counts them. */
+  from: string;
+  to: string;
+  /** From the analytics dashboard of the same days (one definition, docs/analytics.md); null when analytics is off. */
+  conversations: number | null;
+  engaged: number | null;
+  handedOff: number | null;
+  /** The dashboard's containment: engaged conversations never handed to a person / engaged; null without engaged conversations or analytics. */
   containment: number | null;
   customerMessages: number;
   gapQuestions: number;
@@ -57,7 +64,11 @@ const MAX_TOPIC_QUESTIONS = 30;
  * conversation test, and moves the tenant's content version on, so every node rebuilds the tenant's engine in the
  * background (no restart) — see EngineRegistry.forTenant.
  */
-export function createLearningService(deps: { store: Store; engines: EngineRegistry; logger: Logger; tokenizer?: Tokenizer; now?: () => Date }) {
+export function createLearningService(deps: {
+  store: Store; engines: EngineRegistry; logger: Logger; tokenizer?: Tokenizer; now?: () => Date;
+  /** The analytics the weekly digest takes its conversation numbers from (read when asked: it is set after start-up). */
+  analytics?: () => Analytics | undefined;
+}) {
   const { store, engines, logger } = deps;
   const tokenizer = deps.tokenizer ?? createTokenizer();
   const now = deps.now ?? (() => new Date());
@@ -223,20 +234,34 @@ export function createLearningService(deps: { store: Store; engines: EngineRegis
       };
     },
 
-    /** What changed in the last 7 days against the 7 before: gaps, fixes and bot containment. */
+    /**
+     * What changed in the last 7 days (today and the 6 before, in the tenant's time zone) against the 7 before: gaps,
+     * fixes and bot containment. Conversation numbers come from the analytics dashboard of the same days, so the digest
+     * and the dashboard cannot disagree (issue 28).
+     */
     async digest(tenant: Tenant): Promise<WeeklyDigest> {
-      const end = now();
-      const weekStart = new Date(end.getTime() - 7 * DAY);
-      const previousStart = new Date(end.getTime() - 14 * DAY);
-      const week = async (from: Date, to: Date): Promise<DigestWeek> => {
-        const counts = await store.learningCounts(tenant.id, from.toISOString(), to.toISOString());
-        return { ...counts, containment: counts.conversations ? (counts.conversations - counts.handedOff) / counts.conversations : null };
+      const timeZone = tenant.settings.businessHours?.timeZone ?? 'UTC';
+      const today = dayIn(now(), timeZone);
+      const analytics = deps.analytics?.();
+      if (analytics) await analytics.aggregator.catchUp();
+      const week = async (from: string, to: string): Promise<DigestWeek> => {
+        const [counts, dashboard] = await Promise.all([
+          store.learningCounts(tenant.id, startOfDayIn(from, timeZone).toISOString(), startOfDayIn(shiftDay(to, 1), timeZone).toISOString()),
+          analytics ? analytics.queries.dashboard(tenant.id, { from, to }, {}) : null,
+        ]);
+        return {
+          ...counts, from, to,
+          conversations: dashboard?.totals.conversations ?? null, engaged: dashboard?.totals.engaged ?? null, handedOff: dashboard?.totals.handedOff ?? null,
+          containment: dashboard?.rates.containment ?? null,
+        };
       };
+      const weekStart = shiftDay(today, -6);
       const [thisWeek, lastWeek, resolutions, topics] = await Promise.all([
-        week(weekStart, end), week(previousStart, weekStart), store.listGapResolutions(tenant.id, { since: weekStart.toISOString() }), this.gaps(tenant, { days: 7 }),
+        week(weekStart, today), week(shiftDay(weekStart, -7), shiftDay(weekStart, -1)),
+        store.listGapResolutions(tenant.id, { since: startOfDayIn(weekStart, timeZone).toISOString() }), this.gaps(tenant, { days: 7 }),
       ]);
       return {
-        from: weekStart.toISOString(), to: end.toISOString(), thisWeek, lastWeek,
+        from: startOfDayIn(weekStart, timeZone).toISOString(), to: now().toISOString(), thisWeek, lastWeek,
         containmentChange: thisWeek.containment !== null && lastWeek.containment !== null ? Math.round((thisWeek.containment - lastWeek.containment) * 1000) / 10 : null,
         fixed: resolutions.filter((resolution) => resolution.status === 'approved')
           .map((resolution) => ({ action: resolution.action, target: resolution.target, approvedAt: resolution.approvedAt, questions: resolution.messageIds.length })),

@@ -118,17 +118,12 @@ export function createSqlLearning(sql: SqlClient): LearningPart {
       return (await sql.query('SELECT * FROM gap_resolutions WHERE tenant_id = $1 AND created_at >= $2 ORDER BY created_at DESC, id LIMIT 1000', [tenantId, options.since])).map(toResolution);
     },
     async learningCounts(tenantId, from, to) {
-      const [conversations] = await sql.query(
-        `SELECT count(*)::int AS total,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM events e WHERE e.conversation_id = c.id AND e.type = 'conversation.queued'))::int AS handed_off
-         FROM conversations c WHERE c.tenant_id = $1 AND c.created_at >= $2 AND c.created_at < $3`, [tenantId, from, to]);
       const [messages] = await sql.query(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE payload ? 'outcome' AND payload->>'outcome' <> 'answered')::int AS gaps
          FROM messages WHERE tenant_id = $1 AND author = 'customer' AND created_at >= $2 AND created_at < $3`, [tenantId, from, to]);
       const [fixes] = await sql.query(
         "SELECT count(*)::int AS total FROM gap_resolutions WHERE tenant_id = $1 AND status = 'approved' AND approved_at >= $2 AND approved_at < $3", [tenantId, from, to]);
       return {
-        conversations: Number(conversations.total), handedOff: Number(conversations.handed_off),
         customerMessages: Number(messages.total), gapQuestions: Number(messages.gaps), fixes: Number(fixes.total),
       };
     },

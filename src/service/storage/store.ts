@@ -388,8 +388,11 @@ export interface Store {
   findPendingResolution(tenantId: string, target: string): Promise<GapResolution | null>;
   listGapResolutions(tenantId: string, options: { since: string }): Promise<GapResolution[]>;
   listTenantTests(tenantId: string): Promise<TenantTest[]>;
-  /** Counts for the weekly digest over [from, to): conversations started, of them handed to a person, and gap questions. */
-  learningCounts(tenantId: string, from: string, to: string): Promise<{ conversations: number; handedOff: number; customerMessages: number; gapQuestions: number; fixes: number }>;
+  /**
+   * Counts for the weekly digest over [from, to): customer messages, gap questions and approved fixes. Conversation
+   * numbers and containment come from analytics (one definition, issue 28).
+   */
+  learningCounts(tenantId: string, from: string, to: string): Promise<{ customerMessages: number; gapQuestions: number; fixes: number }>;
 
   /** Appends to the audit log (issue 12). */
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;

@@ -50,6 +50,20 @@ describe('createSentimentAnalyzer: polarity', () => {
     expect(analyze('请问可以开发票吗')).toMatchObject({ label: 'neutral', emotion: 'neutral' });
     expect(analyze('')).toEqual({ polarity: 0, label: 'neutral', emotion: 'neutral', urgency: 0 });
   });
+
+  // Issue 28 item 5: asking for a person, declining, or an off-topic question is not a negative feeling.
+  it('reads requests, refusals and plain yes/no questions as neutral, and keeps the sign', () => {
+    for (const text of ['我要找人工客服', '帮我转人工', '不需要了', '不要了', '你们招聘吗', '你们还招人吗', 'I want to talk to a human', 'no thanks', 'I do not need it anymore', 'are you hiring?']) {
+      expect({ text, label: analyze(text).label }).toEqual({ text, label: 'neutral' });
+    }
+    expect(polarity('你们招聘吗')).toBeLessThan(0);
+  });
+
+  it('still reads complaints phrased as requests or questions as negative', () => {
+    for (const text of ['我要投诉，你们太差劲了', '气死我了，我要找人工', '快递一周了还没到吗？太坑了', 'This is terrible, I want a human now', '东西坏了，很失望，不要了']) {
+      expect({ text, label: analyze(text).label }).toEqual({ text, label: 'negative' });
+    }
+  });
 });
 
 describe('createSentimentAnalyzer: emotion', () => {

@@ -8,6 +8,7 @@ import { readMessage } from './read-message.ts';
 import { scoreMulticlass } from './score-linear.ts';
 import { EMOTIONS, sentimentModelSchema, type Emotion, type SentimentModel } from './sentiment-model.ts';
 import { shippedSentimentModel } from './shipped-sentiment-model.ts';
+import { SPEECH_ACT_VALENCE_FLOOR, speechAct } from './speech-act.ts';
 
 export const sentimentAnalyzerConfigSchema = z.object({
   /** Learned weights; default the model shipped in ./model (trained by scripts/train-sentiment.ts). */
@@ -21,6 +22,11 @@ export const sentimentAnalyzerConfigSchema = z.object({
    * such as "请问可以开发票吗" look like complaints to a model trained on reviews. The sign is kept.
    */
   neutralDamping: z.number().min(0).max(1).default(0.3),
+  /**
+   * Polarity multiplier for requests, refusals and yes/no questions without negative words (speech-act.ts, issue 28):
+   * "你们还招人吗" reads −0.68 to the review-trained model. The sign is kept, so the review polarity eval is unchanged.
+   */
+  speechActDamping: z.number().min(0).max(1).default(0.2),
 });
 export type SentimentAnalyzerConfig = Omit<z.input<typeof sentimentAnalyzerConfigSchema>, 'model'> & { model?: SentimentModel };
 
@@ -90,6 +96,9 @@ export function createSentimentAnalyzer(config: SentimentAnalyzerConfig = {}, de
     for (const candidate of EMOTIONS) if (emotions[candidate] > emotions[emotion]) emotion = candidate;
     let polarity = reading.normalized ? combinePolarity(reading, weights) : 0;
     if (emotion === 'neutral' && emotions.neutral >= 0.5) polarity *= settings.neutralDamping;
+    // Requests, refusals and yes/no questions without real negative words are not feelings (speech-act.ts).
+    const act = reading.normalized ? speechAct(reading.normalized) : null;
+    if (act && reading.cues.valence > SPEECH_ACT_VALENCE_FLOOR[act]) polarity *= settings.speechActDamping;
     polarity = round(polarity);
     const label = polarity >= settings.neutralBand ? 'positive' : polarity <= -settings.neutralBand ? 'negative' : 'neutral';
     const urgency = reading.normalized ? urgencyScore(reading.urgency, (EMOTION_URGENCY[emotion] ?? 0) * emotions[emotion]) : 0;

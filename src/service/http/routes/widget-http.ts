@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LingxiError } from '../../../engine/errors.ts';
 import { conversationTopic } from '../../bus/bus.ts';
+import { rateConversation } from '../../conversation/conversation-rating.ts';
 import { openWidgetSession } from '../../conversation/widget-session.ts';
 import { requireWidget } from '../request-auth.ts';
 import { clientIdSchema, conversationParams, errorResponses, localeSchema, messageSchema, messageTextSchema, ownerSchema } from '../schemas.ts';
@@ -127,19 +128,17 @@ export function registerWidgetHttp(root: FastifyInstance, context: ServiceContex
 
   app.post('/v1/widget/conversations/:id/rating', {
     schema: {
-      tags, summary: 'Satisfaction survey: a score of 1-5 and an optional comment (the last rating of a conversation counts)',
+      tags,
+      summary: 'Satisfaction survey after a close: a score of 1-5 and an optional comment',
+      description: 'One rating per close of the conversation (the survey the widget shows when it is closed). The customer may change it for 30 minutes after first rating; the last one counts (CSAT, docs/analytics.md). 409 before the conversation was closed, and after the 30 minutes.',
       params: conversationParams, body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }),
-      response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+      response: { 200: z.object({ ok: z.literal(true), edited: z.boolean().describe('true when this replaced the rating of the same close'), editableUntil: z.string() }), ...errorResponses },
     },
   }, async (request) => {
     const { tenant } = await requireWidget(context, request, request.params.id);
     const conversation = await context.store.getConversation(tenant.id, request.params.id);
     if (!conversation) throw new LingxiError('not_found', `Conversation ${request.params.id} was not found.`);
-    await context.store.appendEvent(tenant.id, {
-      conversationId: conversation.id, customerId: conversation.customerId, type: 'conversation.rated',
-      data: { score: request.body.score, ...(request.body.comment ? { comment: request.body.comment } : {}), assigneeId: conversation.assigneeId },
-    });
-    return { ok: true as const };
+    return { ok: true as const, ...(await rateConversation(context.store, conversation, request.body)) };
   });
 
   app.post('/v1/widget/conversations/:id/read', {
