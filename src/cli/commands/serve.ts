@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadServiceConfig, maskServiceConfig } from '../../service/config.ts';
 import { createService } from '../../service/create-service.ts';
+import { demoCustomers } from '../../packs/demo-customers.ts';
 
 /**
  * `lingxi serve [--port 3900] [--host 0.0.0.0] [--data ./data] [--database-url postgres://…] [--print-config]`
@@ -38,6 +39,9 @@ export async function serve(argv: string[]): Promise<number> {
     for (const account of service.demo.accounts) out.push(`  ${account.role.padEnd(10)}   ${account.email}   password ${account.password}`);
     out.push('  Passwords and the API key are shown only now; set LINGXI_DEMO_PASSWORD to choose the demo password.');
   }
+  out.push('', 'Demo customers 演示客户 — open the demo shop, chat, and say who you are (the bot checks the phone, e-mail or name + zip):');
+  for (const customer of await demoCustomers()) out.push(`  ${customer.backend.padEnd(15)} ${customer.name}   ${customer.identity.join('   ')}   → ${customer.item}`);
+  out.push('  (the demo tenant runs the ecommerce pack in Chinese; admin → Settings switches packs and language)');
   process.stdout.write(`${out.join('\n')}\n\n`);
   void service.enginesWarm.then(() => {
     if (service.context.accepting.value) process.stdout.write(`Bot ready 机器人已就绪 (engines built and warmed ${seconds()} s after start).\n`);
