@@ -20,7 +20,7 @@ export const en: Strings = {
   customerPanel: 'Customer', profile: 'Profile', history: 'Past conversations', businessEvents: 'Business events', tickets: 'Tickets', none: 'None',
   newMessage: 'New message', newConversationQueued: 'New conversation waiting', rating: 'Rating',
   settings: 'Settings', knowledge: 'Knowledge', team: 'Team', apiKeys: 'API keys', webhooks: 'Webhooks', widget: 'Widget',
-  packs: 'Packs', defaultLocale: 'Default language', tone: 'Tone', persona: 'Assistant name', greeting: 'Greeting', greetingHint: 'Sent when a conversation starts; empty uses the pack greeting.',
+  packs: 'Packs', packsHint: 'Pick one or more; they combine in the order ticked and apply from the next message.', defaultLocale: 'Default language', tone: 'Tone', persona: 'Assistant name', greeting: 'Greeting', greetingHint: 'Sent when a conversation starts; empty uses the pack greeting.',
   businessHours: 'Business hours', timeZone: 'Time zone', closedDay: 'Closed', enforceIdentity: 'Require verified customer identity (HMAC)', save: 'Save', saved: 'Saved',
   toneNeutral: 'Neutral', toneWarm: 'Warm', toneApologetic: 'Apologetic', toneConcise: 'Concise',
   days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],

@@ -18,7 +18,7 @@ export const zh = {
   customerPanel: '顾客信息', profile: '资料', history: '历史会话', businessEvents: '业务事件', tickets: '工单', none: '无',
   newMessage: '新消息', newConversationQueued: '新会话等待接入', rating: '评分',
   settings: '租户设置', knowledge: '知识库', team: '团队', apiKeys: 'API 密钥', webhooks: 'Webhooks', widget: '挂件',
-  packs: '行业包', defaultLocale: '默认语言', tone: '语气', persona: '助手名称', greeting: '欢迎语', greetingHint: '新会话开始时发送；留空使用行业包默认欢迎语。',
+  packs: '行业包', packsHint: '可多选，按勾选顺序组合；切换后下一条消息起生效。', defaultLocale: '默认语言', tone: '语气', persona: '助手名称', greeting: '欢迎语', greetingHint: '新会话开始时发送；留空使用行业包默认欢迎语。',
   businessHours: '营业时间', timeZone: '时区', closedDay: '休息', enforceIdentity: '要求验证顾客身份（HMAC）', save: '保存', saved: '已保存',
   toneNeutral: '中性', toneWarm: '亲切', toneApologetic: '致歉', toneConcise: '简洁',
   days: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
