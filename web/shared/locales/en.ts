@@ -3,7 +3,7 @@ import type { Strings } from './strings.ts';
 /** English strings of the console and admin. */
 export const en: Strings = {
   appConsole: 'Agent console', appAdmin: 'Admin', signIn: 'Sign in', signOut: 'Sign out', email: 'E-mail', password: 'Password',
-  signInTitle: 'Sign in to Lingxi', signInHint: '`lingxi serve` prints the demo accounts and passwords on first start.', signingIn: 'Signing in…',
+  signInTitle: 'Sign in to Lingxi', signInHint: 'npx lingxi serve prints the demo accounts, passwords and demo customers on first start.', inbox: 'Inbox', signingIn: 'Signing in…',
   language: '中文', live: 'Live', offline: 'Disconnected, reconnecting…',
   queueUnassigned: 'Unassigned', queueMine: 'Mine', queueAll: 'All',
   channelLabel: 'Channel', channelWidget: 'Web', channelWechat: 'WeChat', channelWecom: 'WeCom', channelEmail: 'E-mail', channelWebhook: 'Webhook', channelVoice: 'Phone',

@@ -1,7 +1,7 @@
 /** Chinese strings of the console and admin. */
 export const zh = {
   appConsole: '客服工作台', appAdmin: '管理后台', signIn: '登录', signOut: '退出登录', email: '邮箱', password: '密码',
-  signInTitle: '登录灵犀', signInHint: '首次启动 `lingxi serve` 时会打印演示账号和密码。', signingIn: '正在登录…',
+  signInTitle: '登录灵犀', signInHint: '首次启动 npx lingxi serve 时，终端会打印演示账号、密码和演示客户。', inbox: '会话列表', signingIn: '正在登录…',
   language: 'English', live: '实时连接', offline: '连接中断，正在重连…',
   queueUnassigned: '待接入', queueMine: '我的会话', queueAll: '全部会话',
   channelLabel: '渠道', channelWidget: '网页', channelWechat: '微信', channelWecom: '企业微信', channelEmail: '邮件', channelWebhook: 'Webhook', channelVoice: '电话',
