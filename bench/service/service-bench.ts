@@ -44,7 +44,8 @@ export function startServe(env: Record<string, string>): Promise<ServeNode> {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
     child.stdout!.on('data', () => {
       const port = /Start page\s+http:\/\/[^:]+:(\d+)\//.exec(output)?.[1];
-      if (!port || !/widget WebSocket/.test(output)) return;
+      // Resolve once the engines are warm (the server listens before that), so that load figures do not include training.
+      if (!port || !/widget WebSocket/.test(output) || !/Bot ready/.test(output)) return;
       clearTimeout(timer);
       resolve({ child, url: `ws://127.0.0.1:${port}`, output: () => output });
     });

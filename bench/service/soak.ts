@@ -63,7 +63,7 @@ async function startServer(): Promise<{ child: ChildProcess; base: string; widge
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
     child.stdout!.on('data', () => {
       const found = /Start page\s+http:\/\/[^:]+:(\d+)\//.exec(output)?.[1];
-      if (found && /widget key|wk_/.test(output)) {
+      if (found && /widget key|wk_/.test(output) && /Bot ready/.test(output)) {
         clearTimeout(timer);
         resolve(found);
       }

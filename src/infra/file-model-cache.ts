@@ -25,7 +25,10 @@ export function createFileModelCache(directory: string): ModelCache {
   };
 }
 
-/** Default cache folder: LINGXI_CACHE_DIR, else ./.lingxi-cache in the working directory. */
-export function defaultCacheDirectory(): string {
-  return process.env.LINGXI_CACHE_DIR ?? join(process.cwd(), '.lingxi-cache');
+/**
+ * Cache folder of the command-line tools (chat, tests): LINGXI_CACHE_DIR, else ./.lingxi-cache in the working directory.
+ * The environment is passed in by the caller (the service reads it through its config schema: `cacheDir`).
+ */
+export function defaultCacheDirectory(environment: Record<string, string | undefined>, cwd: string): string {
+  return environment.LINGXI_CACHE_DIR || join(cwd, '.lingxi-cache');
 }

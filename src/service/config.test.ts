@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { loadServiceConfig, maskServiceConfig } from './config.ts';
+import { join } from 'node:path';
+import { loadServiceConfig, maskServiceConfig, modelCacheDirectory } from './config.ts';
 
 describe('loadServiceConfig', () => {
   it('uses defaults, then environment, then explicit options', () => {
@@ -8,6 +9,12 @@ describe('loadServiceConfig', () => {
     expect(loadServiceConfig({ port: 5000 }, { PORT: '4000' }).port).toBe(5000);
     expect(loadServiceConfig({}, { LINGXI_DATA_DIR: '/tmp/x' }).dataDir).toBe('/tmp/x');
     expect(loadServiceConfig({}, { LINGXI_SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it('keeps the trained-model cache in the data folder unless LINGXI_CACHE_DIR says otherwise', () => {
+    expect(modelCacheDirectory(loadServiceConfig({}, { LINGXI_DATA_DIR: '/srv/lingxi' }))).toBe(join('/srv/lingxi', 'model-cache'));
+    expect(modelCacheDirectory(loadServiceConfig({}, { LINGXI_DATA_DIR: '/srv/lingxi', LINGXI_CACHE_DIR: '/var/cache/lingxi' }))).toBe('/var/cache/lingxi');
+    expect(maskServiceConfig(loadServiceConfig({}, { LINGXI_CACHE_DIR: '/var/cache/lingxi' })).cacheDir).toBe('/var/cache/lingxi');
   });
 
   it('names the option and the variable of a bad value', () => {

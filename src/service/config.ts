@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { LingxiError } from '../engine/errors.ts';
 
@@ -26,8 +27,10 @@ const isProxyAddress = (entry: string): boolean => {
 export const serviceConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3900),
   host: z.string().min(1).default('0.0.0.0'),
-  /** PGlite files (and nothing else yet) live here; ignored when databaseUrl is set. */
+  /** PGlite files and (unless cacheDir is set) the trained-model cache live here; the database part is ignored when databaseUrl is set. */
   dataDir: z.string().min(1).default('./data'),
+  /** Trained intent models, one file per content hash (never stale); default `<dataDir>/model-cache`, so a restart loads instead of training. */
+  cacheDir: z.string().min(1).optional(),
   /** postgres://… switches storage from PGlite to PostgreSQL. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   /** PostgreSQL schema to work in (created if missing); unset = the server's search_path. Lets deployments share a database. */
@@ -87,11 +90,14 @@ export const serviceConfigSchema = z.object({
 });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+/** Folder of the trained-model cache: `cacheDir`, else `model-cache` inside the data folder. */
+export const modelCacheDirectory = (config: Pick<ServiceConfig, 'cacheDir' | 'dataDir'>): string => config.cacheDir ?? join(config.dataDir, 'model-cache');
 export type ServiceConfigInput = z.input<typeof serviceConfigSchema>;
 
 /** Environment variable of each setting (the CLI option is the kebab-case key, e.g. --data-dir). */
 export const environmentNames: Record<keyof ServiceConfig, string> = {
-  port: 'PORT', host: 'HOST', dataDir: 'LINGXI_DATA_DIR', databaseUrl: 'DATABASE_URL', databaseSchema: 'LINGXI_DATABASE_SCHEMA',
+  port: 'PORT', host: 'HOST', dataDir: 'LINGXI_DATA_DIR', cacheDir: 'LINGXI_CACHE_DIR', databaseUrl: 'DATABASE_URL', databaseSchema: 'LINGXI_DATABASE_SCHEMA',
   databasePoolSize: 'LINGXI_DATABASE_POOL_SIZE', databaseWaitMs: 'LINGXI_DATABASE_WAIT_MS',
   redisUrl: 'REDIS_URL', redisPrefix: 'LINGXI_REDIS_PREFIX', secret: 'LINGXI_SECRET',
   demoPassword: 'LINGXI_DEMO_PASSWORD', logLevel: 'LOG_LEVEL', rateLimitPerIp: 'LINGXI_RATE_LIMIT_IP',

@@ -30,4 +30,27 @@ describe('createService on a PGlite data folder', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it("with warmEngines 'background' it answers at once and /readyz says 503 until the engines are warm", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lingxi-background-'));
+    let release!: () => void;
+    const training = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const config = loadServiceConfig({ dataDir, demoPassword: 'demo-password-1' }, {});
+      const service = await createService(config, {
+        engineFactory: async () => { await training; return createScriptedEngine(); }, logger: createLogger('silent'), warmEngines: 'background',
+      });
+      expect((await service.app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      const warming = await service.app.inject({ url: '/readyz' });
+      expect([warming.statusCode, warming.json().reason]).toEqual([503, 'warming up engines']);
+      expect((await service.app.inject({ method: 'POST', url: '/v1/agent/login', payload: { email: 'admin@demo.lingxi.local', password: 'demo-password-1' } })).statusCode).toBe(200);
+      release();
+      await service.enginesWarm;
+      expect((await service.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+      await service.close();
+    } finally {
+      release();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { createTokenSigner } from './auth/token-signer.ts';
 import type { Bus } from './bus/bus.ts';
 import { createInProcessBus } from './bus/in-process-bus.ts';
-import type { ServiceConfig } from './config.ts';
+import { modelCacheDirectory, type ServiceConfig } from './config.ts';
 import { createConversationService } from './conversation/conversation-service.ts';
 import { seedDemo, type DemoSeed } from './demo-seed.ts';
 import { createEngineRegistry, type EngineFactory } from './engine/engine-registry.ts';
@@ -53,8 +53,11 @@ export interface ServiceOverrides {
   engineFactory?: EngineFactory;
   logger?: Logger;
   fetch?: typeof fetch;
-  /** Build every tenant's engine before returning, so the first customer does not wait for training (default true). */
-  warmEngines?: boolean;
+  /**
+   * Build and warm every tenant's engine before returning, so the first customer does not wait for training (default
+   * true); 'background' returns at once and warms while the server already answers (`lingxi serve`); false skips it.
+   */
+  warmEngines?: boolean | 'background';
 }
 
 export interface Service {
@@ -62,6 +65,8 @@ export interface Service {
   context: ServiceContext;
   /** Set on the first start of an empty database. */
   demo: DemoSeed | null;
+  /** Resolves when every tenant's engine is built and warmed (at once unless `warmEngines: 'background'`). */
+  enginesWarm: Promise<void>;
   /** Stops accepting, closes sockets (1012 = restart, clients reconnect), drains requests and jobs, closes the database. */
   close(): Promise<void>;
 }
@@ -83,7 +88,8 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const scaleOut = await createScaleOut(config, logger);
   const { bus, jobs } = scaleOut;
   // Loaded lazily: the engine (and its training) is only paid for when the first conversation needs it.
-  // Trained models are cached on disk (LINGXI_CACHE_DIR, else ./.lingxi-cache), so a restart after a crash serves again in seconds.
+  // Trained models are cached on disk (cacheDir / LINGXI_CACHE_DIR, else <dataDir>/model-cache), so a restart loads instead of training.
+  const modelCacheDir = modelCacheDirectory(config);
   // One key derivation for every sealed secret (channel credentials, LLM API keys).
   const secretBox = createSecretBox(secret);
   // LLM mode per tenant (issue 7): settings with the sealed API key; tenants with it on get an LLM engine over the offline one.
@@ -95,12 +101,12 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   }) : undefined;
   const backend = backends ? { backend: backends.state } : {};
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
-    const [{ createPackEngine }, { createFileModelCache, defaultCacheDirectory }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
+    const [{ createPackEngine }, { createFileModelCache }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
     if (options.llm) {
       const { createTenantLlmEngine } = await import('./llm/tenant-llm-engine.ts');
-      return createTenantLlmEngine({ ...options, ...backend, llm: options.llm, modelCache: createFileModelCache(defaultCacheDirectory()) });
+      return createTenantLlmEngine({ ...options, ...backend, llm: options.llm, modelCache: createFileModelCache(modelCacheDir) });
     }
-    return createPackEngine({ ...options, ...backend, modelCache: createFileModelCache(defaultCacheDirectory()) });
+    return createPackEngine({ ...options, ...backend, modelCache: createFileModelCache(modelCacheDir) });
   }), {
     // Tenant articles and phrases (issue 10): engines rebuild in the background when the tenant's content version moves on.
     loadContent: (tenantId) => store.tenantContent(tenantId),
@@ -144,9 +150,9 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     context.analytics = createAnalytics({ assumeResolvedAfterHours: config.analyticsResolveAfterHours }, { sql, logger });
     context.analytics.aggregator.start();
   }
-  if (overrides.warmEngines ?? true) {
-    // Build every tenant's engine, then run sample turns through each distinct offline engine (never an LLM one),
-    // so that the first customers after a start do not pay for JIT compilation (src/service/engine/warm-up.ts).
+  // Build every tenant's engine, then run sample turns through each distinct offline engine (never an LLM one),
+  // so that the first customers after a start do not pay for JIT compilation (src/service/engine/warm-up.ts).
+  const warmUp = async () => {
     const warmed = new Set<ConversationEngine>();
     for (const tenant of await store.listTenants()) {
       await engines.forTenant(tenant);
@@ -155,13 +161,26 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
       warmed.add(offline);
       logger.debug({ tenantId: tenant.id, ms: Math.round(await warmUpEngine(offline)) }, 'engine warmed up');
     }
+  };
+  const warmMode = overrides.warmEngines ?? true;
+  let enginesWarm: Promise<void> = Promise.resolve();
+  if (warmMode === 'background') {
+    // The server listens at once (start page, console, admin, logins); /readyz says 503 "warming up engines" until
+    // done, and a customer who writes meanwhile waits on the same engine build (the registry shares the promise).
+    context.warming = { value: true };
+    enginesWarm = warmUp().catch((error) => {
+      if (context.accepting.value) logger.error({ err: error }, 'engine warm-up failed; engines build on first use');
+    })
+      .finally(() => { context.warming!.value = false; });
+  } else if (warmMode) {
+    await warmUp();
   }
   // Email sender, plus the SMTP listener when LINGXI_SMTP_PORT is set (src/service/channels/email).
   const email = await startEmailChannel(context);
   const app = await buildApp(context);
   let closing: Promise<void> | null = null;
   return {
-    app, context, demo,
+    app, context, demo, enginesWarm,
     close() {
       closing ??= (async () => {
         context.accepting.value = false;

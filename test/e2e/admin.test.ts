@@ -23,6 +23,28 @@ describeBrowser('admin (Chromium)', () => {
     expect(await customer.locator('.lx-row.lx-bot .lx-bubble').first().innerText()).toBe('欢迎光临灵犀小店！有什么可以帮您？🎁');
   });
 
+  it('switches packs by ticking installed packs described in the UI language, never by typing a name', async () => {
+    const admin = await signIn(env, await env.context('zh-CN'), 'admin', 'admin');
+    const logistics = admin.locator('[data-role=packs] input[value=logistics]');
+    await logistics.waitFor();
+    expect(await admin.locator('[data-role=packs] input[name=pack]').count()).toBe(6);
+    expect(await admin.locator('[data-role=packs] label:has(input[value=logistics])').innerText()).toContain('快递物流');
+    expect(await admin.locator('[data-role=packs] input[value=ecommerce]').isChecked()).toBe(true);
+    await logistics.check();
+    await admin.locator('[data-action=save-settings]').click();
+    await admin.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    expect((await env.t.service.context.store.getTenant(env.t.a.tenantId))?.settings.packs).toEqual(['ecommerce', 'logistics']);
+    const english = await signIn(env, await env.context('en-US'), 'admin', 'admin');
+    const label = english.locator('[data-role=packs] label:has(input[value=logistics])');
+    await label.waitFor();
+    expect(await label.innerText()).toContain('Parcel carrier');
+    expect(await english.locator('[data-role=packs] input[value=logistics]').isChecked()).toBe(true);
+    await english.locator('[data-role=packs] input[value=logistics]').uncheck();
+    await english.locator('[data-action=save-settings]').click();
+    await english.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect((await env.t.service.context.store.getTenant(env.t.a.tenantId))?.settings.packs).toEqual(['ecommerce']);
+  });
+
   it('creates, edits and deletes a knowledge article whose script payload shows as text', async () => {
     const before = (await env.t.service.context.store.listArticles(env.t.a.tenantId)).length;
     const admin = await signIn(env, await env.context('en-US'), 'admin', 'admin');

@@ -49,7 +49,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('two service nodes on PostgreSQL + Re
       child.on('exit', (code) => reject(new Error(`node ${name} exited with ${code}:\n${output}`)));
       child.stdout!.on('data', () => {
         const port = /Start page\s+http:\/\/[^:]+:(\d+)\//.exec(output)?.[1];
-        if (!port || !/widget WebSocket/.test(output)) return;
+        if (!port || !/widget WebSocket/.test(output) || !/Bot ready/.test(output)) return; // engines warm, as /readyz
         clearTimeout(timer);
         resolve({ child, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}`, output: () => output });
       });

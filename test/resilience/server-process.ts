@@ -46,7 +46,7 @@ export async function startServer(options: { port: number; dataDir: string; env?
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start within ${options.timeoutMs ?? 120_000} ms:\n${output}\n${errors}`)); }, options.timeoutMs ?? 120_000);
     const check = setInterval(() => {
-      if (output.includes('Start page')) { clearInterval(check); clearTimeout(timer); resolve(); }
+      if (output.includes('Start page') && output.includes('Bot ready')) { clearInterval(check); clearTimeout(timer); resolve(); }
     }, 50);
     void exited.then(() => { clearInterval(check); clearTimeout(timer); reject(new Error(`server exited during start:\n${output}\n${errors}`)); });
   });

@@ -69,7 +69,7 @@ export function KnowledgePage() {
           <div>
             <div className="row">
               <Field label={t.title}><input name="title" value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} /></Field>
-              <Field label="Locale"><select value={draft.locale} onChange={(event) => setDraft({ ...draft, locale: event.target.value as 'zh' | 'en' })}><option value="zh">中文</option><option value="en">English</option></select></Field>
+              <Field label={t.learningLocale}><select value={draft.locale} onChange={(event) => setDraft({ ...draft, locale: event.target.value as 'zh' | 'en' })}><option value="zh">中文</option><option value="en">English</option></select></Field>
             </div>
             <Field label={t.body}><textarea name="body" rows={8} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} /></Field>
             <Field label={t.articleQuestions} hint={t.articleQuestionsHint}><textarea name="questions" rows={3} value={draft.questions} onChange={(event) => setDraft({ ...draft, questions: event.target.value })} /></Field>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TenantSettings, TenantSettingsView } from '../shared/api-types.ts';
+import type { PackInfo, TenantSettings, TenantSettingsView } from '../shared/api-types.ts';
 import { Button, ErrorText, Field, Panel } from '../shared/components/ui.tsx';
 import { useI18n } from '../shared/i18n.tsx';
 import { useSession } from '../shared/session.tsx';
@@ -7,10 +7,11 @@ import { LlmSettingsSection } from './llm-settings-section.tsx';
 
 /** Packs, language, tone, persona, greeting, business hours, identity enforcement, LLM mode, and the widget embed snippet. */
 export function SettingsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { api } = useSession();
   const [view, setView] = useState<TenantSettingsView | null>(null);
   const [draft, setDraft] = useState<TenantSettings | null>(null);
+  const [packs, setPacks] = useState<PackInfo[]>([]);
   const [status, setStatus] = useState<unknown>(null);
   // Kept as typed (one origin per line) so that editing does not reflow the text; saved as a list.
   const [origins, setOrigins] = useState('');
@@ -20,6 +21,7 @@ export function SettingsPage() {
     setDraft(settings);
     setOrigins((settings.allowedOrigins ?? []).join('\n'));
   }).catch(setStatus), [api]);
+  useEffect(() => void api.packs().then(setPacks).catch(setStatus), [api]);
   if (!draft || !view) return <ErrorText error={status} />;
   const set = (patch: Partial<TenantSettings>) => setDraft({ ...draft, ...patch });
   const hours = draft.businessHours ?? { timeZone: 'Asia/Shanghai', days: Array.from({ length: 7 }, () => ['09:00', '18:00'] as [string, string]) };
@@ -29,13 +31,23 @@ export function SettingsPage() {
     <>
       <Panel title={t.settings} actions={<Button variant="primary" data-action="save-settings" onClick={() => api.saveSettings(draft).then(() => setStatus(t.saved), setStatus)}>{t.save}</Button>}>
         <div className="form-grid">
-          <Field label={t.packs}><input value={draft.packs.join(', ')} onChange={(event) => set({ packs: event.target.value.split(',').map((pack) => pack.trim()).filter(Boolean) })} /></Field>
           <Field label={t.defaultLocale}><select value={draft.locale} onChange={(event) => set({ locale: event.target.value as 'zh' | 'en' })}><option value="zh">中文</option><option value="en">English</option></select></Field>
           <Field label={t.tone}><select value={draft.tone} onChange={(event) => set({ tone: event.target.value as TenantSettings['tone'] })}>
             <option value="neutral">{t.toneNeutral}</option><option value="warm">{t.toneWarm}</option><option value="apologetic">{t.toneApologetic}</option><option value="concise">{t.toneConcise}</option>
           </select></Field>
           <Field label={t.persona}><input value={draft.personaName} onChange={(event) => set({ personaName: event.target.value })} /></Field>
         </div>
+        <Field label={t.packs} hint={t.packsHint}>
+          <div className="pack-list" data-role="packs">
+            {packs.map((pack) => (
+              <label key={pack.name} className="row pack-option">
+                <input type="checkbox" name="pack" value={pack.name} checked={draft.packs.includes(pack.name)}
+                  onChange={(event) => set({ packs: event.target.checked ? [...draft.packs, pack.name] : draft.packs.filter((name) => name !== pack.name) })} />
+                <span><strong>{pack.name}</strong> <span className="small">{pack.description[locale]}</span></span>
+              </label>
+            ))}
+          </div>
+        </Field>
         <Field label={t.greeting} hint={t.greetingHint}><textarea name="greeting" rows={3} value={draft.greeting ?? ''} onChange={(event) => set({ greeting: event.target.value || null })} /></Field>
         <Field label={t.allowedOrigins} hint={t.allowedOriginsHint}>
           <textarea name="allowedOrigins" rows={2} value={origins} onChange={(event) => { setOrigins(event.target.value); set({ allowedOrigins: event.target.value.split(/[\s,]+/).filter(Boolean) }); }} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Conversation, Customer, CustomerRecord, CustomerRecords, StoredEvent, Ticket } from '../shared/api-types.ts';
 import { Badge, since } from '../shared/components/ui.tsx';
 import { useI18n } from '../shared/i18n.tsx';
+import { statusLabel } from '../shared/locales/statuses.ts';
 import { useSession } from '../shared/session.tsx';
 import type { Strings } from '../shared/locales/strings.ts';
 
@@ -40,7 +41,7 @@ export function CustomerPanel({ conversation, events }: { conversation: Conversa
       <h4>{t.businessEvents}</h4>
       {data?.events.length ? <ul className="plain-list">{data.events.slice(0, 8).map((event) => <li key={event.id}><code>{event.type}</code> <span className="muted small">{since(event.createdAt, locale)}</span></li>)}</ul> : <p className="muted small">{t.none}</p>}
       <h4>{t.tickets}</h4>
-      {tickets.length ? <ul className="plain-list">{tickets.map((ticket) => <li key={ticket.id}>{ticket.subject} <Badge>{ticket.status}</Badge></li>)}</ul> : <p className="muted small">{t.none}</p>}
+      {tickets.length ? <ul className="plain-list">{tickets.map((ticket) => <li key={ticket.id}>{ticket.subject} <Badge>{statusLabel(locale, ticket.status)}</Badge></li>)}</ul> : <p className="muted small">{t.none}</p>}
     </aside>
   );
 }
@@ -73,7 +74,7 @@ function RecordList({ records }: { records: CustomerRecords | null }) {
       <p className="muted small">{records.matches.map((match) => `${match.customerId} · ${t.recordsMatched}: ${matchedBy[match.matchedBy]}`).join('; ')}</p>
       {records.records.length ? records.records.slice(0, 20).map((record) => (
         <article key={`${record.pack}:${record.kind}:${record.id}`} className="record-card" style={cardStyle} data-record-id={record.id} data-kind={record.kind}>
-          <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6 }}><Badge tone="blue">{kindLabel(t, record.kind)}</Badge> <strong>{record.id}</strong> <Badge tone={statusTone(record.status)}>{record.status}</Badge></header>
+          <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6 }}><Badge tone="blue">{kindLabel(t, record.kind)}</Badge> <strong>{record.id}</strong> <Badge tone={statusTone(record.status)}>{statusLabel(locale, record.status)}</Badge></header>
           <p dir="auto" style={{ margin: 0, overflowWrap: 'anywhere' }}>{record.title}</p>
           <p className="muted small" style={{ margin: 0 }}>
             {record.amount !== undefined ? new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', record.currency ? { style: 'currency', currency: record.currency } : {}).format(record.amount) : null}

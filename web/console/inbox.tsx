@@ -18,7 +18,7 @@ export function Inbox(props: {
   const owners = { bot: t.ownerBot, queued: t.ownerQueued, human: t.ownerHuman, closed: t.ownerClosed };
   const set = (patch: Partial<InboxFilters>) => props.onFilters({ ...filters, ...patch });
   return (
-    <aside className="inbox" aria-label="Inbox">
+    <aside className="inbox" aria-label={t.inbox}>
       <div className="queues" role="tablist">
         {(['unassigned', 'mine', 'all'] as const).map((queue) => (
           <button key={queue} role="tab" aria-selected={props.queue === queue} className={props.queue === queue ? 'active' : ''} data-queue={queue} onClick={() => props.onQueue(queue)}>

@@ -1,4 +1,4 @@
-import type { Article, Conversation, Customer, CustomerRecords, KnowledgeHits, Message, Note, StoredEvent, TenantSettings, TenantSettingsView, Ticket, User, Webhook, LlmSettingsChanges, LlmSettingsView, LlmTestResult } from './api-types.ts';
+import type { PackInfo, Article, Conversation, Customer, CustomerRecords, KnowledgeHits, Message, Note, StoredEvent, TenantSettings, TenantSettingsView, Ticket, User, Webhook, LlmSettingsChanges, LlmSettingsView, LlmTestResult } from './api-types.ts';
 
 /** An API error with the service's code and its how-to-fix message. */
 export class ApiError extends Error {
@@ -67,6 +67,7 @@ export function createApiClient(base = '') {
     tickets: (conversationId?: string) => call<{ tickets: Ticket[] }>('GET', `/v1/agent/tickets${query({ conversationId })}`),
     settings: () => call<TenantSettingsView>('GET', '/v1/agent/settings'),
     saveSettings: (settings: TenantSettings) => call<TenantSettingsView>('PUT', '/v1/agent/settings', settings),
+    packs: () => call<{ packs: PackInfo[] }>('GET', '/v1/agent/packs').then((result) => result.packs),
     llmSettings: () => call<LlmSettingsView>('GET', '/v1/admin/llm'),
     saveLlmSettings: (changes: LlmSettingsChanges) => call<LlmSettingsView>('PUT', '/v1/admin/llm', changes),
     testLlm: (changes: LlmSettingsChanges = {}) => call<LlmTestResult>('POST', '/v1/admin/llm/test', changes),

@@ -40,6 +40,8 @@ export interface TenantSettings {
   allowedOrigins?: string[];
 }
 export type TenantSettingsView = TenantSettings & { widgetKey: string; widgetSecret: string };
+/** An installed industry pack (GET /v1/agent/packs). */
+export interface PackInfo { name: string; description: { zh: string; en: string } }
 /** LLM mode of the tenant (GET/PUT /v1/admin/llm): the API key is write-only, shown as `hasApiKey` and a 4-character hint. */
 export interface LlmSettingsView {
   enabled: boolean; preset: string; baseUrl: string; model: string; temperature: number; timeoutMs: number; maxTokensPerConversation: number;

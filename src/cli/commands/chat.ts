@@ -30,7 +30,7 @@ export async function chat(argv: string[]): Promise<number> {
     },
   });
   if (values.locale !== 'zh' && values.locale !== 'en') throw new LingxiError('validation_failed', '--locale must be zh or en');
-  const { engine, mode, provider } = await createConfiguredEngine({ packs: values.pack.split(','), locale: values.locale, db: values.db, modelCache: createFileModelCache(defaultCacheDirectory()) }, values);
+  const { engine, mode, provider } = await createConfiguredEngine({ packs: values.pack.split(','), locale: values.locale, db: values.db, modelCache: createFileModelCache(defaultCacheDirectory(process.env, process.cwd())) }, values);
   if (values.debug || mode === 'llm') console.log(mode === 'llm' ? `  · LLM mode: ${JSON.stringify(provider)}` : '  · offline engine');
   const started = engine.start({ locale: values.locale });
   let state = started.state;

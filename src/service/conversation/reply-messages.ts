@@ -49,10 +49,13 @@ export function turnOutcome(events: EngineEvent[], handoffReason: string | undef
   return { outcome, ...(docId ? { knowledge: docId } : {}) };
 }
 
+/** '客服 小王' — unless the name already says 客服 (the demo accounts are '客服 Agent'), which must not read '客服 客服 Agent'. */
+const agentTitle = (name: string) => (name.includes('客服') ? name : `客服 ${name}`);
+
 /** Short system notices, in the conversation's language. */
 export const notices = {
-  joined: (name: string) => ({ zh: `客服 ${name} 已接入`, en: `${name} joined the conversation` }),
-  transferred: (name: string) => ({ zh: `已转接给客服 ${name}`, en: `Transferred to ${name}` }),
+  joined: (name: string) => ({ zh: `${agentTitle(name)} 已接入`, en: `${name} joined the conversation` }),
+  transferred: (name: string) => ({ zh: `已转接给${agentTitle(name)}`, en: `Transferred to ${name}` }),
   returned: () => ({ zh: '已转回智能助手', en: 'The assistant is back' }),
   closed: () => ({ zh: '会话已结束', en: 'The conversation was closed' }),
   engineFailed: () => ({ zh: '助手暂时无法回答，正在为您转接人工客服。', en: 'The assistant cannot answer right now; connecting you to an agent.' }),

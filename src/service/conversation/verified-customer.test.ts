@@ -9,7 +9,7 @@ const SHOPPER = 'yuan_ruoxi_1848';
 
 let t: TestService;
 beforeAll(async () => {
-  t = await createTestService({}, { engineFactory: async (options) => createPackEngine({ ...options, modelCache: createFileModelCache(defaultCacheDirectory()) }) });
+  t = await createTestService({}, { engineFactory: async (options) => createPackEngine({ ...options, modelCache: createFileModelCache(defaultCacheDirectory(process.env, process.cwd())) }) });
 }, 120_000);
 afterAll(async () => t?.close());
 

@@ -73,6 +73,21 @@ describe('agent API', () => {
     expect((await call('GET', '/v1/knowledge', key)).statusCode).toBe(200);
     await call('PUT', '/v1/agent/settings', t.a.tokens.admin, editable);
   });
+
+  it('lists the installed packs with descriptions and refuses a pack that is not installed, naming the installed ones', async () => {
+    const listed = (await call('GET', '/v1/agent/packs', t.a.tokens.admin)).json().packs;
+    expect(listed.map((pack: { name: string }) => pack.name)).toEqual(expect.arrayContaining(['ecommerce', 'finance', 'healthcare', 'logistics', 'education', 'travel']));
+    expect(listed.find((pack: { name: string }) => pack.name === 'healthcare').description).toMatchObject({ zh: expect.stringContaining('分诊'), en: expect.stringContaining('triage') });
+    const { widgetKey: _key, widgetSecret: _secret, ...editable } = (await call('GET', '/v1/agent/settings', t.a.tokens.admin)).json();
+    const refused = await call('PUT', '/v1/agent/settings', t.a.tokens.admin, { ...editable, packs: ['medical'] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/unknown pack "medical"; installed packs: ecommerce/);
+    expect((await call('PUT', '/v1/agent/settings', t.a.tokens.admin, { ...editable, packs: ['ecommerce', 'ecommerce'] })).statusCode).toBe(400);
+    expect((await call('GET', '/v1/agent/settings', t.a.tokens.admin)).json().packs).toEqual(['ecommerce']);
+    const switched = await call('PUT', '/v1/agent/settings', t.a.tokens.admin, { ...editable, packs: ['ecommerce', 'logistics'] });
+    expect(switched.json().packs).toEqual(['ecommerce', 'logistics']);
+    await call('PUT', '/v1/agent/settings', t.a.tokens.admin, editable);
+  });
 });
 
 describe('integration API and webhooks', () => {

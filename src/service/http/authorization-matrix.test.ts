@@ -32,6 +32,7 @@ const rows: Row[] = [
   { method: 'POST', route: '/v1/agent/conversations/:id/close', url: (i) => `/v1/agent/conversations/${i.conversation}/close`, body: () => ({ resolution: 'resolved' }), expect: '401 401 ok ok ok 404 401' },
   { method: 'GET', route: '/v1/agent/customers/:id', url: (i) => `/v1/agent/customers/${i.customer}`, expect: '401 401 ok ok ok 404 401' },
   { method: 'GET', route: '/v1/agent/settings', url: () => '/v1/agent/settings', expect: '401 401 403 403 ok ok 401' },
+  { method: 'GET', route: '/v1/agent/packs', url: () => '/v1/agent/packs', expect: '401 401 403 403 ok ok 401' },
   { method: 'PUT', route: '/v1/agent/settings', url: () => '/v1/agent/settings', body: () => settings, expect: '401 401 403 403 ok ok 401' },
   { method: 'POST', route: '/v1/agent/users', url: () => '/v1/agent/users', body: () => ({ email: `new-${Math.random()}@demo.test`, name: 'New', role: 'agent', password: 'Long-enough-passw0rd' }), expect: '401 401 403 403 ok ok 401' },
   { method: 'POST', route: '/v1/agent/api-keys', url: () => '/v1/agent/api-keys', body: () => ({ name: 'k' }), expect: '401 401 403 403 ok ok 401' },

@@ -55,6 +55,8 @@ export interface ServiceContext {
   limitRedis?: { client: Redis; prefix: string };
   /** False while shutting down: /readyz answers 503 and new sockets are refused. */
   accepting: { value: boolean };
+  /** True while engines are built and warmed in the background after a start: /readyz answers 503 meanwhile. */
+  warming?: { value: boolean };
   /** Open sockets, closed on shutdown. */
   sockets: Set<{ close(code?: number, reason?: string): void }>;
   /** Proactive care (issue 9): business events schedule rule messages. Absent when not wired. */

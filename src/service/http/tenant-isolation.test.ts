@@ -82,7 +82,7 @@ const cases: Case[] = [
 /** Routes whose answer is always scoped to the caller's own tenant (lists, own settings): checked for leaks below. */
 const listRoutes = [
   ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'],
-  ['GET', '/v1/agent/settings', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
+  ['GET', '/v1/agent/settings', 'adminB'], ['GET', '/v1/agent/packs', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
   ['GET', '/v1/conversations', 'apiKeyB'], ['GET', '/v1/knowledge', 'apiKeyB'], ['POST', '/v1/knowledge', 'apiKeyB'], ['GET', '/v1/webhooks', 'apiKeyB'],
   ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'], ['GET', '/v1/agent/audit', 'adminB'],
   ['GET', '/v1/admin/analytics/dashboard', 'adminB'], ['GET', '/v1/admin/analytics/conversations', 'adminB'], ['GET', '/v1/admin/analytics/conversations.csv', 'adminB'],

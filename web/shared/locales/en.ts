@@ -3,7 +3,7 @@ import type { Strings } from './strings.ts';
 /** English strings of the console and admin. */
 export const en: Strings = {
   appConsole: 'Agent console', appAdmin: 'Admin', signIn: 'Sign in', signOut: 'Sign out', email: 'E-mail', password: 'Password',
-  signInTitle: 'Sign in to Lingxi', signInHint: '`lingxi serve` prints the demo accounts and passwords on first start.', signingIn: 'Signing in…',
+  signInTitle: 'Sign in to Lingxi', signInHint: 'npx lingxi serve prints the demo accounts, passwords and demo customers on first start.', inbox: 'Inbox', signingIn: 'Signing in…',
   language: '中文', live: 'Live', offline: 'Disconnected, reconnecting…',
   queueUnassigned: 'Unassigned', queueMine: 'Mine', queueAll: 'All',
   channelLabel: 'Channel', channelWidget: 'Web', channelWechat: 'WeChat', channelWecom: 'WeCom', channelEmail: 'E-mail', channelWebhook: 'Webhook', channelVoice: 'Phone',
@@ -20,7 +20,7 @@ export const en: Strings = {
   customerPanel: 'Customer', profile: 'Profile', history: 'Past conversations', businessEvents: 'Business events', tickets: 'Tickets', none: 'None',
   newMessage: 'New message', newConversationQueued: 'New conversation waiting', rating: 'Rating',
   settings: 'Settings', knowledge: 'Knowledge', team: 'Team', apiKeys: 'API keys', webhooks: 'Webhooks', widget: 'Widget',
-  packs: 'Packs', defaultLocale: 'Default language', tone: 'Tone', persona: 'Assistant name', greeting: 'Greeting', greetingHint: 'Sent when a conversation starts; empty uses the pack greeting.',
+  packs: 'Packs', packsHint: 'Pick one or more; they combine in the order ticked and apply from the next message.', defaultLocale: 'Default language', tone: 'Tone', persona: 'Assistant name', greeting: 'Greeting', greetingHint: 'Sent when a conversation starts; empty uses the pack greeting.',
   businessHours: 'Business hours', timeZone: 'Time zone', closedDay: 'Closed', enforceIdentity: 'Require verified customer identity (HMAC)', save: 'Save', saved: 'Saved',
   toneNeutral: 'Neutral', toneWarm: 'Warm', toneApologetic: 'Apologetic', toneConcise: 'Concise',
   days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],

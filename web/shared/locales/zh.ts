@@ -1,7 +1,7 @@
 /** Chinese strings of the console and admin. */
 export const zh = {
   appConsole: '客服工作台', appAdmin: '管理后台', signIn: '登录', signOut: '退出登录', email: '邮箱', password: '密码',
-  signInTitle: '登录灵犀', signInHint: '首次启动 `lingxi serve` 时会打印演示账号和密码。', signingIn: '正在登录…',
+  signInTitle: '登录灵犀', signInHint: '首次启动 npx lingxi serve 时，终端会打印演示账号、密码和演示客户。', inbox: '会话列表', signingIn: '正在登录…',
   language: 'English', live: '实时连接', offline: '连接中断，正在重连…',
   queueUnassigned: '待接入', queueMine: '我的会话', queueAll: '全部会话',
   channelLabel: '渠道', channelWidget: '网页', channelWechat: '微信', channelWecom: '企业微信', channelEmail: '邮件', channelWebhook: 'Webhook', channelVoice: '电话',
@@ -18,7 +18,7 @@ export const zh = {
   customerPanel: '顾客信息', profile: '资料', history: '历史会话', businessEvents: '业务事件', tickets: '工单', none: '无',
   newMessage: '新消息', newConversationQueued: '新会话等待接入', rating: '评分',
   settings: '租户设置', knowledge: '知识库', team: '团队', apiKeys: 'API 密钥', webhooks: 'Webhooks', widget: '挂件',
-  packs: '行业包', defaultLocale: '默认语言', tone: '语气', persona: '助手名称', greeting: '欢迎语', greetingHint: '新会话开始时发送；留空使用行业包默认欢迎语。',
+  packs: '行业包', packsHint: '可多选，按勾选顺序组合；切换后下一条消息起生效。', defaultLocale: '默认语言', tone: '语气', persona: '助手名称', greeting: '欢迎语', greetingHint: '新会话开始时发送；留空使用行业包默认欢迎语。',
   businessHours: '营业时间', timeZone: '时区', closedDay: '休息', enforceIdentity: '要求验证顾客身份（HMAC）', save: '保存', saved: '已保存',
   toneNeutral: '中性', toneWarm: '亲切', toneApologetic: '致歉', toneConcise: '简洁',
   days: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],

@@ -5,14 +5,18 @@ import { generateApiKey } from '../../auth/api-keys.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { checkPassword } from '../../security/password-policy.ts';
 import { newId } from '../../ids.ts';
+import { PACK_MODULES, packNames } from '../../../packs/registry.ts';
 import { requireAgent } from '../request-auth.ts';
 import { errorResponses, idSchema, localeSchema, ticketSchema, userSchema } from '../schemas.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { ZodTypeProvider } from '../zod-type-provider.ts';
 
+/** Installed packs only: a typo ("medical") is refused with the list instead of failing on every later message. */
+const packNameSchema = z.string().min(1).max(50).refine((name) => packNames().includes(name), { error: (issue) => `unknown pack "${String(issue.input)}"; installed packs: ${packNames().join(', ')}` });
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24 h)');
 export const tenantSettingsSchema = z.object({
-  packs: z.array(z.string().min(1).max(50)).min(1).max(10),
+  packs: z.array(packNameSchema).min(1, 'enable at least one pack').max(10).refine((packs) => new Set(packs).size === packs.length, 'each pack once'),
   locale: localeSchema,
   tone: z.enum(['neutral', 'warm', 'apologetic', 'concise']),
   personaName: z.string().min(1).max(50),
@@ -35,6 +39,16 @@ export function registerAdminHttp(root: FastifyInstance, context: ServiceContext
   app.get('/v1/agent/settings', { schema: { tags: ['admin'], security, summary: 'Tenant settings (admin)', response: { 200: settingsView, ...errorResponses } } }, async (request) => {
     const { tenant } = await requireAgent(context, request, ['admin']);
     return { ...tenant.settings, widgetKey: tenant.widgetKey };
+  });
+
+  app.get('/v1/agent/packs', {
+    schema: {
+      tags: ['admin'], security, summary: 'The installed industry packs, with a description in Chinese and English (admin)',
+      response: { 200: z.object({ packs: z.array(z.object({ name: z.string(), description: z.object({ zh: z.string(), en: z.string() }) })) }), ...errorResponses },
+    },
+  }, async (request) => {
+    await requireAgent(context, request, ['admin']);
+    return { packs: packNames().map((name) => ({ name, description: PACK_MODULES[name].description })) };
   });
 
   app.put('/v1/agent/settings', {

@@ -15,9 +15,10 @@ export function registerOps(root: FastifyInstance, context: ServiceContext): voi
   app.get('/healthz', { config: { rateLimit: false }, schema: { tags, summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
   app.get('/readyz', {
     config: { rateLimit: false },
-    schema: { tags, summary: 'Readiness: database reachable and not shutting down', response: { 200: z.object({ status: z.literal('ready'), store: z.string() }), 503: z.object({ status: z.literal('unavailable'), reason: z.string() }) } },
+    schema: { tags, summary: 'Readiness: database reachable, engines warmed up, not shutting down', response: { 200: z.object({ status: z.literal('ready'), store: z.string() }), 503: z.object({ status: z.literal('unavailable'), reason: z.string() }) } },
   }, async (_request, reply) => {
     if (!context.accepting.value) return reply.status(503).send({ status: 'unavailable' as const, reason: 'shutting down' });
+    if (context.warming?.value) return reply.status(503).header('retry-after', '1').send({ status: 'unavailable' as const, reason: 'warming up engines' });
     try {
       await context.store.ping();
       return { status: 'ready' as const, store: context.store.kind };
