@@ -54,8 +54,13 @@ const fold = (text: string): string => text.normalize('NFKC').toLowerCase().repl
  * A name passes when each of its words does (tool results often hold first and last names apart).
  */
 export function foreignPersonalData(reply: string, corpus: string): PersonalItem[] {
+  return createPersonalDataCheck(corpus)(reply);
+}
+
+/** {@link foreignPersonalData} with the corpus folded once, for checking many streamed pieces against it. */
+export function createPersonalDataCheck(corpus: string): (reply: string) => PersonalItem[] {
   const known = fold(corpus);
-  return findPersonalItems(reply).filter((item) => {
+  return (reply) => findPersonalItems(reply).filter((item) => {
     const parts = item.kind === 'name' && /\s/.test(item.text) ? item.text.split(/\s+/) : [item.text];
     return !parts.every((part) => known.includes(fold(part)));
   });

@@ -35,7 +35,7 @@ const PROMISES: Concepts = {
 };
 
 /** A rule-like sentence: a modal or condition next to the topic, not a mere mention. */
-const RULE_CUE = /可以|可|能|支持|允许|不支持|需要|须|必须|包|内|免|政策|规定|规则|随时|全额|保证|\bcan\b|\bmay\b|\bmust\b|\bwill\b|\ballowed\b|\bwithin\b|\beligible\b|\bpolicy\b|\bfree\b|\bguarantee/i;
+const RULE_CUE = /可以|可|能|支持|允许|不支持|需要|须|必须|包|内|免|政策|规定|规则|随时|全额|保证|提供|包含|涵盖|\bcan\b|\bcovers?\b|\bincludes?\b|\boffers?\b|\bmay\b|\bmust\b|\bwill\b|\ballowed\b|\bwithin\b|\beligible\b|\bpolicy\b|\bfree\b|\bguarantee/i;
 
 export interface PolicyViolation {
   sentence: string;
@@ -51,9 +51,18 @@ const present = (concepts: Concepts, text: string): string[] => Object.entries(c
  * them. `sources` is the pack's policy, the retrieved articles and the tool results, as one text.
  */
 export function unsupportedPolicyClaims(reply: string, sources: string): PolicyViolation[] {
-  const violations: PolicyViolation[] = [];
+  return createPolicyCheck(sources)(reply);
+}
+
+/** {@link unsupportedPolicyClaims} with the sources read once, for checking many streamed pieces against them. */
+export function createPolicyCheck(sources: string): (reply: string) => PolicyViolation[] {
   const backedTopics = new Set(present(TOPICS, sources));
   const backedPromises = new Set(present(PROMISES, sources));
+  return (reply) => policyViolations(reply, backedTopics, backedPromises);
+}
+
+function policyViolations(reply: string, backedTopics: Set<string>, backedPromises: Set<string>): PolicyViolation[] {
+  const violations: PolicyViolation[] = [];
   for (const sentence of reply.split(/(?<=[。！？!?；;\n])|(?<=[.](?=\s))/)) {
     const topics = present(TOPICS, sentence);
     if (!topics.length) continue;

@@ -32,10 +32,18 @@ export interface EchoFinding {
 
 const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 
+/** Shingle sets of recent prompts: the policy and most of the engine text repeat on every step of every turn. */
+const recent = new Map<string, Set<string>>();
+const RECENT_LIMIT = 16;
+
 function shingles(text: string): Set<string> {
+  const cached = recent.get(text);
+  if (cached) return cached;
   const folded = fold(text);
   const set = new Set<string>();
   for (let index = 0; index + WINDOW <= folded.length; index++) set.add(folded.slice(index, index + WINDOW));
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(text, set);
   return set;
 }
 

@@ -1,8 +1,8 @@
 import { unsupportedActionClaims } from './action-claims.ts';
 import { findUngroundedFacts } from './grounding.ts';
 import type { LlmMemory } from './llm-memory.ts';
-import { foreignPersonalData } from './personal-data.ts';
-import { unsupportedPolicyClaims } from './policy-claims.ts';
+import { createPersonalDataCheck } from './personal-data.ts';
+import { createPolicyCheck } from './policy-claims.ts';
 import { createEchoCheck } from './prompt-echo.ts';
 import { explicitDates, statusValues, ungroundedDates, unsupportedStatusClaims } from './status-claims.ts';
 
@@ -70,6 +70,8 @@ export function gatherEvidence(memory: LlmMemory, input: { grounded: ReadonlySet
  */
 export function createReplyChecker(evidence: ReplyEvidence): (text: string, soFar?: string) => ReplyViolation[] {
   const echo = createEchoCheck(evidence.systemPrompt);
+  const policyClaims = createPolicyCheck(evidence.sources);
+  const personalData = createPersonalDataCheck(evidence.personal);
   return (text, soFar = text) => {
     const violations: ReplyViolation[] = [];
     const add = (rule: ReplyRule, found: unknown[]) => {
@@ -79,10 +81,10 @@ export function createReplyChecker(evidence: ReplyEvidence): (text: string, soFa
     add('unsupported_action_claim', unsupportedActionClaims(text, evidence.writes));
     add('ungrounded_status', unsupportedStatusClaims(text, evidence.statuses));
     add('ungrounded_date', ungroundedDates(text, evidence.dates, evidence.now));
-    add('ungrounded_policy', unsupportedPolicyClaims(text, evidence.sources));
+    add('ungrounded_policy', policyClaims(text));
     const echoed = echo(soFar);
     add('system_prompt_echo', echoed ? [echoed] : []);
-    add('foreign_personal_data', foreignPersonalData(text, evidence.personal));
+    add('foreign_personal_data', personalData(text));
     return violations;
   };
 }
