@@ -64,6 +64,7 @@ export function LlmSettingsSection() {
         <Field label={t.llmMaxTokens}><input name="llmMaxTokens" type="number" min={1000} step={1000} value={draft.maxTokensPerConversation} onChange={(event) => set({ maxTokensPerConversation: number(event.target.value) })} /></Field>
       </div>
       <label className="row"><input type="checkbox" name="llmPrivacy" checked={draft.privacyMode === 'strict'} onChange={(event) => set({ privacyMode: event.target.checked ? 'strict' : 'standard' })} /> {t.llmPrivacyStrict}</label>
+      {draft.privacyMode === 'standard' ? <p role="alert" className="error" data-testid="llm-privacy-warning">⚠ {t.llmPrivacyOffWarning}</p> : null}
       {view.hasApiKey ? <p><Button variant="ghost" data-action="remove-llm-key" onClick={() => save({ apiKey: null })}>{t.llmApiKeyRemove}</Button></p> : null}
       {test && test !== 'running' ? (
         <p role="status" className={test.ok ? 'saved' : 'error'}>{test.ok ? `✓ ${t.llmTestOk}` : `✗ ${t.llmTestFailed}: ${test.error ?? ''}`} · {t.llmLatency} {test.latencyMs} ms</p>

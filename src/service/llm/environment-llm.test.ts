@@ -6,7 +6,10 @@ describe('server-wide LLM default from the environment', () => {
   it('is off without configuration and reads LLM_* / LINGXI_LLM_* like `lingxi chat`', () => {
     expect(environmentLlm({})).toBeNull();
     const settings = environmentLlm({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_API_KEY: 'sk-local-key', LLM_MODEL: 'qwen2.5:7b' });
-    expect(settings).toMatchObject({ enabled: true, baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b', apiKey: 'sk-local-key', privacyMode: 'standard', revision: -1 });
+    expect(settings).toMatchObject({ enabled: true, baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b', apiKey: 'sk-local-key', privacyMode: 'strict', revision: -1 });
+    // Privacy by default; the server-wide default opts out only when told to, and a typo is an error, not "off".
+    expect(environmentLlm({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'm', LINGXI_LLM_PRIVACY: 'standard' })).toMatchObject({ privacyMode: 'standard' });
+    expect(() => environmentLlm({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'm', LINGXI_LLM_PRIVACY: 'off' })).toThrow(/privacy: must be strict or standard/);
     expect(environmentLlm({ LINGXI_LLM_PRESET: 'deepseek', DEEPSEEK_API_KEY: 'sk-deepseek' })).toMatchObject({ preset: 'deepseek', model: 'deepseek-chat', apiKey: 'sk-deepseek' });
     expect(() => environmentLlm({ LINGXI_LLM_PRESET: 'deepseek' })).toThrow(/API key/);
   });

@@ -20,7 +20,7 @@ describe('admin API of LLM mode', () => {
   it('answers the defaults and the presets before anything is configured', async () => {
     const response = await call('GET', '/v1/admin/llm', t.tokens.admin);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ enabled: false, preset: 'deepseek', hasApiKey: false, apiKeyHint: null, updatedAt: null, privacyMode: 'standard' });
+    expect(response.json()).toMatchObject({ enabled: false, preset: 'deepseek', hasApiKey: false, apiKeyHint: null, updatedAt: null, privacyMode: 'strict' });
     expect(response.json().presets.map((preset: { name: string }) => preset.name)).toEqual(expect.arrayContaining(['deepseek', 'qwen', 'glm', 'doubao', 'openai', 'vllm', 'ollama', 'llamacpp']));
   });
 

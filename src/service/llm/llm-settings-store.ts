@@ -2,7 +2,10 @@ import type { PresetName } from '../../engine/llm/provider-presets.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { SqlExecutor } from '../storage/sql-client.ts';
 
-/** `standard`: the model reads the conversation as the agent builds it. `strict`: nothing personal leaves (see privacy-provider.ts). */
+/**
+ * `strict` (the default, issue 22 item 6): nothing personal leaves (see privacy-provider.ts). `standard`: the model reads
+ * the conversation as the agent builds it — a tenant's explicit opt-out, warned about in the admin.
+ */
 export type LlmPrivacyMode = 'standard' | 'strict';
 
 /** One tenant's LLM mode, with the API key opened (only this store and the engine factory ever hold it). */
@@ -29,7 +32,7 @@ export type LlmSettingsPatch = Partial<Omit<LlmSettings, 'tenantId' | 'apiKey' |
 /** What a tenant without a row gets: off, with the DeepSeek preset filled in for the form. */
 export const DEFAULT_LLM_SETTINGS = {
   enabled: false, preset: 'deepseek', baseUrl: 'https://api.deepseek.com/v1', model: 'deepseek-chat', temperature: 0.2,
-  timeoutMs: 30_000, maxTokensPerConversation: 60_000, privacyMode: 'standard',
+  timeoutMs: 30_000, maxTokensPerConversation: 60_000, privacyMode: 'strict',
 } as const satisfies Omit<LlmSettingsPatch, 'apiKey'>;
 
 export interface LlmSettingsStore {
