@@ -80,9 +80,19 @@ describe('LLM mode in the service', () => {
   it('falls back when the provider hangs, within the tenant timeout', async () => {
     await configure({ timeoutMs: 1_000 });
     fake.answer = () => ({ hang: true });
-    const { reply, ms } = await turn('where is the parcel now');
+    const from = client.frames.length;
+    const pending = turn('where is the parcel now');
+    // While the model hangs the widget already shows the bot typing (issue 22 item 5) …
+    const started = Date.now();
+    await client.waitFor((frame) => frame.type === 'typing' && frame.author === 'bot' && frame.on === true, from, 2_000);
+    const typingAfterMs = Date.now() - started;
+    expect(typingAfterMs).toBeLessThan(500);
+    const { frames, reply, ms } = await pending;
     expect(reply.message.text).toBe('Sorry, I did not understand.');
     expect(ms).toBeLessThan(5_000);
+    // … and is told the bot stopped once the reply is stored.
+    await client.waitFor((frame) => frame.type === 'typing' && frame.author === 'bot' && frame.on === false, from, 2_000);
+    expect(frames.findIndex((frame) => frame.type === 'typing')).toBeLessThan(frames.indexOf(reply));
     const events = await t.service.context.store.listEvents(t.demo.tenantId, conversationId);
     expect(events.filter((event) => event.type === 'llm.failed').at(-1)?.data).toMatchObject({ reason: 'timeout' });
   });
