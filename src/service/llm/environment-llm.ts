@@ -13,6 +13,8 @@ export function environmentLlm(env: Record<string, string | undefined>): Omit<Ll
   return {
     enabled: true, preset: config.preset, baseUrl: config.baseUrl, model: config.model, temperature: config.temperature, timeoutMs: config.timeoutMs,
     maxTokensPerConversation: DEFAULT_LLM_SETTINGS.maxTokensPerConversation, privacyMode: config.privacy, apiKey: config.apiKey,
+    // LINGXI_LLM_STREAM / _MAX_TOKENS / _MAX_RETRIES apply to the server-wide default as they do in `lingxi chat`.
+    stream: config.stream, maxTokens: config.maxTokens, maxRetries: config.maxRetries,
     // Below every stored revision (they start at 1), so the engine key of the default never equals a tenant's own.
     revision: -1, updatedAt: new Date(0).toISOString(),
   };

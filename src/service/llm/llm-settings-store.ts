@@ -21,6 +21,13 @@ export interface LlmSettings {
   privacyMode: LlmPrivacyMode;
   /** Empty when none is set (local servers need none). */
   apiKey: string;
+  /**
+   * Only the server-wide default (LINGXI_LLM_STREAM / _MAX_TOKENS / _MAX_RETRIES) sets these; a tenant's stored settings
+   * leave them unset: streaming on, the provider's completion limit, no SDK retries (the offline engine answers instead).
+   */
+  stream?: boolean;
+  maxTokens?: number;
+  maxRetries?: number;
   /** Grows on every change; part of the tenant's engine key so that a change rebuilds the engine. */
   revision: number;
   updatedAt: string;
