@@ -21,7 +21,7 @@ export function LlmSettingsSection() {
   const [test, setTest] = useState<LlmTestResult | 'running' | null>(null);
   const load = (loaded: LlmSettingsView) => {
     setView(loaded);
-    const { hasApiKey: _has, apiKeyHint: _hint, updatedAt: _at, presets: _presets, ...settings } = loaded;
+    const { hasApiKey: _has, apiKeyHint: _hint, updatedAt: _at, presets: _presets, serverDefault: _server, ...settings } = loaded;
     setDraft(settings);
     setApiKey('');
   };
@@ -46,6 +46,7 @@ export function LlmSettingsSection() {
       <Button variant="primary" data-action="save-llm" onClick={() => save(changes())}>{t.save}</Button>
     </>}>
       <p className="hint">{t.llmHint}</p>
+      {view.serverDefault?.answering ? <p role="status" className="hint" data-testid="llm-server-default">{t.llmServerDefault.replace('{model}', view.serverDefault.model)}</p> : null}
       <label className="row"><input type="checkbox" name="llmEnabled" checked={draft.enabled} onChange={(event) => set({ enabled: event.target.checked })} /> {t.llmEnabled}</label>
       <div className="form-grid">
         <Field label={t.llmPreset}>

@@ -82,3 +82,19 @@ describe('admin API of LLM mode', () => {
     expect(t.logs.join('\n')).not.toContain(KEY);
   });
 });
+
+describe('admin API of LLM mode with a server-wide default (issue 22 item 7)', () => {
+  it('says the server-wide model answers a tenant that never saved settings, and stops saying so once it has', async () => {
+    const withDefault = await createLlmTestService(undefined, { LINGXI_LLM_BASE_URL: fake.baseUrl, LINGXI_LLM_MODEL: 'server-model' });
+    try {
+      const get = () => withDefault.service.app.inject({ method: 'GET', url: '/v1/admin/llm', headers: { authorization: `Bearer ${withDefault.tokens.admin}` } });
+      expect((await get()).json()).toMatchObject({ enabled: false, serverDefault: { answering: true, model: 'server-model', baseUrl: fake.baseUrl, privacyMode: 'strict' } });
+      const off = await withDefault.service.app.inject({ method: 'PUT', url: '/v1/admin/llm', headers: { authorization: `Bearer ${withDefault.tokens.admin}` }, payload: { enabled: false } });
+      expect(off.json()).toMatchObject({ enabled: false, serverDefault: { answering: false } });
+      expect((await get()).json().serverDefault.answering).toBe(false);
+    } finally {
+      await withDefault.close();
+    }
+    expect((await call('GET', '/v1/admin/llm', t.tokens.admin)).json().serverDefault).toBeNull();
+  });
+});

@@ -74,6 +74,7 @@ export const en: Strings = {
   llmTemperature: 'Temperature (0–2)', llmTimeout: 'Request timeout (ms)', llmMaxTokens: 'Token limit per conversation',
   llmPrivacyStrict: 'Strict privacy: send nothing personal to the model (customer ids, contact data, names and addresses become placeholders)',
   llmPrivacyOffWarning: 'Privacy is off: phone numbers, e-mails, ID and card numbers, names and addresses of your customers are sent to the model provider as they are.',
+  llmServerDefault: 'The server-wide model {model} answers your customers until you save settings of your own here.',
   llmTest: 'Test connection', llmTesting: 'Testing…', llmTestOk: 'Connection works', llmTestFailed: 'Connection failed', llmLatency: 'took',
   // Proactive care (issue 9).
   proactive: 'Proactive care', proactiveRules: 'Rules', proactiveLog: 'Message log', proactiveEvent: 'Business event', proactiveConditions: 'Conditions',
