@@ -46,6 +46,11 @@ export interface PolicyViolation {
 
 const present = (concepts: Concepts, text: string): string[] => Object.entries(concepts).filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
 
+/** True when a text names a policy topic at all (a cheap test before the sources are read). */
+export function mentionsPolicyTopic(text: string): boolean {
+  return Object.values(TOPICS).some((pattern) => pattern.test(text));
+}
+
 /**
  * The policy sentences of `reply` that the sources do not back; an empty list means every rule it states comes from
  * them. `sources` is the pack's policy, the retrieved articles and the tool results, as one text.

@@ -1,10 +1,10 @@
 import { unsupportedActionClaims } from './action-claims.ts';
 import { findUngroundedFacts } from './grounding.ts';
 import type { LlmMemory } from './llm-memory.ts';
-import { createPersonalDataCheck } from './personal-data.ts';
-import { createPolicyCheck } from './policy-claims.ts';
+import { createPersonalDataCheck, findPersonalItems, type PersonalItem } from './personal-data.ts';
+import { createPolicyCheck, mentionsPolicyTopic, type PolicyViolation } from './policy-claims.ts';
 import { createEchoCheck } from './prompt-echo.ts';
-import { explicitDates, statusValues, ungroundedDates, unsupportedStatusClaims } from './status-claims.ts';
+import { explicitDates, findStatusClaims, statusValues, ungroundedDates, unsupportedStatusClaims } from './status-claims.ts';
 
 /**
  * Every check a model's reply passes before a customer sees any of it (issue 22 items 3): figures, claims of actions,
@@ -39,27 +39,43 @@ export interface ReplyEvidence {
   systemPrompt: { engine: string; policy: string };
 }
 
-/** Collects the evidence from the agent's memory (tool messages and customer messages) and the turn. */
+/**
+ * Collects the evidence from the agent's memory (tool messages and customer messages) and the turn. The costly parts
+ * (parsing tool results, joining and folding texts) are computed on first use: most replies state no status, date,
+ * policy or personal data, and then they are never needed.
+ */
 export function gatherEvidence(memory: LlmMemory, input: { grounded: ReadonlySet<string>; writes: string[]; policy: string; systemPrompt: string; now: string }): ReplyEvidence {
   const toolTexts: string[] = [];
   const customerTexts: string[] = [];
-  const statuses = new Set<string>();
   for (const message of memory.messages) {
     if (message.role === 'user') customerTexts.push(message.content);
-    if (message.role !== 'tool') continue;
-    toolTexts.push(message.content);
-    try {
-      statusValues(JSON.parse(message.content), statuses);
-    } catch {
-      // not JSON: no statuses
-    }
+    if (message.role === 'tool') toolTexts.push(message.content);
   }
-  const dates = new Set([...toolTexts, ...customerTexts].flatMap((text) => explicitDates(text)));
   const policy = input.policy.trim();
+  const once = <T>(compute: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= compute());
+  };
+  const statuses = once(() => {
+    const found = new Set<string>();
+    for (const text of toolTexts) {
+      try {
+        statusValues(JSON.parse(text), found);
+      } catch {
+        // not JSON: no statuses
+      }
+    }
+    return found;
+  });
+  const dates = once(() => new Set([...toolTexts, ...customerTexts].flatMap((text) => explicitDates(text))));
+  const sources = once(() => [policy, ...toolTexts].join('\n'));
+  const personal = once(() => [policy, ...toolTexts, ...customerTexts].join('\n'));
   return {
-    grounded: input.grounded, writes: input.writes, statuses, dates, now: input.now,
-    sources: [policy, ...toolTexts].join('\n'),
-    personal: [policy, ...toolTexts, ...customerTexts].join('\n'),
+    grounded: input.grounded, writes: input.writes, now: input.now,
+    get statuses() { return statuses(); },
+    get dates() { return dates(); },
+    get sources() { return sources(); },
+    get personal() { return personal(); },
     systemPrompt: { engine: input.systemPrompt.replace(policy, ''), policy },
   };
 }
@@ -70,8 +86,8 @@ export function gatherEvidence(memory: LlmMemory, input: { grounded: ReadonlySet
  */
 export function createReplyChecker(evidence: ReplyEvidence): (text: string, soFar?: string) => ReplyViolation[] {
   const echo = createEchoCheck(evidence.systemPrompt);
-  const policyClaims = createPolicyCheck(evidence.sources);
-  const personalData = createPersonalDataCheck(evidence.personal);
+  let policyClaims: ((text: string) => PolicyViolation[]) | null = null;
+  let personalData: ((text: string) => PersonalItem[]) | null = null;
   return (text, soFar = text) => {
     const violations: ReplyViolation[] = [];
     const add = (rule: ReplyRule, found: unknown[]) => {
@@ -79,12 +95,12 @@ export function createReplyChecker(evidence: ReplyEvidence): (text: string, soFa
     };
     add('ungrounded_facts', findUngroundedFacts(text, evidence.grounded));
     add('unsupported_action_claim', unsupportedActionClaims(text, evidence.writes));
-    add('ungrounded_status', unsupportedStatusClaims(text, evidence.statuses));
-    add('ungrounded_date', ungroundedDates(text, evidence.dates, evidence.now));
-    add('ungrounded_policy', policyClaims(text));
+    if (findStatusClaims(text).length) add('ungrounded_status', unsupportedStatusClaims(text, evidence.statuses));
+    add('ungrounded_date', ungroundedDates(text, { has: (key) => evidence.dates.has(key) }, evidence.now));
+    if (mentionsPolicyTopic(text)) add('ungrounded_policy', (policyClaims ??= createPolicyCheck(evidence.sources))(text));
     const echoed = echo(soFar);
     add('system_prompt_echo', echoed ? [echoed] : []);
-    add('foreign_personal_data', personalData(text));
+    if (findPersonalItems(text).length) add('foreign_personal_data', (personalData ??= createPersonalDataCheck(evidence.personal))(text));
     return violations;
   };
 }

@@ -97,7 +97,7 @@ export function explicitDates(text: string): string[] {
  * The dates a reply states that are not in `knownDates` (month-day keys of tool results and customer messages).
  * Relative days next to an arrival word are resolved against `now` (ISO); each is reported as the text said it.
  */
-export function ungroundedDates(reply: string, knownDates: ReadonlySet<string>, now: string): string[] {
+export function ungroundedDates(reply: string, knownDates: { has(key: string): boolean }, now: string): string[] {
   const missing = explicitDates(reply).filter((key) => !knownDates.has(key));
   const today = new Date(now);
   for (const sentence of reply.split(/[。！？!?.\n]/)) {
