@@ -11,6 +11,8 @@ describe('personal data', () => {
     expect(findPersonalItems("Anya Garcia's address is on Oak Street in Mesa").map((item) => item.kind)).toEqual(['address', 'name']);
     expect(findPersonalItems('contact anya.garcia2061@example.com')).toEqual([{ kind: 'email', text: 'anya.garcia2061@example.com' }]);
     expect(findPersonalItems('客户您好，北京市的客户都知道这个活动。Thanks, customer service is here.')).toEqual([]);
+    expect(findPersonalItems('Dear Valued Customer, our Customer Service team and the user Guide can help.')).toEqual([]);
+    expect(findPersonalItems('订单 #CN1 不属于您的账户，这里无法为您处理。')).toEqual([]);
   });
 
   it("flags another customer's name and address that no tool result or customer message holds", () => {

@@ -27,7 +27,8 @@ const ZH_TITLED = new RegExp(`(${SURNAME_PATTERN})(?:先生|女士|小姐)`, 'gu
 const EN_WORD = "[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?";
 const EN_NAME_AFTER_CUE = new RegExp(`\\b(?:Dear|Mr\\.?|Mrs\\.?|Ms\\.?|Miss|recipient|customer|account holder|cardholder|user|name is|named)\\s+(${EN_WORD}(?:\\s${EN_WORD})?)`, 'g');
 const EN_NAME_POSSESSIVE = new RegExp(`\\b(${EN_WORD}\\s${EN_WORD})'s\\s+(?:address|order|account|phone|e-?mail|card|profile|details)`, 'g');
-const NOT_NAMES = /^(?:Service|Support|Team|Here|Thank|Thanks|Please|The|Your|Our|This|That|Sorry)\b/;
+// Capitalised words after a cue that are not a person ("Dear Valued Customer", "customer Service", "user Guide").
+const NOT_NAMES = /^(?:Service|Support|Team|Here|Thank|Thanks|Please|The|Your|Our|This|That|Sorry|Valued|Customer|Customers|Sir|Madam|Friend|Shopper|Member|User|Guest|All|Guide|Account|Care|Center|Centre)\b/;
 
 /** E-mail addresses, street addresses (or their parts) and named persons a text presents. */
 export function findPersonalItems(text: string): PersonalItem[] {
@@ -42,7 +43,8 @@ export function findPersonalItems(text: string): PersonalItem[] {
   }
   for (const match of text.matchAll(EN_STREET)) items.push({ kind: 'address', text: match[0] });
   for (const pattern of [ZH_NAME_AFTER_CUE, ZH_NAME_BEFORE, ZH_TITLED, EN_NAME_AFTER_CUE, EN_NAME_POSSESSIVE]) {
-    for (const match of text.matchAll(pattern)) if (!NOT_NAMES.test(match[1])) items.push({ kind: 'name', text: match[1] });
+    // A pronoun or particle is never part of a name: "属于您的账户" holds the surname 于 but no name.
+    for (const match of text.matchAll(pattern)) if (!NOT_NAMES.test(match[1]) && !/[您你我他她它们是在了]/u.test(match[1])) items.push({ kind: 'name', text: match[1] });
   }
   return items;
 }

@@ -16,7 +16,7 @@ describe('status claims', () => {
     expect(findStatusClaims(text)).toEqual(families);
   });
 
-  it.each(['已签收的商品在收货后 30 天内可以申请退货', '如果已经发货，需要先拒收', 'Once it has shipped you will get a tracking number.', 'Orders that are delivered can be returned within 30 days.', '请问您想查哪个订单？'])('"%s" states no status', (text) => {
+  it.each(['已签收的商品在收货后 30 天内可以申请退货', '我可以帮您取消或修改未发货订单', '如果已经发货，需要先拒收', 'Once it has shipped you will get a tracking number.', 'Orders that are delivered can be returned within 30 days.', '请问您想查哪个订单？'])('"%s" states no status', (text) => {
     expect(findStatusClaims(text)).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ const SUPPORTED_BY: Record<StatusFamily, RegExp> = {
 };
 
 /**
- * A status inside a rule or a condition states nothing about an order: "已签收的商品 30 天内可退" (attributive 的),
+ * A status inside a rule or a condition states nothing about an order: "已签收的商品 30 天内可退", "修改未发货订单" (attributive),
  * "如果已经发货，…", "once it has shipped", "orders that are delivered can be returned".
  */
 const CONDITION_BEFORE = /(?:如果|若|假如|一旦|等到|待到|当|\b(?:if|once|after|when|until|unless|that|which))[^。！？.!?]{0,14}$/i;
@@ -36,7 +36,7 @@ export function findStatusClaims(text: string): StatusFamily[] {
   const families: StatusFamily[] = [];
   for (const [family, pattern] of PHRASES) {
     rest = rest.replace(pattern, (match: string, offset: number, whole: string) => {
-      const attributive = whole[offset + match.length] === '的';
+      const attributive = /^(?:的|订单|商品|包裹|产品|货品)/.test(whole.slice(offset + match.length));
       if (!attributive && !CONDITION_BEFORE.test(whole.slice(0, offset)) && !families.includes(family)) families.push(family);
       return ' '.repeat(match.length);
     });
