@@ -49,8 +49,13 @@ export interface SkillContext<Data = unknown> {
   customerId(): string | null;
   /** Asks the engine to hand the conversation to a person after this turn. */
   handoff(reason: 'customer_request' | 'repeated_failure' | 'out_of_scope' | 'negative_sentiment' | 'policy', summary: string): void;
-  /** Queues another skill to run after this one finishes (with the text that asked for it). */
+  /** Queues another skill to run right after this one finishes (with the text that asked for it). */
   enqueue(skill: string, text: string): void;
+  /**
+   * Narrows what this flow remembers the customer said to `text` — the part of the request about this task — after
+   * handing the rest to other tasks with `enqueue` ("咖啡机换黑色；充电宝换两万毫安的": one exchange per order).
+   */
+  focus(text: string): void;
   /** Current time (ISO) from the injected clock. */
   now(): string;
 }

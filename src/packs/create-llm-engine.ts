@@ -50,7 +50,8 @@ export async function createLlmEngine(options: LlmEngineOptions): Promise<LlmEng
   const offline = options.offline ?? await createPackEngine(options);
   const { pack, data } = offline;
   const retriever = createRetriever({ docs: pack.knowledge }, { tokenizer: createTokenizer() });
-  const packs = await Promise.all(options.packs.map(async (name) => ({ pack: await loadPack(name), data: data[name] })));
+  // The offline engine's bindings: the same data and the same write tools (which report to the backend state).
+  const packs = offline.bindings ?? await Promise.all(options.packs.map(async (name) => ({ pack: await loadPack(name), data: data[name] })));
   const policy = options.policy ?? (options.packs.includes('ecommerce') ? await readFile(new URL(ecommercePolicyFile(data.ecommerce), import.meta.url), 'utf8') : '');
   const agent = createLlmAgent({
     packs, provider: options.provider, offline, retriever, policy, persona: options.persona,

@@ -1,6 +1,6 @@
 import type { ConversationEngine } from '../engine/dialogue/types.ts';
 import type { Locale, Tone } from '../engine/types.ts';
-import { noCache, systemClock, createCounterIds, type Clock, type IdGenerator, type ModelCache } from '../engine/ports.ts';
+import { noCache, systemClock, type Clock, type IdGenerator, type ModelCache } from '../engine/ports.ts';
 import { createEngine, type EngineComponents, type EngineConfig } from '../engine/dialogue/create-engine.ts';
 import { composePacks, type PackBinding } from '../engine/compose-packs.ts';
 import { createTokenizer } from '../engine/text/tokenize.ts';
@@ -14,6 +14,7 @@ import type { KnowledgeDoc } from '../engine/knowledge/types.ts';
 import type { PackDefinition } from '../engine/pack.ts';
 import { loadPack, PACK_MODULES, packNames } from './registry.ts';
 import { trainingExamples } from './training-examples.ts';
+import { createMemoryBackendState, withRecordedWrites, type BackendState } from './backend-state.ts';
 
 export interface PackEngineOptions {
   /** Enabled packs, e.g. ['ecommerce'] or ['ecommerce', 'logistics']. */
@@ -24,6 +25,8 @@ export interface PackEngineOptions {
   db?: string;
   /** An already loaded backend for the first pack (replays pass a fresh copy per run). */
   data?: unknown;
+  /** Where the backends live and their writes go (default: the seed in memory, writes not recorded; see {@link createMemoryBackendState}). */
+  backend?: BackendState;
   clock?: Clock;
   ids?: IdGenerator;
   modelCache?: ModelCache;
@@ -49,6 +52,8 @@ export interface PackEngine extends ConversationEngine {
   pack: PackDefinition<unknown>;
   /** Backends by pack name. */
   data: Record<string, unknown>;
+  /** Each pack (write tools reporting to the backend state) with its backend; the LLM agent runs the same tools. */
+  bindings: PackBinding<unknown>[];
 }
 
 const classifiers = new Map<string, IntentClassifier>();
@@ -72,11 +77,12 @@ export async function createPackEngine(options: PackEngineOptions): Promise<Pack
   if (!options.packs.length) throw new LingxiError('validation_failed', `Enable at least one pack. Available: ${packNames().join(', ')}.`);
   const unknown = options.packs.filter((name) => !PACK_MODULES[name]);
   if (unknown.length) throw new LingxiError('not_found', `Unknown pack(s): ${unknown.join(', ')}. Available: ${packNames().join(', ')}.`);
+  const backend = options.backend ?? createMemoryBackendState({ recordWrites: false });
   const bindings: PackBinding<unknown>[] = await Promise.all(options.packs.map(async (name, index) => {
     const module = PACK_MODULES[name];
-    const pack = await loadPack(name);
-    const data = index === 0 && options.data !== undefined ? options.data : await module.loadData({ db: index === 0 ? options.db : undefined, locale: options.locale });
-    return { pack, data };
+    const seed = index === 0 && options.data !== undefined ? options.data : await module.loadData({ db: index === 0 ? options.db : undefined, locale: options.locale });
+    const data = backend.bind(name, seed);
+    return { pack: withRecordedWrites(await loadPack(name), data, backend), data };
   }));
   const composed = composePacks(bindings);
   const tokenizer = createTokenizer();
@@ -104,8 +110,8 @@ export async function createPackEngine(options: PackEngineOptions): Promise<Pack
     retriever: createRetriever({ docs: [...composed.pack.knowledge, ...tenantDocs] }, { tokenizer }),
   };
   const engine = createEngine({
-    packs: bindings, components, clock: options.clock ?? systemClock, ids: options.ids ?? createCounterIds(),
+    packs: bindings, components, clock: options.clock ?? systemClock, ids: options.ids ?? backend.ids,
     config: { ...options.config, ...(options.locale ? { locale: options.locale } : {}), ...(options.tone ? { tone: options.tone } : {}) },
   });
-  return { ...engine, pack: composed.pack, data: Object.fromEntries(bindings.map((b) => [b.pack.name, b.data])) };
+  return { ...engine, pack: composed.pack, data: Object.fromEntries(bindings.map((b) => [b.pack.name, b.data])), bindings };
 }

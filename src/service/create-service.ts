@@ -40,6 +40,8 @@ import { createSecretBox } from './security/secret-box.ts';
 import { createLlmSettingsStore } from './llm/llm-settings-store.ts';
 import { environmentLlm, tenantOrDefaultLlm } from './llm/environment-llm.ts';
 import { startEmailChannel } from './channels/email/email-channel.ts';
+import { createPackBackendStore } from './backend/pack-backend-store.ts';
+import { createStoreBackendState } from './backend/store-backend-state.ts';
 
 export interface ServiceOverrides {
   /** A ready store (tests pass an in-memory PGlite); default: PostgreSQL when databaseUrl is set, else PGlite under dataDir. */
@@ -87,13 +89,18 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   // LLM mode per tenant (issue 7): settings with the sealed API key; tenants with it on get an LLM engine over the offline one.
   const llmSettings = sql ? createLlmSettingsStore({ sql, secretBox }) : null;
   const defaultLlm = environmentLlm(overrides.environment ?? process.env);
+  // The packs' demo backends per tenant in the database (issue 20): what the bot did survives restarts, nodes and pack switches.
+  const backends = sql ? createStoreBackendState(createPackBackendStore(sql), {
+    onDiscard: (tenantId, packs) => logger.warn({ tenantId, packs }, 'pack backend writes of a turn not stored; this node reloads those backends'),
+  }) : undefined;
+  const backend = backends ? { backend: backends.state } : {};
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
     const [{ createPackEngine }, { createFileModelCache, defaultCacheDirectory }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
     if (options.llm) {
       const { createTenantLlmEngine } = await import('./llm/tenant-llm-engine.ts');
-      return createTenantLlmEngine({ ...options, llm: options.llm, modelCache: createFileModelCache(defaultCacheDirectory()) });
+      return createTenantLlmEngine({ ...options, ...backend, llm: options.llm, modelCache: createFileModelCache(defaultCacheDirectory()) });
     }
-    return createPackEngine({ ...options, modelCache: createFileModelCache(defaultCacheDirectory()) });
+    return createPackEngine({ ...options, ...backend, modelCache: createFileModelCache(defaultCacheDirectory()) });
   }), {
     // Tenant articles and phrases (issue 10): engines rebuild in the background when the tenant's content version moves on.
     loadContent: (tenantId) => store.tenantContent(tenantId),
@@ -110,7 +117,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const channelConfigs = sql ? createChannelConfigStore({ sql, secretBox }) : null;
   const outbox: ChannelOutbox | undefined = sql && channelConfigs ? createChannelOutbox({ sql, store, jobs, configs: channelConfigs, senders: channelSenders, logger }) : undefined;
   const conversations = createConversationService({
-    store, bus, engines, metrics, webhooks, logger, outbox,
+    store, bus, engines, metrics, webhooks, logger, outbox, backends,
   });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,
@@ -123,6 +130,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   };
   if (llmSettings) context.llmSettings = llmSettings;
   if (defaultLlm) context.defaultLlm = { preset: defaultLlm.preset, baseUrl: defaultLlm.baseUrl, model: defaultLlm.model, privacyMode: defaultLlm.privacyMode };
+  if (backends) context.backends = backends;
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));

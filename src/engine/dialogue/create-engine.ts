@@ -146,7 +146,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       const at = clock.now();
       recordUnderstanding(recorder.events, understanding, at);
       if (input.verifiedCustomerId && !state.customerId) state.customerId = input.verifiedCustomerId;
-      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder };
+      const extract = (piece: string) => components.extractor.extract(piece, { now: clock.now(), timeZone: config.timeZone, locale: state.locale });
+      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder, extract };
       const angry = trackSentiment(state, understanding.sentiment);
 
       const safety = checkSafety(understanding.text);
@@ -232,6 +233,13 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       return runSkill(env, current, false);
     }
 
+    // "差价退回支付宝就行" right after the exchange was done: the customer restates how the task they just confirmed is
+    // paid, not a new request (starting another exchange from it is the classic mistake).
+    if (restatesLastWrite(state, u)) {
+      state.failures = 0;
+      say(env, 'flow.already_done');
+      return;
+    }
     // "Yes, go ahead" / "确认，取消吧" with nothing pending is an acknowledgement, not a new request.
     if (u.normalized.length <= 16 && !u.entities.some((e) => e.type === 'order_id') && isAffirmative(u.text)) {
       state.failures = 0;
@@ -312,7 +320,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
 
   /** After a skill ends: run queued requests from the same message first, then resume an interrupted skill. */
   function resumeOrQueue(env: TurnEnvironment<Data>): void {
-    const queue = [...((env.state.memory.queue as Array<{ skill: string; text: string }> | undefined) ?? []), ...env.recorder.queue];
+    // What the finished skill handed on (the rest of its own request) comes before later requests of the message.
+    const queue = [...env.recorder.queue, ...((env.state.memory.queue as Array<{ skill: string; text: string }> | undefined) ?? [])];
     env.recorder.queue = [];
     const next = queue.shift();
     env.state.memory.queue = queue;
@@ -360,7 +369,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       // The same kind of request for another order is a second task ("exchange in #W1 … and change items in #W2").
       const otherOrder = (task: { text: string }) => orderIds.length > 0 && !orderIds.some((id) => task.text.includes(id.slice(1)));
       if (previous?.skill.name === skill.name && !otherOrder(previous)) { previous.text += ` ${clause}`; previous.clauses.push(clause); continue; }
-      if (previous && normalize(clause).length <= 90) {
+      // A clause that asks for another write in the pack's unmistakable words ("还有…那单不想要了，帮我取消") is its own
+      // task even when it names something the previous task could take (a product, a date).
+      const ownRequest = skill.writes && prediction.status === 'confident' && Boolean(pack.intentHints?.some((hint) => hint.intent === prediction.label && hint.pattern.test(normalize(clause))));
+      if (previous && !ownRequest && !otherOrder(previous) && normalize(clause).length <= 90) {
         const entities = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone });
         if (previous.skill.accepts?.some((type) => type !== 'order_id' && entities.some((e) => e.type === type))) { previous.text += ` ${clause}`; previous.clauses.push(clause); continue; }
       }
@@ -474,6 +486,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       recorder.replies.push(reply);
     }
     if (!recorder.replies.length) say(env, 'fallback.not_understood');
+    // A skill that is still waiting keeps what it handed on for after it finishes.
+    if (recorder.queue.length) { state.memory.queue = [...recorder.queue, ...((state.memory.queue as unknown[] | undefined) ?? [])]; recorder.queue = []; }
+    const wrote = recorder.toolCalls.filter((call) => call.ok && pack.tools[call.name]?.write);
+    if (wrote.length) state.memory.lastWrite = { turn: state.turns, tools: wrote.map((call) => call.name), paid: wrote.some((call) => Object.keys(call.arguments).some((key) => /payment/.test(key))) };
     softenTone(env);
     state.lastIntent = env.understanding.intent;
     for (const reply of recorder.replies) recorder.events.push({ type: 'message.sent', at: clock.now(), data: { text: reply.text.slice(0, 500), awaiting: reply.awaiting } });
@@ -530,6 +546,19 @@ function trackSentiment(state: ConversationState, sentiment: Sentiment): number 
   let angry = 0;
   for (let i = trajectory.length - 1; i >= 0 && trajectory[i].e === 'anger'; i--) angry++;
   return angry;
+}
+
+const NEW_REQUEST_WORDS = /另|也要|也帮|还有|再帮|再把|其他|其它|别的|\b(also|another|other|too|as well)\b/;
+
+/**
+ * True when the message, the turn after a write with a payment was done, only says how to pay or be refunded
+ * (a payment method, no order number, no word of a further request) — a restatement, not a new task.
+ */
+function restatesLastWrite(state: ConversationState, u: Understanding): boolean {
+  const last = state.memory.lastWrite as { turn: number; paid: boolean } | undefined;
+  if (!last?.paid || last.turn !== state.turns - 1) return false;
+  if (!u.entities.some((e) => e.type === 'payment_method') || u.entities.some((e) => e.type === 'order_id')) return false;
+  return u.normalized.length <= 40 && !NEW_REQUEST_WORDS.test(u.normalized) && !looksLikeQuestion(u.normalized);
 }
 
 function pickPendingChoice(state: ConversationState, u: Understanding): string | null {

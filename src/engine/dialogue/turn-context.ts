@@ -40,6 +40,8 @@ export interface TurnEnvironment<Data> {
   understanding: Understanding;
   tone: Tone;
   recorder: TurnRecorder;
+  /** Reads entities from a piece of text the way this turn's message was read (used by `focus`). */
+  extract?: (text: string) => Entity[];
 }
 
 /** Builds a reply object with the turn's locale, tone and understanding. */
@@ -120,6 +122,10 @@ export function createSkillContext<Data>(env: TurnEnvironment<Data>, flow: NonNu
     },
     enqueue(skill, text) {
       recorder.queue.push({ skill, text });
+    },
+    focus(text) {
+      flow.slots[TEXTS_SLOT] = [text];
+      flow.slots[ENTITIES_SLOT] = (env.extract?.(text) ?? []).map(({ type, value, meta }) => ({ type, value, meta, text: '', start: 0, end: 0 }));
     },
     now: () => env.clock.now(),
   };

@@ -12,6 +12,7 @@ import { disputeSkill } from './skills/dispute.ts';
 import { fraudAlertSkill, transferSkill } from './skills/fraud.ts';
 import { riskAssessmentSkill } from './skills/risk-assessment.ts';
 import { productInfoSkill, recommendProductSkill } from './skills/wealth.ts';
+import { COMMON_INTENT_HINTS, handoffRequest } from '../shared/common-hints.ts';
 
 export const FINANCE_INTENT_LABELS: Record<string, Localized> = {
   check_balance: { zh: '查询余额', en: 'Check my balance' },
@@ -36,8 +37,9 @@ export const FINANCE_INTENT_LABELS: Record<string, Localized> = {
  * message asks (every finance skill also checks them itself, so they fire mid-flow too).
  */
 export const FINANCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
+  ...COMMON_INTENT_HINTS,
   { intent: 'fraud_alert', pattern: FRAUD_HINT },
-  { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
+  { intent: 'handoff', pattern: handoffRequest(/转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/) },
   { intent: 'block_card', pattern: /挂失|冻结.{0,6}卡|卡.{0,8}(丢|被偷|被盗|冻结|冻上|冻住|锁上|锁住|停掉|停用)|(冻上|冻住|锁住|停用).{0,4}卡|\b(freeze|block|lock)\b.{0,20}\bcard\b|\bcard\b.{0,20}\b(lost|stolen|missing)\b|\b(lost|stolen)\b.{0,12}\bcard\b/ },
   { intent: 'dispute_transaction', pattern: /盗刷|重复扣款|扣了两次|争议|申诉.{0,6}(交易|扣款)|不是我(刷|消费|买)的|\bdispute\b|\bcharged twice\b|\bdouble[- ]charged\b|\bunauthori[sz]ed (charge|transaction|payment)\b|\bdidn'?t make (this|that|the) (charge|purchase|payment)\b/ },
   { intent: 'risk_assessment', pattern: /风险(承受能力|测评|评估)|风评|\brisk (assessment|questionnaire|profile|tolerance)\b/ },

@@ -17,12 +17,13 @@ import { cancelAppointmentSkill } from './skills/cancel-appointment.ts';
 import { myAppointmentsSkill } from './skills/my-appointments.ts';
 import { reportStatusSkill } from './skills/report-status.ts';
 import { createPreVisitSkill, type PreVisitInstructions } from './skills/pre-visit.ts';
+import { COMMON_INTENT_HINTS, handoffRequest } from '../shared/common-hints.ts';
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const lexiconSchema = z.record(z.string(), z.object({
   reason: localized, strong: localizedList, words: localizedList, priority: z.boolean().optional(), aliases: z.array(z.string()).optional(),
 }));
-const preVisitSchema = z.object({ general: localized, departments: z.record(z.string(), localized) });
+const preVisitSchema = z.object({ general: localized, departments: z.record(z.string(), localized), exams: z.record(z.string(), z.array(z.string().min(1))).default({}) });
 
 const readYaml = createYamlReader(import.meta.url);
 
@@ -48,12 +49,13 @@ export const HEALTHCARE_INTENT_LABELS: Record<string, Localized> = {
  * skill even when no flow is running; the guard inside every skill is what guarantees the check mid-flow.
  */
 export const HEALTHCARE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
+  ...COMMON_INTENT_HINTS,
   { intent: 'emergency', pattern: RED_FLAG_PATTERN },
   { intent: 'emergency', pattern: /急诊|救护车|\bambulance\b|emergency room|\ba&e\b/ },
   // "Which doctors are on (today)?" / "这个科有哪些医生出诊": the duty roster, not "which doctor should I see".
   { intent: 'doctor_schedule', pattern: /(哪些|哪几位|哪几个|什么|哪位)(医生|大夫|专家|主任)|(医生|大夫|专家).{0,6}(出诊|坐诊|上班|值班)|出诊(医生|时间|安排|表)|坐诊|\b(which|what) doctors\b|\bwhich doctors? (is|are) (on|in|available|working)|\bdoctors? (are |is )?(on duty|on today|available|working)|\bwho('s| is) (on duty|working|on today|there on)|\bclinic (days|hours|schedule)\b/ },
   { intent: 'triage', pattern: /(挂|看)(什么|啥|哪个|哪一?个|哪)科|哪个科室?|which (department|doctor|clinic|specialist)|who should (i|we|she|he) see|where should (i|we) go/ },
-  { intent: 'handoff', pattern: /转人工|人工客服|人工导诊|真人|\b(human|real person|live agent|receptionist)\b/ },
+  { intent: 'handoff', pattern: handoffRequest(/转人工|人工客服|人工导诊|真人|\b(human|real person|live agent|receptionist)\b/) },
   // Not when the message books a new visit and only corrects itself ("挂个眼科号，明天…不对，改成周一").
   { intent: 'reschedule_appointment', pattern: /^(?!.*(挂.{0,4}号|想挂|要挂|挂个|\bbook (a|an|me)\b)).*(?:改约|改(到|成|个时间|一下时间)|换个时间|推迟|\breschedul|\bmove (my|the|it)\b.{0,30}\b(appointment|to)\b|\bpostpone\b)/ },
   { intent: 'cancel_appointment', pattern: /取消.{0,6}(预约|挂号|号|门诊|就诊)|退号|\bcancel\b.{0,30}\b(appointment|booking|visit)\b/ },

@@ -10,6 +10,7 @@ import { parcelClaimSkill } from './skills/parcel-claim.ts';
 import { changeAddressSkill } from './skills/change-address.ts';
 import { pickupBookingSkill } from './skills/pickup-booking.ts';
 import { shippingQuoteSkill } from './skills/shipping-quote.ts';
+import { COMMON_INTENT_HINTS, handoffRequest } from '../shared/common-hints.ts';
 
 export const LOGISTICS_INTENT_LABELS: Record<string, Localized> = {
   track_parcel: { zh: '查快递', en: 'Track a parcel' },
@@ -31,7 +32,8 @@ export const LOGISTICS_INTENT_LABELS: Record<string, Localized> = {
  * A message that is nothing but a waybill number is a tracking request.
  */
 export const LOGISTICS_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> = [
-  { intent: 'handoff', pattern: /转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/ },
+  ...COMMON_INTENT_HINTS,
+  { intent: 'handoff', pattern: handoffRequest(/转人工|人工客服|真人|\b(human|real person|live agent|representative)\b/) },
   // Answers to the skills' own questions, so they are not taken for FAQ questions on the same topic.
   { intent: 'verification_digits', pattern: /^(?=.{0,30}$).*(尾号|尾数|后四位|后4位|\blast (4|four)\b|\bends? (in|with)\b).{0,8}\d{4}(?!\d)/ },
   { intent: 'claim_evidence_answer', pattern: /^(我)?(有|只有|都有|只拍了|拍了).{0,12}(照片|小票|发票|聊天|凭证|截图|收据)|^(i have|i've got|only|just)\b.{0,40}\b(photos?|receipt|invoice|chats?|records|screenshot)\b/ },
@@ -44,7 +46,9 @@ export const LOGISTICS_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'price_quote', pattern: /(寄|发|\bsend|\bship).{0,30}(\d+|[一二两三四五六七八九十半]+)\s*(公斤|斤|千克|kg|kilos?)/ },
   { intent: 'report_delay', pattern: /怎么还没(到|送)|还没收到|延误了|太慢了|卡住了|\b(is|are|so|running) (late|delayed|overdue|stuck)\b|hasn'?t (arrived|moved)/ },
   { intent: 'shipment_details', pattern: /收件人信息|寄件人是|运单详情|详细信息|保价了吗|声明价值|\b(full details|shipment details|declared value|insured)\b/ },
-  { intent: 'track_parcel', pattern: /^\s*(sf\d{12}|yt\d{13}|\d{12,15})\s*$|查.{0,4}(快递|物流|件|运单)|物流(信息|到哪|进度|轨迹)|到哪(了|里)|\btrack(ing)?\b|where('?s| is) my (package|parcel)/ },
+  { intent: 'track_parcel', pattern: /^\s*(sf\d{12}|yt\d{13}|\d{12,15})\s*$|查.{0,4}(快递|物流|件|运单)|物流(信息|到哪|进度|轨迹)|到哪(了|里)|\btrack(ing)?\b|where('?s| is) my (package|parcel)|where('?s| is) (sf\d{12}|yt\d{13}|\d{12,15})\b/ },
+  // "大概啥时候能到" / "when will it get here": the arrival of the parcel in focus, answered by tracking it (the promised time).
+  { intent: 'track_parcel', pattern: /(啥|什么|哪天|几号|几点)时候?.{0,3}(能|会|可以)?(到|送到|送达|派送)|(多久|几天).{0,3}(能|才|可以)?(到|送到|送达)|预计.{0,4}(到|送达)|\bwhen\b.{0,30}\b(arrive|get here|be delivered|come|reach)\b|\b(eta|delivery date)\b/ },
 ];
 
 /** Loads the logistics pack: training phrases, templates, FAQ, tools and skills. */

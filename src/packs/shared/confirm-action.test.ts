@@ -35,4 +35,13 @@ describe('confirmAction', () => {
     expect(said).toEqual(['action.not_done']);
     expect(done).toBe(0);
   });
+  it('asks again, instead of declining, when the "no" comes with the details restated ("不对 月薪是一万二")', () => {
+    const slots = {};
+    let done = 0;
+    confirmAction(fakeContext('x', null, slots).ctx, { key: 'c', fingerprint: 12000, execute: () => done++ });
+    const { ctx, said } = fakeContext('不对 月薪是一万二', 'confirmation', slots);
+    expect(confirmAction(ctx, { key: 'c', fingerprint: 12000, restated: true, execute: () => done++ })).toBe('waiting');
+    expect(said).toEqual(['confirmation:c']);
+    expect(done).toBe(0);
+  });
 });

@@ -13,6 +13,11 @@ export interface ConfirmActionOptions {
   execute(): void;
   /** Template said when the customer declines (default 'action.not_done'). */
   declinedKey?: string;
+  /**
+   * The message restated or corrected a detail ("不对，月薪是一万二"): its "不对" is not a "no" to the action, so the
+   * (possibly unchanged) details are confirmed again instead of dropping the request.
+   */
+  restated?: boolean;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface ConfirmActionOptions {
  */
 export function confirmAction(ctx: SkillContext<unknown>, options: ConfirmActionOptions): 'waiting' | 'done' {
   const fingerprint = JSON.stringify(options.fingerprint);
-  if (ctx.awaiting === 'confirmation' && ctx.slots[CONFIRMED_SLOT] === fingerprint) {
+  if (ctx.awaiting === 'confirmation' && ctx.slots[CONFIRMED_SLOT] === fingerprint && !options.restated) {
     if (ctx.isAffirm()) { options.execute(); return 'done'; }
     if (ctx.isDeny()) { ctx.say(options.declinedKey ?? 'action.not_done'); return 'done'; }
   }

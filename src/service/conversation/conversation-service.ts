@@ -11,6 +11,7 @@ import type { ServiceMetrics } from '../observability/metrics.ts';
 import type { CommitInput, Conversation, Customer, Message, NewEvent, NewMessage, Store, StoredEvent, Tenant, User } from '../storage/store.ts';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
 import { notices, replyToMessage, turnOutcome, understandingPayload } from './reply-messages.ts';
+import type { PendingWrites, StoreBackendState, TurnMeta } from '../backend/store-backend-state.ts';
 
 /** Where a change came from; `channel` = an inbound message of an external channel (WeChat, email … see src/service/channels). */
 export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration' | 'channel';
@@ -31,6 +32,8 @@ export interface ConversationServiceDeps {
   logger: Logger;
   /** Delivers non-customer messages of non-widget conversations back through their channel (src/service/channels/channel-outbox.ts). */
   outbox?: { enqueue(conversation: Conversation, messages: Message[], channel: Channel): Promise<void> };
+  /** The packs' backends in the database (issue 20); without it the engines' in-memory backends are used. */
+  backends?: StoreBackendState;
 }
 
 const messageEvents = (messages: NewMessage[]): NewEvent[] =>
@@ -43,6 +46,11 @@ const messageEvents = (messages: NewMessage[]): NewEvent[] =>
  */
 export function createConversationService(deps: ConversationServiceDeps) {
   const { store, bus, engines, metrics, logger } = deps;
+  /** Runs engine work that only reads on the tenant's stored backends. */
+  const onBackends = <T>(tenant: Tenant, meta: TurnMeta, work: () => Promise<T>): Promise<T> => (deps.backends ? deps.backends.run(tenant, meta, work) : work());
+  /** Runs an engine turn on the tenant's stored backends; its writes are for the turn's commit (`alsoOnCommit`). */
+  const turnOnBackends = async <T>(tenant: Tenant, meta: TurnMeta, work: () => Promise<T>): Promise<{ result: T; writes: PendingWrites | null }> =>
+    (deps.backends ? deps.backends.turn(tenant, meta, work) : { result: await work(), writes: null });
   const chains = new Map<string, Promise<unknown>>();
   // The conversation as this process last committed it: saves the read before each turn. If another node moved it on,
   // the optimistic check in commit fails and the retry reads from the store.
@@ -84,21 +92,30 @@ export function createConversationService(deps: ConversationServiceDeps) {
     await deps.outbox?.enqueue(conversation, messages, channel).catch((error: unknown) => logger.error({ err: error, tenantId, conversationId: conversation.id }, 'channel outbox enqueue failed'));
   }
 
-  /** Commits with retries on optimistic conflicts (another node moved the conversation on). */
-  async function commitWithRetry(build: (conversation: Conversation) => Promise<CommitInput | null>, tenantId: string, conversationId: string) {
+  /**
+   * Commits with retries on optimistic conflicts (another node moved the conversation on). A turn's backend writes
+   * (`writes`) are stored in the same transaction; a failed attempt stores none of them, and the retry runs the turn
+   * again on the reloaded backend, so a confirmed write is done once.
+   */
+  async function commitWithRetry(build: (conversation: Conversation) => Promise<(CommitInput & { writes?: PendingWrites | null }) | null>, tenantId: string, conversationId: string) {
     for (let attempt = 1; ; attempt++) {
       const cached = attempt === 1 ? recent.get(conversationId) : undefined;
       const conversation = cached?.tenantId === tenantId ? cached : await store.getConversation(tenantId, conversationId);
       if (!conversation) throw new LingxiError('not_found', `Conversation ${conversationId} was not found.`);
-      const input = await build(conversation);
-      if (!input) return null;
+      const built = await build(conversation);
+      if (!built) return null;
+      const { writes, ...input } = built;
       try {
-        const result = await store.commit({ expectedLastSeq: conversation.lastSeq, ...input });
+        const result = await store.commit({ expectedLastSeq: conversation.lastSeq, ...input, ...(writes ? { alsoOnCommit: (tx) => writes.store(tx) } : {}) });
+        // A duplicate clientId commits nothing: the turn's writes were not stored either.
+        writes?.settle(result.status === 'committed');
         remember(result.conversation);
         return result;
       } catch (error) {
+        writes?.settle(false);
         recent.delete(conversationId);
-        if (isLingxiError(error) && error.code === 'conflict' && error.details?.expected !== undefined && attempt < 5) continue;
+        // The conversation moved on, or a record a backend write started from did (the turn runs again on the reloaded backend).
+        if (isLingxiError(error) && error.code === 'conflict' && (error.details?.expected !== undefined || error.details?.backend === true) && attempt < 5) continue;
         throw error;
       }
     }
@@ -170,12 +187,17 @@ export function createConversationService(deps: ConversationServiceDeps) {
           }
           if (conversation.owner === 'closed') events.push({ type: 'conversation.reopened' });
           const engine = await engines.forTenant(tenant);
+          let writes: PendingWrites | null = null;
           try {
             // LLM engines stream their reply (src/engine/llm/stream-gate.ts); the widget shows it as a preview until the stored message arrives.
             const streaming = input.channel === 'widget-ws' ? { onStream: streamTo(tenant.id, conversationId) } : {};
             // A model may take seconds (issue 22 item 5): the widget shows the bot typing at once, not after the turn.
             if (streaming.onStream && 'describe' in engine && !typing) typing = botTyping(tenant.id, conversationId, true);
-            const turn = await (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming);
+            // The tools' backend writes are stored with this commit, in one transaction, before anyone is told.
+            const ran = await turnOnBackends(tenant, { conversationId, actor: { kind: 'bot' } }, () =>
+              (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming));
+            const turn = ran.result;
+            writes = ran.writes;
             const replies = turn.replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
             const handoff = turn.replies.find((reply) => reply.handoff)?.handoff;
             customerMessage.payload = { ...input.payload, ...understandingPayload(turn.understanding), ...turnOutcome(turn.events, handoff?.reason) };
@@ -186,13 +208,14 @@ export function createConversationService(deps: ConversationServiceDeps) {
             const { sentiment } = turn.understanding;
             if (needsSupervisor(sentiment, handoff?.reason)) events.push({ type: 'supervisor.alerted', data: { polarity: sentiment.polarity, emotion: sentiment.emotion, reason: handoff?.reason ?? 'very_negative' } });
             return {
-              tenantId: tenant.id, conversationId, clientId: input.clientId, messages, events,
+              tenantId: tenant.id, conversationId, clientId: input.clientId, messages, events, writes,
               patch: {
                 engineState: turn.state, owner: handoff ? 'queued' as const : 'bot' as const, locale: turn.state.locale, sentiment: sentiment.label,
                 priority: conversationPriority(conversation.priority, sentiment, turn.understanding.intent),
               },
             };
           } catch (error) {
+            writes?.settle(false);
             metrics.engineOutcomes.inc({ outcome: 'error' });
             logger.error({ err: error, tenantId: tenant.id, conversationId }, 'engine turn failed; queueing for an agent');
             const notice = say(conversation, notices.engineFailed());
@@ -252,7 +275,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
      */
     async attachVerifiedCustomer(tenant: Tenant, customer: Customer, conversationId: string): Promise<string | null> {
       const engine = await engines.forTenant(tenant);
-      const backendId = findBackendCustomer((engine as { data?: unknown }).data, tenant.settings.packs, customer, tenant.settings.locale);
+      const backendId = await onBackends(tenant, { conversationId, actor: { kind: 'system' } }, async () =>
+        findBackendCustomer((engine as { data?: unknown }).data, tenant.settings.packs, customer, tenant.settings.locale));
       if (!backendId) return null;
       const result = await serialize(conversationId, () => commitWithRetry(async (conversation) => {
         if (conversation.engineState.customerId) return null;

@@ -17,6 +17,7 @@ import type { ChannelGatewayService } from '../channels/channel-gateway.ts';
 import type { ChannelOutbox } from '../channels/channel-outbox.ts';
 import type { WechatApi } from '../channels/wechat/wechat-api.ts';
 import type { LlmSettingsStore } from '../llm/llm-settings-store.ts';
+import type { StoreBackendState } from '../backend/store-backend-state.ts';
 
 /** External channels (issue 13): inbound gateway, outbound senders by kind, per-tenant configuration, delivery outbox. */
 export interface ChannelServices {
@@ -58,6 +59,8 @@ export interface ServiceContext {
   sockets: Set<{ close(code?: number, reason?: string): void }>;
   /** Proactive care (issue 9): business events schedule rule messages. Absent when not wired. */
   proactive?: ProactiveCare;
+  /** The packs' demo backends per tenant in the database (issue 20); absent without a SQL client (in-memory backends). */
+  backends?: StoreBackendState;
   /** Channels (issue 13). Absent when the service runs without its SQL client (a bare Store override). */
   channels?: ChannelServices;
   /** Per-tenant LLM settings (issue 7), key sealed. Absent without the SQL client. */

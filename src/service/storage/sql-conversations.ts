@@ -68,7 +68,7 @@ const eventRecords = (events: NewEvent[]) => events.map((event, index) => ({ i: 
 
 type CommitRow = { cur: unknown; dup: unknown; upd: unknown; msgs: unknown; evs: unknown };
 
-async function commitOnce(sql: SqlClient, input: CommitInput): Promise<CommitResult> {
+async function commitOnce(sql: SqlExecutor, input: CommitInput): Promise<CommitResult> {
   const patch = input.patch ?? {};
   const has = (key: keyof typeof patch) => Object.prototype.hasOwnProperty.call(patch, key);
   const messages = messageRecords(input.messages);
@@ -149,7 +149,14 @@ export function createSqlConversations(sql: SqlClient): ConversationPart {
       // statement's snapshot; run again, and the fresh snapshot returns it as the duplicate.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await commitOnce(sql, input);
+          const { alsoOnCommit } = input;
+          if (!alsoOnCommit) return await commitOnce(sql, input);
+          // Writes of other modules that must commit with the turn or not at all (the pack backends, issue 20).
+          return await sql.transaction(async (tx) => {
+            const result = await commitOnce(tx, input);
+            if (result.status === 'committed') await alsoOnCommit(tx);
+            return result;
+          });
         } catch (error) {
           if (attempt < 3 && (error as { code?: string }).code === '23505' && /client_id/.test(String((error as { constraint?: string; message?: string }).constraint ?? (error as Error).message))) continue;
           throw error;

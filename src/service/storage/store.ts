@@ -1,5 +1,6 @@
 import type { ConversationState } from '../../engine/dialogue/types.ts';
 import type { Locale, Tone } from '../../engine/types.ts';
+import type { SqlExecutor } from './sql-client.ts';
 
 /** Storage records. Plain data with ISO time strings; the same shapes on every Store implementation. */
 
@@ -288,6 +289,11 @@ export interface CommitInput {
   events?: NewEvent[];
   /** Condition on the current owner, e.g. the bot may only answer when it still owns the conversation. */
   requireOwner?: Owner[];
+  /**
+   * More writes in the same transaction, run only when the turn commits (not for a duplicate or a failed check); a throw
+   * rolls the turn back too. The pack backends' writes of the turn (issue 20) use it.
+   */
+  alsoOnCommit?: (tx: SqlExecutor) => Promise<void>;
 }
 
 export type CommitResult =

@@ -38,6 +38,13 @@ describe('recogniseAddresses — Chinese', () => {
     expect(recogniseAddresses('北京市朝阳区建国路88号想改一下')[0].text).toBe('北京市朝阳区建国路88号');
   });
 
+  it('keeps the unit and a bare room number after the house number', () => {
+    expect(recogniseAddresses('改成西宁市城西区五四大街88号3单元502')[0].meta?.detail).toBe('五四大街88号3单元502');
+    expect(recogniseAddresses('寄到南京市鼓楼区中山路12号5栋1203')[0].text).toBe('南京市鼓楼区中山路12号5栋1203');
+    expect(recogniseAddresses('杭州市西湖区文三路100号3单元502室吧')[0].meta?.detail).toBe('文三路100号3单元502室');
+    expect(recogniseAddresses('西宁市城西区五四大街88号3个包裹')[0].meta?.detail).toBe('五四大街88号');
+  });
+
   it('needs more than a place name', () => {
     expect(recogniseAddresses('我在浙江省杭州市 / 我去超市了 / 北京很好')).toEqual([]);
   });

@@ -83,11 +83,20 @@ function chineseAddresses(text: string): Candidate[] {
   return found;
 }
 
-/** Cuts the greedy detail back to its last house/room marker (号, 室 …) or, failing that, its last street mark. */
+/** A room or flat number written bare after the last marker ("88号3单元502", "12栋1203", "5号楼B-1203"). */
+const TRAILING_ROOM = /^[A-Za-z]?-?\d{1,5}[A-Za-z]?$/;
+
+/**
+ * Cuts the greedy detail back to its last house/room marker (号, 单元, 室 …) — keeping a bare room number right
+ * after it — or, failing that, its last street mark.
+ */
 function trimDetail(detail: string | undefined): string | undefined {
   if (!detail) return undefined;
   for (let index = detail.length - 1; index >= 0; index -= 1) {
-    if (DETAIL_END.test(detail[index])) return detail.slice(0, index + 1);
+    if (DETAIL_END.test(detail[index]) || detail.slice(index - 1, index + 1) === '单元') {
+      const rest = detail.slice(index + 1);
+      return TRAILING_ROOM.test(rest) ? detail : detail.slice(0, index + 1);
+    }
   }
   for (let index = detail.length - 1; index >= 0; index -= 1) {
     if (STREET_MARK.test(detail[index])) return detail.slice(0, index + 1);

@@ -9,6 +9,12 @@ export interface OptionMention {
   end: number;
 }
 
+/** English names of the Chinese store's option keys, for English-speaking customers ("size M", "colour grey"). */
+const KEY_ALIASES: Record<string, string[]> = {
+  尺码: ['size'], 尺寸: ['size'], 鞋码: ['size', 'shoe size'], 颜色: ['colour', 'color'], 容量: ['capacity'], 规格: ['pack', 'spec'],
+};
+const SIZE_KEYS = new Set(['尺码', '鞋码', 'size', 'shoe size']);
+
 /**
  * Option values of one product mentioned in a text ("clicky switches", "尺码L", "works with Google Home").
  * Scoped to the product so that generic values ("large", "none") are read in the right sense.
@@ -33,7 +39,11 @@ export function findOptionMentions(source: string, product: Product): OptionMent
       const { forms: rawForms, needsKey: generic } = optionForms(key, value);
       const forms = rawForms.map(compactMixed);
       const needsKey = generic && (/^[a-z0-9]{1,2}$/i.test(value) || /^\d+$/.test(value) || (keysOfValue.get(value) ?? 0) > 1);
-      const keyed = (f: string) => [`${k} ${f}`, `${k}: ${f}`, `${k}:${f}`, `${f} ${k}`, `${k}${f}`, `${f}${k}`, `${f}码`, `${f}号`];
+      const aliases = KEY_ALIASES[k] ?? [];
+      const keyed = (f: string) => [`${k} ${f}`, `${k}: ${f}`, `${k}:${f}`, `${f} ${k}`, `${k}${f}`, `${f}${k}`, `${f}码`, `${f}号`,
+        ...aliases.flatMap((alias) => [`${alias} ${f}`, `${f} ${alias}`]),
+        // "an M", "a 40" — a size said with an article, in English.
+        ...(SIZE_KEYS.has(k) ? [`an ${f}`, `a ${f}`, `in ${f}`, `in an ${f}`, `in a ${f}`] : [])];
       const candidates = needsKey ? forms.flatMap(keyed) : [...forms, ...(generic ? forms.flatMap(keyed) : [])];
       for (const form of candidates) {
         for (const start of findForm(text, form)) mentions.push({ key, value, start, end: start + form.length });

@@ -35,6 +35,7 @@ describe('resolveItems (English store)', () => {
     ['my order with the hiking boots - the water bottle leaks, return it', ['Water Bottle']],
     ['everything in that order needs to go back', ['Desk Lamp', 'Electric Kettle', 'Hiking Boots', 'Water Bottle', 'Dumbbell Set']],
     ['return the boots pls, bottle + lamp are fine', ['Hiking Boots']],
+    ['everything except the lamp. the lamp was a gift from my mum', ['Electric Kettle', 'Hiking Boots', 'Water Bottle', 'Dumbbell Set']],
   ])('%s', (text, expected) => {
     expect(names(order, resolveItems(text, order, db.products).include)).toEqual(expected);
   });
@@ -79,6 +80,9 @@ describe('resolveItems (Chinese store)', () => {
     ['整單都退了吧', ['充电宝', '骑行头盔', '电水壶', '跑步鞋']],
     ['跟头盔一起那单里的充电宝退了', ['充电宝']],
     ['充电宝、电热水壶退货，跑步鞋不退', ['充电宝', '电水壶']],
+    // An item left out and then named again only as a reason or a side remark stays out.
+    ['除了头盔都退了吧，头盔我骑车天天戴着呢', ['充电宝', '电水壶', '跑步鞋']],
+    ['头盔和水壶退了，头盔先不退……算了头盔还是退吧', ['骑行头盔', '电水壶']],
   ])('%s', (text, expected) => {
     expect(names(order, resolveItems(text, order, db.products).include)).toEqual(expected);
   });

@@ -84,6 +84,8 @@ const ONLY_BEFORE = /(?:\b(?:just|only)\b|只|仅|单单|就退|就换)(?:\s*(?:
 const STRONG_ALL = /\beverything\b(?! else)|\ball (?:of )?(?:the |my )?(?:items|products|things|stuff)\b|\b(?:the )?(?:whole|entire|full) order\b|\bevery (?:single )?(?:item|thing)\b|\ball (?:three|four|five|six|3|4|5|6)\b|全部|所有(?:的)?(?:商品|东西)?|整单|整个订单|全都|全退|通通|统统/;
 const WEAK_ALL = /\bboth\b(?! (?:orders?|of (?:the|my) orders))|\ball of (?:them|it)\b|\bthem all\b|\bthe two\b(?! orders)|两样|两件|两个都|俩都|[二两三四五六]样全|都退|都换|都要退|都要换|全退|全换/;
 const REST = /\b(?:the rest(?: of (?:the|my|it|them|that|this|those|these)(?: order| items| stuff| things)?)?|everything else|all the others|the others|the other (?:ones|items|things))\b|其余|其他的|其它的|剩下的|剩余的/;
+// Words that ask for an item again after it was left out ("actually return the lamp too", "精华液也退吧").
+const TAKES_BACK = /\b(?:return|exchange|send back|swap|change|refund|too|also|as well|include|add)\b|退|换|也要|还是要|加上|算上/;
 const CLOSING = /\b(?:that'?s|that is|those are|these are|this is|it'?s|those were) (?:all|everything)(?: the (?:items|changes|things))?\b|就这些|就这几(?:件|个|样)|没有?别的了?/g;
 const CHEAPER = /\b(?:cheaper|cheapest|less expensive|lower priced)\b|便宜/;
 const PRICIER = /\b(?:more expensive|most expensive|pricier|priciest|dearer)\b|(?:更|最|比较)?贵的/;
@@ -138,6 +140,10 @@ export function resolveItems(source: string, order: Order, products: Record<stri
       const run = mentions.filter((m) => m.only && m.polarity === 'include' && clauseOf(m.start).start === clauseOf(mention.start).start);
       if (run[0] === mention) { include.clear(); only = true; }
     }
+    // "除了精华液都退了，精华液已经拆开用了": naming an excluded item again without asking for it (a reason, a side
+    // remark) does not take it back in; "actually return the lamp too" does.
+    const clause = clauseOf(mention.start);
+    if (mention.indexes.every((index) => exclude.has(index)) && !TAKES_BACK.test(text.slice(clause.start, clause.end))) continue;
     if (mention.indexes.length > 1 && !plural(text, mention)) ambiguous.push(mention.indexes);
     for (const index of mention.indexes) { include.add(index); exclude.delete(index); }
   }

@@ -1,6 +1,18 @@
 import { normalize } from '../../../engine/text/normalize.ts';
 import { GENERIC_VALUES_ZH, OPTION_KEYS_ZH, OPTION_VALUES_EN, OPTION_VALUES_ZH, PRODUCT_NAMES_ZH } from './zh-names.ts';
 
+/** Chinese endings and how they are said in speech (a single-character noun takes 子; 音箱 is often 音响). */
+const ZH_COLLOQUIAL_ENDINGS: Array<[string, string]> = [
+  ['音箱', '音响'], ['裙', '裙子'], ['裤', '裤子'], ['鞋', '鞋子'], ['袜', '袜子'], ['帽', '帽子'], ['杯', '杯子'], ['瓶', '瓶子'],
+  ['毯', '毯子'], ['垫', '垫子'], ['锅', '锅子'], ['盒', '盒子'], ['箱', '箱子'], ['椅', '椅子'], ['桌', '桌子'], ['镜', '镜子'],
+];
+
+/** 黑色 → ['black'], 硬皮 → ['hard cover'] …: OPTION_VALUES_ZH read backwards (only Chinese forms of 2+ characters). */
+const ENGLISH_OF_ZH_VALUE = new Map<string, string[]>();
+for (const [en, zhs] of Object.entries(OPTION_VALUES_ZH)) {
+  for (const zh of zhs) if (zh.length >= 2 && /\p{Script=Han}/u.test(zh)) ENGLISH_OF_ZH_VALUE.set(normalize(zh), [...(ENGLISH_OF_ZH_VALUE.get(normalize(zh)) ?? []), normalize(en)]);
+}
+
 const GENERIC_HEADS = new Set(['set', 'kit', 'machine', 'maker', 'cleaner', 'bed', 'bulb', 'case', 'light']);
 
 /**
@@ -20,6 +32,10 @@ export function productForms(name: string, nameEn?: string, shortForms = false):
     if (words.length > 1 && !GENERIC_HEADS.has(head)) forms.add(head);
     for (const f of [...forms]) if (/[a-z]$/.test(f)) forms.add(f.endsWith('s') || f.endsWith('h') ? `${f}es` : `${f}s`);
     for (const zh of PRODUCT_NAMES_ZH[n] ?? []) forms.add(normalize(zh));
+  }
+  // What customers call the same thing: "音响" for 音箱, "裙子" for 连衣裙, "鞋子" for 跑鞋.
+  for (const form of [...forms]) {
+    for (const [ending, said] of ZH_COLLOQUIAL_ENDINGS) if (form.endsWith(ending) && /\p{Script=Han}/u.test(form)) forms.add(form.slice(0, -ending.length) + said);
   }
   if (shortForms) {
     for (const form of [...forms]) {
@@ -51,8 +67,13 @@ export function optionForms(key: string, value: string): { forms: string[]; need
   if (mah) forms.add(`${mah[1]}毫安`).add(`${mah[1]} mah`);
   const gb = /^(\d+)(gb|tb)( ssd)?$/.exec(v);
   if (gb) forms.add(`${gb[1]}${gb[2][0]}`).add(`${gb[1]} ${gb[2]}`);
+  // "柑橘味的" for 柑橘调, "高低的" for 高低款: a Chinese value is also said by its stem (scoped to one product).
+  const stem = /^(\p{Script=Han}{2,})(调|款|版|型)$/u.exec(v);
+  if (stem) { forms.add(stem[1]); if (stem[2] === '调') forms.add(`${stem[1]}味`); }
   for (const alt of OPTION_VALUES_EN[value] ?? []) forms.add(normalize(alt));
   for (const zh of OPTION_VALUES_ZH[value] ?? []) forms.add(normalize(zh));
+  // A Chinese store's value in English ("black" for 黑色), for English-speaking customers.
+  for (const en of ENGLISH_OF_ZH_VALUE.get(v) ?? []) forms.add(en);
   if (k === 'switch type' || k.endsWith('type')) forms.add(`${v} ${k.replace(' type', '')}`);
   if (k === 'switch type') forms.add(`${v} switches`);
   if (v === 'yes') { forms.delete('yes'); forms.add(k); forms.add(`${k} yes`); }

@@ -40,7 +40,7 @@ export function referencedOrderAddress(ctx: Ctx, user: User, current?: Order): A
   if (!OTHER_ORDER_ADDRESS.test(text)) return null;
   const others = user.orders.map((id) => ctx.data.orders[id]).filter((o) => o && o.order_id !== current?.order_id);
   const byId = ctx.entities('order_id').map((e) => others.find((o) => o.order_id === e.value)).find(Boolean);
-  const byProduct = others.filter((o) => mentionedItems(ctx.turn.text, o).length);
+  const byProduct = others.filter((o) => mentionedItems(ctx.turn.text, o, ctx.data.products).length);
   const differs = others.filter((o) => !current || formatAddress(o.address) !== formatAddress(current.address));
   const chosen = byId ?? (byProduct.length === 1 ? byProduct[0] : undefined) ?? differs.at(-1) ?? others.at(-1);
   return chosen ? { ...chosen.address } : null;

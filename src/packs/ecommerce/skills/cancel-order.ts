@@ -38,7 +38,7 @@ function severalTargets(ctx: Ctx): Target[] | null {
     orderIds = pending.filter((o) => !excluded.includes(o)).map((o) => o.order_id);
   }
   if (orderIds.length < 2) return null;
-  const reasons = reasonsByOrder(text, orderIds, (clause, id) => Boolean(ctx.data.orders[id]) && mentionedItems(clause, ctx.data.orders[id]).length > 0);
+  const reasons = reasonsByOrder(text, orderIds, (clause, id) => Boolean(ctx.data.orders[id]) && mentionedItems(clause, ctx.data.orders[id], ctx.data.products).length > 0);
   return orderIds.map((orderId) => ({ orderId, reason: reasons[orderId] }));
 }
 

@@ -3,8 +3,9 @@ import type { EcommerceDb, Order, User } from '../store/types.ts';
 import type { Tracking } from '../tools/track-order.ts';
 import { ensureCustomer } from './auth.ts';
 import { formatAddress } from './address.ts';
-import { normalize } from '../../../engine/text/normalize.ts';
-import { mentionedItems, money, orderCard, orderSummary, resolveOrder, statusLabel } from './orders.ts';
+import { money, mostMentioned, orderCard, orderSummary, resolveOrder, statusLabel } from './orders.ts';
+import { narrowByStatus } from './order-references.ts';
+import { narrowByTime } from './order-time.ts';
 import { paymentLabel } from './payment.ts';
 
 export const orderStatusSkill: Skill<EcommerceDb> = {
@@ -34,16 +35,13 @@ export const orderStatusSkill: Skill<EcommerceDb> = {
   },
 };
 
-const LATEST = /\b(latest|most recent|last|newest|just (placed|ordered|bought))\b|最近|最新|刚(刚)?(买|下|拍)|今天|上一单|昨天/;
-
-/** The order the customer's words point at: the only one with the products named, else the latest when asked so. */
+/** The order the customer's words point at (products named, status, dates, latest/earliest); null when several fit. */
 function pointedOrder(ctx: Parameters<typeof orderStatusSkill.run>[0], orders: Order[]): Order | null {
   const text = ctx.flowTexts().join(' ');
-  const byProduct = orders.filter((o) => mentionedItems(text, o).length);
-  if (byProduct.length === 1) return byProduct[0];
-  const pool = byProduct.length ? byProduct : orders;
-  if (!LATEST.test(normalize(text))) return null;
-  return [...pool].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''))[0] ?? null;
+  const byProduct = mostMentioned(text, orders, ctx.data.products);
+  const pool = narrowByStatus(text, byProduct.length ? byProduct : orders);
+  const pointed = narrowByTime(text, ctx.flowEntities('date').map((e) => e.value), pool, ctx.now());
+  return pointed.length === 1 && (byProduct.length > 0 || pointed.length < orders.length) ? pointed[0] : null;
 }
 
 /** What the customer paid for the order (payments, not refunds); the item prices when no payment is recorded. */

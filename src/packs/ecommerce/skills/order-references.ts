@@ -1,5 +1,5 @@
 import { normalize } from '../../../engine/text/normalize.ts';
-import type { Order } from '../store/types.ts';
+import type { EcommerceDb, Order } from '../store/types.ts';
 import { mentionedItems } from './orders.ts';
 
 // Words that put what follows out of the request: "not the one with the tablet", "except the lamp", "除了台灯那单".
@@ -28,10 +28,10 @@ export function excludedText(text: string): string {
 }
 
 /** Orders among `orders` whose products the customer asked to leave alone. */
-export function excludedOrders(text: string, orders: Order[]): Order[] {
+export function excludedOrders(text: string, orders: Order[], products?: EcommerceDb['products']): Order[] {
   const excluded = excludedText(text);
   if (!excluded.trim()) return [];
-  return orders.filter((order) => mentionedItems(excluded, order).length > 0 || excluded.includes(normalize(order.order_id).replace(/^#/, '')));
+  return orders.filter((order) => mentionedItems(excluded, order, products).length > 0 || excluded.includes(normalize(order.order_id).replace(/^#/, '')));
 }
 
 // "both orders", "all my pending orders", "cancel them all", "两个订单都取消", "两单", "全部取消".
@@ -40,4 +40,25 @@ const SEVERAL = /\b(both( of)?( them| my| the)?|all (of )?(my |the |these |those
 /** True when the message asks about several orders at once without (necessarily) naming them. */
 export function mentionsSeveralOrders(text: string): boolean {
   return SEVERAL.test(normalize(text));
+}
+
+// What customers call an order's status: "那个还没发货的", "the pending one", "已经收到的那单", "the one on its way".
+const STATUS_WORDS: Array<{ status: string; pattern: RegExp }> = [
+  { status: 'pending', pattern: /还没发货|没发货|未发货|待发货|还没发出|没发出|\b(pending|not (yet )?shipped|hasn'?t (been )?shipped|unshipped|not sent (out )?yet)\b/ },
+  { status: 'processed', pattern: /已经发货|已发货|在路上|运输中|\b(shipped|on (its|the) way|in transit)\b/ },
+  { status: 'delivered', pattern: /已经收到|收到的|已签收|签收的|到了的|\b(delivered|arrived|received)\b/ },
+];
+
+/**
+ * Narrows orders by the status the customer describes them with ("那个还没发货的", "the one already delivered").
+ * Returns the narrower list only when it keeps at least one order and the words name exactly one status.
+ */
+export function narrowByStatus(text: string, orders: Order[]): Order[] {
+  const t = normalize(text).replace(/不是还没发货|not the (pending|unshipped) one/g, ' ');
+  const named = STATUS_WORDS.filter((w) => w.pattern.test(t)).map((w) => w.status);
+  // "还没发货" also contains "发货": a pending reference wins over the shipped one it spells.
+  const statuses = named.includes('pending') ? ['pending'] : named;
+  if (statuses.length !== 1) return orders;
+  const kept = orders.filter((order) => order.status === statuses[0]);
+  return kept.length ? kept : orders;
 }

@@ -3,7 +3,9 @@ import type { Card } from '../../../engine/dialogue/types.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import { findForm, productForms } from '../catalog/surface-forms.ts';
 import type { EcommerceDb, Order, OrderItem } from '../store/types.ts';
-import { excludedOrders } from './order-references.ts';
+import { excludedOrders, excludedText, narrowByStatus } from './order-references.ts';
+import { narrowByTime } from './order-time.ts';
+import { segmentsByOrder } from './order-segments.ts';
 
 export type Ctx = SkillContext<EcommerceDb>;
 
@@ -46,12 +48,13 @@ export function orderSummary(ctx: Ctx, order: Order): string {
 }
 
 /** Items of the order that the text mentions by product name (zh or en); "all"/"全部" means every item. */
-export function mentionedItems(text: string, order: Order): Array<{ item: OrderItem; start: number }> {
+export function mentionedItems(text: string, order: Order, products?: EcommerceDb['products']): Array<{ item: OrderItem; start: number }> {
   const t = normalize(text);
   const found: Array<{ item: OrderItem; start: number; length: number }> = [];
   order.items.forEach((item) => {
     let best: { start: number; length: number } | null = null;
-    for (const form of productForms(item.name, undefined, true)) {
+    // The catalogue's English name too, for English-speaking customers of a Chinese store ("the bedding set").
+    for (const form of productForms(item.name, products?.[item.product_id]?.name_en, true)) {
       for (const start of findForm(t, normalize(form))) {
         if (!best || form.length > best.length) best = { start, length: form.length };
       }
@@ -70,9 +73,18 @@ export function mentionsAllItems(text: string): boolean {
   return /\b(return|exchange|refund|send back|swap|change)\b.{0,20}\b(all (of )?(the |my )?(items|products|things|of them)|everything|them all|the (whole|entire) order)\b|\b(all (of )?the items in (the|my|this) order|every item)\b|全部商品|所有商品|全部退|都退了|整单|都退|整个订单/.test(t);
 }
 
+/** The orders that hold the most distinct products the text names (none when it names none of theirs). */
+export function mostMentioned(text: string, orders: Order[], products?: EcommerceDb['products']): Order[] {
+  const counts = orders.map((order) => new Set(mentionedItems(text, order, products).map((m) => m.item.product_id)).size);
+  const best = Math.max(0, ...counts);
+  return best ? orders.filter((_, i) => counts[i] === best) : [];
+}
+
 interface ResolveOptions {
   /** Statuses the action needs, e.g. ['pending']. */
   statuses?: string[];
+  /** The action is on items of the order (return, exchange): "except X" leaves out an item, not an order. */
+  itemLevel?: boolean;
   /** Template key naming the action, for messages ("cancel", "return" …). */
   action: string;
 }
@@ -98,8 +110,11 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     const index = n ? ('一二三四五六'.indexOf(n) + 1 || Number(n)) - 1 : -1;
     if (index >= 0 && choices[index]) ctx.slots.orderId = choices[index];
     else {
-      const byProduct = choices.filter((id) => mentionedItems(ctx.turn.text, ctx.data.orders[id]).length);
-      if (byProduct.length === 1) ctx.slots.orderId = byProduct[0];
+      // "有纸尿裤那个" / "上周到的那单" / "the latest one": the answer describes one of the listed orders.
+      const listed = choices.map((id) => ctx.data.orders[id]).filter(Boolean);
+      const byProduct = mostMentioned(ctx.turn.text, listed, ctx.data.products);
+      const described = narrowByTime(ctx.turn.text, ctx.entities('date').map((e) => e.value), narrowByStatus(ctx.turn.text, byProduct.length ? byProduct : listed), ctx.now());
+      if (described.length === 1 && (byProduct.length || described.length < listed.length)) ctx.slots.orderId = described[0].order_id;
     }
   }
   if (!ctx.slots.orderId) {
@@ -108,13 +123,25 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     const request = ctx.flowTexts().join(' ');
     // "Cancel that one, NOT the one with the tablet": orders the customer asked to leave alone are no candidates.
     const kept = options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders;
-    const excluded = excludedOrders(request, kept);
+    // For returns and exchanges, "除了精华液都退" leaves an item out, not the order that holds it.
+    const excluded = options.itemLevel && !/那单|订单|那个单|\b(order|one)\b/.test(excludedText(request)) ? [] : excludedOrders(request, kept, ctx.data.products);
     const eligible = excluded.length < kept.length ? kept.filter((o) => !excluded.includes(o)) : kept;
-    const withProduct = eligible.filter((o) => mentionedItems(request, o).length);
+    // "阅读器、路由器还有精华液那单": the order holding most of the products named, not every order holding one.
+    const withProduct = mostMentioned(request, eligible, ctx.data.products);
     // "Cancel it": the order we were just talking about, unless the customer names products of another one.
     const last = eligible.find((o) => o.order_id === ctx.memory.lastOrderId);
     if (last && (withProduct.includes(last) || !withProduct.length)) withProduct.splice(0, withProduct.length, last);
-    const candidates = withProduct.length ? withProduct : eligible;
+    // "咖啡机换黑色；充电宝换两万毫安的" — products of two orders: this flow takes the first order's part of the request
+    // and hands each other order's part to a task of its own, run right after this one.
+    const split = options.itemLevel && withProduct.length > 1 && ctx.state.flow ? segmentsByOrder(request, withProduct, ctx.data.products) : null;
+    if (split) {
+      ctx.focus(split[0].text);
+      for (const segment of split.slice(1)) ctx.enqueue(ctx.state.flow!.name, segment.text);
+      withProduct.splice(0, withProduct.length, split[0].order);
+    }
+    // "11月15号签收的那单", "上周买的", "the order I placed last": dates of the customer's own orders.
+    // "那个还没发货的", "the one that was delivered": the status the customer describes it with.
+    const candidates = narrowByTime(request, ctx.flowEntities('date').map((e) => e.value), narrowByStatus(request, withProduct.length ? withProduct : eligible), ctx.now());
     if (!candidates.length) {
       ctx.say('order.none_eligible', { action: ctx.text(`action.${options.action}`), count: userOrders.length });
       return 'stop';

@@ -1,5 +1,5 @@
 import type { Order, PaymentMethod } from '../store/types.ts';
-import { paymentFromText, paymentLabel, paymentQuickReplies } from './payment.ts';
+import { paymentFromText, paymentLabel, paymentQuickReplies, sourceLabel } from './payment.ts';
 import type { Ctx } from './orders.ts';
 
 /**
@@ -22,6 +22,12 @@ export function collectPayment(ctx: Ctx, order: Order, allowed: PaymentMethod[],
       ctx.ask('payment_method', 'payment.not_allowed', { method: paymentLabel(ctx, user.payment_methods[outside]) }, { quickReplies: paymentQuickReplies(ctx, allowed) });
       return 'waiting';
     }
+  }
+  // "差价用微信付吧" from a customer with no WeChat Pay on file: say so, instead of asking the same question again.
+  const missing = ctx.entities('payment_method').map((e) => e.value).find((source) => !all.some((m) => m.source === source));
+  if (missing && !named) {
+    ctx.ask('payment_method', 'payment.not_on_file', { method: sourceLabel(ctx, missing), list: allowed.map((m) => `- ${paymentLabel(ctx, m)}`).join('\n') }, { quickReplies: paymentQuickReplies(ctx, allowed) });
+    return 'waiting';
   }
   ctx.ask('payment_method', askKey, { list: allowed.map((m) => `- ${paymentLabel(ctx, m)}`).join('\n') }, { quickReplies: paymentQuickReplies(ctx, allowed) });
   return 'waiting';

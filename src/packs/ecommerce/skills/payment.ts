@@ -7,6 +7,11 @@ const SOURCE_LABEL: Record<string, { zh: string; en: string }> = {
   alipay: { zh: '支付宝', en: 'Alipay' }, wechat_pay: { zh: '微信支付', en: 'WeChat Pay' }, bank_card: { zh: '银行卡', en: 'bank card' },
 };
 
+/** The name of a kind of payment method ("微信支付", "gift card"). */
+export function sourceLabel(ctx: Ctx, source: string): string {
+  return SOURCE_LABEL[source]?.[ctx.locale] ?? source;
+}
+
 export function paymentLabel(ctx: Ctx, method: PaymentMethod): string {
   const base = SOURCE_LABEL[method.source]?.[ctx.locale] ?? method.source;
   const parts = [base];

@@ -15,7 +15,7 @@ export const returnItemsSkill: Skill<EcommerceDb> = {
   accepts: ['order_id', 'product', 'payment_method', 'number'],
   run(ctx) {
     if (!ensureCustomer(ctx)) return 'waiting';
-    const order = resolveOrder(ctx, { statuses: ['delivered'], action: 'return' });
+    const order = resolveOrder(ctx, { statuses: ['delivered'], action: 'return', itemLevel: true });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
     const user0 = ctx.data.users[order.user_id];

@@ -1,4 +1,4 @@
-import type { Mention } from '../../shared/self-correction.ts';
+import type { Mention } from '../../shared/corrections.ts';
 
 const STUDENT_ID = /(?<![a-z0-9])s[\s-]?(\d{6})(?!\d)/giu;
 const PHONE_CUE = /(?:尾号|后四位|后4位|末四位|末4位|last (?:4|four)(?: digits)?(?: are| is| of my phone(?: number)?)?|phone (?:number )?end(?:s|ing)?(?: in| with)?|end(?:s|ing)? (?:in|with))\D{0,8}?(\d{4})(?!\d)/giu;

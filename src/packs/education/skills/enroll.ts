@@ -4,7 +4,7 @@ import type { EducationDb } from '../store/types.ts';
 import type { StudentView } from '../tools/get-student.ts';
 import { missingPrerequisites } from '../tools/enroll-course.ts';
 import { findCourse } from '../rules/courses.ts';
-import { courseInFlow, lessonTime } from './course-lookup.ts';
+import { courseInFlow, coursesNamedTogether, lessonTime } from './course-lookup.ts';
 import { identifyStudent } from './identify-student.ts';
 import { parsePhoneLast4, parseStudentId } from '../rules/student-id.ts';
 
@@ -17,7 +17,7 @@ export const enrollSkill: Skill<EducationDb> = {
   intents: ['enroll_course'],
   writes: true,
   run(ctx) {
-    const course = courseInFlow(ctx);
+    let course = courseInFlow(ctx);
     if (!course) {
       // Asked for the course, given the student id or phone digits: keep them (identify now) and ask for the course again.
       const credentials = ctx.awaiting === 'product' && Boolean(parseStudentId(ctx.turn.normalized) || parsePhoneLast4(ctx.turn.normalized));
@@ -36,6 +36,9 @@ export const enrollSkill: Skill<EducationDb> = {
     const view = ctx.call<StudentView>('get_student', {});
     if (!view.ok || !view.result) { ctx.say('action.failed', { error: view.error }); return 'done'; }
     const { student, enrolments } = view.result;
+    // "是python那个" names PR101 and PR201: for a student who finished PR101 (or is taking it) that is PR201.
+    const taken = (id: string) => student.completed.includes(id) || enrolments.some((e) => e.course_id === id && e.status === 'active');
+    if (taken(course.id)) course = coursesNamedTogether(ctx).find((other) => !taken(other.id)) ?? course;
     if (enrolments.some((e) => e.course_id === course.id && e.status === 'active')) { ctx.say('enroll.already', { id: course.id, name: course.name[ctx.locale] }); return 'done'; }
     if (student.completed.includes(course.id)) { ctx.say('enroll.completed', { id: course.id, name: course.name[ctx.locale] }); return 'done'; }
     const missing = missingPrerequisites(student.completed, student.level, course.prerequisites);

@@ -1,6 +1,6 @@
 import type { SkillContext } from '../../../engine/pack.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
-import { latestMention } from '../../shared/self-correction.ts';
+import { latestMention } from '../../shared/corrections.ts';
 import { parsePhoneLast4, parseStudentId, phoneLast4Mentions, studentIdMentions } from '../rules/student-id.ts';
 import type { EducationDb } from '../store/types.ts';
 

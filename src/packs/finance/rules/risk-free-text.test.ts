@@ -25,6 +25,14 @@ describe('answersFromFreeText', () => {
     expect(read('打算投的钱占家里存款的百分之三十')).toEqual({ share: 'C' });
     expect(read('亏20%以内还行')).toEqual({ loss: 'C' });
   });
+  it('puts a stated loss percentage in its bracket (≤10% B, ≤30% C, more D), in Chinese and English', () => {
+    expect(read('能接受亏10%')).toEqual({ loss: 'B' });
+    expect(read('亏损百分之十五可以接受')).toEqual({ loss: 'C' });
+    expect(read('虧個四成也行')).toEqual({ loss: 'D' });
+    expect(read('I can live with losing 10%')).toEqual({ loss: 'B' });
+    expect(read("I'd accept a 25 percent drop")).toEqual({ loss: 'C' });
+    expect(read('可以接受10%到30%的亏损')).toEqual({ loss: 'C' });
+  });
   it('reads English descriptions', () => {
     expect(read("I'm 45, been trading stocks for about ten years, this money can sit there for 5+ years, and it's under 20% of our savings"))
       .toEqual({ age: 'D', experience: 'D', horizon: 'D', share: 'D' });

@@ -1,5 +1,5 @@
 import { parseChineseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
-import { correctedChoice, type Mention } from '../../shared/self-correction.ts';
+import { correctedChoice, type Mention } from '../../shared/corrections.ts';
 import { parseMoney } from './parse-money.ts';
 
 /** Answer letters by question id (`RISK_QUESTIONS[].id`): only the questions the text answers. */
@@ -68,10 +68,24 @@ function loss(text: string): Array<Mention<Letter>> {
   const cues: Array<[Letter, RegExp]> = [
     ['A', /亏不起|不能(?:接受)?(?:任何)?亏|不想亏|不(?:能|愿意?)(?:接受)?(?:任何)?(?:本金)?(?:亏损|损失)|一分(?:钱)?都(?:不能|亏不起|不想)|保本|保住本金|本金(?:不能|别|不要)(?:亏|少|损)|睡不着|\bcan'?t (?:afford to )?lose\b|\bno loss\b|(?:keep|protect) (?:my|the) (?:principal|capital|money) safe|\bcapital (?:protected|guaranteed)\b|lose sleep|not (?:lose|losing) (?:any|a penny|a cent)/giu],
     ['D', /亏(?:一半|光|完|掉一半)(?:也|都)|高风险(?:也|都)?(?:可以|没问题|能接受)|30%以上|百分之三十以上|(?:more than|over) 30 ?%|\bhigh risk\b|lose half/giu],
-    ['C', /(?:亏|损失?|跌|回撤|\blos(?:e|ing|s)\b|\bdrop)[^，,。;；]{0,8}?(?:(?:20|30|二十|三十)\s*%|百分之(?:二十|三十)|两三成|(?:两|三)成|a third|(?:20|30) ?percent)|10\s*%\s*[-到~至]\s*30\s*%/giu],
+    ['C', /(?:亏|损失?|跌|回撤|\blos(?:e|ing|s)\b|\bdrop)[^，,。;；]{0,8}?(?:两三成|(?:两|三)成|a third)|10\s*%\s*[-到~至]\s*30\s*%/giu],
     ['B', /亏(?:一点|一点点|一些|点)(?:点)?(?:也)?(?:可以|能接受|没关系|还行|没事|无所谓)|小亏|(?:10|十)\s*%\s*以内|百分之十以内|不超过(?:10|十)\s*%|\ba (?:small|little) loss\b|\bup to 10 ?%|\bsmall losses?\b|\blose a (?:little|bit)\b/giu],
   ];
-  return cues.flatMap(([letter, cue]) => [...text.matchAll(cue)].map((m) => ({ value: letter, index: m.index }))).sort((a, b) => a.index - b.index);
+  const found = cues.flatMap(([letter, cue]) => [...text.matchAll(cue)].map((m) => ({ value: letter, index: m.index })));
+  // A loss stated as a number ("能接受亏10%", "亏损百分之十五", "I can live with losing 10%") falls in its bracket;
+  // a range ("10%-30%") is left to the cue above, which names the bracket itself.
+  const percent = /(?:亏|损失?|跌|回撤|\blos(?:e|ing|s|t)\b|\bdrop)[^，,。;；\d]{0,8}?(?:百分之([一二两三四五六七八九十]{1,3}|\d{1,3})|(\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|％|percent|成))(?!\s*[-到~至])/giu;
+  // …or the number first: "25%的亏损", "a 25 percent drop".
+  const before = /(?:百分之([一二两三四五六七八九十]{1,3}|\d{1,3})|(\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(%|％|percent|成))(?:\s*(?:的|左右|以内|of)?\s*)(?:本金)?(?:亏损|损失|回撤|跌幅|\blos(?:s|ses)\b|\bdrop\b|\bfall\b|\bdecline\b)/giu;
+  for (const m of [...text.matchAll(percent), ...text.matchAll(before)]) {
+    if (/[-到~至]\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    const number = /\d/.test(m[1] ?? m[2]) ? Number(m[1] ?? m[2]) : parseChineseNumeral(m[1] ?? m[2]);
+    if (number === undefined || Number.isNaN(number)) continue;
+    const value = m[3] === '成' ? number * 10 : number;
+    if (value > 100) continue;
+    found.push({ value: value <= 0 ? 'A' : value <= 10 ? 'B' : value <= 30 ? 'C' : 'D', index: m.index });
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /** Amount as a share of household financial assets: from a percentage, words ("全部积蓄", "闲钱"), or two amounts. */

@@ -1,7 +1,7 @@
 import type { Skill } from '../../../engine/pack.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import { confirmAction } from '../../shared/confirm-action.ts';
-import { latestMention, negatedAt } from '../../shared/self-correction.ts';
+import { latestMention, negatedAt } from '../../shared/corrections.ts';
 import type { BankDb, Card } from '../store/types.ts';
 import { ensureBankCustomer } from './authenticate.ts';
 import { guardFraud, type BankSkillContext } from './bank-skill-context.ts';

@@ -20,6 +20,12 @@ describe('detectRedFlag', () => {
     ['胸口痛', 'cardiac'],
     ['胸痛', 'cardiac'],
     ['确认，不过我现在胸口突然很痛', 'cardiac'],
+    ['对了 我今天早上吐了好多血 这个要紧吗', 'internal_bleeding'],
+    ['我吐血了', 'internal_bleeding'],
+    ['他咳了一大口血', 'internal_bleeding'],
+    ['I threw up a lot of blood this morning', 'internal_bleeding'],
+    ["I'm vomiting blood", 'internal_bleeding'],
+    ['coughing up blood since last night', 'internal_bleeding'],
   ])('flags %s', (text, category) => {
     expect(detectRedFlag(text)?.category).toBe(category);
   });
@@ -27,6 +33,7 @@ describe('detectRedFlag', () => {
   it.each([
     '我咳嗽三天了，有点发烧', 'my knee hurts when I climb stairs', '没有胸痛，就是有点咳嗽', 'no chest pain, just a sore throat',
     '我想挂皮肤科的号', 'I want to cancel my appointment', '牙疼得厉害', 'I do not have difficulty breathing',
+    '没有吐血，就是胃疼', 'I have not vomited blood, just feel sick', '抽血化验什么时候出结果',
   ])('does not flag %s', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

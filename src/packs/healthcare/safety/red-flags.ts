@@ -1,7 +1,7 @@
 import { normalize } from '../../../engine/text/normalize.ts';
 
 /** Kinds of emergency the front desk recognises; each has its own `emergency.<category>` template. */
-export type RedFlagCategory = 'cardiac' | 'stroke' | 'bleeding' | 'breathing' | 'unconscious' | 'suicide';
+export type RedFlagCategory = 'cardiac' | 'stroke' | 'internal_bleeding' | 'bleeding' | 'breathing' | 'unconscious' | 'suicide';
 
 export interface RedFlagRule {
   category: RedFlagCategory;
@@ -42,9 +42,16 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
     ],
   },
   {
+    // Blood brought up or passed (not a wound): its own advice — pressing on a wound makes no sense here.
+    category: 'internal_bleeding', negatable: true, patterns: [
+      /(吐|呕|咳|咯)(出)?(了)?(很多|好多|不少|一大?口|大口|一摊|一大摊|满嘴)?(的)?(鲜)?血|(大量|大口)便血|便血(很多|不止)|拉(了)?(很多|好多)(的)?血|黑便|柏油(样)?便/,
+      /(vomit(ed|ing|s)?|throw(ing|n)? up|threw up|cough(ed|ing|s)? up|spit(ting)? up)( up)? (a lot of |lots of |some |a little |bright red |dark )?blood|blood in (my|his|her|the) (vomit|stool|stools|poo|poop)|(black|tarry|bloody) (stool|stools|poo|poop)/,
+    ],
+  },
+  {
     category: 'bleeding', negatable: true, patterns: [
-      /大出血|出血不止|血流不止|止不住(的)?血|血止不住|(大量|大口)(出血|吐血|便血|咯血)|吐血|喷血|流了(很多|好多|一地)(的)?血/,
-      /severe(ly)? bleeding|bleeding (heavily|a lot|badly|profusely)|heavy bleeding|(won'?t|will not|doesn'?t|does not) stop bleeding|can'?t stop (the )?bleed|bleeding (that )?(won'?t|will not) stop|los(ing|t) a lot of blood|vomiting blood|coughing up blood|blood everywhere/,
+      /大出血|出血不止|血流不止|止不住(的)?血|血止不住|大量出血|大口出血|喷血|流了(很多|好多|一地)(的)?血/,
+      /severe(ly)? bleeding|bleeding (heavily|a lot|badly|profusely)|heavy bleeding|(won'?t|will not|doesn'?t|does not) stop bleeding|can'?t stop (the )?bleed|bleeding (that )?(won'?t|will not) stop|los(ing|t) a lot of blood|blood everywhere/,
     ],
   },
   {

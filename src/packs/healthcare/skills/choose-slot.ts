@@ -1,6 +1,6 @@
 import type { SkillContext } from '../../../engine/pack.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
-import { correctedChoice } from '../../shared/self-correction.ts';
+import { correctedChoice } from '../../shared/corrections.ts';
 import type { Doctor, HospitalDb } from '../store/types.ts';
 
 type Free = Array<{ date: string; slot: string }>;

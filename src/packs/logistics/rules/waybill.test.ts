@@ -15,6 +15,9 @@ describe('parseWaybill', () => {
   it('reads plain 12–15 digits only after a cue word or as a bare answer', () => {
     expect(parseWaybill('运单号 773012345678901')).toBe('773012345678901');
     expect(parseWaybill('tracking number: 432198765432')).toBe('432198765432');
+    expect(parseWaybill('帮我查下 773012345678901')).toBe('773012345678901');
+    expect(parseWaybill('where is 432198765432')).toBe('432198765432');
+    expect(parseWaybill('can you check 432198765432 for me')).toBe('432198765432');
     expect(parseWaybill('订单 773012345678901 怎么样')).toBeNull();
     expect(parseWaybill('773012345678901')).toBeNull();
   });

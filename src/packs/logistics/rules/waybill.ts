@@ -3,13 +3,14 @@
  * - `SF` + 12 digits (e.g. SF123456789012), case-insensitive;
  * - `YT` + 13 digits (e.g. YT1234567890123), case-insensitive;
  * - 12–15 plain digits, either right after a cue word
- *   (运单 / 快递单 / 快递 / 单号 / 查件 / 包裹 / waybill / tracking / parcel / shipment)
+ *   (运单 / 快递单 / 快递 / 单号 / 查 / 包裹 / waybill / tracking / parcel / shipment / where is / track), as in
+ *   "帮我查下 397354013952582" or "where is 397354013952582",
  *   or at the start of a sentence followed by more words ("397354013952582 这个件到哪了"),
  *   or as the whole message when the waybill was just asked for.
  * Eleven digits are a mobile number, never a waybill.
  */
 export const PREFIXED_WAYBILL = /(?<![A-Za-z0-9])(SF\d{12}|YT\d{13})(?![0-9])/i;
-export const CUED_WAYBILL = /(?:运单|快递单|快递|单号|查件|包裹|waybill|tracking|parcel|shipment)[^\d\n]{0,16}(?<!\d)(\d{12,15})(?!\d)/i;
+export const CUED_WAYBILL = /(?:运单|快递单|快递|单号|查|包裹|waybill|tracking|parcel|shipment|where(?:'s| is)|\btrack\b|\blook up\b|\bcheck\b)[^\d\n]{0,16}(?<!\d)(\d{12,15})(?!\d)/i;
 export const BARE_WAYBILL = /^\s*(\d{12,15})\s*$/;
 /** 12–15 digits opening a sentence, with words after them: nothing else in a parcel conversation is that long. */
 export const LEADING_WAYBILL = /(?:^|[。！？!?；;\n]|[.,，]\s)\s*(\d{12,15})(?!\d)[\s,，:：]*(?=[^\s\d])/;

@@ -5,7 +5,7 @@ import { citiesInText } from '../rules/cities.ts';
 import type { LogisticsDb, PickupBooking } from '../store/types.ts';
 import { PICKUP_CALENDAR } from '../tools/pickup-calendar.ts';
 import { weightFrom } from '../rules/weight.ts';
-import { correctionStart } from '../../shared/correction-words.ts';
+import { correctionStart } from '../../shared/corrections.ts';
 
 /**
  * The pickup window a message names: "13:00-17:00", or a part of the day (上午 / afternoon / 晚上). When several

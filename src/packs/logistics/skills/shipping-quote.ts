@@ -3,7 +3,7 @@ import { citiesInText } from '../rules/cities.ts';
 import type { Quote } from '../rules/pricing.ts';
 import type { LogisticsDb } from '../store/types.ts';
 import { weightFrom } from '../rules/weight.ts';
-import { correctedText, isCorrection } from '../../shared/correction-words.ts';
+import { correctedText, isCorrection } from '../../shared/corrections.ts';
 
 /**
  * The price calculator in conversation: route (two served cities), weight and service, then the price with the

@@ -21,6 +21,12 @@ describe('planItinerary', () => {
     const names = plan.days.flatMap((d) => [d.morning.attraction.name, d.afternoon.attraction.name]);
     expect(new Set(names).size).toBe(names.length);
   });
+  it('opens a day with each sight asked for by name, even above the ticket cap', () => {
+    const plan = planItinerary(db, { days: 2, budget: 3000, travellers: 2, interests: [], mustSee: ['颐和园'] });
+    expect(plan.days[0].morning.attraction.name).toBe('颐和园');
+    expect(plan.days[0].morning.reason.code).toBe('requested');
+    expect(plan.days.flatMap((d) => [d.morning.attraction.name, d.afternoon.attraction.name]).filter((n) => n === '颐和园')).toHaveLength(1);
+  });
   it('prefers the interests, and indoor sights on bad-weather days', () => {
     const museums = planItinerary(db, { days: 2, budget: null, travellers: 1, interests: ['museum'] });
     expect(museums.days[0].morning.attraction.kinds).toContain('museum');

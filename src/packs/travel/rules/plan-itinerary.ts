@@ -8,11 +8,13 @@ export interface PlanRequest {
   interests: Interest[];
   /** 1-based days on which the weather advises indoor sights (museums, shows). */
   indoorDays?: number[];
+  /** Attractions the customer asked for by name ("再加环球影城"): each opens a day, whatever the ticket cap. */
+  mustSee?: string[];
 }
 
 /** Why an item was chosen: a code the replies turn into one line per locale, with the facts behind it. */
 export interface Reason {
-  code: 'interest' | 'popular' | 'indoor' | 'same_metro' | 'same_district' | 'near_sight' | 'district_meal' | 'near_plan' | 'district_hotel' | 'best_value';
+  code: 'requested' | 'interest' | 'popular' | 'indoor' | 'same_metro' | 'same_district' | 'near_sight' | 'district_meal' | 'near_plan' | 'district_hotel' | 'best_value';
   kind?: Interest;
   sight?: string;
   count?: number;
@@ -97,18 +99,21 @@ export function planItinerary(db: { attractions: Attraction[]; hotels: Hotel[]; 
   const planned: PlanDay[] = [];
   for (let day = 1; day <= days; day++) {
     const indoor = indoorDays.has(day);
-    const candidates = db.attractions.filter((a) => affordable(a) && !used.has(a.name));
-    const morning = [...candidates].sort(byScore(sightScore(indoor)))
+    const requested = db.attractions.find((a) => (request.mustSee ?? []).includes(a.name) && !used.has(a.name));
+    const candidates = db.attractions.filter((a) => (affordable(a) || a === requested) && !used.has(a.name));
+    const morning = requested ?? [...candidates].sort(byScore(sightScore(indoor)))
       .find((a) => candidates.some((b) => b !== a && b.district === a.district));
     if (!morning) break;
     used.add(morning.name);
     const partners = candidates.filter((b) => b !== morning && b.district === morning.district);
-    const afternoon = [...partners].sort(byScore((b) => sightScore(indoor)(b) + (b.metro && b.metro === morning.metro ? 0.5 : 0)))[0];
+    const afternoon = [...partners].sort(byScore((b) => sightScore(indoor)(b) + (b.metro && b.metro === morning.metro ? 0.5 : 0)))[0]
+      ?? [...candidates].filter((b) => b !== morning).sort(byScore(sightScore(indoor)))[0];
+    if (!afternoon) break;
     used.add(afternoon.name);
     visited.add(morning.district);
     planned.push({
       day, district: morning.district,
-      morning: { attraction: morning, reason: sightReason(morning, indoor) },
+      morning: { attraction: morning, reason: morning === requested ? { code: 'requested' } : sightReason(morning, indoor) },
       lunch: meal(morning),
       afternoon: { attraction: afternoon, reason: afternoon.metro && afternoon.metro === morning.metro ? { code: 'same_metro', sight: morning.name } : { code: 'same_district', sight: morning.name } },
       evening: meal(afternoon),

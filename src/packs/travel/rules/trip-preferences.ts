@@ -1,7 +1,7 @@
 import { CHINESE_NUMERAL_CHARACTERS, parseChineseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
 import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
 import type { Interest } from '../store/types.ts';
-import { correctionTails } from '../../shared/correction-words.ts';
+import { correctionTails } from '../../shared/corrections.ts';
 
 export interface TripPreferences {
   days: number | null;

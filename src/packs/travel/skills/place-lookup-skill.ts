@@ -49,6 +49,8 @@ function recordOf(ctx: Context, name: string): Place | null {
   return outcome.ok && outcome.result![0]?.name === name ? outcome.result![0] : null;
 }
 
+const ASKS_WAY = /(怎么|如何|咋)(去|走|过去|到)|坐(什么|几号线|哪条线)|\bget (there|to)\b|\bhow to get\b|\bwhich (metro|subway) (station|line)\b/i;
+
 /**
  * Attraction / hotel / restaurant lookup. Named places answer with their facts — several in one message
  * ("海洋馆门票多少钱？欢乐谷呢？") each get theirs. "Near X" (landmark, metro station or district) and a price
@@ -82,6 +84,15 @@ export const placeLookupSkill: Skill<TravelDb> = {
       }
     }
     if (described.length) {
+      // "怎么去" / "how do I get there": the way there from the data (its metro station), or say the data has none.
+      if (ASKS_WAY.test(text)) {
+        for (const place of described) {
+          const district = districtName(place.district, ctx.locale);
+          ctx.say(place.metro ? 'lookup.directions' : 'lookup.directions_unknown', { name: place.name, metro: place.metro, district });
+        }
+        rememberShown(ctx, described);
+        return 'done';
+      }
       for (const place of described) ctx.say(`lookup.${place.domain}_detail`, { detail: line(ctx, place, 1).replace(/^1\.\s*/, '') });
       rememberShown(ctx, described);
       return 'done';

@@ -1,10 +1,10 @@
 import type { Skill, SkillContext } from '../../../engine/pack.ts';
 import type { PlannedMeal, PlannedSight, Reason } from '../rules/plan-itinerary.ts';
 import { readTripPreferences, readTripPreferencesFrom } from '../rules/trip-preferences.ts';
-import { isCorrection } from '../../shared/correction-words.ts';
+import { isCorrection } from '../../shared/corrections.ts';
 import type { TravelDb } from '../store/types.ts';
 import type { TripPlan } from '../tools/plan-trip.ts';
-import { districtName } from './place-names.ts';
+import { districtName, placesIn } from './place-names.ts';
 import { ratingText } from './rating-text.ts';
 
 type Context = SkillContext<TravelDb>;
@@ -35,6 +35,24 @@ function answer(text: string): number | null {
   return bare ? Number(bare[1]) : null;
 }
 
+/** "再加环球影城", "加上颐和园", "add the Summer Palace": a sight the customer wants in the plan. */
+const ADD_SIGHT = /(?:再加(?:上|个|一个)?|加上|加个|加一个|还想去|也想去|顺便去|\badd\b|\binclude\b|\balso (?:visit|see|go to)\b)\s*(?:the\s+)?([^，,。；;！!？?、]{2,24}?)(?=$|[，,。；;！!？?、]|\s(?:and|too|as well|please)\b|吧|呢|啊|了|和|与)/giu;
+
+/** Sights asked for by name across the trip's messages: those in the database, and the words naming none. */
+function requestedSights(ctx: Context, texts: string[]): { found: string[]; unknown: string[] } {
+  const found: string[] = [];
+  const unknown: string[] = [];
+  for (const text of texts) {
+    for (const match of text.matchAll(ADD_SIGHT)) {
+      const words = match[1].trim();
+      const names = placesIn(ctx.data, words).filter((name) => ctx.data.attractions.some((a) => a.name === name));
+      if (names.length) found.push(...names.filter((name) => !found.includes(name)));
+      else if (!unknown.includes(words)) unknown.push(words);
+    }
+  }
+  return { found, unknown };
+}
+
 /**
  * The messages that describe this trip. After a plan was shown, "不对，是两个人" or "预算改成八千" changes that
  * trip: the earlier request is read first and the new message amends it, so nothing is asked again.
@@ -46,8 +64,8 @@ function tripTexts(ctx: Context): string[] {
 }
 
 /**
- * Itinerary planning: gathers days (asked), budget (asked once; "no limit" is fine), travellers and interests
- * (read when given, default one traveller and the best-rated sights), then shows the plan day by day with one
+ * Itinerary planning: gathers days (asked), budget (asked once; "no limit" is fine), travellers, interests and sights
+ * asked for by name (read when given, default one traveller and the best-rated sights), then shows the plan day by day with one
  * line of reasons per item, the hotel and the cost against the budget.
  */
 export const planTripSkill: Skill<TravelDb> = {
@@ -68,7 +86,10 @@ export const planTripSkill: Skill<TravelDb> = {
       return 'waiting';
     }
     const travellers = prefs.travellers ?? 1;
-    const outcome = ctx.call<TripPlan>('plan_trip', { days, budget, travellers, interests: prefs.interests });
+    const sights = requestedSights(ctx, tripTexts(ctx));
+    // A sight the data does not know is said so plainly rather than silently left out.
+    for (const words of sights.unknown) ctx.say('plan.sight_unknown', { sight: words });
+    const outcome = ctx.call<TripPlan>('plan_trip', { days, budget, travellers, interests: prefs.interests, must_see: sights.found.slice(0, days) });
     if (!outcome.ok) { ctx.say('plan.failed', { error: outcome.error }); return 'done'; }
     const plan = outcome.result!;
     ctx.memory.lastTripTexts = tripTexts(ctx).slice(-6);

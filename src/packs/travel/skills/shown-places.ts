@@ -18,7 +18,8 @@ const ORDINALS: Array<[RegExp, (count: number) => number]> = [
 
 /** Words every name shares; a reference needs more than these ("那家酒店" names no hotel in particular). */
 const GENERIC = /北京|酒店|饭店|宾馆|餐厅|餐馆|及服务公寓|公寓|国际|大厦|店|[（）()·\s]/g;
-const POINTING = /那家|这家|那个|这个|那里|那儿|这里|它|该店|\b(this|that) (one|place|hotel|restaurant|sight)\b|\bit\b|\bthere\b/i;
+// "怎么去" / "how do I get there" with no place named points at the place in focus too.
+const POINTING = /那家|这家|那个|这个|那里|那儿|这里|它|该店|(怎么|如何|咋)(去|走|过去)|\b(this|that) (one|place|hotel|restaurant|sight)\b|\bit\b|\bthere\b/i;
 
 /** True when the message points at "that one" while several items were shown (the customer must say which). */
 export function pointsAtOneOfSeveral(ctx: SkillContext<unknown>, text: string): ShownPlace[] | null {

@@ -19,6 +19,8 @@ export const planTrip = defineTool({
     budget: z.number().positive().nullable().default(null),
     travellers: z.number().int().min(1).max(12).default(1),
     interests: z.array(z.enum(INTERESTS as [string, ...string[]])).default([]),
+    /** Attractions the customer asked for by name; each must be in the database. */
+    must_see: z.array(z.string().min(1)).max(7).default([]),
     start: dateSchema.optional(),
   }),
   write: false,
@@ -27,7 +29,7 @@ export const planTrip = defineTool({
     // The weather of the central district decides: a rainy or smoggy day goes to museums and shows.
     const indoorDays = Array.from({ length: input.days }, (_, i) => i + 1)
       .filter((day) => context.data.weather.forecast({ date: addDays(start, day - 1), district: '东城' }).indoor_advised);
-    const plan = planItinerary(context.data, { ...input, interests: input.interests as never, indoorDays });
+    const plan = planItinerary(context.data, { ...input, interests: input.interests as never, indoorDays, mustSee: input.must_see });
     if (plan.days.length === 0) throw new ToolError('no sights fit this budget');
     return { ...plan, start, indoor_days: indoorDays };
   },

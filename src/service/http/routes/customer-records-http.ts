@@ -60,7 +60,9 @@ export function registerCustomerRecordsHttp(root: FastifyInstance, context: Serv
     const backends = (engine as { data?: unknown }).data;
     const matches: Array<{ pack: string; customerId: string; matchedBy: 'id' | 'email' | 'phone' }> = [];
     const records: CustomerRecord[] = [];
-    if (backends && typeof backends === 'object') {
+    // The tenant's stored backends (issue 20): the same records the bot changed, not the pack's demo seed.
+    const read = async () => {
+      if (!backends || typeof backends !== 'object') return;
       for (const pack of tenant.settings.packs) {
         const reader = packRecordReaders[pack];
         const data = (backends as Record<string, unknown>)[pack];
@@ -70,7 +72,8 @@ export function registerCustomerRecordsHttp(root: FastifyInstance, context: Serv
         matches.push({ pack, customerId: found.customerId, matchedBy: found.matchedBy });
         records.push(...found.records);
       }
-    }
+    };
+    await (context.backends ? context.backends.run(tenant, { conversationId: null, actor: { kind: 'system' } }, read) : read());
     // Newest first; undated records (accounts) last.
     records.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     return { matches, records };
