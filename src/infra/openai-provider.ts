@@ -30,6 +30,9 @@ export class OpenAICompatibleProvider implements LlmProvider {
       apiKey: this.#config.apiKey || 'not-needed',
       timeout: this.#config.timeoutMs,
       maxRetries: this.#config.maxRetries,
+      // The SDK logs an unreadable stream event with its raw text (model output, maybe customer data) to the console;
+      // Lingxi reports the failure itself (llm.failed, reason malformed_response) without the payload.
+      logLevel: 'off',
       ...(dependencies.fetch ? { fetch: dependencies.fetch } : {}),
     });
   }

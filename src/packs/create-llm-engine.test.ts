@@ -58,6 +58,15 @@ describe('createLlmEngine (e-commerce pack, τ-retail store)', () => {
     expect(provider.requests[1].messages.some((message) => message.role === 'assistant' && message.content === failed.replies[0].text)).toBe(true);
   });
 
+  it("gives the model the Chinese store's own policy in a Chinese store, and τ-retail's in the English one", async () => {
+    const provider = createScriptedProvider(() => ({ completion: { choices: [{ message: { content: '请问有什么可以帮您？' } }] } }));
+    const engine = await createLlmEngine({ packs: ['ecommerce'], locale: 'zh', provider, offline: await createPackEngine({ packs: ['ecommerce'], locale: 'zh', clock }), clock });
+    await engine.handle(engine.start({ locale: 'zh' }).state, { text: '我想问一下我的订单能不能改地址' });
+    const system = provider.requests[0].messages[0].content ?? '';
+    expect(system).toContain('灵犀优选 售后服务政策');
+    expect(system).not.toContain('# Retail agent policy');
+  });
+
   it('lets the offline engine answer confident small talk without spending tokens (Chinese)', async () => {
     const provider = createScriptedProvider([]);
     const engine = await createLlmEngine({ packs: ['ecommerce'], locale: 'zh', provider, offline: await createPackEngine({ packs: ['ecommerce'], locale: 'zh', clock }), clock });

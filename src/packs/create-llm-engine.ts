@@ -13,7 +13,7 @@ export interface LlmEngineOptions extends PackEngineOptions {
   provider: LlmProvider;
   /** The offline engine that answers when the model cannot; built from the same options when absent. Its data is shared. */
   offline?: PackEngine;
-  /** The packs' policy; default: the e-commerce pack's τ-retail wiki.md when that pack is enabled. */
+  /** The packs' policy; default: the e-commerce store's own (τ-retail wiki.md, or policy.zh.md for the Chinese store). */
   policy?: string;
   persona?: string;
   llm?: Partial<LlmAgentConfig>;
@@ -52,7 +52,7 @@ export async function createLlmEngine(options: LlmEngineOptions): Promise<LlmEng
   const retriever = createRetriever({ docs: pack.knowledge }, { tokenizer: createTokenizer() });
   // The offline engine's bindings: the same data and the same write tools (which report to the backend state).
   const packs = offline.bindings ?? await Promise.all(options.packs.map(async (name) => ({ pack: await loadPack(name), data: data[name] })));
-  const policy = options.policy ?? (options.packs.includes('ecommerce') ? await readFile(new URL('./ecommerce/data/tau-retail/wiki.md', import.meta.url), 'utf8') : '');
+  const policy = options.policy ?? (options.packs.includes('ecommerce') ? await readFile(new URL(ecommercePolicyFile(data.ecommerce), import.meta.url), 'utf8') : '');
   const agent = createLlmAgent({
     packs, provider: options.provider, offline, retriever, policy, persona: options.persona,
     clock: options.clock, ids: options.ids, prices: options.prices,
@@ -65,4 +65,13 @@ export async function createLlmEngine(options: LlmEngineOptions): Promise<LlmEng
     },
   });
   return { ...agent, pack, data, offline };
+}
+
+/**
+ * The policy of the e-commerce store in use: the Chinese store (CNY, store-zh) has its own, in Chinese, with its own
+ * identification rules and order ids; the English τ-retail wiki would tell the model to ask for `#W` ids and a US zip.
+ */
+function ecommercePolicyFile(store: unknown): string {
+  const currency = (store as { currency?: string } | undefined)?.currency;
+  return currency === 'CNY' ? './ecommerce/knowledge/policy.zh.md' : './ecommerce/data/tau-retail/wiki.md';
 }

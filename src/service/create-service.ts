@@ -135,6 +135,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     sockets: new Set(),
   };
   if (llmSettings) context.llmSettings = llmSettings;
+  if (defaultLlm) context.defaultLlm = { preset: defaultLlm.preset, baseUrl: defaultLlm.baseUrl, model: defaultLlm.model, privacyMode: defaultLlm.privacyMode };
   if (backends) context.backends = backends;
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });

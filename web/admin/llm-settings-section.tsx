@@ -21,7 +21,7 @@ export function LlmSettingsSection() {
   const [test, setTest] = useState<LlmTestResult | 'running' | null>(null);
   const load = (loaded: LlmSettingsView) => {
     setView(loaded);
-    const { hasApiKey: _has, apiKeyHint: _hint, updatedAt: _at, presets: _presets, ...settings } = loaded;
+    const { hasApiKey: _has, apiKeyHint: _hint, updatedAt: _at, presets: _presets, serverDefault: _server, ...settings } = loaded;
     setDraft(settings);
     setApiKey('');
   };
@@ -46,6 +46,7 @@ export function LlmSettingsSection() {
       <Button variant="primary" data-action="save-llm" onClick={() => save(changes())}>{t.save}</Button>
     </>}>
       <p className="hint">{t.llmHint}</p>
+      {view.serverDefault?.answering ? <p role="status" className="hint" data-testid="llm-server-default">{t.llmServerDefault.replace('{model}', view.serverDefault.model)}</p> : null}
       <label className="row"><input type="checkbox" name="llmEnabled" checked={draft.enabled} onChange={(event) => set({ enabled: event.target.checked })} /> {t.llmEnabled}</label>
       <div className="form-grid">
         <Field label={t.llmPreset}>
@@ -64,6 +65,7 @@ export function LlmSettingsSection() {
         <Field label={t.llmMaxTokens}><input name="llmMaxTokens" type="number" min={1000} step={1000} value={draft.maxTokensPerConversation} onChange={(event) => set({ maxTokensPerConversation: number(event.target.value) })} /></Field>
       </div>
       <label className="row"><input type="checkbox" name="llmPrivacy" checked={draft.privacyMode === 'strict'} onChange={(event) => set({ privacyMode: event.target.checked ? 'strict' : 'standard' })} /> {t.llmPrivacyStrict}</label>
+      {draft.privacyMode === 'standard' ? <p role="alert" className="error" data-testid="llm-privacy-warning">⚠ {t.llmPrivacyOffWarning}</p> : null}
       {view.hasApiKey ? <p><Button variant="ghost" data-action="remove-llm-key" onClick={() => save({ apiKey: null })}>{t.llmApiKeyRemove}</Button></p> : null}
       {test && test !== 'running' ? (
         <p role="status" className={test.ok ? 'saved' : 'error'}>{test.ok ? `✓ ${t.llmTestOk}` : `✗ ${t.llmTestFailed}: ${test.error ?? ''}`} · {t.llmLatency} {test.latencyMs} ms</p>

@@ -47,8 +47,10 @@ export interface LlmSettingsView {
   enabled: boolean; preset: string; baseUrl: string; model: string; temperature: number; timeoutMs: number; maxTokensPerConversation: number;
   privacyMode: 'standard' | 'strict'; hasApiKey: boolean; apiKeyHint: string | null; updatedAt: string | null;
   presets: Array<{ name: string; label: string; baseUrl: string; model: string; local: boolean }>;
+  /** The server-wide model, if any; `answering` while this tenant has no settings of its own. */
+  serverDefault: { answering: boolean; preset: string; baseUrl: string; model: string; privacyMode: 'standard' | 'strict' } | null;
 }
-export type LlmSettingsChanges = Partial<Omit<LlmSettingsView, 'hasApiKey' | 'apiKeyHint' | 'updatedAt' | 'presets'>> & { apiKey?: string | null };
+export type LlmSettingsChanges = Partial<Omit<LlmSettingsView, 'hasApiKey' | 'apiKeyHint' | 'updatedAt' | 'presets' | 'serverDefault'>> & { apiKey?: string | null };
 export interface LlmTestResult { ok: boolean; latencyMs: number; model: string; error: string | null }
 export type Owner = Conversation['owner'];
 export type WidgetServerFrameType = WidgetServerFrame;

@@ -26,6 +26,17 @@ describe('createConfiguredEngine', () => {
       expect(result.replies[0].text).toBe('Hello from the model.');
       expect(JSON.parse(bodies[0]).model).toBe('local-model');
 
+      // Privacy by default in `lingxi chat` too: typed names and phone numbers never reach the endpoint …
+      expect(llm.provider?.provider).toContain('strict privacy');
+      const zh = await llm.engine.handle(llm.engine.start({ locale: 'zh' }).state, { text: '我叫张伟，手机 138-0013-8000，帮我看看订单' });
+      expect(zh.replies[0].text).toBe('Hello from the model.');
+      expect(bodies[1]).not.toMatch(/张伟|138-0013-8000/);
+      // … unless the operator opts out.
+      const open = await createConfiguredEngine({ packs: ['ecommerce'], locale: 'en' }, { 'llm-privacy': 'standard' }, env);
+      await open.engine.handle(open.engine.start({ locale: 'en' }).state, { text: 'my name is yusuf rossi, phone 138-0013-8000, any help?' });
+      expect(bodies.at(-1)).toMatch(/yusuf rossi.*138-0013-8000/);
+      await expect(createConfiguredEngine({ packs: ['ecommerce'], locale: 'en' }, {}, { ...env, LINGXI_LLM_PRIVACY: 'nope' })).rejects.toThrow(/privacy/);
+
       expect((await createConfiguredEngine({ packs: ['ecommerce'], locale: 'en' }, {}, {})).mode).toBe('offline');
       expect((await createConfiguredEngine({ packs: ['ecommerce'], locale: 'en' }, { offline: true }, env)).mode).toBe('offline');
     } finally {

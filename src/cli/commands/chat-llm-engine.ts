@@ -4,6 +4,7 @@ import { resolveProviderConfig, type ProviderOptions } from '../../engine/llm/pr
 import { createPackEngine, type PackEngineOptions } from '../../packs/create-pack-engine.ts';
 import { createLlmEngine } from '../../packs/create-llm-engine.ts';
 import { OpenAICompatibleProvider } from '../../infra/openai-provider.ts';
+import { createPrivacyProvider } from '../../service/llm/privacy-provider.ts';
 
 /**
  * `parseArgs` options for LLM mode, shared by `lingxi chat`, `serve` and `eval replay`. The API key is read
@@ -14,6 +15,7 @@ export const LLM_CLI_OPTIONS = {
   'llm-preset': { type: 'string' },
   'llm-base-url': { type: 'string' },
   'llm-model': { type: 'string' },
+  'llm-privacy': { type: 'string' },
   offline: { type: 'boolean', default: false },
 } as const;
 
@@ -21,6 +23,7 @@ export interface LlmCliValues {
   'llm-preset'?: string;
   'llm-base-url'?: string;
   'llm-model'?: string;
+  'llm-privacy'?: string;
   offline?: boolean;
 }
 
@@ -41,10 +44,13 @@ export async function createConfiguredEngine(options: PackEngineOptions, values:
     ...(values['llm-preset'] ? { preset: values['llm-preset'] } : {}),
     ...(values['llm-base-url'] ? { baseUrl: values['llm-base-url'] } : {}),
     ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
+    ...(values['llm-privacy'] ? { privacy: values['llm-privacy'] as ProviderOptions['privacy'] } : {}),
   };
   const config = values.offline ? null : resolveProviderConfig(providerOptions, env);
   if (!config) return { engine: await createPackEngine(options), mode: 'offline' };
-  const provider = new OpenAICompatibleProvider(config);
+  const client = new OpenAICompatibleProvider(config);
+  // Privacy by default (issue 22 item 6): personal data becomes placeholders unless --llm-privacy standard.
+  const provider = config.privacy === 'strict' ? createPrivacyProvider(client) : client;
   // The same limits as the server's: the per-call timeout and the per-turn deadline from LINGXI_LLM_*.
   const engine = await createLlmEngine({ ...options, provider, llm: { timeoutMs: config.timeoutMs, turnDeadlineMs: config.turnDeadlineMs } });
   return { engine, mode: 'llm', provider: provider.describe() };

@@ -11,12 +11,12 @@ import { createRecorder, makeReply } from '../dialogue/turn-context.ts';
 import type { ConversationEngine, ConversationState, EngineEvent, Reply, TurnInput, TurnResult, Understanding } from '../dialogue/types.ts';
 import { callModel, type ModelCallResult } from './call-model.ts';
 import { executeConfirmed, executeToolCall, type ToolCallEnvironment, type ToolPolicy } from './execute-tool-call.ts';
-import { extractFacts, extractFactsFromValue, findUngroundedFacts } from './grounding.ts';
+import { extractFacts, extractFactsFromValue } from './grounding.ts';
 import { addFacts, llmMemory, trimHistory, type LlmMemory } from './llm-memory.ts';
 import { llmText } from './llm-texts.ts';
 import { costOf, DEFAULT_MODEL_PRICES, type ModelPrice } from './model-prices.ts';
 import { createStreamGate, type StreamEvent } from './stream-gate.ts';
-import { unsupportedActionClaims } from './action-claims.ts';
+import { createReplyChecker, gatherEvidence, replacementKey } from './reply-checks.ts';
 import { buildSystemPrompt, DEFAULT_PERSONA } from './system-prompt.ts';
 import { createToolSpecs } from './tool-specs.ts';
 import type { ChatMessage, LlmProvider, ProviderDescription } from './types.ts';
@@ -186,8 +186,10 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
         const grounded = new Set([...memory.grounded, ...policyFacts]);
         // Writes that succeeded in this turn: the only ones a reply may say were done.
         const writes = recorder.toolCalls.filter((call) => call.ok && tools[call.name]?.write).map((call) => call.name);
-        const gate = createStreamGate((piece) => findUngroundedFacts(piece, grounded).length > 0 || unsupportedActionClaims(piece, writes).length > 0, handleOptions.onStream);
-        const messages: ChatMessage[] = [{ role: 'system', content: systemPrompt(state) }, ...memory.messages];
+        const system = systemPrompt(state);
+        const check = createReplyChecker(gatherEvidence(memory, { grounded, writes, policy: options.policy, systemPrompt: system, now: clock.now() }));
+        const gate = createStreamGate((piece, soFar) => check(piece, soFar).length > 0, handleOptions.onStream);
+        const messages: ChatMessage[] = [{ role: 'system', content: system }, ...memory.messages];
         let result: ModelCallResult;
         try {
           result = await callModel(provider, { messages, tools: specs, temperature: config.temperature, maxTokens: config.maxTokens }, {
@@ -241,19 +243,19 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
 
         const answer = result.text.trim();
         if (!answer) return fallback('empty_response');
-        const ungrounded = findUngroundedFacts(answer, grounded);
-        const claims = unsupportedActionClaims(answer, writes);
+        const violations = check(answer);
         let replyText = answer;
-        if (ungrounded.length || claims.length) {
+        if (violations.length) {
           gate.reset();
-          if (ungrounded.length) recorder.events.push({ type: 'guardrail.triggered', at: clock.now(), data: { rule: 'ungrounded_facts', facts: ungrounded.slice(0, 10), text: answer.slice(0, 500) } });
-          if (claims.length) recorder.events.push({ type: 'guardrail.triggered', at: clock.now(), data: { rule: 'unsupported_action_claim', claims, text: answer.slice(0, 500) } });
-          replyText = llmText(templates, state.locale, tone, claims.length ? 'llm.not_done' : 'llm.unverified');
+          for (const violation of violations) {
+            recorder.events.push({ type: 'guardrail.triggered', at: clock.now(), data: { rule: violation.rule, [FOUND_KEY[violation.rule] ?? 'found']: violation.found.slice(0, 10), text: answer.slice(0, 500) } });
+          }
+          replyText = llmText(templates, state.locale, tone, replacementKey(violations));
         } else {
           gate.finish(result.text);
         }
         memory.messages.push({ role: 'assistant', content: replyText });
-        return finish(state, understanding, recorder, [makeReply(replyEnv, replyText, { sources: ungrounded.length || claims.length ? [] : env.sources })]);
+        return finish(state, understanding, recorder, [makeReply(replyEnv, replyText, { sources: violations.length ? [] : env.sources })]);
       }
     },
   };
@@ -309,6 +311,9 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
     return { state, replies, events, understanding, toolCalls: recorder.toolCalls };
   }
 }
+
+/** Event field names kept from before the checks were gathered in reply-checks.ts (dashboards read them). */
+const FOUND_KEY: Record<string, string> = { ungrounded_facts: 'facts', unsupported_action_claim: 'claims' };
 
 function switchLocale(state: ConversationState, understanding: Understanding): void {
   const letters = understanding.normalized.replace(/[^\p{L}]/gu, '').length;

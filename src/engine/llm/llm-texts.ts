@@ -19,6 +19,14 @@ export const LLM_TEXTS: Record<string, Localized> = {
     en: "To be precise: nothing has been changed in this step. If you'd like me to go ahead, tell me what to do and I'll confirm the details with you first.",
     zh: '说明一下：这一步还没有为您办理任何变更。如需办理，请告诉我要做什么，我会先和您确认细节。',
   },
+  'llm.policy_unverified': {
+    en: "I couldn't find that rule in our help articles, so I won't state it. I can look up the exact policy for you, or connect you to a colleague.",
+    zh: '这条规则我在帮助中心里没有查到依据，为避免误导就不下结论了。我可以帮您查询具体的政策条款，或为您转接人工客服。',
+  },
+  'llm.withheld': {
+    en: "Sorry, I can't share that. How else can I help you with your own orders or account?",
+    zh: '抱歉，这部分内容我不能提供。关于您本人的订单或账户，还有什么可以帮您？',
+  },
   'llm.done': {
     en: 'Done: {summary}.',
     zh: '已为您办理：{summary}。',

@@ -38,6 +38,11 @@ export const providerConfigSchema = z.object({
   maxRetries: z.number().int().min(0).max(5).default(1),
   /** Stream responses (Server-Sent Events); non-streaming is useful for endpoints with broken SSE. */
   stream: z.boolean().default(true),
+  /**
+   * `strict` (default): phone, e-mail, ID and card numbers, names and addresses are replaced by placeholders before
+   * anything leaves for the model (src/service/llm/privacy-provider.ts). `standard` opts out (LINGXI_LLM_PRIVACY).
+   */
+  privacy: z.enum(['strict', 'standard'], { error: 'must be strict or standard' }).default('strict'),
 });
 
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
@@ -76,6 +81,7 @@ export function resolveProviderConfig(options: ProviderOptions, env: Record<stri
     maxTokens: options.maxTokens ?? numeric('MAX_TOKENS'),
     maxRetries: options.maxRetries ?? numeric('MAX_RETRIES'),
     stream: options.stream ?? (pick('STREAM') ? pick('STREAM') !== 'false' : undefined),
+    privacy: options.privacy ?? pick('PRIVACY'),
   });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

@@ -15,9 +15,10 @@ export interface StreamGate {
 /**
  * Streams the model's text to the customer sentence by sentence, each sentence released only after the reply's
  * checks have passed on it (`blocks` returns true for a piece that must not be shown: an invented figure, a claim that
- * an action was done) — so such text is never shown, even briefly.
+ * an action was done; it also sees the whole text so far, for checks over several sentences such as a system-prompt
+ * echo) — so such text is never shown, even briefly.
  */
-export function createStreamGate(blocks: (piece: string) => boolean, onStream?: (event: StreamEvent) => void): StreamGate {
+export function createStreamGate(blocks: (piece: string, textSoFar: string) => boolean, onStream?: (event: StreamEvent) => void): StreamGate {
   let released = 0;
   let blocked = false;
   const emit = (event: StreamEvent) => {
@@ -33,7 +34,7 @@ export function createStreamGate(blocks: (piece: string) => boolean, onStream?: 
       const complete = completeSentences(textSoFar);
       if (complete.length <= released) return;
       const piece = complete.slice(released);
-      if (blocks(piece)) {
+      if (blocks(piece, complete)) {
         blocked = true;
         return;
       }

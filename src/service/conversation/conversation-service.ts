@@ -129,6 +129,13 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
   }
 
+  /** A transient typing signal from the bot (at-most-once, like deltas); the widget hides it by itself after 10 s. */
+  const botTyping = (tenantId: string, conversationId: string, on: boolean): boolean => {
+    bus.publish(conversationTopic(conversationId), { kind: 'typing', tenantId, conversationId, author: 'bot', on })
+      .catch((error: unknown) => logger.warn({ err: error, tenantId, conversationId }, 'typing publish failed'));
+    return on;
+  };
+
   /** Publishes the engine's stream events as transient `delta` live events (at-most-once; the final message is stored). */
   const streamTo = (tenantId: string, conversationId: string): NonNullable<HandleOptions['onStream']> => (event) => {
     const delta = { kind: 'delta' as const, tenantId, conversationId, text: event.type === 'delta' ? event.text : '', ...(event.type === 'reset' ? { reset: true } : {}) };
@@ -179,6 +186,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       return serialize(conversationId, async () => {
         const started = performance.now();
         let ownerAtStart = 'bot';
+        let typing = false;
         const result = await commitWithRetry(async (conversation) => {
           ownerAtStart = conversation.owner;
           const customerMessage: NewMessage = { id: newId('msg'), clientId: input.clientId, author: 'customer', authorId: conversation.customerId, text: input.text, payload: { ...input.payload } };
@@ -192,6 +200,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
           try {
             // LLM engines stream their reply (src/engine/llm/stream-gate.ts); the widget shows it as a preview until the stored message arrives.
             const streaming = input.channel === 'widget-ws' ? { onStream: streamTo(tenant.id, conversationId) } : {};
+            // A model may take seconds (issue 22 item 5): the widget shows the bot typing at once, not after the turn.
+            if (streaming.onStream && 'describe' in engine && !typing) typing = botTyping(tenant.id, conversationId, true);
             // The tools' backend writes are stored with this commit, in one transaction, before anyone is told.
             const ran = await turnOnBackends(tenant, { conversationId, actor: { kind: 'bot' } }, () =>
               (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming));
@@ -230,6 +240,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         metrics.turnSeconds.observe({ owner: ownerAtStart }, (performance.now() - started) / 1000);
         await announce(tenant.id, result.conversation, result.messages, result.events, input.channel);
+        if (typing) botTyping(tenant.id, conversationId, false);
         return { ack: { clientId: input.clientId, seq: result.messages[0].seq, duplicate: false }, messages: result.messages, conversation: result.conversation };
       });
     },

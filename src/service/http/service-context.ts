@@ -67,4 +67,6 @@ export interface ServiceContext {
   channels?: ChannelServices;
   /** Per-tenant LLM settings (issue 7), key sealed. Absent without the SQL client. */
   llmSettings?: LlmSettingsStore;
+  /** The server-wide LLM default from LINGXI_LLM_* (answers tenants that never saved settings); null when none. */
+  defaultLlm?: { preset: string; baseUrl: string; model: string; privacyMode: 'standard' | 'strict' } | null;
 }

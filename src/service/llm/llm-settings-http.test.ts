@@ -20,7 +20,7 @@ describe('admin API of LLM mode', () => {
   it('answers the defaults and the presets before anything is configured', async () => {
     const response = await call('GET', '/v1/admin/llm', t.tokens.admin);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ enabled: false, preset: 'deepseek', hasApiKey: false, apiKeyHint: null, updatedAt: null, privacyMode: 'standard' });
+    expect(response.json()).toMatchObject({ enabled: false, preset: 'deepseek', hasApiKey: false, apiKeyHint: null, updatedAt: null, privacyMode: 'strict' });
     expect(response.json().presets.map((preset: { name: string }) => preset.name)).toEqual(expect.arrayContaining(['deepseek', 'qwen', 'glm', 'doubao', 'openai', 'vllm', 'ollama', 'llamacpp']));
   });
 
@@ -80,5 +80,21 @@ describe('admin API of LLM mode', () => {
     expect(slow.json()).toMatchObject({ ok: false });
     expect(slow.json().latencyMs).toBeLessThan(5_000);
     expect(t.logs.join('\n')).not.toContain(KEY);
+  });
+});
+
+describe('admin API of LLM mode with a server-wide default (issue 22 item 7)', () => {
+  it('says the server-wide model answers a tenant that never saved settings, and stops saying so once it has', async () => {
+    const withDefault = await createLlmTestService(undefined, { LINGXI_LLM_BASE_URL: fake.baseUrl, LINGXI_LLM_MODEL: 'server-model' });
+    try {
+      const get = () => withDefault.service.app.inject({ method: 'GET', url: '/v1/admin/llm', headers: { authorization: `Bearer ${withDefault.tokens.admin}` } });
+      expect((await get()).json()).toMatchObject({ enabled: false, serverDefault: { answering: true, model: 'server-model', baseUrl: fake.baseUrl, privacyMode: 'strict' } });
+      const off = await withDefault.service.app.inject({ method: 'PUT', url: '/v1/admin/llm', headers: { authorization: `Bearer ${withDefault.tokens.admin}` }, payload: { enabled: false } });
+      expect(off.json()).toMatchObject({ enabled: false, serverDefault: { answering: false } });
+      expect((await get()).json().serverDefault.answering).toBe(false);
+    } finally {
+      await withDefault.close();
+    }
+    expect((await call('GET', '/v1/admin/llm', t.tokens.admin)).json().serverDefault).toBeNull();
   });
 });

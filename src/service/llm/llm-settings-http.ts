@@ -37,6 +37,11 @@ const settingsView = z.object({
   apiKeyHint: z.string().nullable(),
   updatedAt: z.string().nullable(),
   presets: z.array(z.object({ name: z.string(), label: z.string(), baseUrl: z.string(), model: z.string(), local: z.boolean() })),
+  /**
+   * The server-wide model (LINGXI_LLM_*), when the server has one. `answering`: it answers this tenant's customers now,
+   * because the tenant never saved settings of its own (`enabled` above is the tenant's own switch).
+   */
+  serverDefault: z.object({ answering: z.boolean(), preset: z.string(), baseUrl: z.string(), model: z.string(), privacyMode: z.enum(['standard', 'strict']) }).nullable(),
 });
 const testView = z.object({ ok: z.boolean(), latencyMs: z.number(), model: z.string(), error: z.string().nullable() });
 
@@ -44,9 +49,9 @@ const presets = PRESET_NAMES.map((name) => ({ name, label: PROVIDER_PRESETS[name
 
 type Draft = Omit<LlmSettings, 'tenantId' | 'revision' | 'updatedAt'> & { updatedAt: string | null };
 
-function view(settings: Draft): z.infer<typeof settingsView> {
+function view(settings: Draft, serverDefault: z.infer<typeof settingsView>['serverDefault'] = null): z.infer<typeof settingsView> {
   const { apiKey, ...rest } = settings;
-  return { ...rest, hasApiKey: apiKey.length > 0, apiKeyHint: apiKey.length >= 12 ? `…${apiKey.slice(-4)}` : null, presets };
+  return { ...rest, hasApiKey: apiKey.length > 0, apiKeyHint: apiKey.length >= 12 ? `…${apiKey.slice(-4)}` : null, presets, serverDefault };
 }
 
 /** The stored settings with `changes` applied; a new preset fills base URL and model unless they are given too. */
@@ -69,10 +74,12 @@ export function registerLlmSettingsHttp(root: FastifyInstance, context: ServiceC
   if (!store) return;
   const app = root.withTypeProvider<ZodTypeProvider>();
   const current = async (tenantId: string): Promise<Draft> => (await store.get(tenantId)) ?? { ...DEFAULT_LLM_SETTINGS, apiKey: '', updatedAt: null };
+  /** What the server-wide default does for this tenant (issue 22 item 7: the view said "off" while it answered). */
+  const serverDefault = async (tenantId: string) => (context.defaultLlm ? { ...context.defaultLlm, answering: (await store.get(tenantId)) === null } : null);
 
   app.get('/v1/admin/llm', { schema: { tags: ['admin'], security, summary: 'LLM mode of the tenant (admin); the API key is never returned', response: { 200: settingsView, ...errorResponses } } }, async (request) => {
     const { tenant } = await requireAgent(context, request, ['admin']);
-    return view(await current(tenant.id));
+    return view(await current(tenant.id), await serverDefault(tenant.id));
   });
 
   app.put('/v1/admin/llm', {
@@ -96,7 +103,7 @@ export function registerLlmSettingsHttp(root: FastifyInstance, context: ServiceC
     });
     // Start building the tenant's engine now, so the next customer does not wait for it.
     void context.engines.forTenant(tenant).catch(() => {});
-    return view(saved);
+    return view(saved, await serverDefault(tenant.id));
   });
 
   app.post('/v1/admin/llm/test', {

@@ -2,7 +2,10 @@ import type { PresetName } from '../../engine/llm/provider-presets.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { SqlExecutor } from '../storage/sql-client.ts';
 
-/** `standard`: the model reads the conversation as the agent builds it. `strict`: nothing personal leaves (see privacy-provider.ts). */
+/**
+ * `strict` (the default, issue 22 item 6): nothing personal leaves (see privacy-provider.ts). `standard`: the model reads
+ * the conversation as the agent builds it — a tenant's explicit opt-out, warned about in the admin.
+ */
 export type LlmPrivacyMode = 'standard' | 'strict';
 
 /** One tenant's LLM mode, with the API key opened (only this store and the engine factory ever hold it). */
@@ -18,6 +21,13 @@ export interface LlmSettings {
   privacyMode: LlmPrivacyMode;
   /** Empty when none is set (local servers need none). */
   apiKey: string;
+  /**
+   * Only the server-wide default (LINGXI_LLM_STREAM / _MAX_TOKENS / _MAX_RETRIES) sets these; a tenant's stored settings
+   * leave them unset: streaming on, the provider's completion limit, no SDK retries (the offline engine answers instead).
+   */
+  stream?: boolean;
+  maxTokens?: number;
+  maxRetries?: number;
   /** Grows on every change; part of the tenant's engine key so that a change rebuilds the engine. */
   revision: number;
   updatedAt: string;
@@ -29,7 +39,7 @@ export type LlmSettingsPatch = Partial<Omit<LlmSettings, 'tenantId' | 'apiKey' |
 /** What a tenant without a row gets: off, with the DeepSeek preset filled in for the form. */
 export const DEFAULT_LLM_SETTINGS = {
   enabled: false, preset: 'deepseek', baseUrl: 'https://api.deepseek.com/v1', model: 'deepseek-chat', temperature: 0.2,
-  timeoutMs: 30_000, maxTokensPerConversation: 60_000, privacyMode: 'standard',
+  timeoutMs: 30_000, maxTokensPerConversation: 60_000, privacyMode: 'strict',
 } as const satisfies Omit<LlmSettingsPatch, 'apiKey'>;
 
 export interface LlmSettingsStore {

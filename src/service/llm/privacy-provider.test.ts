@@ -109,3 +109,27 @@ describe('strict privacy provider: one placeholder per value', () => {
     expect(JSON.parse(calls.calls[0].function.arguments)).toEqual({ address1: '渝中区建设路323号', address2: '3单元502' });
   });
 });
+
+describe('strict privacy provider: what the customer types', () => {
+  it.each([
+    ['zh', '我叫张伟，手机 138-0013-8000，座机 010-12345678，寄到浙江省杭州市西湖区文三路88号', ['张伟', '138-0013-8000', '010-12345678', '文三路88号', '杭州市']],
+    ['en', 'my name is yusuf rossi, ship it to 445 Maple Drive, Mesa, AZ 85201; call +1 415-555-0134', ['yusuf', 'rossi', '445 Maple Drive', 'Mesa', '85201', '415-555-0134']],
+  ])('%s: typed names, addresses and phone numbers never leave, and placeholders come back as the real values', async (_locale, text, secrets) => {
+    let sent = '';
+    const inner: LlmProvider = {
+      model: 'm', describe: () => ({ provider: 'p', baseUrl: 'b', model: 'm', apiKey: '(none)' }),
+      async *complete(request): AsyncGenerator<CompletionChunk> {
+        sent = JSON.stringify(request.messages);
+        const first = /\[personal_\d+\]/.exec(sent)![0];
+        yield { type: 'text', text: `OK ${first}` };
+        yield { type: 'finish', reason: 'stop' };
+      },
+    };
+    const chunks: CompletionChunk[] = [];
+    for await (const chunk of createPrivacyProvider(inner).complete({ messages: [{ role: 'system', content: 'Help.' }, { role: 'user', content: text }], tools: [] })) chunks.push(chunk);
+    for (const secret of secrets) expect(sent.toLowerCase()).not.toContain(secret.toLowerCase());
+    const reply = chunks.filter((chunk) => chunk.type === 'text').map((chunk) => (chunk as { text: string }).text).join('');
+    expect(reply).not.toMatch(/\[personal_\d+\]/);
+    expect(text).toContain(reply.slice(3));
+  });
+});

@@ -1,4 +1,6 @@
 import type { ChatMessage, CompletionChunk, CompletionRequest, LlmProvider } from '../../engine/llm/types.ts';
+import { recogniseAddresses } from '../../engine/nlu/entities/address.ts';
+import { recognisePersonNames } from '../../engine/nlu/entities/person-name.ts';
 
 /** Contact data and identity numbers recognised in free text, each with the kind used in its placeholder. */
 const TEXT_PATTERNS: Array<[string, RegExp]> = [
@@ -48,7 +50,8 @@ class Pseudonyms {
   #maskPlain(text: string): string {
     let masked = text;
     for (const [kind, pattern] of TEXT_PATTERNS) masked = masked.replace(pattern, (match) => this.name(match, kind));
-    const known = [...this.#byValue.keys()].filter((value) => value.length >= 3).sort((left, right) => right.length - left.length);
+    // Two Han characters are a name (张伟); two Latin letters are too often a word.
+    const known = [...this.#byValue.keys()].filter((value) => value.length >= 3 || /^\p{Script=Han}{2}$/u.test(value)).sort((left, right) => right.length - left.length);
     // Longest first; a shorter value is not looked for inside a placeholder just written.
     for (const value of known) {
       masked = masked.split(/(\[(?:email|id|card|phone|personal)_\d+\])/).map((piece, index) => (index % 2 ? piece : piece.split(value).join(this.#byValue.get(value)!))).join('');
@@ -92,6 +95,24 @@ class Pseudonyms {
   }
 }
 
+/**
+ * Names and postal addresses a customer types (我叫张伟, my name is yusuf rossi, 寄到浙江省杭州市西湖区文三路88号,
+ * 445 Maple Drive, Mesa, AZ 85201), found by the engine's own recognisers. Addresses are taken part by part (street,
+ * city, zip …) so the model can still fill an address form's fields with placeholders.
+ */
+export function typedPersonalValues(text: string): string[] {
+  const values: string[] = [];
+  for (const name of recognisePersonNames(text)) {
+    values.push(name.text);
+    for (const part of name.text.split(/\s+/)) if (part.length >= 3) values.push(part);
+  }
+  for (const address of recogniseAddresses(text)) {
+    const parts = Object.entries(address.meta ?? {}).filter(([key, value]) => key !== 'country' && typeof value === 'string' && value.length >= 2).map(([, value]) => String(value));
+    values.push(...(parts.length ? parts : [address.text]));
+  }
+  return values.filter((value) => value.trim().length >= 2);
+}
+
 function hasPersonalKey(json: string): boolean {
   try {
     const parsed = JSON.parse(json) as unknown;
@@ -118,7 +139,8 @@ function stripProfile(system: string): string {
  * under a personal key of a tool result or argument (names, addresses, user ids …), and those values wherever they recur
  * become placeholders such as `[email_1]`. The model works with placeholders; they are restored in the tool calls it makes
  * (so look-ups by e-mail still run on the real value) and in its text, on this side, before anyone sees it.
- * Not caught: a name the customer types before any tool has returned it.
+ * Names and addresses the customer types are caught by the engine's recognisers (a cue such as 我叫 / my name is, or an
+ * address shape); a bare name with no cue ("张伟在吗") is not.
  */
 export function createPrivacyProvider(inner: LlmProvider): LlmProvider {
   return {
@@ -140,6 +162,8 @@ async function* run(inner: LlmProvider, request: CompletionRequest): AsyncGenera
     if (message.role !== 'assistant') continue;
     for (const call of message.tool_calls ?? []) if (hasPersonalKey(call.function.arguments)) personalCalls.add(call.id);
   }
+  // Names and addresses the customer typed are personal before any tool returns them.
+  for (const message of request.messages) if (message.role === 'user') for (const value of typedPersonalValues(message.content)) names.name(value, 'personal');
   // Tool documents first, so that personal values they contain are known when the free text is masked.
   const tools = new Map<number, string>();
   request.messages.forEach((message, index) => {

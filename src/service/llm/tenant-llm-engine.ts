@@ -13,7 +13,8 @@ import { createPrivacyProvider } from './privacy-provider.ts';
 export function createTenantProvider(settings: LlmSettings, dependencies: OpenAICompatibleProviderDependencies = {}): LlmProvider {
   const provider = createOpenAICompatibleProvider({
     preset: settings.preset, baseUrl: settings.baseUrl, apiKey: settings.apiKey, model: settings.model,
-    temperature: settings.temperature, timeoutMs: settings.timeoutMs, maxRetries: 0, stream: true,
+    temperature: settings.temperature, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries ?? 0, stream: settings.stream ?? true,
+    ...(settings.maxTokens ? { maxTokens: settings.maxTokens } : {}),
   }, dependencies);
   return settings.privacyMode === 'strict' ? createPrivacyProvider(provider) : provider;
 }

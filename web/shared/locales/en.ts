@@ -76,6 +76,8 @@ export const en: Strings = {
   llmApiKey: 'API key', llmApiKeySet: 'Set', llmApiKeyNone: 'Not set', llmApiKeyReplace: 'Type a new key to set or replace it (write-only, never shown)', llmApiKeyRemove: 'Remove key',
   llmTemperature: 'Temperature (0–2)', llmTimeout: 'Request timeout (ms)', llmMaxTokens: 'Token limit per conversation',
   llmPrivacyStrict: 'Strict privacy: send nothing personal to the model (customer ids, contact data, names and addresses become placeholders)',
+  llmPrivacyOffWarning: 'Privacy is off: phone numbers, e-mails, ID and card numbers, names and addresses of your customers are sent to the model provider as they are.',
+  llmServerDefault: 'The server-wide model {model} answers your customers until you save settings of your own here.',
   llmTest: 'Test connection', llmTesting: 'Testing…', llmTestOk: 'Connection works', llmTestFailed: 'Connection failed', llmLatency: 'took',
   // Proactive care (issue 9).
   proactive: 'Proactive care', proactiveRules: 'Rules', proactiveLog: 'Message log', proactiveEvent: 'Business event', proactiveConditions: 'Conditions',

@@ -71,6 +71,8 @@ export const zh = {
   llmApiKey: 'API 密钥', llmApiKeySet: '已设置', llmApiKeyNone: '未设置', llmApiKeyReplace: '输入新密钥以替换（只写，不会显示）', llmApiKeyRemove: '删除密钥',
   llmTemperature: '温度（0–2）', llmTimeout: '单次请求超时（毫秒）', llmMaxTokens: '每个会话的令牌上限',
   llmPrivacyStrict: '严格隐私：不向模型发送任何个人信息（客户编号、联系方式、姓名与地址以占位符代替）',
+  llmPrivacyOffWarning: '隐私保护已关闭：客户的手机号、邮箱、身份证号、银行卡号、姓名和地址将原样发送给模型服务商。',
+  llmServerDefault: '在您保存自己的设置之前，由服务器统一配置的模型 {model} 回答您的客户。',
   llmTest: '测试连接', llmTesting: '测试中…', llmTestOk: '连接正常', llmTestFailed: '连接失败', llmLatency: '耗时',
   // Proactive care (issue 9).
   proactive: '主动关怀', proactiveRules: '关怀规则', proactiveLog: '发送记录', proactiveEvent: '业务事件', proactiveConditions: '条件',

@@ -3,7 +3,7 @@ import { candidate } from './candidate.ts';
 
 // About 150 common single-character surnames; characters that are mostly function words (和, 时, 全 …) are left out
 // because after 我是 they start ordinary sentences far more often than names.
-const SURNAMES = new Set(
+export const SURNAMES = new Set(
   ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭' +
     '陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔' +
     '伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华' +

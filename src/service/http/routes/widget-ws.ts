@@ -63,6 +63,8 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
     const onLive = (event: LiveEvent) => {
       // Deltas are previews of the reply being written during the turn: they cannot wait for the ack (never stored, never replayed).
       if (event.kind === 'delta') return send({ type: 'delta', conversationId: event.conversationId, text: event.text, ...(event.reset ? { reset: true } : {}) });
+      // Likewise the bot's typing signal: it says the turn is being worked on, so it cannot wait for the turn's ack.
+      if (event.kind === 'typing' && event.author === 'bot') return send({ type: 'typing', author: 'bot', on: event.on });
       if (holding) return void held.push(event);
       if (event.kind === 'message') void delivery?.push(event.message);
       else if (event.kind === 'conversation') send({ type: 'conversation', owner: event.conversation.owner, assigneeId: event.conversation.assigneeId });
