@@ -8,6 +8,9 @@ describe('splitClauses', () => {
     expect(splitClauses('取消订单#CN2611000123，另外把地址改一下')).toEqual(['取消订单#CN2611000123', '另外把地址改一下']);
     expect(splitClauses('switch the payment to PayPal, and change the backpack to the small one')).toHaveLength(2);
   });
+  it('never makes a clause of a lone connective ("…, and also …")', () => {
+    expect(splitClauses('Please update my default address, and also send my pending order there.')).toEqual(['Please update my default address', 'and also send my pending order there.']);
+  });
   it('keeps emails, decimals and order ids whole', () => {
     expect(splitClauses('my email is mohamed.lee1888@example.com. cancel it')).toEqual(['my email is mohamed.lee1888@example.com.', 'cancel it']);
     expect(splitClauses('the 1.5L kettle')).toEqual(['the 1.5L kettle']);

@@ -218,6 +218,12 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       // unmistakable words is put on the agenda (after the current task), not read as an answer to the question.
       const hinted = u.status === 'confident' && other?.writes && other.name !== current.name && state.flow.step !== 'confirmation'
         && Boolean(pack.intentHints?.some((hint) => hint.intent === u.intent && hint.pattern.test(u.normalized)));
+      // A read-only flow (a list of orders to look at) gives way to the request itself ("我那个还没发货的订单不要了，帮我取消").
+      if (hinted && !current.writes && !slotAnswered(state.flow.step, u)) {
+        env.recorder.events.push({ type: 'flow.cancelled', at: clock.now(), data: { flow: current.name, replacedBy: other!.name } });
+        state.flow = null;
+        return startSkill(env, other!, false);
+      }
       if (hinted && !slotAnswered(state.flow.step, u)) {
         state.memory.queue = [...((state.memory.queue as unknown[] | undefined) ?? []), { skill: other!.name, text: u.text }];
         env.recorder.events.push({ type: 'flow.queued', at: clock.now(), data: { flow: other!.name, after: current.name } });
@@ -287,7 +293,15 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       // Several questions, each answered by the knowledge base ("保价怎么收？另外上门取件要钱吗"), ask about policy, not for the task.
       const answers = skill.writes && !u.entities.some((e) => e.type === 'order_id' || e.type === 'product') && !skill.references?.(u.text) ? knowledgeForEveryQuestion(u, state.locale) : null;
       if (answers) { for (const answer of answers) answerFromKnowledge(env, answer); return; }
-      const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: t.text }));
+      // What belongs to no task ("搬家了，新地址是…", who the customer is) is said for all of them: each queued task
+      // gets it in front of its own clause ("账户默认地址改一下" takes the new address given once).
+      const shared = tasks.length > 1 ? withoutClauses(u, tasks.flatMap((t) => t.clauses)).text : '';
+      // A detail said once for several tasks (one new address for the account and the order, one payment method)
+      // goes to every later task that takes it and names none of its own.
+      const inherited = (t: { skill: Skill<Data>; text: string }) => u.entities.filter((e) => !TASK_SPECIFIC.has(e.type) && t.skill.accepts?.includes(e.type)
+        && !components.extractor.extract(t.text, { now: clock.now(), timeZone: config.timeZone }).some((own) => own.type === e.type)
+        && u.entities.filter((other) => other.type === e.type).length === 1).map((e) => sentenceAt(u.text, e.start));
+      const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: [...new Set([shared, ...inherited(t), t.text])].filter(Boolean).join(' ') }));
       if (queued.length) {
         state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];
         env.understanding = withoutClauses(u, tasks.slice(1).flatMap((t) => t.clauses));
@@ -531,6 +545,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
 }
 
 const IDENTITY_ENTITIES = new Set(['email', 'phone', 'zip', 'person_name', 'user_id']);
+/** Entities that say which record a task is about: never handed from one task to another. */
+const TASK_SPECIFIC = new Set(['order_id', 'product', 'number', 'option', 'date', 'time']);
 
 /**
  * The message without the clauses that belong to other (queued) tasks, so the first task does not pick up
@@ -541,6 +557,14 @@ function withoutClauses(u: Understanding, clauses: string[]): Understanding {
   for (const clause of clauses) text = text.replace(clause, ' ');
   const kept = u.entities.filter((e) => IDENTITY_ENTITIES.has(e.type) || text.includes(e.text));
   return { ...u, text: text.replace(/\s+/g, ' ').trim(), entities: kept };
+}
+
+/** The sentence of `text` around position `at` (an address with its second line and zip, said in one sentence). */
+function sentenceAt(text: string, at: number): string {
+  const marks = ['。', '！', '？', '\n', '；', '. ', '! ', '? '];
+  const start = Math.max(0, ...marks.map((mark) => { const i = text.lastIndexOf(mark, at - 1); return i < 0 ? 0 : i + mark.length; }));
+  const ends = marks.map((mark) => text.indexOf(mark, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) + 1 : text.length).trim();
 }
 
 function recordUnderstanding(events: EngineEvent[], u: Understanding, at: string): void {

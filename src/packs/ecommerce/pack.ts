@@ -64,7 +64,7 @@ export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'modify_order_address', pattern: /(改|换|修改|更改).{0,10}(收货)?地址|地址.{0,6}(改|换)|\b(change|update|correct)\b.{0,30}\b(shipping |delivery )?address\b|\bship (it )?to\b/ },
   { intent: 'order_status', pattern: /发货了?(没有?|吗)|发了没|还没发货?吗|(付了|花了|一共付|总共付)(多少|几)|订单金额|那单.{0,8}多少钱|\b(did|has) (it|my order|the order|that( one)?) (ship|shipped|go out)\b|\bhow much did i pay\b/ },
   { intent: 'track_order', pattern: /一直没到|还没到|还没收到|没收到货|什么时候(能)?到|\bhaven'?t (received|got)\b|\b(hasn'?t|has not|not yet) arrived\b|\bstill (not here|hasn'?t come)\b/ },
-  { intent: 'modify_order_payment', pattern: /(支付方式|付款方式).{0,10}(改|换)|(改|换)(用|成)?.{0,8}(支付方式|付款方式)|改用.{0,8}(支付|付款)|\b(change|switch|update)\b.{0,30}\bpayment (method)?\b|\bpay (for (it|the order) )?(with|using|by)\b.{0,30}\binstead\b|\binstead of (the |my )?(gift card|paypal|credit card)/ },
+  { intent: 'modify_order_payment', pattern: /(支付方式|付款方式).{0,10}(改|换)|(付款|支付|付钱)(改|换)(成|为|用)|(改|换)(用|成)?.{0,8}(支付方式|付款方式)|改用.{0,8}(支付|付款)|\b(change|switch|update)\b.{0,30}\bpayment (method)?\b|\bpay (for (it|the order) )?(with|using|by)\b.{0,30}\binstead\b|\binstead of (the |my )?(gift card|paypal|credit card)/ },
   // "想退" / "两样都退" / "帮我退了吧": 退 as a verb for goods; 退款/退钱/退到… is where money goes, not a request to return.
   { intent: 'return_items', pattern: /退货|退掉|退回去|(想|要|都|全|帮我|给我|申请|打算|准备|可以|能)退(?![款钱费到回])|退(了吧|一下)|\breturn(ing)?\b.{0,40}\b(item|order|it|them|the)\b/ },
   { intent: 'exchange_items', pattern: /差价|\b(any|the|price) difference\b|换货|(改|换)成|(改|换)为|换(个|一个|一件|一双|件|双|款|大一?|小一?)(?!地址|手机号|支付|付款|时间)|\bexchange\b|\b(change|switch|swap)\b.{0,100}\b(to|for|into)\b|\bfrom\b.{0,80}\bto (a|an|the)\b/ },

@@ -71,7 +71,9 @@ export function addressFromTurn(ctx: Ctx, user: User, current?: Order): Address 
     if (found) return { ...found, zip: after };
   }
   if (referenced) return referenced;
-  if (DEFAULT_ADDRESS.test(normalize(ctx.turn.text))) return { ...user.address };
+  // "Ship it to my default address" names the profile's address as the value; "update my default address" names
+  // what to change (writing the old address back would be a no-op presented as done).
+  if (current && DEFAULT_ADDRESS.test(normalize(ctx.turn.text))) return { ...user.address };
   return null;
 }
 
@@ -119,6 +121,13 @@ function collectAddress(ctx: Ctx, user: User, current?: Order): Address | 'waiti
   if (fixed) { ctx.slots.address = fixed; ctx.slots.corrected = ctx.turn.text; return fixed; }
   const found = addressFromTurn(ctx, user, current) ?? (ctx.slots.address ? null : addressFromFlow(ctx, user, current));
   if (found) ctx.slots.address = found;
+  // The address it already has is no new address: ask for the new one instead of confirming a change to itself.
+  const same = ctx.slots.address && formatAddress(ctx.slots.address as Address) === formatAddress(current?.address ?? user.address);
+  if (same) {
+    delete ctx.slots.address;
+    ctx.ask('address', 'address.same');
+    return 'waiting';
+  }
   const address = ctx.slots.address as Address | undefined;
   if (address && !address.zip) {
     const zip = ctx.entities('zip')[0]?.value;

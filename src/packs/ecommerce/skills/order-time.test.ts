@@ -22,6 +22,12 @@ describe('timeReference', () => {
     ['这个月下的单', [], { from: '2026-11-01', to: '2026-11-20', event: 'placed' }],
     ['last month', [], { from: '2026-10-01', to: '2026-10-31', event: 'any' }],
     ['11月15号签收的那单', ['2026-11-15'], { from: '2026-11-15', to: '2026-11-15', event: 'delivered' }],
+    ['10月底买的那台推车', [], { from: '2026-10-21', to: '2026-10-31', event: 'placed' }],
+    ['十月初下的单', [], { from: '2026-10-01', to: '2026-10-10', event: 'placed' }],
+    ['4月中旬买的', [], { from: '2026-04-11', to: '2026-04-20', event: 'placed' }],
+    ['12月份到的', [], { from: '2025-12-01', to: '2025-12-31', event: 'delivered' }],
+    ['the one I ordered at the end of October', [], { from: '2026-10-21', to: '2026-10-31', event: 'placed' }],
+    ['bought in March', [], { from: '2026-03-01', to: '2026-03-31', event: 'placed' }],
   ] as const)('%s', (text, dates, expected) => {
     expect(timeReference(text, [...dates], '2026-11-20')).toEqual(expected);
   });

@@ -40,11 +40,33 @@ function periodOf(t: string, today: string): { from: string; to: string } | null
   if (/上(个)?(周|星期|礼拜)|\blast week\b/.test(t)) return { from: shift(-weekday - 7), to: shift(-weekday - 1) };
   if (/(这|本)(个)?(周|星期|礼拜)|\bthis week\b/.test(t)) return { from: shift(-weekday), to: today };
   if (/前几天|前两天|这几天|最近几天|\b(a few|couple of|few) days ago\b|\bthe other day\b/.test(t)) return { from: shift(-7), to: shift(-1) };
+  const named = namedMonth(t, day);
+  if (named) return named;
   const month = /上(个)?月|\blast month\b/.test(t) ? -1 : /(这|本)(个)?月|\bthis month\b/.test(t) ? 0 : null;
   if (month === null) return null;
   const first = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + month, 1));
   const last = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + month + 1, 0));
   return { from: iso(first), to: month === 0 ? today : iso(last) };
+}
+
+const CN_MONTH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const EN_MONTH = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * "10月底" / "十月初" / "9月份" / "end of October" / "early March" / "in October": that part of the named month, in the
+ * latest year not after today.
+ */
+function namedMonth(t: string, today: Date): { from: string; to: string } | null {
+  const zh = /(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份)?(底|末|初|中|上旬|中旬|下旬)?/.exec(t);
+  const en = /\b(?:(early|mid|late|end of|beginning of|start of)[- ](?:of )?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(t);
+  const month = zh ? (Number(zh[1]) || CN_MONTH[zh[1]]) : en && (en[1] || /\bin (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(t)) ? EN_MONTH.indexOf(en[2]) + 1 : 0;
+  if (!month) return null;
+  const part = zh ? zh[3] : en![1];
+  const year = month > today.getUTCMonth() + 1 ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const [from, to] = /初|上旬|early|beginning|start/.test(part ?? '') ? [1, 10] : /中|mid/.test(part ?? '') ? [11, 20] : /底|末|下旬|late|end/.test(part ?? '') ? [21, last] : [1, last];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { from: `${year}-${pad(month)}-${pad(from)}`, to: `${year}-${pad(month)}-${pad(to)}` };
 }
 
 function iso(date: Date): string {
