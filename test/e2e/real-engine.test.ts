@@ -66,7 +66,7 @@ describeBrowser('widget, console and admin on the real engine (Chromium)', () =>
     await env.t.service.context.engines.settled(env.t.a.tenantId);
     const customer = await openShop(env, await env.context('zh-CN'));
     await say(customer, '灵犀会员日是哪天？');
-    await customer.locator('.lx-row.lx-bot').filter({ hasText: '会员日' }).filter({ hasText: '9 折' }).waitFor({ timeout: 30_000 }) // the tenant's engine is rebuilt with the article; slow on a loaded CI machine;
+    await customer.locator('.lx-row.lx-bot').filter({ hasText: '会员日' }).filter({ hasText: '9 折' }).waitFor({ timeout: 30_000 }); // the tenant's engine is rebuilt with the article: slow on a loaded CI machine
     const conversation = (await store.listConversations(env.t.a.tenantId, {}))[0];
 
     const admin = await signIn(env, await env.context('zh-CN'), 'admin', 'admin');
