@@ -295,13 +295,16 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       if (answers) { for (const answer of answers) answerFromKnowledge(env, answer); return; }
       // What belongs to no task ("搬家了，新地址是…", who the customer is) is said for all of them: each queued task
       // gets it in front of its own clause ("账户默认地址改一下" takes the new address given once).
-      const shared = tasks.length > 1 ? withoutClauses(u, tasks.flatMap((t) => t.clauses)).text : '';
-      // A detail said once for several tasks (one new address for the account and the order, one payment method)
-      // goes to every later task that takes it and names none of its own.
-      const inherited = (t: { skill: Skill<Data>; text: string }) => u.entities.filter((e) => !TASK_SPECIFIC.has(e.type) && t.skill.accepts?.includes(e.type)
+      const clauses = splitClauses(u.text);
+      const taken = new Set(tasks.flatMap((t) => t.clauses));
+      const shared = clauses.filter((clause) => !taken.has(clause));
+      // A new address said once for several tasks (the account and an order) goes to every later task that takes an
+      // address and names none of its own: the clause that says it comes along. (A payment method is not handed on:
+      // one task's refund method is not another's way to pay a difference.)
+      const inherited = (t: { skill: Skill<Data>; text: string }) => u.entities.filter((e) => SHARED_DETAILS.has(e.type) && t.skill.accepts?.includes(e.type)
         && !components.extractor.extract(t.text, { now: clock.now(), timeZone: config.timeZone }).some((own) => own.type === e.type)
-        && u.entities.filter((other) => other.type === e.type).length === 1).map((e) => sentenceAt(u.text, e.start));
-      const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: [...new Set([shared, ...inherited(t), t.text])].filter(Boolean).join(' ') }));
+        && u.entities.filter((other) => other.type === e.type).length === 1).map((e) => clauses.find((clause) => clause.includes(e.text))).filter((c): c is string => Boolean(c));
+      const queued = tasks.slice(1).map((t) => ({ skill: t.skill.name, text: [...new Set([...shared, ...inherited(t), t.text])].join(' ') }));
       if (queued.length) {
         state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];
         env.understanding = withoutClauses(u, tasks.slice(1).flatMap((t) => t.clauses));
@@ -397,7 +400,9 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       // A clause that asks for another write in the pack's unmistakable words ("还有…那单不想要了，帮我取消") is its own
       // task even when it names something the previous task could take (a product, a date).
       const ownRequest = skill.writes && prediction.status === 'confident' && Boolean(pack.intentHints?.some((hint) => hint.intent === prediction.label && hint.pattern.test(normalize(clause))));
-      if (previous && !ownRequest && !otherOrder(previous) && normalize(clause).length <= 90) {
+      // A write request never completes a read-only one ("有三件事哈：1." read as a product question must not swallow
+      // "今天下的…那单，付款换成…").
+      if (previous && !ownRequest && !otherOrder(previous) && (previous.skill.writes || !skill.writes) && normalize(clause).length <= 90) {
         const entities = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone });
         if (previous.skill.accepts?.some((type) => type !== 'order_id' && entities.some((e) => e.type === type))) { previous.text += ` ${clause}`; previous.clauses.push(clause); continue; }
       }
@@ -545,8 +550,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
 }
 
 const IDENTITY_ENTITIES = new Set(['email', 'phone', 'zip', 'person_name', 'user_id']);
-/** Entities that say which record a task is about: never handed from one task to another. */
-const TASK_SPECIFIC = new Set(['order_id', 'product', 'number', 'option', 'date', 'time']);
+/** Details one message may give once for several of its tasks. */
+const SHARED_DETAILS = new Set(['address', 'zip']);
 
 /**
  * The message without the clauses that belong to other (queued) tasks, so the first task does not pick up
@@ -554,17 +559,14 @@ const TASK_SPECIFIC = new Set(['order_id', 'product', 'number', 'option', 'date'
  */
 function withoutClauses(u: Understanding, clauses: string[]): Understanding {
   let text = u.text;
-  for (const clause of clauses) text = text.replace(clause, ' ');
+  // Clauses may have been re-joined with a space where the message had none ("…微信； 3." for "…微信；3.").
+  for (const clause of clauses) text = text.replace(new RegExp(clause.trim().split(/\s+/).map(escapeRegExp).join('\\s*')), ' ');
   const kept = u.entities.filter((e) => IDENTITY_ENTITIES.has(e.type) || text.includes(e.text));
   return { ...u, text: text.replace(/\s+/g, ' ').trim(), entities: kept };
 }
 
-/** The sentence of `text` around position `at` (an address with its second line and zip, said in one sentence). */
-function sentenceAt(text: string, at: number): string {
-  const marks = ['。', '！', '？', '\n', '；', '. ', '! ', '? '];
-  const start = Math.max(0, ...marks.map((mark) => { const i = text.lastIndexOf(mark, at - 1); return i < 0 ? 0 : i + mark.length; }));
-  const ends = marks.map((mark) => text.indexOf(mark, at)).filter((i) => i >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) + 1 : text.length).trim();
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function recordUnderstanding(events: EngineEvent[], u: Understanding, at: string): void {

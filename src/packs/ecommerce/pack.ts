@@ -67,7 +67,7 @@ export const ECOMMERCE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'modify_order_payment', pattern: /(支付方式|付款方式).{0,10}(改|换)|(付款|支付|付钱)(改|换)(成|为|用)|(改|换)(用|成)?.{0,8}(支付方式|付款方式)|改用.{0,8}(支付|付款)|\b(change|switch|update)\b.{0,30}\bpayment (method)?\b|\bpay (for (it|the order) )?(with|using|by)\b.{0,30}\binstead\b|\binstead of (the |my )?(gift card|paypal|credit card)/ },
   // "想退" / "两样都退" / "帮我退了吧": 退 as a verb for goods; 退款/退钱/退到… is where money goes, not a request to return.
   { intent: 'return_items', pattern: /退货|退掉|退回去|(想|要|都|全|帮我|给我|申请|打算|准备|可以|能)退(?![款钱费到回])|退(了吧|一下)|\breturn(ing)?\b.{0,40}\b(item|order|it|them|the)\b/ },
-  { intent: 'exchange_items', pattern: /差价|\b(any|the|price) difference\b|换货|(改|换)成|(改|换)为|换(个|一个|一件|一双|件|双|款|大一?|小一?)(?!地址|手机号|支付|付款|时间)|\bexchange\b|\b(change|switch|swap)\b.{0,100}\b(to|for|into)\b|\bfrom\b.{0,80}\bto (a|an|the)\b/ },
+  { intent: 'exchange_items', pattern: /差价|\b(any|the|price) difference\b|换货|(改|换)成|(改|换)为|换(个|一个|一件|一双|件|双|款|大一?|小一?)(?!地址|手机号|支付|付款|时间)|换成?.{0,3}(色|码|号|款|尺寸|尺码|规格|版)(的|吗|吧|呢|啊|$)|\bexchange\b|\b(change|switch|swap)\b.{0,100}\b(to|for|into)\b|\bfrom\b.{0,80}\bto (a|an|the)\b/ },
   { intent: 'track_order', pattern: /物流|快递.{0,4}(到哪|在哪)|\btrack(ing)?\b|where('?s| is) my (package|parcel|order)/ },
 ];
 

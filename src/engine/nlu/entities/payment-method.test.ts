@@ -7,7 +7,7 @@ describe('recognisePaymentMethods', () => {
   it.each([
     ['pay by credit card', 'credit_card'], ['用信用卡付', 'credit_card'], ['my Visa', 'credit_card'], ['PayPal', 'paypal'],
     ['a gift card', 'gift_card'], ['礼品卡余额', 'gift_card'], ['支付宝', 'alipay'], ['Alipay', 'alipay'],
-    ['微信支付', 'wechat_pay'], ['WeChat Pay', 'wechat_pay'], ['微信', 'wechat_pay'], ['差价退到微信吧', 'wechat_pay'], ['改成微信', 'wechat_pay'], ['银行卡', 'bank_card'], ['debit card', 'bank_card'],
+    ['微信支付', 'wechat_pay'], ['WeChat Pay', 'wechat_pay'], ['微信', 'wechat_pay'], ['差价退到微信吧', 'wechat_pay'], ['差价退微信', 'wechat_pay'], ['钱走微信就行', 'wechat_pay'], ['改成微信', 'wechat_pay'], ['银行卡', 'bank_card'], ['debit card', 'bank_card'],
   ])('%s → %s', (text, method) => {
     expect(summary(recognisePaymentMethods(text))).toEqual([`payment_method:${method}`]);
   });

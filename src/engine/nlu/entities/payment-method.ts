@@ -9,7 +9,7 @@ const METHODS: Array<{ pattern: RegExp; method: PaymentMethod }> = [
   { pattern: /\bgift\s*cards?\b|礼品卡|购物卡|储值卡/gi, method: 'gift_card' },
   { pattern: /\bali\s?pay\b|支付宝/gi, method: 'alipay' },
   // A bare "微信" is a payment only where a payment is chosen: "用微信", "改成微信", "退到微信", or the whole answer.
-  { pattern: /\b(?:wechat|weixin)\s*pay(?:ment)?\b|微信支付|微信付款?|微信钱包|(?<=(?:用|改成|换成|改为|换为|改用|退到|退回|退至|退回到)\s*)微信(?!号|群|好友|联系|上|里)|^\s*微信\s*(?:吧|的|就行|就好)?\s*[。.!！]?\s*$/gi, method: 'wechat_pay' },
+  { pattern: /\b(?:wechat|weixin)\s*pay(?:ment)?\b|微信支付|微信付款?|微信钱包|(?<=(?:用|走|改成|换成|改为|换为|改用|退|退到|退回|退至|退回到|打到|转到)\s*)微信(?!号|群|好友|联系|上|里)|^\s*微信\s*(?:吧|的|就行|就好)?\s*[。.!！]?\s*$/gi, method: 'wechat_pay' },
   { pattern: /\b(?:debit|bank)\s*cards?\b|银行卡|借记卡|储蓄卡/gi, method: 'bank_card' },
   // "my card ending in 1234" with no kind named: a stored card, most often a credit card.
   { pattern: /\b(?:my\s+)?card(?=\s+(?:ending|that\s+ends)\b)/gi, method: 'credit_card' },
