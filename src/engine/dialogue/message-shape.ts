@@ -3,7 +3,7 @@
  */
 
 // Asking for information ("who pays return shipping?", "退货运费谁出？") rather than asking us to act.
-const INFO_WORDS = /谁|多少|多久|几天|怎么算|什么时候|哪些|有没有|是否|能否|收费|费用|运费|规则|政策|条件|\b(how (long|much|many|do|does|can)|who|what|when|which|is there|are there|do you|does it|policy|fee|cost)\b/;
+const INFO_WORDS = /谁|多少|多久|几天|怎么算|什么时候|哪些|有没有|是否|能否|收费|费用|运费|规则|政策|条件|需要我|要不要|需不需要|用不用|要我自己|\b(how (long|much|many|do|does|can)|who|what|when|which|is there|are there|do you|does it|policy|fee|cost|do i (need|have) to|should i|will i (need|have) to)\b/;
 const REQUEST_WORDS = /帮我|给我|我要|我想|请|麻烦|申请|办理|\b(can you|could you|would you|please|i want|i'd like|i would like|i need|help me)\b/;
 
 export function isInfoQuestion(normalized: string): boolean {

@@ -5,6 +5,7 @@ import { confirmationReplies } from './confirm.ts';
 import { collectItemChanges, describeChanges, itemsFromTurn, turnAdjustsChanges } from './item-changes.ts';
 import { money, orderCard, resolveOrder, type Ctx } from './orders.ts';
 import { collectPayment } from './payment-step.ts';
+import { daysPastLimit } from './order-time.ts';
 import { paymentLabel } from './payment.ts';
 import { rememberPayment } from './payment-step.ts';
 
@@ -30,6 +31,11 @@ function createChangeItemsSkill(): Skill<EcommerceDb> {
       if (order === 'stop') return 'done';
       // "Change" and "exchange" are the same wish; the order's status decides which policy applies.
       const variant = order.status === 'pending' ? MODIFY : EXCHANGE;
+      const late = variant === EXCHANGE ? daysPastLimit(order, ctx.data.policy?.exchangeDays, ctx.now()) : null;
+      if (late) {
+        ctx.say('exchange.window_passed', { order: order.order_id, date: late.delivered, days: ctx.data.policy!.exchangeDays });
+        return 'done';
+      }
       if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !itemsFromTurn(ctx, order).length && !turnAdjustsChanges(ctx, order)) {
         ctx.say('action.not_done');
         return 'done';

@@ -133,3 +133,15 @@ export function narrowByTime(request: string, dates: string[], candidates: Order
   }
   return out;
 }
+
+/**
+ * Days since delivery when they exceed the store's limit for an after-sales action, else null (in time, not
+ * delivered, or no limit). `now` is the clock's ISO time; days count in the store's own zone.
+ */
+export function daysPastLimit(order: Order, limit: number | undefined, now: string): { delivered: string; days: number } | null {
+  const delivered = deliveredDay(order);
+  if (!limit || !delivered) return null;
+  const today = storeToday(now, [order]);
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${delivered}T00:00:00Z`)) / 86_400_000);
+  return days > limit ? { delivered, days } : null;
+}

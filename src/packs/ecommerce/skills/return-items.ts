@@ -5,6 +5,7 @@ import { confirmationReplies } from './confirm.ts';
 import { applySelection, resolveItems } from '../catalog/resolve-items.ts';
 import { askItems, itemsFromTurn } from './item-changes.ts';
 import { itemLabel, money, orderCard, resolveOrder } from './orders.ts';
+import { daysPastLimit } from './order-time.ts';
 import { collectPayment, rememberPayment } from './payment-step.ts';
 import { paymentLabel } from './payment.ts';
 
@@ -18,6 +19,13 @@ export const returnItemsSkill: Skill<EcommerceDb> = {
     const order = resolveOrder(ctx, { statuses: ['delivered'], action: 'return', itemLevel: true });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
+    // The store's return window, stated before anything is asked (the tool refuses it as well).
+    const late = daysPastLimit(order, ctx.data.policy?.returnDays, ctx.now());
+    if (late) {
+      const exchangeOpen = !daysPastLimit(order, ctx.data.policy?.exchangeDays, ctx.now());
+      ctx.say(exchangeOpen ? 'return.window_passed_exchange' : 'return.window_passed', { order: order.order_id, date: late.delivered, days: ctx.data.policy!.returnDays, exchangeDays: ctx.data.policy?.exchangeDays });
+      return 'done';
+    }
     const user0 = ctx.data.users[order.user_id];
     rememberPayment(ctx, Object.values(user0.payment_methods).filter((m) => m.id === order.payment_history[0]?.payment_method_id || m.source === 'gift_card'), order);
     const first = ctx.slots.indexes === undefined;

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { EcommerceDb, Order, Product, User } from './types.ts';
+import type { EcommerceDb, Order, Product, StorePolicy, User } from './types.ts';
 import { LingxiError } from '../../../engine/errors.ts';
 
 /** Demo stores bundled with the pack. `tau-retail` is τ-bench retail (MIT, see its README); `store-zh` is ours. */
 export const STORE_NAMES = ['tau-retail', 'store-zh'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
-type RawStore = { users: Record<string, User>; orders: Record<string, Order>; products: Record<string, Product> };
+type RawStore = { users: Record<string, User>; orders: Record<string, Order>; products: Record<string, Product>; policy?: StorePolicy };
 const cache = new Map<StoreName, RawStore>();
 
 async function readBundled(name: StoreName): Promise<RawStore> {
@@ -15,7 +15,9 @@ async function readBundled(name: StoreName): Promise<RawStore> {
   // Read (not `import`) the JSON: typing 2 MB of JSON literals would slow the type checker for nothing.
   const read = async (file: string) => JSON.parse(await readFile(new URL(`../data/${name}/${file}.json`, import.meta.url), 'utf8'));
   const [users, orders, products] = await Promise.all([read('users'), read('orders'), read('products')]);
-  const raw = { users, orders, products } as RawStore;
+  // The after-sales time limits the store's policy document states, as data the tools enforce.
+  const policy = await read('policy').catch(() => undefined);
+  const raw = { users, orders, products, ...(policy ? { policy } : {}) } as RawStore;
   cache.set(name, raw);
   return raw;
 }
@@ -32,6 +34,7 @@ export async function loadStore(name: string): Promise<EcommerceDb> {
     orders: structuredClone(raw.orders),
     products: structuredClone(raw.products),
     tickets: [],
+    ...(raw.policy ? { policy: { ...raw.policy } } : {}),
   };
 }
 

@@ -104,9 +104,17 @@ export interface Ticket {
   created_at: string;
 }
 
+/** Time limits of the store's after-sales policy, in days from delivery (absent: no limit, as in τ-bench retail). */
+export interface StorePolicy {
+  returnDays?: number;
+  exchangeDays?: number;
+}
+
 export interface EcommerceDb {
   /** Currency the store's prices are in. */
   currency: 'USD' | 'CNY';
+  /** Return and exchange windows (store-zh: 7 and 15 days, from its policy.zh.md). */
+  policy?: StorePolicy;
   users: Record<string, User>;
   orders: Record<string, Order>;
   products: Record<string, Product>;

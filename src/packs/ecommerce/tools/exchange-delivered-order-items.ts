@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool, ToolError } from '../../../engine/tools/define-tool.ts';
 import type { Order } from '../store/types.ts';
+import { daysPastLimit } from '../skills/order-time.ts';
 import { assertGiftCardCovers, assertItemsInOrder, getOwnOrder, getPaymentMethod, itemIdsSchema, orderIdSchema, paymentMethodIdSchema, priceDifference, type StoreContext } from './shared.ts';
 
 export const exchangeDeliveredOrderItems = defineTool({
@@ -11,6 +12,8 @@ export const exchangeDeliveredOrderItems = defineTool({
   execute({ order_id: orderId, item_ids: itemIds, new_item_ids: newItemIds, payment_method_id: paymentMethodId }, context: StoreContext): Order {
     const order = getOwnOrder(context, orderId);
     if (order.status !== 'delivered') throw new ToolError('non-delivered order cannot be exchanged');
+    const late = daysPastLimit(order, context.data.policy?.exchangeDays, context.clock.now());
+    if (late) throw new ToolError(`exchange window passed: delivered on ${late.delivered}, the store allows exchanges within ${context.data.policy!.exchangeDays} days`);
     assertItemsInOrder(order, itemIds);
     const difference = priceDifference(context, order, itemIds, newItemIds);
     const method = getPaymentMethod(context, order.user_id, paymentMethodId);
