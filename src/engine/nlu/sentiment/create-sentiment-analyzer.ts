@@ -98,7 +98,8 @@ export function createSentimentAnalyzer(config: SentimentAnalyzerConfig = {}, de
     if (emotion === 'neutral' && emotions.neutral >= 0.5) polarity *= settings.neutralDamping;
     // Requests, refusals and yes/no questions without real negative words are not feelings (speech-act.ts).
     const act = reading.normalized ? speechAct(reading.normalized) : null;
-    if (act && reading.cues.valence > SPEECH_ACT_VALENCE_FLOOR[act]) polarity *= settings.speechActDamping;
+    // A task asked angrily ("你们什么破服务，帮我取消订单") keeps its polarity: the anger is the feeling.
+    if (act && reading.cues.valence > SPEECH_ACT_VALENCE_FLOOR[act] && !(act === 'task' && emotion === 'anger')) polarity *= settings.speechActDamping;
     polarity = round(polarity);
     const label = polarity >= settings.neutralBand ? 'positive' : polarity <= -settings.neutralBand ? 'negative' : 'neutral';
     const urgency = reading.normalized ? urgencyScore(reading.urgency, (EMOTION_URGENCY[emotion] ?? 0) * emotions[emotion]) : 0;
