@@ -26,7 +26,7 @@ function createChangeItemsSkill(): Skill<EcommerceDb> {
     accepts: ['order_id', 'product', 'option', 'payment_method', 'number'],
     run(ctx) {
       if (!ensureCustomer(ctx)) return 'waiting';
-      const order = resolveOrder(ctx, { statuses: ['pending', 'delivered'], action: 'change_items', itemLevel: true });
+      const order = resolveOrder(ctx, { statuses: ['pending', 'delivered'], action: 'change_items', itemLevel: true, window: 'exchangeDays' });
       if (order === 'waiting') return 'waiting';
       if (order === 'stop') return 'done';
       // "Change" and "exchange" are the same wish; the order's status decides which policy applies.

@@ -2,9 +2,10 @@ import type { SkillContext } from '../../../engine/pack.ts';
 import type { Card } from '../../../engine/dialogue/types.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import { findForm, productForms } from '../catalog/surface-forms.ts';
+import { findOptionMentions } from '../catalog/match-options.ts';
 import type { EcommerceDb, Order, OrderItem } from '../store/types.ts';
 import { excludedOrders, excludedText, narrowByStatus } from './order-references.ts';
-import { narrowByTime } from './order-time.ts';
+import { daysPastLimit, narrowByTime } from './order-time.ts';
 import { segmentsByOrder } from './order-segments.ts';
 
 export type Ctx = SkillContext<EcommerceDb>;
@@ -80,11 +81,35 @@ export function mostMentioned(text: string, orders: Order[], products?: Ecommerc
   return best ? orders.filter((_, i) => counts[i] === best) : [];
 }
 
+// Where a change request turns from what the customer has to what they want ("单包的…想换成整箱的", "the red one to blue").
+const CHANGE_TURN = /换成|改成|换为|改为|换个|换一|想换|要换|\b(to|into|for|instead)\b/;
+
+/**
+ * Among orders holding the products named, those whose item has the options the customer describes it with before
+ * asking for the change ("纸尿裤单包的根本不够用，想换成整箱的": the order whose diapers are 单包). Unchanged when
+ * no option is described or none matches.
+ */
+export function byCurrentOptions(text: string, orders: Order[], products: EcommerceDb['products']): Order[] {
+  if (orders.length < 2) return orders;
+  const said = normalize(text);
+  const turn = CHANGE_TURN.exec(said);
+  const before = turn ? said.slice(0, turn.index) : said;
+  const score = (order: Order) => mentionedItems(before, order, products).reduce((sum, { item }) => {
+    const product = products[item.product_id];
+    return sum + (product ? findOptionMentions(before, product).filter((m) => item.options[m.key] === m.value).length : 0);
+  }, 0);
+  const scores = orders.map(score);
+  const best = Math.max(...scores);
+  return best > 0 ? orders.filter((_, i) => scores[i] === best) : orders;
+}
+
 interface ResolveOptions {
   /** Statuses the action needs, e.g. ['pending']. */
   statuses?: string[];
   /** The action is on items of the order (return, exchange): "except X" leaves out an item, not an order. */
   itemLevel?: boolean;
+  /** The store's time limit for the action on delivered orders (policy key), used to prefer orders still within it. */
+  window?: 'returnDays' | 'exchangeDays';
   /** Template key naming the action, for messages ("cancel", "return" …). */
   action: string;
 }
@@ -140,8 +165,14 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
       withProduct.splice(0, withProduct.length, split[0].order);
     }
     // "11月15号签收的那单", "上周买的", "the order I placed last": dates of the customer's own orders.
-    // "那个还没发货的", "the one that was delivered": the status the customer describes it with.
-    const candidates = narrowByTime(request, ctx.flowEntities('date').map((e) => e.value), narrowByStatus(request, withProduct.length ? withProduct : eligible), ctx.now());
+    // "那个还没发货的", "the one that was delivered": the status the customer describes it with; "单包的那个": the
+    // options of the item; and an order past the store's window for this action is no candidate while another is.
+    const described = byCurrentOptions(request, narrowByStatus(request, withProduct.length ? withProduct : eligible), ctx.data.products);
+    const named = narrowByTime(request, ctx.flowEntities('date').map((e) => e.value), described, ctx.now());
+    // Only when the words leave several: an order the customer named by its date is theirs to ask about, late or not.
+    const limit = options.window ? ctx.data.policy?.[options.window] : undefined;
+    const inWindow = named.length > 1 ? named.filter((o) => o.status !== 'delivered' || !daysPastLimit(o, limit, ctx.now())) : named;
+    const candidates = inWindow.length ? inWindow : named;
     if (!candidates.length) {
       ctx.say('order.none_eligible', { action: ctx.text(`action.${options.action}`), count: userOrders.length });
       return 'stop';

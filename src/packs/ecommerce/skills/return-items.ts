@@ -16,7 +16,7 @@ export const returnItemsSkill: Skill<EcommerceDb> = {
   accepts: ['order_id', 'product', 'payment_method', 'number'],
   run(ctx) {
     if (!ensureCustomer(ctx)) return 'waiting';
-    const order = resolveOrder(ctx, { statuses: ['delivered'], action: 'return', itemLevel: true });
+    const order = resolveOrder(ctx, { statuses: ['delivered'], action: 'return', itemLevel: true, window: 'returnDays' });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
     // The store's return window, stated before anything is asked (the tool refuses it as well).
