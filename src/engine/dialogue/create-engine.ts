@@ -470,7 +470,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
   function answerEveryQuestion(env: TurnEnvironment<Data>, u: Understanding, hit: KnowledgeHit): void {
     answerFromKnowledge(env, hit);
     const answered = new Set([hit.doc.id]);
-    for (const question of splitQuestions(u.text)) {
+    const questions = splitQuestions(u.text);
+    // One question is the whole message, already answered: no second classification and retrieval of the same text.
+    if (questions.length < 2) return;
+    for (const question of questions) {
       if (answered.size >= 3) break;
       const asked = classify(question);
       const threshold = asked.label === 'faq' && asked.status === 'confident' ? config.knowledgeThreshold * 0.6 : config.knowledgeThreshold;
