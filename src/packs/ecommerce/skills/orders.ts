@@ -81,6 +81,8 @@ export function mostMentioned(text: string, orders: Order[], products?: Ecommerc
   return best ? orders.filter((_, i) => counts[i] === best) : [];
 }
 
+const ORDER_CORRECTION = /(单号|订单号?)(发|写|说|填)?错了?|是另一(单|个订单|个单)|不是(这|那)(一)?(单|个订单)|另外那一?单|\b(wrong order|the other order|not (this|that) order|it'?s the other one)\b/;
+
 // Where a change request turns from what the customer has to what they want ("单包的…想换成整箱的", "the red one to blue").
 const CHANGE_TURN = /换成|改成|换为|改为|换个|换一|想换|要换|\b(to|into|for|instead)\b/;
 
@@ -122,8 +124,16 @@ interface ResolveOptions {
  */
 export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waiting' | 'stop' {
   const current = ctx.entities('order_id').map((e) => e.value);
+  // "不对不对 单号发错了 是另一单 今天凌晨刚下的那个" / "wrong order, it's the other one": the order chosen so far is
+  // out, and this message describes the right one (what was asked about the items stays).
+  if (ctx.slots.orderId && !current.length && ORDER_CORRECTION.test(normalize(ctx.turn.text))) {
+    const rejected = [...((ctx.slots.rejectedOrders as string[] | undefined) ?? []), String(ctx.slots.orderId)];
+    for (const key of Object.keys(ctx.slots)) if (!key.startsWith('__')) delete ctx.slots[key];
+    ctx.slots.rejectedOrders = rejected;
+  }
+  const rejected = (ctx.slots.rejectedOrders as string[] | undefined) ?? [];
   // An order id said before authentication finished still counts.
-  const mentioned = current.length ? current : ctx.slots.orderId ? [] : ctx.flowEntities('order_id').map((e) => e.value).slice(0, 1);
+  const mentioned = current.length ? current : ctx.slots.orderId ? [] : ctx.flowEntities('order_id').map((e) => e.value).filter((id) => !rejected.includes(id)).slice(0, 1);
   const userId = ctx.customerId()!;
   if (mentioned.length && mentioned[0] !== ctx.slots.orderId) {
     if (ctx.slots.orderId) for (const key of Object.keys(ctx.slots)) delete ctx.slots[key];
@@ -147,7 +157,7 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     const userOrders = user.orders.map((id) => ctx.data.orders[id]).filter(Boolean);
     const request = ctx.flowTexts().join(' ');
     // "Cancel that one, NOT the one with the tablet": orders the customer asked to leave alone are no candidates.
-    const kept = options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders;
+    const kept = (options.statuses ? userOrders.filter((o) => options.statuses!.includes(o.status)) : userOrders).filter((o) => !rejected.includes(o.order_id));
     // For returns and exchanges, "除了精华液都退" leaves an item out, not the order that holds it.
     const excluded = options.itemLevel && !/那单|订单|那个单|\b(order|one)\b/.test(excludedText(request)) ? [] : excludedOrders(request, kept, ctx.data.products);
     const eligible = excluded.length < kept.length ? kept.filter((o) => !excluded.includes(o)) : kept;
