@@ -295,7 +295,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       if (answers) { for (const answer of answers) answerFromKnowledge(env, answer); return; }
       // What belongs to no task ("搬家了，新地址是…", who the customer is) is said for all of them: each queued task
       // gets it in front of its own clause ("账户默认地址改一下" takes the new address given once).
-      const clauses = splitClauses(u.text);
+      const clauses = tasks.length > 1 ? splitClauses(u.text) : [];
       const taken = new Set(tasks.flatMap((t) => t.clauses));
       const shared = clauses.filter((clause) => !taken.has(clause));
       // A new address said once for several tasks (the account and an order) goes to every later task that takes an

@@ -17,7 +17,6 @@ const IDENTITY_SLOTS = new Set(['email', 'phone', 'first_name', 'last_name', 'zi
 const IDENTITY_ENTITIES = ['email', 'phone', 'zip', 'person_name', 'user_id'];
 /** Slots answered in a few free words ("下错单了", "the blue one", "Kim"). */
 const FREE_TEXT_SLOTS = new Set(['first_name', 'last_name', 'reason', 'item', 'option', 'product']);
-const ORIGINAL_PAYMENT = /原路|原支付|原来的(支付|付款|卡|账户|方式)?|原付款|原账户|\b(original|same (card|payment|method|account)|the one i (paid|used)|where it came from)\b/;
 const SHORT_NAME = /^[\p{L}'’.-]{1,30}( [\p{L}'’.-]{1,30}){0,2}$/u;
 
 export function slotAnswered(slot: string | null, u: Understanding): boolean {
@@ -29,8 +28,6 @@ export function slotAnswered(slot: string | null, u: Understanding): boolean {
   if (IDENTITY_SLOTS.has(slot) && u.entities.some((e) => IDENTITY_ENTITIES.includes(e.type))) return true;
   if ((slot === 'first_name' || slot === 'last_name') && SHORT_NAME.test(u.text.trim()) && !looksLikeQuestion(u.normalized)) return true;
   if (slot === 'zip' && /^\s*\d{5,6}\s*$/.test(u.text)) return true;
-  // "原路退" / "back to the original card": the way the money came is a payment method too.
-  if (slot === 'payment_method' && ORIGINAL_PAYMENT.test(u.normalized) && !looksLikeQuestion(u.normalized)) return true;
   if (FREE_TEXT_SLOTS.has(slot) && u.normalized.length <= 16 && !looksLikeQuestion(u.normalized)) return true;
   // A reason is said in a sentence ("ordered it by mistake", "we don't need it anymore"), not a word.
   if (slot === 'reason' && u.normalized.length <= 60 && !looksLikeQuestion(u.normalized)) return true;

@@ -5,8 +5,8 @@ import { confirmationReplies } from './confirm.ts';
 import { collectItemChanges, describeChanges, itemsFromTurn, turnAdjustsChanges } from './item-changes.ts';
 import { money, orderCard, resolveOrder, type Ctx } from './orders.ts';
 import { collectPayment } from './payment-step.ts';
-import { daysPastLimit } from './order-time.ts';
-import { paymentLabel } from './payment.ts';
+import { daysPastLimit } from '../store/order-dates.ts';
+import { ORIGINAL, paymentLabel } from './payment.ts';
 import { rememberPayment } from './payment-step.ts';
 
 interface Variant {
@@ -24,6 +24,8 @@ function createChangeItemsSkill(): Skill<EcommerceDb> {
     intents: ['modify_order_items', 'exchange_items'],
     writes: true,
     accepts: ['order_id', 'product', 'option', 'payment_method', 'number'],
+    // "原路退" / "original payment" answers where the money goes, though no payment method is named.
+    answers: (u, step) => step === 'payment_method' && ORIGINAL.test(u.normalized),
     run(ctx) {
       if (!ensureCustomer(ctx)) return 'waiting';
       const order = resolveOrder(ctx, { statuses: ['pending', 'delivered'], action: 'change_items', itemLevel: true, window: 'exchangeDays' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../store/types.ts';
-import { deliveredDay, narrowByTime, recencyOf, storeToday, timeReference } from './order-time.ts';
+import { narrowByTime, recencyOf, timeReference } from './order-time.ts';
+import { deliveredDay, storeToday } from '../store/order-dates.ts';
 
 function order(id: string, created: string, delivered?: string): Order {
   return {

@@ -1,5 +1,6 @@
 import { normalize } from '../../../engine/text/normalize.ts';
 import type { Order } from '../store/types.ts';
+import { deliveredDay, placedDay, storeToday } from '../store/order-dates.ts';
 
 /** Which date of an order a customer's words point at: when it was placed, when it arrived, or either. */
 export type OrderEvent = 'placed' | 'delivered' | 'any';
@@ -73,20 +74,6 @@ function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The local day an order was placed ('YYYY-MM-DD' as the store wrote it), if known. */
-export function placedDay(order: Order): string | null {
-  return order.created_at ? order.created_at.slice(0, 10) : null;
-}
-
-/** The local day an order was delivered (its last "signed for / delivered" event), if it was. */
-export function deliveredDay(order: Order): string | null {
-  if (order.status !== 'delivered') return null;
-  const events = order.fulfillments.flatMap((f) => f.events ?? []);
-  const signed = events.filter((e) => /签收|delivered/i.test(e.description));
-  const last = (signed.length ? signed : events).map((e) => e.time).sort().at(-1);
-  return last ? last.slice(0, 10) : null;
-}
-
 /** Orders whose date of the referenced kind falls in the span; when none do exactly, those within a day of it. */
 export function ordersInTime(orders: Order[], reference: TimeReference): Order[] {
   const days = (order: Order) => [reference.event !== 'delivered' ? placedDay(order) : null, reference.event !== 'placed' ? deliveredDay(order) : null].filter((d): d is string => Boolean(d));
@@ -103,14 +90,6 @@ function shiftDay(day: string, days: number): string {
 export function recencyOf(text: string): 'latest' | 'earliest' | null {
   const t = normalize(text);
   return LATEST.test(t) ? 'latest' : EARLIEST.test(t) ? 'earliest' : null;
-}
-
-/** The store's local "today" for `now`, using the UTC offset the store writes its timestamps with (else UTC). */
-export function storeToday(now: string, orders: Order[]): string {
-  const sample = orders.find((o) => o.created_at)?.created_at;
-  const offset = sample ? /([+-])(\d{2}):(\d{2})$/.exec(sample) : null;
-  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
-  return iso(new Date(new Date(now).getTime() + minutes * 60_000));
 }
 
 /**
@@ -134,14 +113,3 @@ export function narrowByTime(request: string, dates: string[], candidates: Order
   return out;
 }
 
-/**
- * Days since delivery when they exceed the store's limit for an after-sales action, else null (in time, not
- * delivered, or no limit). `now` is the clock's ISO time; days count in the store's own zone.
- */
-export function daysPastLimit(order: Order, limit: number | undefined, now: string): { delivered: string; days: number } | null {
-  const delivered = deliveredDay(order);
-  if (!limit || !delivered) return null;
-  const today = storeToday(now, [order]);
-  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${delivered}T00:00:00Z`)) / 86_400_000);
-  return days > limit ? { delivered, days } : null;
-}

@@ -5,7 +5,8 @@ import { findForm, productForms } from '../catalog/surface-forms.ts';
 import { findOptionMentions } from '../catalog/match-options.ts';
 import type { EcommerceDb, Order, OrderItem } from '../store/types.ts';
 import { excludedOrders, excludedText, narrowByStatus } from './order-references.ts';
-import { daysPastLimit, narrowByTime } from './order-time.ts';
+import { narrowByTime } from './order-time.ts';
+import { daysPastLimit } from '../store/order-dates.ts';
 import { segmentsByOrder } from './order-segments.ts';
 
 export type Ctx = SkillContext<EcommerceDb>;

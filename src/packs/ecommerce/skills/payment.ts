@@ -21,7 +21,8 @@ export function paymentLabel(ctx: Ctx, method: PaymentMethod): string {
   return parts.join(' ');
 }
 
-const ORIGINAL = /\b(original|same (card|payment|method|account)|the one i (paid|used)|where it came from)\b|原路|原支付|原来的|原付款|原账户|付款的那个/;
+/** "原路退" / "back to the original card": the way the money came, named without naming a method. */
+export const ORIGINAL = /\b(original|same (card|payment|method|account)|the one i (paid|used)|where it came from)\b|原路|原支付|原来的|原付款|原账户|付款的那个/;
 
 /**
  * The payment method the customer names in this message, among `allowed` (ids of the customer's methods).

@@ -5,15 +5,17 @@ import { confirmationReplies } from './confirm.ts';
 import { applySelection, resolveItems } from '../catalog/resolve-items.ts';
 import { askItems, itemsFromTurn } from './item-changes.ts';
 import { itemLabel, money, orderCard, resolveOrder } from './orders.ts';
-import { daysPastLimit } from './order-time.ts';
+import { daysPastLimit } from '../store/order-dates.ts';
 import { collectPayment, rememberPayment } from './payment-step.ts';
-import { paymentLabel } from './payment.ts';
+import { ORIGINAL, paymentLabel } from './payment.ts';
 
 export const returnItemsSkill: Skill<EcommerceDb> = {
   name: 'return_items',
   intents: ['return_items'],
   writes: true,
   accepts: ['order_id', 'product', 'payment_method', 'number'],
+  // "原路退" / "original payment" answers where the money goes, though no payment method is named.
+  answers: (u, step) => step === 'payment_method' && ORIGINAL.test(u.normalized),
   run(ctx) {
     if (!ensureCustomer(ctx)) return 'waiting';
     const order = resolveOrder(ctx, { statuses: ['delivered'], action: 'return', itemLevel: true, window: 'returnDays' });

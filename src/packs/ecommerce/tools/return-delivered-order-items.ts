@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool, ToolError } from '../../../engine/tools/define-tool.ts';
 import type { Order } from '../store/types.ts';
-import { daysPastLimit } from '../skills/order-time.ts';
+import { daysPastLimit } from '../store/order-dates.ts';
 import { assertItemsInOrder, getOwnOrder, getPaymentMethod, itemIdsSchema, orderIdSchema, paymentMethodIdSchema, type StoreContext } from './shared.ts';
 
 export const returnDeliveredOrderItems = defineTool({
