@@ -106,7 +106,9 @@ export function createEngineRegistry(factory: EngineFactory, deps: EngineRegistr
       if (entry.key === wantedKey && entry.live) return entry.live;
       // A newer version than the one being built (or none building): start a build. Versions only grow, so a build of
       // an older version that finishes later cannot replace a newer engine for long: the next request starts another.
-      const first = !entry.live;
+      // The previous engine answers meanwhile only for the same packs, locale and tone (new articles or phrases): after
+      // a pack switch it would answer with the old pack's skills and data, so that build is awaited like a first one.
+      const first = !entry.live || !entry.key.startsWith(`${configKey(tenant.settings)}#`);
       if (entry.buildingKey !== wantedKey) {
         const build = rebuild(tenant, entry, wantedKey, llm);
         if (first) {
