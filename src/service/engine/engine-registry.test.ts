@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationEngine } from '../../engine/dialogue/types.ts';
+import { defaultTenantSettings } from '../demo-seed.ts';
 import type { TenantContent } from '../storage/store.ts';
 import { createEngineRegistry, type EngineFactory } from './engine-registry.ts';
 
@@ -16,7 +17,7 @@ function fakeFactory(delay: number) {
 }
 
 const labelOf = (engine: ConversationEngine) => (engine as unknown as { label: string }).label;
-const settings = (packs: string[]) => ({ packs, locale: 'zh' as const, tone: 'warm' as const });
+const settings = (packs: string[]) => ({ ...defaultTenantSettings(), packs, locale: 'zh' as const, tone: 'warm' as const });
 
 describe('engine registry', () => {
   it('keeps answering with the previous engine while new content trains, but never with another pack after a pack switch', async () => {
