@@ -38,6 +38,18 @@ export default tseslint.config(
     },
   },
   {
+    // Tools and skills are asynchronous (a real backend is remote): a tool call that is not awaited, or a Promise used
+    // as a condition ("if (!ensureCustomer(ctx))"), would let a turn end before its tool ran. Type-aware, so only here.
+    files: ['src/engine/**/*.ts', 'src/packs/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['src/packs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

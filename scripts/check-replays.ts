@@ -95,7 +95,7 @@ async function checkActions(replay: Replay): Promise<string[]> {
   for (const action of replay.expect.actions) {
     const tool = getEcommerceTool(action.name);
     if (!tool) { problems.push(`unknown tool ${action.name}`); continue; }
-    const outcome = runTool(tool, action.arguments, context);
+    const outcome = await runTool(tool, action.arguments, context);
     if (!outcome.ok) problems.push(`${action.name} fails on a fresh store: ${outcome.error}`);
   }
   return problems;

@@ -38,7 +38,7 @@ export interface SkillContext<Data = unknown> {
   /** Every customer message since this skill started (this one last). */
   flowTexts(): string[];
   /** Runs a pack tool (validated, authorised, recorded). */
-  call<Output = unknown>(name: string, args: Record<string, unknown>): ToolOutcome<Output>;
+  call<Output = unknown>(name: string, args: Record<string, unknown>): Promise<ToolOutcome<Output>>;
   say(key: string, vars?: Record<string, unknown>, extras?: ReplyExtras): void;
   ask(slot: SlotName, key: string, vars?: Record<string, unknown>, extras?: ReplyExtras): void;
   /** Renders a template without sending it. */
@@ -83,7 +83,7 @@ export interface Skill<Data = unknown> {
    * fee back?") is the task, not a policy question for the FAQ. Optional; pure.
    */
   references?(text: string): boolean;
-  run(context: SkillContext<Data>): SkillStatus;
+  run(context: SkillContext<Data>): SkillStatus | Promise<SkillStatus>;
 }
 
 export interface PackDefinition<Data = unknown> {

@@ -73,7 +73,7 @@ export async function runReplay(replay: Replay, options: ReplayOptions = {}): Pr
   for (const action of replay.expect.actions) {
     const tool = getEcommerceTool(action.name);
     if (!tool) throw new LingxiError('malformed_file', `replay ${replay.id}: unknown action "${action.name}"`);
-    const outcome = runTool(tool, action.arguments, { data: expected, clock: fixedClock(REPLAY_NOW), ids: createCounterIds(), locale: replay.locale, actor: { kind: 'system' } });
+    const outcome = await runTool(tool, action.arguments, { data: expected, clock: fixedClock(REPLAY_NOW), ids: createCounterIds(), locale: replay.locale, actor: { kind: 'system' } });
     if (!outcome.ok) throw new LingxiError('malformed_file', `replay ${replay.id}: expected action ${action.name} fails on the database: ${outcome.error}`);
   }
   const difference = canonicalJson(snapshot(data)) === canonicalJson(snapshot(expected)) ? null : firstDifference(snapshot(data), snapshot(expected));

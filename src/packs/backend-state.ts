@@ -69,13 +69,24 @@ function recorded<Data>(pack: string, tool: ToolDefinition<never, unknown, Data>
     execute(input, context) {
       if (context.data !== bound) return tool.execute(input, context);
       const before = snapshot(bound);
-      try {
-        return tool.execute(input, context);
-      } finally {
-        // Also after a refusal thrown half-way: whatever the tool changed is in memory and must be stored with it.
+      // Also after a refusal thrown half-way: whatever the tool changed is in memory and must be stored with it.
+      const record = () => {
         const changes = diffSnapshot(before, bound);
         if (changes.length) state.written({ pack, tool: tool.name, arguments: { ...(input as Record<string, unknown>) }, actor: context.actor, changes, at: context.clock.now() });
+      };
+      let result: unknown;
+      try {
+        result = tool.execute(input, context);
+      } catch (error) {
+        record();
+        throw error;
       }
+      // A demo tool answers synchronously: its changes are recorded before anything else runs on this data.
+      if (!(result instanceof Promise)) {
+        record();
+        return result;
+      }
+      return result.finally(record);
     },
   };
 }

@@ -166,7 +166,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       } else if (angry >= config.angryTurnsBeforeHandoff) {
         recorder.handoff = { reason: 'negative_sentiment', summary: summarize(state, understanding) };
       } else {
-        decide(env);
+        await decide(env);
       }
       finishTurn(env);
       return { state, replies: recorder.replies, events: recorder.events, understanding, toolCalls: recorder.toolCalls };
@@ -194,7 +194,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
   }
 
   /** The dialogue policy for one understood message. */
-  function decide(env: TurnEnvironment<Data>): void {
+  async function decide(env: TurnEnvironment<Data>): Promise<void> {
     const { state, understanding } = env;
     const choice = pickPendingChoice(state, understanding);
     state.pendingChoices = [];
@@ -322,20 +322,20 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     return fallback(env);
   }
 
-  function startSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, digression: boolean): void {
+  async function startSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, digression: boolean): Promise<void> {
     env.state.flow = { name: skill.name, slots: {}, step: null, attempts: 0 };
     env.recorder.events.push({ type: 'flow.started', at: clock.now(), data: { flow: skill.name, digression } });
-    runSkill(env, skill, true);
+    await runSkill(env, skill, true);
   }
 
-  function runSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, started: boolean): void {
+  async function runSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, started: boolean): Promise<void> {
     const flow = env.state.flow!;
     env.state.failures = 0;
     rememberTurn(flow, env.understanding);
     // A skill runs with its own pack's templates, tools and backend.
     const owner = composed.ownerOf(skill as Skill<unknown>);
     const skillEnv = { ...env, pack: owner.pack, data: owner.data } as unknown as TurnEnvironment<Data>;
-    const status = skill.run(createSkillContext(skillEnv, flow, started));
+    const status = await skill.run(createSkillContext(skillEnv, flow, started));
     if (status === 'waiting') return;
     env.recorder.events.push({ type: status === 'done' ? 'flow.completed' : 'flow.cancelled', at: clock.now(), data: { flow: skill.name, slots: flow.slots } });
     // A finished read-only request can be asked again elliptically ("那周四呢"); a write is never repeated that way.
@@ -343,11 +343,11 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     else delete env.state.memory.lastRead;
     env.state.flow = null;
     if (env.recorder.handoff) return;
-    resumeOrQueue(env);
+    await resumeOrQueue(env);
   }
 
   /** After a skill ends: run queued requests from the same message first, then resume an interrupted skill. */
-  function resumeOrQueue(env: TurnEnvironment<Data>): void {
+  async function resumeOrQueue(env: TurnEnvironment<Data>): Promise<void> {
     // What the finished skill handed on (the rest of its own request) comes before later requests of the message.
     const queue = [...env.recorder.queue, ...((env.state.memory.queue as Array<{ skill: string; text: string }> | undefined) ?? [])];
     env.recorder.queue = [];

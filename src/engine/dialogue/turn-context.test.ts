@@ -30,9 +30,9 @@ describe('ctx.call: a write runs only on a yes to the recap just asked', () => {
     ['yes', 'order_id', false, false],
     ['cancel #W1 now', null, true, false],
     ['yes', 'confirmation', true, false],
-  ])('"%s" while awaiting %s (flow just started: %s) → runs: %s', (text, step, started, runs) => {
+  ])('"%s" while awaiting %s (flow just started: %s) → runs: %s', async (text, step, started, runs) => {
     const { ctx, data, recorder } = contextFor(text, step, started);
-    const outcome = ctx.call('cancel', { id: '#W1' });
+    const outcome = await ctx.call('cancel', { id: '#W1' });
     expect(outcome.ok).toBe(runs);
     expect(data.cancelled).toEqual(runs ? ['#W1'] : []);
     if (!runs) {
@@ -41,9 +41,9 @@ describe('ctx.call: a write runs only on a yes to the recap just asked', () => {
     }
   });
 
-  it('a write that declares needsApproval: false (the customer\'s own answers, on request) runs without a recap', () => {
+  it('a write that declares needsApproval: false (the customer\'s own answers, on request) runs without a recap', async () => {
     const { ctx, data } = contextFor('here are my answers', null, true);
-    expect(ctx.call('note', { text: 'a' }).ok).toBe(true);
+    expect((await ctx.call('note', { text: 'a' })).ok).toBe(true);
     expect(data.notes).toEqual(['a']);
   });
 });

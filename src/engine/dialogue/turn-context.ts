@@ -81,7 +81,7 @@ export function createSkillContext<Data>(env: TurnEnvironment<Data>, flow: NonNu
     entities: (type: Entity['type']) => env.understanding.entities.filter((e) => e.type === type),
     flowEntities: (type: Entity['type']) => ((flow.slots[ENTITIES_SLOT] as Entity[] | undefined) ?? []).filter((e) => e.type === type),
     flowTexts: () => (flow.slots[TEXTS_SLOT] as string[] | undefined) ?? [env.understanding.text],
-    call<Output>(name: string, args: Record<string, unknown>): ToolOutcome<Output> {
+    async call<Output>(name: string, args: Record<string, unknown>): Promise<ToolOutcome<Output>> {
       const tool = pack.tools[name] as ToolDefinition<unknown, Output, Data> | undefined;
       if (!tool) throw new Error(`pack ${pack.name} has no tool ${name}`);
       // One enforcement for every skill: data changes only on the customer's complete yes to the recap this flow just
@@ -92,7 +92,7 @@ export function createSkillContext<Data>(env: TurnEnvironment<Data>, flow: NonNu
         recorder.events.push({ type: 'guardrail.triggered', at: env.clock.now(), data: { rule: 'confirmation', tool: name, outcome: 'refused' } });
         return { ok: false, error: record.error, record };
       }
-      const outcome = runTool(tool, args, {
+      const outcome = await runTool(tool, args, {
         data: env.data, clock: env.clock, ids: env.ids, locale,
         actor: { kind: 'customer', customerId: state.customerId },
       });

@@ -162,7 +162,7 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
       };
       memory.messages.push({ role: 'user', content: text });
       addFacts(memory, extractFacts(text));
-      const confirmed = resolvePending(env, text);
+      const confirmed = await resolvePending(env, text);
 
       const fallback = async (reason: string, error?: unknown): Promise<TurnResult> => {
         recorder.events.push({ type: 'llm.failed', at: clock.now(), data: { model: provider.model, reason, message: error instanceof Error ? error.message.slice(0, 300) : null } });
@@ -212,7 +212,7 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
               memory.messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify({ ok: false, error: 'not run: one action at a time' }) });
               continue;
             }
-            const outcome = executeToolCall(call, env);
+            const outcome = await executeToolCall(call, env);
             memory.messages.push({ role: 'tool', tool_call_id: call.id, content: outcome.content });
             if (outcome.kind === 'held') {
               memory.pending = outcome.pending;
@@ -261,7 +261,7 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
   };
 
   /** Confirms or drops the held write action; only the very next message can confirm it. */
-  function resolvePending(env: ToolCallEnvironment<Data>, text: string): { ok: boolean; summary: string } | null {
+  async function resolvePending(env: ToolCallEnvironment<Data>, text: string): Promise<{ ok: boolean; summary: string } | null> {
     const pending = env.memory.pending;
     if (!pending) return null;
     env.memory.pending = null;
@@ -270,7 +270,7 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
     if (!affirmative) return null;
     const callId = ids.next('call');
     env.memory.messages.push({ role: 'assistant', content: null, tool_calls: [{ id: callId, type: 'function', function: { name: pending.tool, arguments: JSON.stringify(pending.arguments) } }] });
-    const outcome = executeConfirmed(pending, env);
+    const outcome = await executeConfirmed(pending, env);
     env.memory.messages.push({ role: 'tool', tool_call_id: callId, content: outcome.content });
     return { ok: outcome.ok, summary: pending.summary };
   }

@@ -51,7 +51,7 @@ export type ToolCallOutcome =
  * are dry-run on a copy and then held for the customer's confirmation instead of running; authentication
  * tools set the conversation's customer, once. Every outcome is returned to the model as data (a tool message).
  */
-export function executeToolCall<Data>(call: ChatToolCall, env: ToolCallEnvironment<Data>): ToolCallOutcome {
+export async function executeToolCall<Data>(call: ChatToolCall, env: ToolCallEnvironment<Data>): Promise<ToolCallOutcome> {
   const name = call.function.name;
   let args: unknown;
   try {
@@ -65,7 +65,7 @@ export function executeToolCall<Data>(call: ChatToolCall, env: ToolCallEnvironme
   if (!tool) return refuse(env, name, argumentsRecord, 'unknown_tool', `there is no tool named ${name}`);
   const parsed = tool.input.safeParse(args);
   if (!parsed.success) {
-    const outcome = runTool(tool, args, context(env, env.dataOf(tool.name)));
+    const outcome = await runTool(tool, args, context(env, env.dataOf(tool.name)));
     return result(env, tool, outcome);
   }
   if (tool.write) return holdWrite(env, tool, parsed.data as Record<string, unknown>);
@@ -77,7 +77,7 @@ export function executeToolCall<Data>(call: ChatToolCall, env: ToolCallEnvironme
       return refuse(env, name, argumentsRecord, 'identity_not_given', `the customer has not typed ${missing.join(', ')}; ask the customer for their own details and use exactly what they type`);
     }
   }
-  const outcome = runTool(tool, parsed.data, context(env, env.dataOf(tool.name)));
+  const outcome = await runTool(tool, parsed.data, context(env, env.dataOf(tool.name)));
   if (outcome.ok && env.policy.authenticationTools.includes(name) && typeof outcome.result === 'string') {
     const customerId = outcome.result;
     if (env.state.customerId && env.state.customerId !== customerId) {
@@ -95,9 +95,9 @@ export function executeToolCall<Data>(call: ChatToolCall, env: ToolCallEnvironme
 }
 
 /** Executes a confirmed pending action for real (the customer said yes to exactly these arguments). */
-export function executeConfirmed<Data>(pending: PendingAction, env: ToolCallEnvironment<Data>): ToolCallOutcome & { ok: boolean } {
+export async function executeConfirmed<Data>(pending: PendingAction, env: ToolCallEnvironment<Data>): Promise<ToolCallOutcome & { ok: boolean }> {
   const tool = env.tools[pending.tool];
-  const outcome = runTool(tool, pending.arguments, context(env, env.dataOf(tool.name)));
+  const outcome = await runTool(tool, pending.arguments, context(env, env.dataOf(tool.name)));
   return { ...result(env, tool, outcome), ok: outcome.ok };
 }
 
@@ -108,7 +108,7 @@ export function summarizeAction(tool: string, args: Record<string, unknown>, loc
   return `${label} — ${details.join('; ')}`;
 }
 
-function holdWrite<Data>(env: ToolCallEnvironment<Data>, tool: ToolDefinition<unknown, unknown, Data>, args: Record<string, unknown>): ToolCallOutcome {
+async function holdWrite<Data>(env: ToolCallEnvironment<Data>, tool: ToolDefinition<unknown, unknown, Data>, args: Record<string, unknown>): Promise<ToolCallOutcome> {
   if (!env.state.customerId) {
     guardrail(env, 'authentication', { tool: tool.name });
     return refuse(env, tool.name, args, 'unauthenticated', 'the customer is not authenticated; authenticate them first');
@@ -121,7 +121,7 @@ function holdWrite<Data>(env: ToolCallEnvironment<Data>, tool: ToolDefinition<un
       copy = null; // data that cannot be copied (a live backend adapter): no dry run, the real call still checks
     }
     if (copy !== null) {
-      const dryRun = runTool(tool, args, context(env, copy));
+      const dryRun = await runTool(tool, args, context(env, copy));
       if (!dryRun.ok) {
         guardrail(env, 'authorisation', { tool: tool.name, error: dryRun.error });
         return result(env, tool, dryRun);

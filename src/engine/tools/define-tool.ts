@@ -32,7 +32,11 @@ export interface ToolDefinition<Input = unknown, Output = unknown, Data = unknow
    * redone by asking again) — e.g. saving the customer's own risk-questionnaire answers; say why at the tool.
    */
   needsApproval?: boolean;
-  execute(input: Input, context: ToolContext<Data>): Output;
+  /**
+   * Runs the tool. May return a Promise: a real backend is remote (a business's HTTP API through a connector); the
+   * packs' demo backends answer synchronously.
+   */
+  execute(input: Input, context: ToolContext<Data>): Output | Promise<Output>;
 }
 
 /** Declares a pack tool; the identity function that gives the definition its types. */
@@ -56,10 +60,10 @@ export interface ToolOutcome<Output = unknown> {
 }
 
 /**
- * Validates the arguments with the tool's zod schema, runs it and records the call.
+ * Validates the arguments with the tool's zod schema, runs it (awaiting a remote one) and records the call.
  * Validation failures and ToolErrors become `{ ok: false }`; anything else is a bug and propagates.
  */
-export function runTool<Input, Output, Data>(tool: ToolDefinition<Input, Output, Data>, args: unknown, context: ToolContext<Data>): ToolOutcome<Output> {
+export async function runTool<Input, Output, Data>(tool: ToolDefinition<Input, Output, Data>, args: unknown, context: ToolContext<Data>): Promise<ToolOutcome<Output>> {
   const parsed = tool.input.safeParse(args);
   const argumentsRecord = (typeof args === 'object' && args !== null ? args : {}) as Record<string, unknown>;
   if (!parsed.success) {
@@ -67,7 +71,7 @@ export function runTool<Input, Output, Data>(tool: ToolDefinition<Input, Output,
     return { ok: false, error, record: { name: tool.name, arguments: argumentsRecord, ok: false, error } };
   }
   try {
-    const result = tool.execute(parsed.data, context);
+    const result = await tool.execute(parsed.data, context);
     return { ok: true, result, record: { name: tool.name, arguments: argumentsRecord, ok: true, result: summarize(result) } };
   } catch (error) {
     if (error instanceof ToolError) {

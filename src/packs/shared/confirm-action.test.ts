@@ -13,34 +13,34 @@ function fakeContext(text: string, awaiting: string | null, slots: Record<string
 }
 
 describe('confirmAction', () => {
-  it('asks first, executes only after yes to the same details', () => {
+  it('asks first, executes only after yes to the same details', async () => {
     const slots = {};
     let done = 0;
-    const step = (text: string, awaiting: string | null, fingerprint: unknown) => {
+    const step = async (text: string, awaiting: string | null, fingerprint: unknown) => {
       const { ctx, said } = fakeContext(text, awaiting, slots);
-      return { status: confirmAction(ctx, { key: 'confirm', fingerprint, execute: () => done++ }), said };
+      return { status: (await confirmAction(ctx, { key: 'confirm', fingerprint, execute: () => { done++; } })), said };
     };
-    expect(step('freeze my card', null, 'card-1').said).toEqual(['confirmation:confirm']);
-    expect(step('yes', 'confirmation', 'card-2').status).toBe('waiting'); // details changed: ask again
+    expect((await step('freeze my card', null, 'card-1')).said).toEqual(['confirmation:confirm']);
+    expect((await step('yes', 'confirmation', 'card-2')).status).toBe('waiting'); // details changed: ask again
     expect(done).toBe(0);
-    expect(step('yes', 'confirmation', 'card-2').status).toBe('done');
+    expect((await step('yes', 'confirmation', 'card-2')).status).toBe('done');
     expect(done).toBe(1);
   });
-  it('does nothing on no', () => {
+  it('does nothing on no', async () => {
     const slots = {};
     let done = 0;
-    confirmAction(fakeContext('x', null, slots).ctx, { key: 'c', fingerprint: 1, execute: () => done++ });
+    await confirmAction(fakeContext('x', null, slots).ctx, { key: 'c', fingerprint: 1, execute: () => { done++; } });
     const { ctx, said } = fakeContext('不用了', 'confirmation', slots);
-    expect(confirmAction(ctx, { key: 'c', fingerprint: 1, execute: () => done++ })).toBe('done');
+    expect((await confirmAction(ctx, { key: 'c', fingerprint: 1, execute: () => { done++; } }))).toBe('done');
     expect(said).toEqual(['action.not_done']);
     expect(done).toBe(0);
   });
-  it('asks again, instead of declining, when the "no" comes with the details restated ("不对 月薪是一万二")', () => {
+  it('asks again, instead of declining, when the "no" comes with the details restated ("不对 月薪是一万二")', async () => {
     const slots = {};
     let done = 0;
-    confirmAction(fakeContext('x', null, slots).ctx, { key: 'c', fingerprint: 12000, execute: () => done++ });
+    await confirmAction(fakeContext('x', null, slots).ctx, { key: 'c', fingerprint: 12000, execute: () => { done++; } });
     const { ctx, said } = fakeContext('不对 月薪是一万二', 'confirmation', slots);
-    expect(confirmAction(ctx, { key: 'c', fingerprint: 12000, restated: true, execute: () => done++ })).toBe('waiting');
+    expect((await confirmAction(ctx, { key: 'c', fingerprint: 12000, restated: true, execute: () => { done++; } }))).toBe('waiting');
     expect(said).toEqual(['confirmation:c']);
     expect(done).toBe(0);
   });

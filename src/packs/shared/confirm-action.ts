@@ -10,7 +10,7 @@ export interface ConfirmActionOptions {
   /** What is being confirmed; a yes only counts for exactly these details (changed details are asked again). */
   fingerprint: unknown;
   /** Runs the write; called only after an explicit yes to the same fingerprint. */
-  execute(): void;
+  execute(): void | Promise<void>;
   /** Template said when the customer declines (default 'action.not_done'). */
   declinedKey?: string;
   /**
@@ -26,10 +26,10 @@ export interface ConfirmActionOptions {
  *
  * @example return confirmAction(ctx, { key: 'card.freeze_confirm', vars: { card }, fingerprint: card, execute: () => … });
  */
-export function confirmAction(ctx: SkillContext<unknown>, options: ConfirmActionOptions): 'waiting' | 'done' {
+export async function confirmAction(ctx: SkillContext<unknown>, options: ConfirmActionOptions): Promise<'waiting' | 'done'> {
   const fingerprint = JSON.stringify(options.fingerprint);
   if (ctx.awaiting === 'confirmation' && ctx.slots[CONFIRMED_SLOT] === fingerprint && !options.restated) {
-    if (ctx.isAffirm()) { options.execute(); return 'done'; }
+    if (ctx.isAffirm()) { await options.execute(); return 'done'; }
     if (ctx.isDeny()) { ctx.say(options.declinedKey ?? 'action.not_done'); return 'done'; }
   }
   ctx.slots[CONFIRMED_SLOT] = fingerprint;

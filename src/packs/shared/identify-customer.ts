@@ -18,7 +18,7 @@ const MEMORY = '__identify';
  * Identifies the customer before any account data is shown or changed — the authentication step of every pack
  * that has accounts. Collects the fields across turns in any order; returns true once `ctx.customerId()` is set.
  */
-export function ensureIdentified(ctx: SkillContext<unknown>, options: IdentifyOptions): boolean {
+export async function ensureIdentified(ctx: SkillContext<unknown>, options: IdentifyOptions): Promise<boolean> {
   if (ctx.customerId()) return true;
   const collected = ((ctx.memory[MEMORY] as Record<string, string> | undefined) ?? {});
   ctx.memory[MEMORY] = collected;
@@ -28,7 +28,7 @@ export function ensureIdentified(ctx: SkillContext<unknown>, options: IdentifyOp
   }
   const missing = options.fields.find((field) => !collected[field.name]);
   if (missing) { ctx.ask(missing.slot, missing.ask); return false; }
-  const result = ctx.call<string>(options.tool, { ...collected });
+  const result = await ctx.call<string>(options.tool, { ...collected });
   if (!result.ok || typeof result.result !== 'string') {
     delete ctx.memory[MEMORY];
     ctx.ask(options.fields[0].slot, options.notFoundKey);

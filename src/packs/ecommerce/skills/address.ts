@@ -140,9 +140,9 @@ function collectAddress(ctx: Ctx, user: User, current?: Order): Address | 'waiti
   return address;
 }
 
-function confirmStep(ctx: Ctx, key: string, vars: Record<string, unknown>, execute: () => boolean, card?: ReturnType<typeof orderCard>): 'waiting' | 'done' {
+async function confirmStep(ctx: Ctx, key: string, vars: Record<string, unknown>, execute: () => Promise<boolean>, card?: ReturnType<typeof orderCard>): Promise<'waiting' | 'done'> {
   const corrected = ctx.slots.corrected === ctx.turn.text;
-  if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && !corrected) return execute() ? 'done' : 'done';
+  if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && !corrected) { await execute(); return 'done'; }
   if (ctx.awaiting === 'confirmation' && ctx.isDeny() && !ctx.entities('address').length && !corrected) { ctx.say('action.not_done'); return 'done'; }
   ctx.ask('confirmation', key, vars, { quickReplies: confirmationReplies(ctx), cards: card ? [card] : [] });
   return 'waiting';
@@ -153,16 +153,16 @@ export const modifyOrderAddressSkill: Skill<EcommerceDb> = {
   intents: ['modify_order_address'],
   writes: true,
   accepts: ['order_id', 'address', 'zip'],
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
-    const order = resolveOrder(ctx, { statuses: ['pending'], action: 'modify_address' });
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
+    const order = await resolveOrder(ctx, { statuses: ['pending'], action: 'modify_address' });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
     const user = ctx.data.users[ctx.customerId()!];
     const address = collectAddress(ctx, user, order);
     if (address === 'waiting') return 'waiting';
-    return confirmStep(ctx, 'address.confirm_order', { order: order.order_id, address: formatAddress(address) }, () => {
-      const result = ctx.call<Order>('modify_pending_order_address', { order_id: order.order_id, ...address });
+    return confirmStep(ctx, 'address.confirm_order', { order: order.order_id, address: formatAddress(address) }, async () => {
+      const result = await ctx.call<Order>('modify_pending_order_address', { order_id: order.order_id, ...address });
       if (!result.ok) ctx.say('action.failed', { error: result.error });
       else ctx.say('address.done_order', { order: order.order_id, address: formatAddress(address) }, { cards: [orderCard(ctx, result.result!)] });
       return result.ok;
@@ -175,13 +175,13 @@ export const modifyUserAddressSkill: Skill<EcommerceDb> = {
   intents: ['modify_user_address'],
   writes: true,
   accepts: ['order_id', 'address', 'zip'],
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
     const userId = ctx.customerId()!;
     const address = collectAddress(ctx, ctx.data.users[userId]);
     if (address === 'waiting') return 'waiting';
-    return confirmStep(ctx, 'address.confirm_user', { address: formatAddress(address) }, () => {
-      const result = ctx.call<User>('modify_user_address', { user_id: userId, ...address });
+    return confirmStep(ctx, 'address.confirm_user', { address: formatAddress(address) }, async () => {
+      const result = await ctx.call<User>('modify_user_address', { user_id: userId, ...address });
       if (!result.ok) ctx.say('action.failed', { error: result.error });
       else ctx.say('address.done_user', { address: formatAddress(address) });
       return result.ok;

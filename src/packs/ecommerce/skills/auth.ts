@@ -21,7 +21,7 @@ const NOT_NAMES = /^(i|im|my|the|a|an|and|order|orders|cancel|return|zip|code|hi
  * phone (Chinese store), or by first name + last name + zip. Collects the pieces across turns, in any order.
  * Returns true once `ctx.customerId()` is set; otherwise it has asked for what is missing.
  */
-export function ensureCustomer(ctx: SkillContext<EcommerceDb>): boolean {
+export async function ensureCustomer(ctx: SkillContext<EcommerceDb>): Promise<boolean> {
   if (ctx.customerId()) return true;
   const auth = ((ctx.memory.auth as AuthMemory | undefined) ?? {}) as AuthMemory;
   ctx.memory.auth = auth;
@@ -29,21 +29,21 @@ export function ensureCustomer(ctx: SkillContext<EcommerceDb>): boolean {
   if (!auth.email && !auth.phone && !(auth.first && auth.last && auth.zip)) harvestEarlier(ctx, auth);
 
   if (auth.email) {
-    const found = ctx.call<string>('find_user_id_by_email', { email: auth.email });
+    const found = await ctx.call<string>('find_user_id_by_email', { email: auth.email });
     if (found.ok) return welcome(ctx, found.result!);
     ctx.ask('email', 'auth.email_not_found', { email: auth.email });
     delete auth.email;
     return false;
   }
   if (auth.phone) {
-    const found = ctx.call<string>('find_user_id_by_phone', { phone: auth.phone });
+    const found = await ctx.call<string>('find_user_id_by_phone', { phone: auth.phone });
     if (found.ok) return welcome(ctx, found.result!);
     ctx.ask('phone', 'auth.phone_not_found', { phone: auth.phone });
     delete auth.phone;
     return false;
   }
   if (auth.first && auth.last && auth.zip) {
-    const found = ctx.call<string>('find_user_id_by_name_zip', { first_name: auth.first, last_name: auth.last, zip: auth.zip });
+    const found = await ctx.call<string>('find_user_id_by_name_zip', { first_name: auth.first, last_name: auth.last, zip: auth.zip });
     if (found.ok) return welcome(ctx, found.result!);
     auth.tries = (auth.tries ?? 0) + 1;
     ctx.ask('email', 'auth.name_zip_not_found', { name: `${auth.first} ${auth.last}`, zip: auth.zip });

@@ -26,8 +26,8 @@ export const bookRepairSkill: Skill<EcommerceDb> = {
   intents: ['book_repair'],
   writes: true,
   accepts: ['date', 'time', 'phone', 'product'],
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
     const user = ctx.data.users[ctx.customerId()!];
     const t = normalize(ctx.turn.text);
     // The request may have been made before authentication: read everything said in this flow.
@@ -48,10 +48,10 @@ export const bookRepairSkill: Skill<EcommerceDb> = {
     const slot = slotFromTurn(ctx.turn.text, ctx.entities('time'));
     if (slot && (ctx.awaiting === 'time' || ctx.awaiting === 'date' || !ctx.slots.slot)) ctx.slots.slot = slot;
 
-    const free = ctx.call<Array<{ date: string; slot: string }>>('list_repair_slots', ctx.slots.date ? { date: ctx.slots.date } : {});
+    const free = await ctx.call<Array<{ date: string; slot: string }>>('list_repair_slots', ctx.slots.date ? { date: ctx.slots.date } : {});
     const options = free.ok ? free.result! : [];
     if (!ctx.slots.date || !options.length) {
-      const all = ctx.slots.date ? (ctx.call<Array<{ date: string; slot: string }>>('list_repair_slots', {}).result ?? []) : options;
+      const all = ctx.slots.date ? ((await ctx.call<Array<{ date: string; slot: string }>>('list_repair_slots', {})).result ?? []) : options;
       const key = ctx.slots.date ? 'repair.date_full' : 'repair.ask_date';
       const wanted = ctx.slots.date;
       delete ctx.slots.date;
@@ -70,10 +70,10 @@ export const bookRepairSkill: Skill<EcommerceDb> = {
     if (!ctx.slots.phone) { ctx.ask('phone', 'repair.ask_phone'); return 'waiting'; }
     const fingerprint = JSON.stringify([ctx.slots.product, ctx.slots.date, ctx.slots.slot, ctx.slots.phone]);
     if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && ctx.slots.confirmed === fingerprint) {
-      const result = ctx.call<Ticket>('book_repair', {
+      const result = (await ctx.call<Ticket>('book_repair', {
         user_id: ctx.customerId(), kind: ctx.slots.kind, product: ctx.slots.product, order_id: ctx.slots.orderId, date: ctx.slots.date,
         slot: ctx.slots.slot, phone: ctx.slots.phone, summary: String(ctx.slots.product),
-      });
+      }));
       if (!result.ok) { ctx.say('action.failed', { error: result.error }); return 'done'; }
       ctx.say('repair.done', { ticket: result.result!.ticket_id, date: ctx.slots.date, slot: ctx.slots.slot, phone: ctx.slots.phone });
       return 'done';

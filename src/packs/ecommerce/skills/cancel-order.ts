@@ -43,7 +43,7 @@ function severalTargets(ctx: Ctx): Target[] | null {
 }
 
 /** The orders to cancel, decided once per flow (a new single order id later is a correction and starts over). */
-function targetsOf(ctx: Ctx): Target[] | 'waiting' | 'stop' {
+async function targetsOf(ctx: Ctx): Promise<Target[] | 'waiting' | 'stop'> {
   const known = ctx.slots.targets as Target[] | undefined;
   const newId = ctx.entities('order_id')[0]?.value;
   if (known && !(known.length === 1 && newId && newId !== known[0].orderId)) return known;
@@ -51,7 +51,7 @@ function targetsOf(ctx: Ctx): Target[] | 'waiting' | 'stop' {
     const several = severalTargets(ctx);
     if (several) return (ctx.slots.targets = several);
   }
-  const order = resolveOrder(ctx, { statuses: ['pending'], action: 'cancel' });
+  const order = await resolveOrder(ctx, { statuses: ['pending'], action: 'cancel' });
   if (order === 'waiting' || order === 'stop') return order;
   const targets = [{ orderId: order.order_id, reason: cancelReasonFrom(ctx.flowTexts().join(' ')) }];
   return (ctx.slots.targets = targets);
@@ -85,15 +85,15 @@ export const cancelOrderSkill: Skill<EcommerceDb> = {
   intents: ['cancel_order'],
   writes: true,
   accepts: ['order_id'],
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
     if (ctx.started && answeredWhetherDone(ctx)) return 'done';
-    const targets = targetsOf(ctx);
+    const targets = await targetsOf(ctx);
     if (targets === 'waiting') return 'waiting';
     if (targets === 'stop') return 'done';
     let index = (ctx.slots.index as number | undefined) ?? 0;
     while (index < targets.length) {
-      const step = cancelOne(ctx, targets[index], targets);
+      const step = await cancelOne(ctx, targets[index], targets);
       if (step === 'waiting' || step === 'stop') return step === 'waiting' ? 'waiting' : 'done';
       index += 1;
       ctx.slots.index = index;
@@ -103,9 +103,9 @@ export const cancelOrderSkill: Skill<EcommerceDb> = {
 };
 
 /** One order of the request: checks it, gets its reason, confirms, cancels. 'next' when this one is finished. */
-function cancelOne(ctx: Ctx, target: Target, all: Target[]): 'waiting' | 'next' | 'stop' {
+async function cancelOne(ctx: Ctx, target: Target, all: Target[]): Promise<'waiting' | 'next' | 'stop'> {
   const several = all.length > 1;
-  const details = ctx.call<Order>('get_order_details', { order_id: target.orderId });
+  const details = await ctx.call<Order>('get_order_details', { order_id: target.orderId });
   if (!details.ok) {
     ctx.say(details.error?.includes('another customer') ? 'order.not_yours' : 'order.not_found', { order: target.orderId });
     return several ? 'next' : 'stop';
@@ -135,7 +135,7 @@ function cancelOne(ctx: Ctx, target: Target, all: Target[]): 'waiting' | 'next' 
   const asked = ctx.awaiting === 'confirmation' && ctx.slots.confirming === order.order_id;
   const amount = money(ctx, refundableAmount(order));
   if (asked && ctx.isAffirm()) {
-    const result = ctx.call<Order>('cancel_pending_order', { order_id: order.order_id, reason: target.reason });
+    const result = await ctx.call<Order>('cancel_pending_order', { order_id: order.order_id, reason: target.reason });
     if (!result.ok) { ctx.say('action.failed', { error: result.error }); return several ? 'next' : 'stop'; }
     ctx.memory.cancelledOrders = [...((ctx.memory.cancelledOrders as string[] | undefined) ?? []), order.order_id];
     const giftCard = order.payment_history.some((p) => p.payment_method_id.startsWith('gift_card'));

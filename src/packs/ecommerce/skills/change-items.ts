@@ -26,9 +26,9 @@ function createChangeItemsSkill(): Skill<EcommerceDb> {
     accepts: ['order_id', 'product', 'option', 'payment_method', 'number'],
     // "原路退" / "original payment" answers where the money goes, though no payment method is named.
     answers: (u, step) => step === 'payment_method' && ORIGINAL.test(u.normalized),
-    run(ctx) {
-      if (!ensureCustomer(ctx)) return 'waiting';
-      const order = resolveOrder(ctx, { statuses: ['pending', 'delivered'], action: 'change_items', itemLevel: true, window: 'exchangeDays' });
+    async run(ctx) {
+      if (!(await ensureCustomer(ctx))) return 'waiting';
+      const order = await resolveOrder(ctx, { statuses: ['pending', 'delivered'], action: 'change_items', itemLevel: true, window: 'exchangeDays' });
       if (order === 'waiting') return 'waiting';
       if (order === 'stop') return 'done';
       // "Change" and "exchange" are the same wish; the order's status decides which policy applies.
@@ -51,7 +51,7 @@ function createChangeItemsSkill(): Skill<EcommerceDb> {
       const { lines, difference } = describeChanges(ctx, order, changes);
       const fingerprint = JSON.stringify([changes.map((c) => [c.index, c.newItemId]), paymentMethodId]);
       if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && ctx.slots.confirmed === fingerprint) {
-        return execute(ctx, variant, order, changes.map((c) => c.itemId), changes.map((c) => c.newItemId!), paymentMethodId, difference);
+        return await execute(ctx, variant, order, changes.map((c) => c.itemId), changes.map((c) => c.newItemId!), paymentMethodId, difference);
       }
       ctx.slots.confirmed = fingerprint;
       const method = user.payment_methods[paymentMethodId];
@@ -65,8 +65,8 @@ function createChangeItemsSkill(): Skill<EcommerceDb> {
   };
 }
 
-function execute(ctx: Ctx, variant: Variant, order: Order, itemIds: string[], newItemIds: string[], paymentMethodId: string, difference: number): 'done' {
-  const result = ctx.call<Order>(variant.tool, { order_id: order.order_id, item_ids: itemIds, new_item_ids: newItemIds, payment_method_id: paymentMethodId });
+async function execute(ctx: Ctx, variant: Variant, order: Order, itemIds: string[], newItemIds: string[], paymentMethodId: string, difference: number): Promise<'done'> {
+  const result = await ctx.call<Order>(variant.tool, { order_id: order.order_id, item_ids: itemIds, new_item_ids: newItemIds, payment_method_id: paymentMethodId });
   if (!result.ok) { ctx.say('action.failed', { error: result.error }); return 'done'; }
   ctx.say(`${variant.prefix}.done`, { order: order.order_id, difference: money(ctx, Math.abs(difference)), direction: ctx.text(difference > 0 ? 'items.charged' : difference < 0 ? 'items.refunded' : 'items.no_difference') }, { cards: [orderCard(ctx, result.result!)] });
   return 'done';

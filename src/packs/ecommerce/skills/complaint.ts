@@ -5,9 +5,9 @@ import { ensureCustomer } from './auth.ts';
 import { confirmationReplies } from './confirm.ts';
 
 /** Runs the identification with what this message gives; its questions, if any, are dropped from the step. */
-function identifyQuietly(ctx: Parameters<Skill<EcommerceDb>['run']>[0]): void {
+async function identifyQuietly(ctx: Parameters<Skill<EcommerceDb>['run']>[0]): Promise<void> {
   const before = ctx.slots[PROMPT_SLOT];
-  ensureCustomer(ctx);
+  await ensureCustomer(ctx);
   if (before === undefined) delete ctx.slots[PROMPT_SLOT];
 }
 
@@ -19,15 +19,15 @@ export const complaintSkill: Skill<EcommerceDb> = {
   name: 'complaint',
   intents: ['complaint'],
   writes: true,
-  run(ctx) {
+  async run(ctx) {
     // A phone, email or name + zip given with the complaint identifies the customer (so the ticket is theirs);
     // without them the complaint is taken anyway.
-    if (!ctx.customerId() && ['phone', 'email', 'person_name'].some((type) => ctx.entities(type as 'phone').length)) identifyQuietly(ctx);
+    if (!ctx.customerId() && ['phone', 'email', 'person_name'].some((type) => ctx.entities(type as 'phone').length)) await identifyQuietly(ctx);
     const orderId = ctx.entities('order_id')[0]?.value;
     if (orderId) ctx.slots.orderId = orderId;
     if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && ctx.slots.summary) {
       const own = ctx.slots.orderId && ctx.customerId() && ctx.data.orders[String(ctx.slots.orderId)]?.user_id === ctx.customerId();
-      const result = ctx.call<Ticket>('create_complaint', { user_id: ctx.customerId(), order_id: own ? ctx.slots.orderId : undefined, summary: String(ctx.slots.summary) });
+      const result = await ctx.call<Ticket>('create_complaint', { user_id: ctx.customerId(), order_id: own ? ctx.slots.orderId : undefined, summary: String(ctx.slots.summary) });
       if (!result.ok) { ctx.say('action.failed', { error: result.error }); return 'done'; }
       const human = ctx.text('quick.human');
       ctx.say('complaint.done', { ticket: result.result!.ticket_id }, { quickReplies: [{ label: human, payload: human }] });

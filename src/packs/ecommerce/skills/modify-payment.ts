@@ -30,11 +30,11 @@ export const modifyOrderPaymentSkill: Skill<EcommerceDb> = {
   intents: ['modify_order_payment'],
   writes: true,
   accepts: ['order_id', 'payment_method'],
-  run(ctx) {
+  async run(ctx) {
     // "I paid with a gift card, does the money go back right away?": saying how one paid is not asking to change it.
     if (ctx.started && PAST_PAYMENT.test(normalize(ctx.turn.text)) && !CHANGE_WORDS.test(normalize(ctx.turn.text))) return 'done';
-    if (!ensureCustomer(ctx)) return 'waiting';
-    const order = resolveOrder(ctx, { statuses: ['pending'], action: 'modify_payment' });
+    if (!(await ensureCustomer(ctx))) return 'waiting';
+    const order = await resolveOrder(ctx, { statuses: ['pending'], action: 'modify_payment' });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
     if (ctx.awaiting === 'confirmation' && ctx.isDeny()) { ctx.say('action.not_done'); return 'done'; }
@@ -55,7 +55,7 @@ export const modifyOrderPaymentSkill: Skill<EcommerceDb> = {
       return 'waiting';
     }
     if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && ctx.slots.confirmed === paymentMethodId) {
-      const result = ctx.call<Order>('modify_pending_order_payment', { order_id: order.order_id, payment_method_id: paymentMethodId });
+      const result = await ctx.call<Order>('modify_pending_order_payment', { order_id: order.order_id, payment_method_id: paymentMethodId });
       if (!result.ok) { ctx.say('action.failed', { error: result.error }); return 'done'; }
       ctx.say('payment.done', { order: order.order_id, payment: paymentLabel(ctx, method) }, { cards: [orderCard(ctx, result.result!)] });
       return 'done';

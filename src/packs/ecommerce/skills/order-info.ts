@@ -11,8 +11,8 @@ import { paymentLabel } from './payment.ts';
 export const orderStatusSkill: Skill<EcommerceDb> = {
   name: 'order_status',
   intents: ['order_status'],
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
     const user = ctx.data.users[ctx.customerId()!];
     if (!ctx.entities('order_id').length && !ctx.slots.orderId && user.orders.length > 1 && ctx.awaiting !== 'order_id') {
       // "the rice I bought this morning", "my latest order": the one order the words point at.
@@ -27,7 +27,7 @@ export const orderStatusSkill: Skill<EcommerceDb> = {
       });
       return 'waiting';
     }
-    const order = resolveOrder(ctx, { action: 'view' });
+    const order = await resolveOrder(ctx, { action: 'view' });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
     ctx.say('status.detail', { order: order.order_id, status: statusLabel(ctx, order.status), total: money(ctx, paidFor(order)), count: order.items.length, address: formatAddress(order.address) }, { cards: [orderCard(ctx, order)] });
@@ -53,12 +53,12 @@ function paidFor(order: Order): number {
 export const trackOrderSkill: Skill<EcommerceDb> = {
   name: 'track_order',
   intents: ['track_order'],
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
-    const order = resolveOrder(ctx, { action: 'track' });
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
+    const order = await resolveOrder(ctx, { action: 'track' });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
-    const tracking = ctx.call<Tracking>('track_order', { order_id: order.order_id });
+    const tracking = await ctx.call<Tracking>('track_order', { order_id: order.order_id });
     if (!tracking.ok) { ctx.say('action.failed', { error: tracking.error }); return 'done'; }
     const t = tracking.result!;
     const events = t.fulfillments.flatMap((f) => (f.events ?? []).map((e) => ({ time: e.time, text: [e.location, e.description].filter(Boolean).join(' · ') }))).sort((a, b) => b.time.localeCompare(a.time));
@@ -75,9 +75,9 @@ export const trackOrderSkill: Skill<EcommerceDb> = {
 export const accountInfoSkill: Skill<EcommerceDb> = {
   name: 'account_info',
   intents: ['account_info'],
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
-    const details = ctx.call<User>('get_user_details', { user_id: ctx.customerId()! });
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
+    const details = await ctx.call<User>('get_user_details', { user_id: ctx.customerId()! });
     if (!details.ok) { ctx.say('action.failed', { error: details.error }); return 'done'; }
     const user = details.result!;
     ctx.say('account.detail', {
@@ -91,8 +91,8 @@ export const accountInfoSkill: Skill<EcommerceDb> = {
 export const refundStatusSkill: Skill<EcommerceDb> = {
   name: 'refund_status',
   intents: ['refund_status'],
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
     const user = ctx.data.users[ctx.customerId()!];
     const mentioned = ctx.entities('order_id')[0]?.value;
     const orders: Order[] = user.orders.map((id) => ctx.data.orders[id]).filter((o) => o && (!mentioned || o.order_id === mentioned));

@@ -123,7 +123,7 @@ interface ResolveOptions {
  * asks when several fit. Checks ownership (through the tool) and status.
  * Returns the order, `'waiting'` after asking, or `'stop'` when nothing can be done (already explained).
  */
-export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waiting' | 'stop' {
+export async function resolveOrder(ctx: Ctx, options: ResolveOptions): Promise<Order | 'waiting' | 'stop'> {
   const current = ctx.entities('order_id').map((e) => e.value);
   // "不对不对 单号发错了 是另一单 今天凌晨刚下的那个" / "wrong order, it's the other one": the order chosen so far is
   // out, and this message describes the right one (what was asked about the items stays).
@@ -200,7 +200,7 @@ export function resolveOrder(ctx: Ctx, options: ResolveOptions): Order | 'waitin
     }
   }
   const orderId = String(ctx.slots.orderId);
-  const details = ctx.call<Order>('get_order_details', { order_id: orderId });
+  const details = await ctx.call<Order>('get_order_details', { order_id: orderId });
   if (!details.ok) {
     delete ctx.slots.orderId;
     ctx.ask('order_id', details.error?.includes('another customer') ? 'order.not_yours' : 'order.not_found', { order: orderId });

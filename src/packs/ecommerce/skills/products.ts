@@ -1,4 +1,4 @@
-import type { Skill } from '../../../engine/pack.ts';
+import type { Skill, SkillStatus } from '../../../engine/pack.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import { findOptionMentions } from '../catalog/match-options.ts';
 import { findForm, productForms } from '../catalog/surface-forms.ts';
@@ -27,7 +27,7 @@ export function productFromText(ctx: Ctx, source: string): Product | null {
 export const productInfoSkill: Skill<EcommerceDb> = {
   name: 'product_info',
   intents: ['product_info'],
-  run(ctx) {
+  async run(ctx) {
     const product = productFromTurn(ctx) ?? (ctx.slots.productId ? ctx.data.products[String(ctx.slots.productId)] : null);
     if (!product) {
       if (ctx.awaiting === 'product') { ctx.say('product.not_found'); return 'done'; }
@@ -35,7 +35,7 @@ export const productInfoSkill: Skill<EcommerceDb> = {
       return 'waiting';
     }
     ctx.slots.productId = product.product_id;
-    const details = ctx.call<Product>('get_product_details', { product_id: product.product_id });
+    const details = await ctx.call<Product>('get_product_details', { product_id: product.product_id });
     if (!details.ok) { ctx.say('action.failed', { error: details.error }); return 'done'; }
     const variants = Object.values(details.result!.variants);
     const available = variants.filter((v) => v.available);
@@ -69,8 +69,8 @@ export const productInfoSkill: Skill<EcommerceDb> = {
 export const listProductsSkill: Skill<EcommerceDb> = {
   name: 'list_products',
   intents: ['list_products'],
-  run(ctx) {
-    const result = ctx.call<Record<string, string>>('list_all_product_types', {});
+  async run(ctx): Promise<SkillStatus> {
+    const result = await ctx.call<Record<string, string>>('list_all_product_types', {});
     if (!result.ok) { ctx.say('action.failed', { error: result.error }); return 'done'; }
     const names = Object.keys(result.result!);
     ctx.say('product.list', { count: names.length, list: names.join(ctx.locale === 'zh' ? '、' : ', ') });

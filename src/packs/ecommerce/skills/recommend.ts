@@ -1,4 +1,4 @@
-import type { Skill } from '../../../engine/pack.ts';
+import type { Skill, SkillStatus } from '../../../engine/pack.ts';
 import type { EcommerceDb } from '../store/types.ts';
 import { money } from './orders.ts';
 
@@ -17,8 +17,8 @@ interface RecommendedItem {
 export const recommendProductsSkill: Skill<EcommerceDb> = {
   name: 'recommend_products',
   intents: ['recommend_products'],
-  run(ctx) {
-    const outcome = ctx.call<RecommendedItem[]>('recommend_products', { query: ctx.turn.text, limit: 3 });
+  async run(ctx): Promise<SkillStatus> {
+    const outcome = await ctx.call<RecommendedItem[]>('recommend_products', { query: ctx.turn.text, limit: 3 });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
     const items = outcome.result ?? [];
     if (!items.length) { ctx.say('recommend.none'); return 'done'; }

@@ -16,9 +16,9 @@ export const returnItemsSkill: Skill<EcommerceDb> = {
   accepts: ['order_id', 'product', 'payment_method', 'number'],
   // "原路退" / "original payment" answers where the money goes, though no payment method is named.
   answers: (u, step) => step === 'payment_method' && ORIGINAL.test(u.normalized),
-  run(ctx) {
-    if (!ensureCustomer(ctx)) return 'waiting';
-    const order = resolveOrder(ctx, { statuses: ['delivered'], action: 'return', itemLevel: true, window: 'returnDays' });
+  async run(ctx) {
+    if (!(await ensureCustomer(ctx))) return 'waiting';
+    const order = await resolveOrder(ctx, { statuses: ['delivered'], action: 'return', itemLevel: true, window: 'returnDays' });
     if (order === 'waiting') return 'waiting';
     if (order === 'stop') return 'done';
     // The store's return window, stated before anything is asked (the tool refuses it as well).
@@ -60,7 +60,7 @@ export const returnItemsSkill: Skill<EcommerceDb> = {
     const total = items.reduce((sum, item) => sum + item.price, 0);
     const fingerprint = JSON.stringify([indexes, paymentMethodId]);
     if (ctx.awaiting === 'confirmation' && ctx.isAffirm() && ctx.slots.confirmed === fingerprint) {
-      const result = ctx.call<Order>('return_delivered_order_items', { order_id: order.order_id, item_ids: items.map((i) => i.item_id), payment_method_id: paymentMethodId });
+      const result = await ctx.call<Order>('return_delivered_order_items', { order_id: order.order_id, item_ids: items.map((i) => i.item_id), payment_method_id: paymentMethodId });
       if (!result.ok) { ctx.say('action.failed', { error: result.error }); return 'done'; }
       ctx.say(paymentMethodId.startsWith('gift_card') ? 'return.done_gift_card' : 'return.done', { order: order.order_id, amount: money(ctx, total) }, { cards: [orderCard(ctx, result.result!)] });
       return 'done';

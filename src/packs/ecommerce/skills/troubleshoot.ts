@@ -48,7 +48,7 @@ export function createTroubleshootSkill(guides: TroubleshootingGuide[]): Skill<E
   return {
     name: 'troubleshoot',
     intents: ['troubleshoot'],
-    run(ctx) {
+    async run(ctx) {
       const stored = guides.find((g) => g.id === ctx.slots.guideId);
       if (stored && ctx.awaiting === 'confirmation') {
         if (ctx.isAffirm() || /解决了|好了|可以了|正常了|修好了|\b(fixed|works now|working now|it worked|resolved|solved)\b/.test(ctx.turn.normalized)) { ctx.say('troubleshoot.resolved'); return 'done'; }

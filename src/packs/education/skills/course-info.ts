@@ -7,7 +7,7 @@ import { courseInFlow, lessonTime } from './course-lookup.ts';
 export const courseInfoSkill: Skill<EducationDb> = {
   name: 'course_info',
   intents: ['course_info'],
-  run(ctx) {
+  async run(ctx) {
     const course = courseInFlow(ctx);
     if (!course) {
       if (ctx.awaiting === 'product') { ctx.say('course.unknown'); return 'done'; }

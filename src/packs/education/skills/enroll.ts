@@ -16,13 +16,13 @@ export const enrollSkill: Skill<EducationDb> = {
   name: 'enroll',
   intents: ['enroll_course'],
   writes: true,
-  run(ctx) {
+  async run(ctx) {
     let course = courseInFlow(ctx);
     if (!course) {
       // Asked for the course, given the student id or phone digits: keep them (identify now) and ask for the course again.
       const credentials = ctx.awaiting === 'product' && Boolean(parseStudentId(ctx.turn.normalized) || parsePhoneLast4(ctx.turn.normalized));
       if (credentials || ctx.awaiting === 'user_id' || ctx.awaiting === 'phone') {
-        const identified = identifyStudent(ctx);
+        const identified = await identifyStudent(ctx);
         if (identified !== 'ok') return identified === 'stop' ? 'done' : 'waiting';
         ctx.ask('product', 'enroll.ask_course');
         return 'waiting';
@@ -31,9 +31,9 @@ export const enrollSkill: Skill<EducationDb> = {
       ctx.ask('product', 'enroll.ask_course');
       return 'waiting';
     }
-    const identified = identifyStudent(ctx);
+    const identified = await identifyStudent(ctx);
     if (identified !== 'ok') return identified === 'stop' ? 'done' : 'waiting';
-    const view = ctx.call<StudentView>('get_student', {});
+    const view = await ctx.call<StudentView>('get_student', {});
     if (!view.ok || !view.result) { ctx.say('action.failed', { error: view.error }); return 'done'; }
     const { student, enrolments } = view.result;
     // "是python那个" names PR101 and PR201: for a student who finished PR101 (or is taking it) that is PR201.
@@ -55,8 +55,8 @@ export const enrollSkill: Skill<EducationDb> = {
     return confirmAction(ctx, {
       key: 'enroll.confirm', fingerprint: [student.id, course.id],
       vars: { id: course.id, name: course.name[ctx.locale], price: course.price, lessons: course.lessons, start: course.start, slot: lessonTime(ctx, course) },
-      execute: () => {
-        const result = ctx.call<{ id: string }>('enroll_course', { course_id: course.id });
+      execute: async () => {
+        const result = await ctx.call<{ id: string }>('enroll_course', { course_id: course.id });
         if (result.ok && result.result) ctx.say('enroll.done', { enrolment: result.result.id, id: course.id, start: course.start, slot: lessonTime(ctx, course) });
         else ctx.say('action.failed', { error: result.error });
       },

@@ -39,7 +39,7 @@ export function createHomeworkHelpSkill(deps: { notes: Retriever; tokenizer: Tok
   return {
     name: 'homework_help',
     intents: ['homework_help'],
-    run(ctx) {
+    async run(ctx) {
       const question = ctx.turn.text.replace(/^(老师|请问|麻烦问一下|作业题?|homework( question)?|can you help( me)? with)[,，:：\s]*/iu, '').trim();
       if (question.length < 3) { ctx.ask('reason', 'homework.ask_question'); return 'waiting'; }
       const doc = findNote(deps, question, ctx.locale, threshold);

@@ -30,7 +30,7 @@ function identityTexts(ctx: SkillContext<EducationDb>, memory: StudentMemory): s
  * 4-digit number only counts as the answer to the question just asked. Three failed lookups hand the conversation
  * to a person.
  */
-export function identifyStudent(ctx: SkillContext<EducationDb>): 'ok' | 'waiting' | 'stop' {
+export async function identifyStudent(ctx: SkillContext<EducationDb>): Promise<'ok' | 'waiting' | 'stop'> {
   if (ctx.customerId()) return 'ok';
   const memory = (ctx.memory[MEMORY] as StudentMemory | undefined) ?? {};
   ctx.memory[MEMORY] = memory;
@@ -41,7 +41,7 @@ export function identifyStudent(ctx: SkillContext<EducationDb>): 'ok' | 'waiting
   if (last4) memory.last4 = last4;
   if (!memory.id) { ctx.ask('user_id', ctx.awaiting === 'user_id' ? 'student.ask_id_again' : 'student.ask_id'); return 'waiting'; }
   if (!memory.last4) { ctx.ask('phone', 'student.ask_phone', { id: memory.id }); return 'waiting'; }
-  const result = ctx.call<string>('verify_student', { student_id: memory.id, phone_last4: memory.last4 });
+  const result = await ctx.call<string>('verify_student', { student_id: memory.id, phone_last4: memory.last4 });
   if (result.ok && typeof result.result === 'string') {
     ctx.setCustomer(result.result);
     delete ctx.memory[MEMORY];

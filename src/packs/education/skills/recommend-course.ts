@@ -11,10 +11,10 @@ import type { StudentView } from '../tools/get-student.ts';
 export const recommendCourseSkill: Skill<EducationDb> = {
   name: 'recommend_course',
   intents: ['recommend_course'],
-  run(ctx) {
+  async run(ctx) {
     const profile: LearnerProfile = profileFromText(ctx.flowTexts().join(' '));
     if (ctx.customerId()) {
-      const view = ctx.call<StudentView>('get_student', {});
+      const view = await ctx.call<StudentView>('get_student', {});
       if (view.ok && view.result) {
         profile.completed = view.result.student.completed;
         profile.level ??= view.result.student.level;

@@ -31,10 +31,10 @@ export const refundSkill: Skill<EducationDb> = {
   intents: ['refund'],
   writes: true,
   accepts: ['order_id'],
-  run(ctx) {
-    const identified = identifyStudent(ctx);
+  async run(ctx) {
+    const identified = await identifyStudent(ctx);
     if (identified !== 'ok') return identified === 'stop' ? 'done' : 'waiting';
-    const view = ctx.call<StudentView>('get_student', {});
+    const view = await ctx.call<StudentView>('get_student', {});
     if (!view.ok || !view.result) { ctx.say('action.failed', { error: view.error }); return 'done'; }
     const active = view.result.enrolments.filter((e) => e.status === 'active');
     if (!active.length) { ctx.say('refund.no_enrolments'); return 'done'; }
@@ -46,15 +46,15 @@ export const refundSkill: Skill<EducationDb> = {
       ctx.ask('product', 'refund.ask_course', { list });
       return 'waiting';
     }
-    const quoted = ctx.call<RefundQuote>('quote_refund', { enrolment_id: enrolment.id });
+    const quoted = await ctx.call<RefundQuote>('quote_refund', { enrolment_id: enrolment.id });
     if (!quoted.ok || !quoted.result) { ctx.say('action.failed', { error: quoted.error }); return 'done'; }
     const quote = quoted.result;
     const vars = { id: enrolment.course.id, name: enrolment.course.name[ctx.locale], ...quote, rule: ctx.text(`refund.rule.${quote.rule}`, { ...quote }) };
     if (quote.amount <= 0) { ctx.say('refund.none', vars); return 'done'; }
     return confirmAction(ctx, {
       key: 'refund.confirm', vars, fingerprint: [enrolment.id, quote.amount],
-      execute: () => {
-        const result = ctx.call<RefundQuote>('refund_enrolment', { enrolment_id: enrolment.id });
+      execute: async () => {
+        const result = await ctx.call<RefundQuote>('refund_enrolment', { enrolment_id: enrolment.id });
         if (result.ok) ctx.say('refund.done', vars);
         else ctx.say('action.failed', { error: result.error });
       },

@@ -13,10 +13,10 @@ import { identifyStudent } from './identify-student.ts';
 export const scheduleSkill: Skill<EducationDb> = {
   name: 'schedule',
   intents: ['course_schedule'],
-  run(ctx) {
-    const identified = identifyStudent(ctx);
+  async run(ctx) {
+    const identified = await identifyStudent(ctx);
     if (identified !== 'ok') return identified === 'stop' ? 'done' : 'waiting';
-    const view = ctx.call<StudentView>('get_student', {});
+    const view = await ctx.call<StudentView>('get_student', {});
     if (!view.ok || !view.result) { ctx.say('action.failed', { error: view.error }); return 'done'; }
     const active = view.result.enrolments.filter((e) => e.status === 'active');
     // Progress includes what is already behind the student, not only the current timetable.

@@ -13,7 +13,7 @@ import type { EducationDb } from '../store/types.ts';
 export const studyPlanSkill: Skill<EducationDb> = {
   name: 'study_plan',
   intents: ['study_plan'],
-  run(ctx) {
+  async run(ctx) {
     const texts = ctx.flowTexts();
     const all = texts.join(' ');
     let hours = hoursFromText(normalize(all));

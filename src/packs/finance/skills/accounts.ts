@@ -5,8 +5,8 @@ import { ensureBankCustomer } from './authenticate.ts';
 import { guardFraud, money, shortTime, type BankSkillContext } from './bank-skill-context.ts';
 
 /** The customer's accounts, read through the tool (ownership-checked). */
-export function ownAccounts(ctx: BankSkillContext): Account[] {
-  const result = ctx.call<Account[]>('get_accounts', { customer_id: ctx.customerId() });
+export async function ownAccounts(ctx: BankSkillContext): Promise<Account[]> {
+  const result = await ctx.call<Account[]>('get_accounts', { customer_id: ctx.customerId() });
   return result.ok ? result.result! : [];
 }
 
@@ -26,10 +26,10 @@ export const balanceSkill: Skill<BankDb> = {
   intents: ['check_balance'],
   // "…，我叫王芳，电话139…": a clause that only identifies the customer belongs to this request.
   accepts: ['phone'],
-  run(ctx) {
-    if (guardFraud(ctx)) return 'done';
-    if (!ensureBankCustomer(ctx)) return 'waiting';
-    const lines = ownAccounts(ctx).map((account) => account.kind === 'credit'
+  async run(ctx) {
+    if ((await guardFraud(ctx))) return 'done';
+    if (!(await ensureBankCustomer(ctx))) return 'waiting';
+    const lines = (await ownAccounts(ctx)).map((account) => account.kind === 'credit'
       ? ctx.text('balance.line_credit', { name: account.name[ctx.locale], owed: money(ctx, account.balance), available: money(ctx, (account.credit_limit ?? 0) - account.balance) })
       : ctx.text('balance.line', { name: account.name[ctx.locale], balance: money(ctx, account.balance) }));
     ctx.say('balance.list', { lines: lines.join('\n') });
@@ -62,12 +62,12 @@ export const transactionsSkill: Skill<BankDb> = {
   intents: ['recent_transactions'],
   // "…，我叫王芳，电话139…": a clause that only identifies the customer belongs to this request.
   accepts: ['phone'],
-  run(ctx) {
-    if (guardFraud(ctx)) return 'done';
-    if (!ensureBankCustomer(ctx)) return 'waiting';
-    const account = pickAccount(ctx, ownAccounts(ctx), ctx.flowTexts().join(' '));
+  async run(ctx) {
+    if ((await guardFraud(ctx))) return 'done';
+    if (!(await ensureBankCustomer(ctx))) return 'waiting';
+    const account = pickAccount(ctx, (await ownAccounts(ctx)), ctx.flowTexts().join(' '));
     if (!account) { ctx.say('account.none'); return 'done'; }
-    const result = ctx.call<Transaction[]>('get_recent_transactions', { account_id: account.account_id, limit: 5 });
+    const result = await ctx.call<Transaction[]>('get_recent_transactions', { account_id: account.account_id, limit: 5 });
     const transactions = result.ok ? result.result! : [];
     if (!transactions.length) { ctx.say('transactions.none', { account: account.name[ctx.locale] }); return 'done'; }
     const asked = transactionAskedAbout(ctx.turn.text, transactions);

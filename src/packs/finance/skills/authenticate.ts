@@ -15,7 +15,7 @@ const MAX_FAILURES = 3;
  * as the id when we asked for it or the customer says it is the id (a card's last four digits are not). Three failed
  * attempts hand the conversation to a person.
  */
-export function ensureBankCustomer(ctx: BankSkillContext): boolean {
+export async function ensureBankCustomer(ctx: BankSkillContext): Promise<boolean> {
   if (ctx.customerId()) return true;
   const asked = ctx.awaiting === 'phone' || ctx.awaiting === 'user_id';
   // Normalised: traditional characters (身分證後四位) read like simplified ones; case is irrelevant here.
@@ -39,13 +39,13 @@ export function ensureBankCustomer(ctx: BankSkillContext): boolean {
   const view: BankSkillContext = {
     ...ctx,
     entities: (type) => (type === 'number' ? idEntities() : type === 'phone' ? phoneEntities() : ctx.entities(type)),
-    call: <Output>(name: string, args: Record<string, unknown>) => {
-      const outcome = ctx.call<Output>(name, args);
+    call: async <Output>(name: string, args: Record<string, unknown>) => {
+      const outcome = await ctx.call<Output>(name, args);
       if (name === 'find_customer' && !outcome.ok) failed = true;
       return outcome;
     },
   };
-  const ok = ensureIdentified(view as never, {
+  const ok = (await ensureIdentified(view as never, {
     tool: 'find_customer',
     fields: [
       { name: 'phone', slot: 'phone', entity: 'phone', ask: 'auth.ask' },
@@ -53,7 +53,7 @@ export function ensureBankCustomer(ctx: BankSkillContext): boolean {
     ],
     okKey: 'auth.ok',
     notFoundKey: 'auth.not_found',
-  });
+  }));
   if (failed) {
     const failures = Number(ctx.memory.authFailures ?? 0) + 1;
     ctx.memory.authFailures = failures;

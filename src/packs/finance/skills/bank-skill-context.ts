@@ -19,17 +19,17 @@ export function shortTime(iso: string): string {
  * The scam guard every finance skill runs first: when the message carries a fraud cue, warn, log it for the fraud
  * team and hand over to a person — whatever flow was running. Returns true when it fired.
  */
-export function guardFraud(ctx: BankSkillContext, texts: string[] = [ctx.turn.text], extraCues: string[] = []): boolean {
+export async function guardFraud(ctx: BankSkillContext, texts: string[] = [ctx.turn.text], extraCues: string[] = []): Promise<boolean> {
   const cues = [...new Set([...texts.flatMap((text) => detectFraudCues(text)), ...extraCues])];
   if (!cues.length) return false;
-  warnAndHandOff(ctx, cues);
+  await warnAndHandOff(ctx, cues);
   return true;
 }
 
 /** The scam warning itself: one line per cue, the standing advice, a log entry and a handoff. */
-export function warnAndHandOff(ctx: BankSkillContext, cues: string[]): void {
+export async function warnAndHandOff(ctx: BankSkillContext, cues: string[]): Promise<void> {
   const lines = cues.map((cue) => ctx.text(`fraud.cue.${cue}`)).join('\n');
-  ctx.call('flag_fraud_risk', { cues: cues.length ? cues : ['customer_report'], text: ctx.turn.text.slice(0, 1_000) });
+  await ctx.call('flag_fraud_risk', { cues: cues.length ? cues : ['customer_report'], text: ctx.turn.text.slice(0, 1_000) });
   ctx.say('fraud.warning', { lines: lines || ctx.text('fraud.cue.customer_report') });
   ctx.handoff('policy', `fraud risk: ${cues.join(', ') || 'customer_report'}; customer=${ctx.customerId() ?? 'anonymous'}; last="${ctx.turn.text.slice(0, 200)}"`);
 }

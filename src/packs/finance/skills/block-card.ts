@@ -44,10 +44,10 @@ export const blockCardSkill: Skill<BankDb> = {
   intents: ['block_card'],
   writes: true,
   accepts: ['number'],
-  run(ctx) {
-    if (guardFraud(ctx)) return 'done';
-    if (!ensureBankCustomer(ctx)) return 'waiting';
-    const cards = ctx.call<Card[]>('get_cards', { customer_id: ctx.customerId() }).result ?? [];
+  async run(ctx) {
+    if ((await guardFraud(ctx))) return 'done';
+    if (!(await ensureBankCustomer(ctx))) return 'waiting';
+    const cards = (await ctx.call<Card[]>('get_cards', { customer_id: ctx.customerId() })).result ?? [];
     const card = resolveCard(ctx, cards);
     if (card === 'none') { ctx.say('card.none'); return 'done'; }
     const label = (c: Card) => ctx.text(c.kind === 'credit' ? 'card.credit' : 'card.debit', { last4: c.last4 });
@@ -65,8 +65,8 @@ export const blockCardSkill: Skill<BankDb> = {
       key: action === 'freeze' ? 'card.confirm_freeze' : 'card.confirm_lost',
       vars: { card: label(card) },
       fingerprint: { card: card.card_id, action },
-      execute: () => {
-        const result = ctx.call<Card>('block_card', { card_id: card.card_id, action });
+      execute: async () => {
+        const result = await ctx.call<Card>('block_card', { card_id: card.card_id, action });
         if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
         ctx.say(action === 'freeze' ? 'card.frozen' : 'card.reported_lost', { card: label(card) });
       },

@@ -46,8 +46,8 @@ export const cardApplicationSkill: Skill<BankDb> = {
   intents: ['apply_credit_card'],
   writes: true,
   accepts: ['amount', 'number'],
-  run(ctx) {
-    if (guardFraud(ctx)) return 'done';
+  async run(ctx) {
+    if ((await guardFraud(ctx))) return 'done';
     const text = ctx.turn.normalized;
     const slots = ctx.slots as { income?: number; employment?: Employment; debt?: number };
     const stated = {
@@ -73,15 +73,15 @@ export const cardApplicationSkill: Skill<BankDb> = {
     }
     if (slots.debt === undefined) { ctx.ask('item', ctx.awaiting === 'item' ? 'card_application.debt_again' : 'card_application.ask_debt'); return 'waiting'; }
     // An application belongs to an identified customer (never submitted with no customer): verify before confirming.
-    if (!ensureBankCustomer(ctx)) return 'waiting';
+    if (!(await ensureBankCustomer(ctx))) return 'waiting';
     const vars = { income: money(ctx, slots.income), employment: ctx.text(`employment.${slots.employment}`), debt: money(ctx, slots.debt) };
     return confirmAction(ctx as never, {
       key: 'card_application.confirm',
       vars,
       fingerprint: { income: slots.income, employment: slots.employment, debt: slots.debt },
       restated,
-      execute: () => {
-        const result = ctx.call<CardApplication>('submit_card_application', { customer_id: ctx.customerId(), monthly_income: slots.income, employment: slots.employment, monthly_debt: slots.debt });
+      execute: async () => {
+        const result = await ctx.call<CardApplication>('submit_card_application', { customer_id: ctx.customerId(), monthly_income: slots.income, employment: slots.employment, monthly_debt: slots.debt });
         if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
         const application = result.result!;
         ctx.say('card_application.submitted', { application: application.application_id });

@@ -55,13 +55,14 @@ export const disputeSkill: Skill<BankDb> = {
   intents: ['dispute_transaction'],
   writes: true,
   accepts: ['amount', 'number'],
-  run(ctx) {
-    if (guardFraud(ctx)) return 'done';
-    if (!ensureBankCustomer(ctx)) return 'waiting';
+  async run(ctx) {
+    if ((await guardFraud(ctx))) return 'done';
+    if (!(await ensureBankCustomer(ctx))) return 'waiting';
     const all = ctx.flowTexts().join(' ');
     ctx.slots.reason ??= disputeReason(all) ?? undefined;
-    const accounts = ownAccounts(ctx).filter((account: Account) => account.kind !== 'savings');
-    const payments = accounts.flatMap((account) => ctx.call<Transaction[]>('get_recent_transactions', { account_id: account.account_id, limit: 10 }).result ?? [])
+    const accounts = (await ownAccounts(ctx)).filter((account: Account) => account.kind !== 'savings');
+    const recent = await Promise.all(accounts.map(async (account) => (await ctx.call<Transaction[]>('get_recent_transactions', { account_id: account.account_id, limit: 10 })).result ?? []));
+    const payments = recent.flat()
       .filter((t) => t.amount < 0).sort((a, b) => b.time.localeCompare(a.time)).slice(0, 6);
     if (!ctx.slots.transactionId) {
       const found = matchTransaction(ctx, payments, ctx.awaiting === 'item' ? ctx.turn.text : all, (ctx.slots.reason as Reason | undefined) ?? null);
@@ -89,8 +90,8 @@ export const disputeSkill: Skill<BankDb> = {
       key: 'dispute.confirm',
       vars: described,
       fingerprint: { transaction: transaction.transaction_id, reason },
-      execute: () => {
-        const result = ctx.call<Dispute>('create_dispute', { transaction_id: transaction.transaction_id, reason, description: String(ctx.slots.description ?? all).slice(0, 1_000) });
+      execute: async () => {
+        const result = await ctx.call<Dispute>('create_dispute', { transaction_id: transaction.transaction_id, reason, description: String(ctx.slots.description ?? all).slice(0, 1_000) });
         if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
         const freeze = ctx.text('quick.freeze');
         ctx.say(reason === 'unauthorized' ? 'dispute.done_unauthorized' : 'dispute.done', { dispute: result.result!.dispute_id, ...described },

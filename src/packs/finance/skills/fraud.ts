@@ -1,4 +1,4 @@
-import type { Skill } from '../../../engine/pack.ts';
+import type { Skill, SkillStatus } from '../../../engine/pack.ts';
 import { unusualTransfer } from '../rules/fraud-cues.ts';
 import { parseMoney } from '../rules/parse-money.ts';
 import type { BankDb } from '../store/types.ts';
@@ -11,11 +11,11 @@ import { warnAndHandOff } from './bank-skill-context.ts';
 export const fraudAlertSkill: Skill<BankDb> = {
   name: 'fraud_alert',
   intents: ['fraud_alert'],
-  run(ctx) {
+  async run(ctx): Promise<SkillStatus> {
     const text = ctx.flowTexts().join(' ');
     const debit = ctx.customerId() ? Object.values(ctx.data.accounts).find((a) => a.customer_id === ctx.customerId() && a.kind === 'debit') : undefined;
     const cues = unusualTransfer(text, /转|汇|transfer|send|wire|move/i.test(text) ? parseMoney(text) : null, debit?.balance ?? null).cues;
-    warnAndHandOff(ctx, cues.length ? cues : ['customer_report']);
+    await warnAndHandOff(ctx, cues.length ? cues : ['customer_report']);
     return 'done';
   },
 };
@@ -27,13 +27,13 @@ export const fraudAlertSkill: Skill<BankDb> = {
 export const transferSkill: Skill<BankDb> = {
   name: 'transfer_money',
   intents: ['transfer_money'],
-  run(ctx) {
+  async run(ctx): Promise<SkillStatus> {
     const text = ctx.flowTexts().join(' ');
     const amount = parseMoney(text);
     const debit = ctx.customerId() ? Object.values(ctx.data.accounts).find((a) => a.customer_id === ctx.customerId() && a.kind === 'debit') : undefined;
     const check = unusualTransfer(text, amount, debit?.balance ?? null);
     if (check.unusual) {
-      warnAndHandOff(ctx, check.cues);
+      await warnAndHandOff(ctx, check.cues);
       return 'done';
     }
     ctx.say('transfer.self_service');

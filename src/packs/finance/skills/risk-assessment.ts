@@ -56,9 +56,9 @@ export const riskAssessmentSkill: Skill<BankDb> = {
   writes: true,
   // A description of one's situation mid-questionnaire ("我四十出头，炒了七八年股票") answers it, whatever it sounds like.
   answers: (understanding, step) => step === 'option' && Object.keys(answersFromFreeText(understanding.normalized)).length > 0,
-  run(ctx) {
-    if (guardFraud(ctx)) return 'done';
-    if (!ensureBankCustomer(ctx)) return 'waiting';
+  async run(ctx) {
+    if ((await guardFraud(ctx))) return 'done';
+    if (!(await ensureBankCustomer(ctx))) return 'waiting';
     const answers = (ctx.slots.answers as Answers | undefined) ?? {};
     ctx.slots.answers = answers;
     // Credentials may have arrived before the questionnaire: their message can describe the customer too.
@@ -81,7 +81,7 @@ export const riskAssessmentSkill: Skill<BankDb> = {
     }
     const letters = RISK_QUESTIONS.map((question) => answers[question.id]);
     const preview = scoreRiskAnswers(letters);
-    const result = ctx.call<RiskAssessment>('save_risk_assessment', { customer_id: ctx.customerId(), answers: letters });
+    const result = await ctx.call<RiskAssessment>('save_risk_assessment', { customer_id: ctx.customerId(), answers: letters });
     if (!result.ok || !result.result) { ctx.say('action.failed', { error: result.error }); return 'done'; }
     const { level } = result.result;
     ctx.say('risk.result', { level, description: ctx.text(`risk.level.${level}`), score: preview.score, caps: preview.caps.map((cap) => ctx.text(`risk.cap.${cap}`)).join('') });

@@ -32,11 +32,11 @@ export const recommendProductSkill: Skill<BankDb> = {
   intents: ['recommend_product'],
   // "…，我叫王芳，电话139…": a clause that only identifies the customer belongs to this request.
   accepts: ['phone'],
-  run(ctx) {
-    if (guardFraud(ctx)) return 'done';
-    if (!ensureBankCustomer(ctx)) return 'waiting';
+  async run(ctx) {
+    if ((await guardFraud(ctx))) return 'done';
+    if (!(await ensureBankCustomer(ctx))) return 'waiting';
     const customer = ctx.data.customers[ctx.customerId()!];
-    const result = ctx.call<WealthProduct[]>('list_suitable_products', { customer_id: customer.customer_id });
+    const result = await ctx.call<WealthProduct[]>('list_suitable_products', { customer_id: customer.customer_id });
     if (!result.ok) {
       ctx.say(customer.risk_level ? 'wealth.assessment_expired' : 'wealth.need_assessment');
       ctx.memory[RECOMMEND_AFTER_ASSESSMENT] = true;
@@ -64,8 +64,8 @@ export const productInfoSkill: Skill<BankDb> = {
   name: 'product_info',
   intents: ['product_info'],
   accepts: ['product'],
-  run(ctx) {
-    if (guardFraud(ctx)) return 'done';
+  async run(ctx) {
+    if ((await guardFraud(ctx))) return 'done';
     // Named now, earlier in this flow, or the product just shown ("风险大不大？" right after a product's details).
     const id = ctx.entities('product')[0]?.value ?? ctx.flowEntities('product').at(-1)?.value ?? (ctx.memory[LAST_PRODUCT] as string | undefined);
     if (!id) {
@@ -73,7 +73,7 @@ export const productInfoSkill: Skill<BankDb> = {
       ctx.ask('product', 'product.which', { lines: all.map((p) => `${p.name[ctx.locale]}（${p.risk}）`).join('、') });
       return 'waiting';
     }
-    const result = ctx.call<WealthProduct>('get_product', { product_id: id });
+    const result = await ctx.call<WealthProduct>('get_product', { product_id: id });
     if (!result.ok) { ctx.say('product.not_found'); return 'done'; }
     const product = result.result!;
     ctx.memory[LAST_PRODUCT] = product.product_id;

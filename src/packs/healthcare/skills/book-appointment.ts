@@ -21,8 +21,8 @@ export function createBookAppointmentSkill(lexicon: TriageLexicon): Skill<Hospit
     writes: true,
     accepts: ['date', 'time', 'phone'],
     answers: (understanding, step) => picksOfferedSlot(understanding.normalized, step),
-    run(ctx) {
-      if (!identifyPatient(ctx)) return 'waiting';
+    async run(ctx) {
+      if (!(await identifyPatient(ctx))) return 'waiting';
       const all = ctx.flowTexts().join(' ');
       const turn = ctx.turn.text;
       // Department: named now > already settled > named doctor > last triage > symptoms in the request.
@@ -43,18 +43,18 @@ export function createBookAppointmentSkill(lexicon: TriageLexicon): Skill<Hospit
       const department = String(ctx.slots.department);
       const doctors = ctx.data.doctors.filter((d) => d.department === department);
       if (!ctx.slots.doctor) {
-        const pick = chooseDoctor(ctx, doctors);
+        const pick = await chooseDoctor(ctx, doctors);
         if (!pick) return 'waiting';
         ctx.slots.doctor = pick.id;
       }
       const doctor = doctors.find((d) => d.id === ctx.slots.doctor)!;
-      const slot = chooseSlot(ctx, doctor);
+      const slot = await chooseSlot(ctx, doctor);
       if (typeof slot === 'string') return slot;
       const vars = { department: departmentName(ctx.data, department, ctx.locale), doctor: doctorLabel(doctor, ctx.locale), date: slot.date, slot: slot.slot, fee: doctor.fee[ctx.locale] };
       return confirmAction(ctx, {
         key: 'book.confirm', vars, fingerprint: [doctor.id, slot.date, slot.slot],
-        execute: () => {
-          const result = ctx.call<Appointment>('book_appointment', { patient_id: ctx.customerId(), doctor_id: doctor.id, date: slot.date, slot: slot.slot });
+        execute: async () => {
+          const result = await ctx.call<Appointment>('book_appointment', { patient_id: ctx.customerId(), doctor_id: doctor.id, date: slot.date, slot: slot.slot });
           if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
           delete ctx.memory.triageDepartment;
           ctx.memory.lastDepartment = department; // follow-ups ("who else is on there?") refer to it
@@ -67,13 +67,13 @@ export function createBookAppointmentSkill(lexicon: TriageLexicon): Skill<Hospit
 }
 
 /** The doctor: the only one, "any" (earliest free), a name or a number from the list; otherwise asks. */
-function chooseDoctor(ctx: Parameters<Skill<HospitalDb>['run']>[0], doctors: Doctor[]): Doctor | null {
+async function chooseDoctor(ctx: Parameters<Skill<HospitalDb>['run']>[0], doctors: Doctor[]): Promise<Doctor | null> {
   if (doctors.length === 1) return doctors[0];
   const t = normalize(ctx.turn.text);
   if (ctx.awaiting === 'option') {
     if (ANY_DOCTOR.test(t)) {
-      const earliest = doctors
-        .map((d) => ({ d, first: (ctx.call<Array<{ date: string; slot: string }>>('list_doctor_slots', { doctor_id: d.id }).result ?? [])[0] }))
+      const firsts = await Promise.all(doctors.map(async (d) => ({ d, first: ((await ctx.call<Array<{ date: string; slot: string }>>('list_doctor_slots', { doctor_id: d.id })).result ?? [])[0] })));
+      const earliest = firsts
         .filter((x) => x.first)
         .sort((a, b) => `${a.first.date} ${a.first.slot}`.localeCompare(`${b.first.date} ${b.first.slot}`))[0];
       if (earliest) return earliest.d;

@@ -11,15 +11,15 @@ export const cancelAppointmentSkill: Skill<HospitalDb> = {
   intents: ['cancel_appointment'],
   writes: true,
   accepts: ['phone'],
-  run(ctx) {
-    if (!identifyPatient(ctx)) return 'waiting';
-    const appointment = pickAppointment(ctx, ctx.text('action.cancel'));
+  async run(ctx) {
+    if (!(await identifyPatient(ctx))) return 'waiting';
+    const appointment = await pickAppointment(ctx, ctx.text('action.cancel'));
     if (typeof appointment === 'string') return appointment;
     const line = appointmentLine(ctx.data, appointment, ctx.locale);
     return confirmAction(ctx, {
       key: 'cancel.confirm', vars: { appointment: line }, fingerprint: appointment.id,
-      execute: () => {
-        const result = ctx.call('cancel_appointment', { appointment_id: appointment.id });
+      execute: async () => {
+        const result = await ctx.call('cancel_appointment', { appointment_id: appointment.id });
         ctx.say(result.ok ? 'cancel.done' : 'action.failed', { appointment: line, error: result.error });
       },
     });

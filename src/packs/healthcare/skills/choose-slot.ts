@@ -59,8 +59,8 @@ function slotFromText(ctx: SkillContext<HospitalDb>, options: string[]): string 
  * with the free slots listed until one fits. Returns the chosen slot, 'waiting' after asking, or 'done' when the
  * doctor has no free slot at all (said so).
  */
-export function chooseSlot(ctx: SkillContext<HospitalDb>, doctor: Doctor, ignoreAppointment?: string): { date: string; slot: string } | 'waiting' | 'done' {
-  const list = (date?: string): Free => ctx.call<Free>('list_doctor_slots', { doctor_id: doctor.id, ...(date ? { date } : {}), ...(ignoreAppointment ? { ignore_appointment_id: ignoreAppointment } : {}) }).result ?? [];
+export async function chooseSlot(ctx: SkillContext<HospitalDb>, doctor: Doctor, ignoreAppointment?: string): Promise<{ date: string; slot: string } | 'waiting' | 'done'> {
+  const list = async (date?: string): Promise<Free> => (await ctx.call<Free>('list_doctor_slots', { doctor_id: doctor.id, ...(date ? { date } : {}), ...(ignoreAppointment ? { ignore_appointment_id: ignoreAppointment } : {}) })).result ?? [];
   const offered = (ctx.slots[OFFERED] as string[] | undefined) ?? [];
   const picked = ctx.awaiting === 'date' ? pickOrdinal(ctx.turn.normalized, offered) : null;
   const quick = /(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}-\d{2}:\d{2})/.exec(picked ?? ctx.turn.text);
@@ -68,10 +68,10 @@ export function chooseSlot(ctx: SkillContext<HospitalDb>, doctor: Doctor, ignore
   const dates = ctx.entities('date').map((e) => ({ value: e.value, index: e.start }));
   const date = quick?.[1] ?? correctedChoice(ctx.turn.normalized, dates);
   if (date && date !== ctx.slots.date) { ctx.slots.date = date; delete ctx.slots.slot; }
-  const onDate = ctx.slots.date ? list(String(ctx.slots.date)) : [];
+  const onDate = ctx.slots.date ? await list(String(ctx.slots.date)) : [];
   const slot = quick?.[2] ?? slotFromText(ctx, onDate.map((o) => o.slot));
   if (slot) ctx.slots.slot = slot;
-  const all = list();
+  const all = await list();
   const offer = (key: string, options: Free, vars: Record<string, unknown> = {}) => {
     const labels = options.slice(0, 6).map((o) => `${o.date} ${o.slot}`);
     ctx.slots[OFFERED] = labels;

@@ -16,7 +16,7 @@ export function createDoctorScheduleSkill(lexicon: TriageLexicon): Skill<Hospita
     name: 'doctor_schedule',
     intents: ['doctor_schedule'],
     accepts: ['date'],
-    run(ctx) {
+    async run(ctx) {
       const department = namedDepartment(lexicon, ctx.turn.text)
         ?? ctx.flowTexts().map((text) => namedDepartment(lexicon, text)).filter((id) => id !== null).at(-1)
         ?? (ctx.memory[LAST_DEPARTMENT] as string | undefined) ?? (ctx.memory.triageDepartment as string | undefined);

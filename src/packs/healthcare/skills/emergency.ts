@@ -1,4 +1,4 @@
-import type { Skill } from '../../../engine/pack.ts';
+import type { Skill, SkillStatus } from '../../../engine/pack.ts';
 import { scoreDepartments, type TriageLexicon } from '../triage/score-departments.ts';
 import type { HospitalDb } from '../store/types.ts';
 import { stopForRedFlag } from './red-flag-guard.ts';
@@ -12,7 +12,7 @@ export function createEmergencySkill(lexicon: TriageLexicon): Skill<HospitalDb> 
   return {
     name: 'emergency',
     intents: ['emergency'],
-    run(ctx) {
+    async run(ctx): Promise<SkillStatus> {
       if (stopForRedFlag(ctx)) return 'done';
       if (scoreDepartments(lexicon, ctx.turn.text).length) { ctx.enqueue('triage', ctx.turn.text); return 'done'; }
       const call = ctx.text('quick.call_emergency');

@@ -8,9 +8,9 @@ export const myAppointmentsSkill: Skill<HospitalDb> = {
   name: 'my_appointments',
   intents: ['my_appointments'],
   accepts: ['phone'],
-  run(ctx) {
-    if (!identifyPatient(ctx)) return 'waiting';
-    const upcoming = ctx.call<Appointment[]>('get_patient_appointments', { patient_id: ctx.customerId() }).result ?? [];
+  async run(ctx) {
+    if (!(await identifyPatient(ctx))) return 'waiting';
+    const upcoming = (await ctx.call<Appointment[]>('get_patient_appointments', { patient_id: ctx.customerId() })).result ?? [];
     if (!upcoming.length) { ctx.say('appointment.list_empty'); return 'done'; }
     ctx.say('appointment.list', { count: upcoming.length, list: upcoming.map((a) => appointmentLine(ctx.data, a, ctx.locale)).join('\n') });
     return 'done';

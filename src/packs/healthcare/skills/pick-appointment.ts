@@ -7,8 +7,8 @@ import { appointmentLine } from './hospital-lookup.ts';
  * Which of the patient's upcoming appointments the request is about: named by id (A1001), by department or
  * doctor, by position in the list ("第二个", "2"), or the only one. Returns 'waiting' after asking, 'done' after saying there is none.
  */
-export function pickAppointment(ctx: SkillContext<HospitalDb>, action: string): Appointment | 'waiting' | 'done' {
-  const upcoming = ctx.call<Appointment[]>('get_patient_appointments', { patient_id: ctx.customerId() }).result ?? [];
+export async function pickAppointment(ctx: SkillContext<HospitalDb>, action: string): Promise<Appointment | 'waiting' | 'done'> {
+  const upcoming = (await ctx.call<Appointment[]>('get_patient_appointments', { patient_id: ctx.customerId() })).result ?? [];
   const chosen = upcoming.find((a) => a.id === ctx.slots.appointment);
   if (chosen) return chosen;
   if (!upcoming.length) { ctx.say('appointment.none', { action }); return 'done'; }

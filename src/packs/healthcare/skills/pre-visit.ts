@@ -1,4 +1,4 @@
-import type { Skill } from '../../../engine/pack.ts';
+import type { Skill, SkillStatus } from '../../../engine/pack.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
 import type { Localized } from '../../../engine/types.ts';
 import type { TriageLexicon } from '../triage/score-departments.ts';
@@ -34,12 +34,12 @@ export function createPreVisitSkill(lexicon: TriageLexicon, instructions: PreVis
   return {
     name: 'pre_visit',
     intents: ['pre_visit'],
-    run(ctx) {
+    async run(ctx): Promise<SkillStatus> {
       const asked = ctx.flowTexts().join(' ');
       let department = namedDepartment(lexicon, asked) ?? examDepartment(instructions, asked);
       let appointment: Appointment | undefined;
       if (!department && ctx.customerId()) {
-        appointment = (ctx.call<Appointment[]>('get_patient_appointments', { patient_id: ctx.customerId() }).result ?? [])[0];
+        appointment = ((await ctx.call<Appointment[]>('get_patient_appointments', { patient_id: ctx.customerId() })).result ?? [])[0];
         department = appointment?.department ?? null;
       }
       const specific = department ? instructions.departments[department]?.[ctx.locale] : undefined;

@@ -56,7 +56,7 @@ function restateEarlierWarning(ctx: SkillContext<unknown>): void {
 export function withRedFlagGuard<Data>(skill: Skill<Data>): Skill<Data> {
   return {
     ...skill,
-    run(ctx) {
+    async run(ctx) {
       if (stopForRedFlag(ctx as SkillContext<unknown>)) return 'cancelled';
       restateEarlierWarning(ctx as SkillContext<unknown>);
       return skill.run(ctx);

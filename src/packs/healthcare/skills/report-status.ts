@@ -7,9 +7,9 @@ export const reportStatusSkill: Skill<HospitalDb> = {
   name: 'report_status',
   intents: ['report_status'],
   accepts: ['phone'],
-  run(ctx) {
-    if (!identifyPatient(ctx)) return 'waiting';
-    const reports = ctx.call<Report[]>('get_patient_reports', { patient_id: ctx.customerId() }).result ?? [];
+  async run(ctx) {
+    if (!(await identifyPatient(ctx))) return 'waiting';
+    const reports = (await ctx.call<Report[]>('get_patient_reports', { patient_id: ctx.customerId() })).result ?? [];
     if (!reports.length) { ctx.say('report.none'); return 'done'; }
     const lines = reports.map((r) => ctx.text(r.status === 'ready' ? 'report.line_ready' : 'report.line_pending', { id: r.id, kind: r.kind[ctx.locale], date: r.ready_on, ordered: r.ordered_on }));
     const ready = reports.filter((r) => r.status === 'ready').length;

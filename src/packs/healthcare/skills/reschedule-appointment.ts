@@ -13,12 +13,12 @@ export const rescheduleAppointmentSkill: Skill<HospitalDb> = {
   writes: true,
   accepts: ['date', 'time', 'phone'],
   answers: (understanding, step) => picksOfferedSlot(understanding.normalized, step),
-  run(ctx) {
-    if (!identifyPatient(ctx)) return 'waiting';
-    const appointment = pickAppointment(ctx, ctx.text('action.reschedule'));
+  async run(ctx) {
+    if (!(await identifyPatient(ctx))) return 'waiting';
+    const appointment = await pickAppointment(ctx, ctx.text('action.reschedule'));
     if (typeof appointment === 'string') return appointment;
     const doctor = ctx.data.doctors.find((d) => d.id === appointment.doctor_id)!;
-    const slot = chooseSlot(ctx, doctor, appointment.id);
+    const slot = await chooseSlot(ctx, doctor, appointment.id);
     if (typeof slot === 'string') return slot;
     if (slot.date === appointment.date && slot.slot === appointment.slot) {
       delete ctx.slots.date; delete ctx.slots.slot;
@@ -28,8 +28,8 @@ export const rescheduleAppointmentSkill: Skill<HospitalDb> = {
     const vars = { current: appointmentLine(ctx.data, appointment, ctx.locale), doctor: doctorLabel(doctor, ctx.locale), date: slot.date, slot: slot.slot };
     return confirmAction(ctx, {
       key: 'reschedule.confirm', vars, fingerprint: [appointment.id, slot.date, slot.slot],
-      execute: () => {
-        const result = ctx.call<Appointment>('reschedule_appointment', { appointment_id: appointment.id, date: slot.date, slot: slot.slot });
+      execute: async () => {
+        const result = await ctx.call<Appointment>('reschedule_appointment', { appointment_id: appointment.id, date: slot.date, slot: slot.slot });
         if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
         ctx.say('reschedule.done', { ...vars, id: appointment.id });
       },

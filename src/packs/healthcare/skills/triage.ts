@@ -13,7 +13,7 @@ export function createTriageSkill(lexicon: TriageLexicon): Skill<HospitalDb> {
   return {
     name: 'triage',
     intents: ['triage'],
-    run(ctx) {
+    async run(ctx) {
       if (ctx.awaiting === 'confirmation' && ctx.slots.department) {
         if (ctx.isAffirm()) {
           ctx.memory.triageDepartment = ctx.slots.department;

@@ -14,14 +14,14 @@ export const changeAddressSkill: Skill<LogisticsDb> = {
   intents: ['change_address'],
   writes: true,
   accepts: ['address'],
-  run(ctx) {
+  async run(ctx) {
     const shipment = resolveWaybill(ctx);
     if (shipment === 'waiting') return 'waiting';
     if (shipment === 'stop') return 'done';
     // The new address may have come with the request, before verification.
     const given = ctx.entities('address')[0]?.value;
     if (given) ctx.slots.address = given;
-    const verified = verifyParty(ctx, shipment);
+    const verified = await verifyParty(ctx, shipment);
     if (verified === 'waiting') return 'waiting';
     if (verified === 'stop') return 'done';
     if (isDispatched(shipment)) {
@@ -33,8 +33,8 @@ export const changeAddressSkill: Skill<LogisticsDb> = {
     const address = String(ctx.slots.address);
     return confirmAction(ctx, {
       key: 'address.confirm', vars: { waybill: shipment.waybill, address, current: shipment.recipient.address }, fingerprint: [shipment.waybill, address],
-      execute: () => {
-        const result = ctx.call('change_delivery_address', { waybill: shipment.waybill, address });
+      execute: async () => {
+        const result = await ctx.call('change_delivery_address', { waybill: shipment.waybill, address });
         if (result.ok) ctx.say('address.done', { waybill: shipment.waybill, address });
         else ctx.say('action.failed', { error: result.error });
       },

@@ -127,12 +127,12 @@ export const parcelClaimSkill: Skill<LogisticsDb> = {
   writes: true,
   accepts: ['amount'],
   references: (text) => parseWaybill(text) !== null,
-  run(ctx) {
+  async run(ctx) {
     ctx.slots.kind ??= claimKindFrom(ctx.flowTexts().join(' ')) ?? undefined;
     const shipment = resolveWaybill(ctx);
     if (shipment === 'waiting') return 'waiting';
     if (shipment === 'stop') return 'done';
-    const verified = verifyParty(ctx, shipment);
+    const verified = await verifyParty(ctx, shipment);
     if (verified === 'waiting') return 'waiting';
     if (verified === 'stop') return 'done';
     if (!ctx.slots.kind) {
@@ -183,8 +183,8 @@ export const parcelClaimSkill: Skill<LogisticsDb> = {
     return confirmAction(ctx, {
       key: 'claim.confirm', fingerprint: [shipment.waybill, kind, value, evidence],
       vars: { waybill: shipment.waybill, kind: ctx.text(`claim.kind_${kind}`), value, evidence: evidence.length ? list(ctx, evidence) : ctx.text('claim.no_evidence'), rule },
-      execute: () => {
-        const result = ctx.call<Claim>('file_claim', { waybill: shipment.waybill, kind, description: String(ctx.slots.description), claimed_value: value, evidence });
+      execute: async () => {
+        const result = await ctx.call<Claim>('file_claim', { waybill: shipment.waybill, kind, description: String(ctx.slots.description), claimed_value: value, evidence });
         if (!result.ok) { ctx.say('action.failed', { error: result.error }); return; }
         const claim = result.result!;
         const missing = missingEvidence(kind, evidence);

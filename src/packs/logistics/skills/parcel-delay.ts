@@ -12,11 +12,11 @@ import { shortTime } from './timeline.ts';
 export const parcelDelaySkill: Skill<LogisticsDb> = {
   name: 'parcel_delay',
   intents: ['report_delay'],
-  run(ctx) {
+  async run(ctx) {
     const shipment = resolveWaybill(ctx);
     if (shipment === 'waiting') return 'waiting';
     if (shipment === 'stop') return 'done';
-    const tracking = sayTracking(ctx, shipment.waybill);
+    const tracking = await sayTracking(ctx, shipment.waybill);
     if (!tracking) return 'done';
     const now = ctx.now();
     const late = hoursLate(shipment, now);

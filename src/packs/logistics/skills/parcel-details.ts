@@ -8,14 +8,14 @@ import { verifyParty } from './verify-party.ts';
 export const parcelDetailsSkill: Skill<LogisticsDb> = {
   name: 'parcel_details',
   intents: ['shipment_details'],
-  run(ctx) {
+  async run(ctx) {
     const shipment = resolveWaybill(ctx);
     if (shipment === 'waiting') return 'waiting';
     if (shipment === 'stop') return 'done';
-    const verified = verifyParty(ctx, shipment);
+    const verified = await verifyParty(ctx, shipment);
     if (verified === 'waiting') return 'waiting';
     if (verified === 'stop') return 'done';
-    const outcome = ctx.call<ShipmentDetails>('get_shipment_details', { waybill: shipment.waybill });
+    const outcome = await ctx.call<ShipmentDetails>('get_shipment_details', { waybill: shipment.waybill });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
     const d = outcome.result!;
     ctx.say('details.summary', {

@@ -30,8 +30,8 @@ export function windowFrom(text: string, times: Array<{ value: string; meta?: Re
 
 type Slot = { date: string; slot: string };
 
-function slots(ctx: SkillContext<LogisticsDb>, city: string, date?: string): Slot[] {
-  const outcome = ctx.call<Slot[]>('list_pickup_slots', date ? { city, date } : { city });
+async function slots(ctx: SkillContext<LogisticsDb>, city: string, date?: string): Promise<Slot[]> {
+  const outcome = await ctx.call<Slot[]>('list_pickup_slots', date ? { city, date } : { city });
   return outcome.ok ? outcome.result! : [];
 }
 
@@ -41,7 +41,7 @@ export const pickupBookingSkill: Skill<LogisticsDb> = {
   intents: ['book_pickup'],
   writes: true,
   accepts: ['address', 'date', 'time', 'phone'],
-  run(ctx) {
+  async run(ctx) {
     const address = ctx.entities('address')[0];
     if (address) ctx.slots.address = address.value;
     else if (!ctx.slots.address && ctx.awaiting === 'address' && ctx.turn.text.trim().length >= 6) ctx.slots.address = ctx.turn.text.trim();
@@ -68,9 +68,9 @@ export const pickupBookingSkill: Skill<LogisticsDb> = {
     const window = windowFrom(ctx.turn.text.slice(from), times.filter((e) => e.start >= from)) ?? (from > 0 ? windowFrom(ctx.turn.text, times) : null);
     if (window && !quick) ctx.slots.slot = window;
 
-    const free = ctx.slots.date ? slots(ctx, city.id, String(ctx.slots.date)) : [];
+    const free = ctx.slots.date ? (await slots(ctx, city.id, String(ctx.slots.date))) : [];
     if (!ctx.slots.date || !free.length) {
-      const all = slots(ctx, city.id);
+      const all = await slots(ctx, city.id);
       const wanted = ctx.slots.date;
       delete ctx.slots.date;
       const labels = all.slice(0, 6).map((s) => `${s.date} ${s.slot}`);
@@ -94,8 +94,8 @@ export const pickupBookingSkill: Skill<LogisticsDb> = {
     const booking = { city: city.id, address: String(ctx.slots.address), date: String(ctx.slots.date), slot: String(ctx.slots.slot), phone: String(ctx.slots.phone), ...(ctx.slots.weight ? { weight_kg: Number(ctx.slots.weight) } : {}) };
     return confirmAction(ctx, {
       key: 'pickup.confirm', vars: { ...booking, city: city[ctx.locale] }, fingerprint: booking,
-      execute: () => {
-        const result = ctx.call<PickupBooking>('book_pickup', booking);
+      execute: async () => {
+        const result = await ctx.call<PickupBooking>('book_pickup', booking);
         if (result.ok) ctx.say('pickup.done', { pickup: result.result!.pickup_id, date: booking.date, slot: booking.slot });
         else ctx.say('action.failed', { error: result.error });
       },

@@ -12,7 +12,7 @@ import { correctedText, isCorrection } from '../../shared/corrections.ts';
 export const shippingQuoteSkill: Skill<LogisticsDb> = {
   name: 'shipping_quote',
   intents: ['price_quote'],
-  run(ctx) {
+  async run(ctx) {
     const all = ctx.flowTexts().join(' ');
     let cities = [...new Map(citiesInText(all).map((c) => [c.id, c])).values()];
     for (const text of ctx.flowTexts()) {
@@ -30,7 +30,7 @@ export const shippingQuoteSkill: Skill<LogisticsDb> = {
     if (cities.length < 2) { ctx.ask('address', cities.length ? 'quote.ask_other_city' : 'quote.ask_route', { city: cities[0]?.[ctx.locale] }); return 'waiting'; }
     if (!(weight > 0)) { ctx.ask('item', 'quote.ask_weight'); return 'waiting'; }
     const [from, to] = cities;
-    const outcome = ctx.call<Quote>('quote_price', { from: from.id, to: to.id, weight_kg: weight, service: express ? 'express' : 'standard' });
+    const outcome = await ctx.call<Quote>('quote_price', { from: from.id, to: to.id, weight_kg: weight, service: express ? 'express' : 'standard' });
     if (!outcome.ok) { ctx.say('quote.failed', { error: outcome.error }); return 'done'; }
     const q = outcome.result!;
     const parts = [ctx.text('quote.part_first', { first: q.first })];

@@ -6,8 +6,8 @@ import { resolveWaybill } from './resolve-waybill.ts';
 import { eventText, shortTime, timelineCard } from './timeline.ts';
 
 /** Runs `track_shipment` and says the status, the latest scan and the timeline card; null when the tool failed. */
-export function sayTracking(ctx: SkillContext<LogisticsDb>, waybill: string): Tracking | null {
-  const outcome = ctx.call<Tracking>('track_shipment', { waybill });
+export async function sayTracking(ctx: SkillContext<LogisticsDb>, waybill: string): Promise<Tracking | null> {
+  const outcome = await ctx.call<Tracking>('track_shipment', { waybill });
   if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return null; }
   const tracking = outcome.result!;
   const latest = tracking.events.at(-1)!;
@@ -33,11 +33,11 @@ export function sayNotice(ctx: SkillContext<LogisticsDb>, tracking: Tracking): v
 export const trackParcelSkill: Skill<LogisticsDb> = {
   name: 'track_parcel',
   intents: ['track_parcel'],
-  run(ctx) {
+  async run(ctx) {
     const shipment = resolveWaybill(ctx);
     if (shipment === 'waiting') return 'waiting';
     if (shipment === 'stop') return 'done';
-    const tracking = sayTracking(ctx, shipment.waybill);
+    const tracking = await sayTracking(ctx, shipment.waybill);
     if (tracking) sayNotice(ctx, tracking);
     return 'done';
   },

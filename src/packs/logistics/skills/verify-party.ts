@@ -12,7 +12,7 @@ export const MAX_VERIFY_ATTEMPTS = 3;
  * by any identified customer, while here the customer must be a party to *this* waybill (and may switch to
  * another waybill mid-conversation). Three wrong answers for a waybill hand the conversation to a person.
  */
-export function verifyParty(ctx: SkillContext<LogisticsDb>, shipment: Shipment): true | 'waiting' | 'stop' {
+export async function verifyParty(ctx: SkillContext<LogisticsDb>, shipment: Shipment): Promise<true | 'waiting' | 'stop'> {
   const id = ctx.customerId();
   if (id && (shipment.sender.customer_id === id || shipment.recipient.customer_id === id)) return true;
   // A cue word, a full mobile number or a masked one ("152****1893") all say which digits are the phone's.
@@ -22,7 +22,7 @@ export function verifyParty(ctx: SkillContext<LogisticsDb>, shipment: Shipment):
     ctx.ask('phone', ctx.awaiting === 'phone' ? 'verify.ask_again' : 'verify.ask', { waybill: shipment.waybill });
     return 'waiting';
   }
-  const result = ctx.call<string>('verify_shipment_contact', { waybill: shipment.waybill, phone_last4: last4 });
+  const result = await ctx.call<string>('verify_shipment_contact', { waybill: shipment.waybill, phone_last4: last4 });
   if (result.ok && result.result) {
     ctx.setCustomer(result.result);
     const role = shipment.sender.customer_id === result.result ? 'sender' : 'recipient';

@@ -40,12 +40,12 @@ function line(ctx: Context, place: Place, index: number): string {
 }
 
 /** The record of a place by its exact name, in whichever table holds it. */
-function recordOf(ctx: Context, name: string): Place | null {
+async function recordOf(ctx: Context, name: string): Promise<Place | null> {
   const domain = ctx.data.attractions.some((p) => p.name === name) ? 'attraction'
     : ctx.data.hotels.some((p) => p.name === name) ? 'hotel'
       : ctx.data.restaurants.some((p) => p.name === name) ? 'restaurant' : null;
   if (!domain) return null;
-  const outcome = ctx.call<Place[]>('find_places', { domain, name, limit: 1 });
+  const outcome = await ctx.call<Place[]>('find_places', { domain, name, limit: 1 });
   return outcome.ok && outcome.result![0]?.name === name ? outcome.result![0] : null;
 }
 
@@ -61,7 +61,7 @@ const ASKS_WAY = /(怎么|如何|咋)(去|走|过去|到)|坐(什么|几号线|�
 export const placeLookupSkill: Skill<TravelDb> = {
   name: 'place_lookup',
   intents: ['place_lookup'],
-  run(ctx) {
+  async run(ctx) {
     const text = normalizeKeepCase(ctx.turn.text);
     enqueueOtherQuestions(ctx, 'place_lookup');
     const wanted = domainWord(text);
@@ -71,10 +71,10 @@ export const placeLookupSkill: Skill<TravelDb> = {
     const asksStation = named.length > 0 && /地铁|哪个站|哪站|\b(metro|subway|station)\b/i.test(text);
     const near = NEAR.test(text) && !asksStation || maxPrice !== undefined;
     // Places to describe: named ones ("故宫门票多少钱"), else the shown item the follow-up points at.
-    const described = !near ? named.map((name) => recordOf(ctx, name)).filter((p): p is Place => p !== null && (!wanted || wanted === p.domain)) : [];
+    const described = !near ? (await Promise.all(named.map((name) => recordOf(ctx, name)))).filter((p): p is Place => p !== null && (!wanted || wanted === p.domain)) : [];
     if (!described.length && !near && !named.length) {
       const shown = shownPlaceIn(ctx, text);
-      const record = shown ? recordOf(ctx, shown.name) : null;
+      const record = shown ? (await recordOf(ctx, shown.name)) : null;
       if (record) described.push(record);
       const several = record ? null : pointsAtOneOfSeveral(ctx, text);
       if (several && ctx.awaiting !== 'option') {
@@ -100,7 +100,7 @@ export const placeLookupSkill: Skill<TravelDb> = {
     const anchor = named[0] ?? districtIn(text) ?? undefined;
     const domain = wanted ?? 'attraction';
     const grade = domain === 'hotel' ? gradeIn(text) : null;
-    const outcome = ctx.call<Place[]>('find_places', { domain, near: anchor, max_price: maxPrice, limit: grade ? 10 : 3 });
+    const outcome = await ctx.call<Place[]>('find_places', { domain, near: anchor, max_price: maxPrice, limit: grade ? 10 : 3 });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
     const found = outcome.result!.filter((p) => !grade || (p.domain === 'hotel' && grade.includes(p.type))).slice(0, 3);
     const vars = { kind: ctx.text(`domain.${domain}`), near: anchor ?? '', price: maxPrice ?? '' };

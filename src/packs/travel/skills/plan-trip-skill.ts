@@ -71,7 +71,7 @@ function tripTexts(ctx: Context): string[] {
 export const planTripSkill: Skill<TravelDb> = {
   name: 'plan_trip',
   intents: ['plan_trip'],
-  run(ctx) {
+  async run(ctx) {
     const prefs = readTripPreferencesFrom(tripTexts(ctx));
     const reply = answer(ctx.turn.text);
     if (ctx.awaiting === 'date' && reply !== null && reply > 0) ctx.slots.days = reply;
@@ -89,7 +89,7 @@ export const planTripSkill: Skill<TravelDb> = {
     const sights = requestedSights(ctx, tripTexts(ctx));
     // A sight the data does not know is said so plainly rather than silently left out.
     for (const words of sights.unknown) ctx.say('plan.sight_unknown', { sight: words });
-    const outcome = ctx.call<TripPlan>('plan_trip', { days, budget, travellers, interests: prefs.interests, must_see: sights.found.slice(0, days) });
+    const outcome = await ctx.call<TripPlan>('plan_trip', { days, budget, travellers, interests: prefs.interests, must_see: sights.found.slice(0, days) });
     if (!outcome.ok) { ctx.say('plan.failed', { error: outcome.error }); return 'done'; }
     const plan = outcome.result!;
     ctx.memory.lastTripTexts = tripTexts(ctx).slice(-6);

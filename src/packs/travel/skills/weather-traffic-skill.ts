@@ -1,4 +1,4 @@
-import type { Skill, SkillContext } from '../../../engine/pack.ts';
+import type { Skill, SkillContext, SkillStatus } from '../../../engine/pack.ts';
 import type { TrafficReport } from '../providers/traffic-provider.ts';
 import type { Forecast } from '../providers/weather-provider.ts';
 import type { TravelDb } from '../store/types.ts';
@@ -48,10 +48,10 @@ function dayWord(ctx: Context, offset: number): string {
 export const weatherSkill: Skill<TravelDb> = {
   name: 'weather',
   intents: ['weather_query'],
-  run(ctx) {
+  async run(ctx): Promise<SkillStatus> {
     const { district, offset } = whereAndWhen(ctx);
     enqueueOtherQuestions(ctx, 'weather');
-    const outcome = ctx.call<Forecast>('get_weather', { district, offset_days: offset });
+    const outcome = await ctx.call<Forecast>('get_weather', { district, offset_days: offset });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
     const f = outcome.result!;
     const advice = f.indoor_advised ? 'weather.advice_indoor' : f.sky === 'light_rain' ? 'weather.advice_umbrella' : f.sky === 'haze' ? 'weather.advice_haze' : f.high >= 30 ? 'weather.advice_hot' : f.high <= 5 ? 'weather.advice_cold' : 'weather.advice_fine';
@@ -67,11 +67,11 @@ export const weatherSkill: Skill<TravelDb> = {
 export const trafficSkill: Skill<TravelDb> = {
   name: 'traffic',
   intents: ['traffic_query'],
-  run(ctx) {
+  async run(ctx): Promise<SkillStatus> {
     const { text, district, offset } = whereAndWhen(ctx);
     enqueueOtherQuestions(ctx, 'traffic');
     const period = /晚上|傍晚|晚高峰|evening|tonight|night/i.test(text) ? 'evening' : /下午|afternoon/i.test(text) ? 'afternoon' : 'morning';
-    const outcome = ctx.call<TrafficReport>('get_traffic', { district, offset_days: offset, period });
+    const outcome = await ctx.call<TrafficReport>('get_traffic', { district, offset_days: offset, period });
     if (!outcome.ok) { ctx.say('action.failed', { error: outcome.error }); return 'done'; }
     const t = outcome.result!;
     const restriction = t.restricted_digits.length ? ctx.text('traffic.restricted', { digits: t.restricted_digits.join(ctx.locale === 'zh' ? '和' : ' and ') }) : ctx.text('traffic.no_restriction');
