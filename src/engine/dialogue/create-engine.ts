@@ -14,6 +14,7 @@ import { chooseTone } from './tone.ts';
 import { createRecorder, createSkillContext, ENTITIES_SLOT, makeReply, PROMPT_SLOT, rememberTurn, TEXTS_SLOT, type TurnEnvironment } from './turn-context.ts';
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
 import { isAffirmative } from './confirmation.ts';
+import { leansOnPrevious, OFFER, PREVIOUS_MESSAGE, rememberOffer, type Offer, type PreviousMessage } from './discourse-context.ts';
 import { isInfoQuestion, looksLikeCode } from './message-shape.ts';
 import type { ConversationEngine, ConversationState, EngineEvent, Reply, SlotName, TurnInput, TurnResult, Understanding } from './types.ts';
 
@@ -169,6 +170,9 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
         await decide(env);
       }
       finishTurn(env);
+      // Kept for one turn: what the next message may point back to ("帮我报上吧", "sign me up for it").
+      const previous: PreviousMessage = { text: understanding.text.slice(0, 500), entities: understanding.entities.map(({ type, value, meta }) => ({ type, value, meta })), turn: state.turns };
+      state.memory[PREVIOUS_MESSAGE] = previous;
       return { state, replies: recorder.replies, events: recorder.events, understanding, toolCalls: recorder.toolCalls };
     },
   };
@@ -257,8 +261,18 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       say(env, 'flow.already_done');
       return;
     }
-    // "Yes, go ahead" / "确认，取消吧" with nothing pending is an acknowledgement, not a new request.
+    // "Yes, go ahead" / "确认，取消吧" with nothing pending is an acknowledgement, not a new request — unless the last
+    // reply offered one thing to do ("需要的话可以点「申请理赔」", "shall I get you a person?"): then it takes the offer.
     if (u.normalized.length <= 16 && !u.entities.some((e) => e.type === 'order_id') && isAffirmative(u.text)) {
+      const offer = state.memory[OFFER] as Offer | undefined;
+      delete state.memory[OFFER];
+      if (offer && offer.turn === state.turns - 1) {
+        env.recorder.events.push({ type: 'offer.accepted', at: clock.now(), data: { payload: offer.payload } });
+        const taken = { ...understand(offer.payload, state.locale), text: offer.payload };
+        if (taken.intent === 'handoff') { env.recorder.handoff = { reason: 'customer_request', summary: summarize(state, taken) }; return; }
+        env.understanding = taken;
+        return decide(env);
+      }
       state.failures = 0;
       say(env, 'smalltalk.affirm');
       return;
@@ -309,7 +323,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
         state.memory.queue = [...((state.memory.queue as unknown[]) ?? []), ...queued];
         env.understanding = withoutClauses(u, tasks.slice(1).flatMap((t) => t.clauses));
       }
-      return startSkill(env, skill, false);
+      return startSkill(env, skill, false, tasks.length < 2 ? previousFor(state, u) : null);
     }
     if (u.status === 'confident' && u.intent && pack.smallTalk[u.intent]) {
       state.failures = 0;
@@ -322,8 +336,13 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     return fallback(env);
   }
 
-  async function startSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, digression: boolean): Promise<void> {
-    env.state.flow = { name: skill.name, slots: {}, step: null, attempts: 0 };
+  /**
+   * Starts a skill. `context`: the customer's previous message, when this one leans on it ("帮我报上吧" right after
+   * asking about a course): the skill reads it as said earlier in its own request, this message winning.
+   */
+  async function startSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, digression: boolean, context: PreviousMessage | null = null): Promise<void> {
+    const slots = context ? { [TEXTS_SLOT]: [context.text], [ENTITIES_SLOT]: context.entities } : {};
+    env.state.flow = { name: skill.name, slots, step: null, attempts: 0 };
     env.recorder.events.push({ type: 'flow.started', at: clock.now(), data: { flow: skill.name, digression } });
     await runSkill(env, skill, true);
   }
@@ -502,6 +521,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     }
     const offer = env.state.failures >= config.failuresBeforeOffer;
     const humanLabel = renderTemplate(pack.templates, env.state.locale, env.tone, 'quick.human');
+    // Both replies say how to reach a person: a "yes" next takes that offer.
+    env.recorder.offer = humanLabel;
     say(env, offer ? 'fallback.offer_human' : 'fallback.not_understood', {}, {
       quickReplies: offer ? [{ label: humanLabel, payload: humanLabel }] : starterQuickReplies(pack, env.state.locale),
     });
@@ -524,6 +545,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     const wrote = recorder.toolCalls.filter((call) => call.ok && pack.tools[call.name]?.write);
     if (wrote.length) state.memory.lastWrite = { turn: state.turns, tools: wrote.map((call) => call.name), paid: wrote.some((call) => Object.keys(call.arguments).some((key) => /payment/.test(key))) };
     softenTone(env);
+    rememberOffer(state, recorder.offer ? [{ quickReplies: [{ payload: recorder.offer }] }] : recorder.replies, (payload) => {
+      const read = understand(payload, state.locale);
+      return read.status === 'confident' && read.intent !== null && (read.intent === 'handoff' || skillByIntent.has(read.intent));
+    });
     state.lastIntent = env.understanding.intent;
     for (const reply of recorder.replies) recorder.events.push({ type: 'message.sent', at: clock.now(), data: { text: reply.text.slice(0, 500), awaiting: reply.awaiting } });
   }
@@ -560,6 +585,12 @@ const SHARED_DETAILS = new Set(['address', 'zip']);
  * The message without the clauses that belong to other (queued) tasks, so the first task does not pick up
  * their order ids, products or payment methods. Identity entities (email, phone, name, zip) stay: they are for all.
  */
+/** The previous message when this one leans on it and nothing has happened in between (see discourse-context.ts). */
+function previousFor(state: ConversationState, u: Understanding): PreviousMessage | null {
+  const previous = state.memory[PREVIOUS_MESSAGE] as PreviousMessage | undefined;
+  return previous && previous.turn === state.turns - 1 && leansOnPrevious(u.text) ? previous : null;
+}
+
 function withoutClauses(u: Understanding, clauses: string[]): Understanding {
   let text = u.text;
   // Clauses may have been re-joined with a space where the message had none ("…微信； 3." for "…微信；3.").

@@ -25,6 +25,8 @@ export interface TurnRecorder {
   toolCalls: ToolCallRecord[];
   handoff: { reason: HandoffReason; summary: string } | null;
   queue: Array<{ skill: string; text: string }>;
+  /** What this turn offered to do when its quick replies do not show it (the fallback's "say 'talk to a person'"). */
+  offer?: string;
 }
 
 export function createRecorder(): TurnRecorder {

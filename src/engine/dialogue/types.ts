@@ -55,7 +55,7 @@ export type HandoffReason = 'customer_request' | 'repeated_failure' | 'out_of_sc
 /** Event names, noun.verb past tense (house style §3). */
 export type EngineEventType =
   | 'message.received' | 'intent.detected' | 'entities.extracted' | 'sentiment.detected' | 'slot.filled'
-  | 'flow.started' | 'flow.completed' | 'flow.cancelled' | 'flow.queued' | 'tool.called' | 'knowledge.used'
+  | 'flow.started' | 'flow.completed' | 'flow.cancelled' | 'flow.queued' | 'offer.accepted' | 'tool.called' | 'knowledge.used'
   | 'fallback.triggered' | 'safety.triggered' | 'clarification.requested' | 'handoff.requested' | 'conversation.resolved' | 'message.sent'
   // LLM mode (src/engine/llm): one model call finished / failed; a code-level guardrail changed the turn.
   | 'llm.completed' | 'llm.failed' | 'guardrail.triggered';

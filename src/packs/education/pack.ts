@@ -64,7 +64,7 @@ export const EDUCATION_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }> 
   { intent: 'refund', pattern: /退费|退课|退款|退钱|退学费|\b(refund|withdraw|drop (the|this|my) (course|class))\b/ },
   { intent: 'study_plan', pattern: /学习计划|周计划|学习规划|怎么安排.{0,6}学|\bstudy (plan|schedule|routine)\b|\bplan my (study|week)/ },
   { intent: 'course_schedule', pattern: /我的课表|查.{0,2}课表|课表.{0,6}(安排|怎么|是什么)|下节课|下次课|几点上课|(哪天|星期几|周几|什么时候)上课|学习进度|学到哪|上了几(次|节)|\b(my (timetable|schedule|progress|classes)|next (lesson|class)|(what|which) (day|time)s? (is|are) my|when (is|are) my (\w+ )?(class|lesson|course)|how far (have i|am i))/ },
-  { intent: 'enroll_course', pattern: /^(我要|我想|帮我|给我)?(报名|报上|报一下)|(我要|我想|想要?|帮我|给我|改|是)报(?![告销错警价道表])|\b(enrol|enroll|sign (me )?up|register me)\b/ },
+  { intent: 'enroll_course', pattern: /^(我要|我想|帮我|给我)?(报名|报上|报一下)|(我要|我想|想要?|帮我|给我|改|是)报(?![告销错警价道表])|\b(enrol|enroll|sign (me )?up|register me|i'?ll take (it|that one|this one|that course)|i will take (it|that course)|count me in|put me (down|in) for)\b/ },
   // Only with a course code: "学费可以分期吗 / can I pay in instalments" are policy questions for the FAQ.
   { intent: 'course_info', pattern: /[a-z]{2}\d{3}.{0,12}(多少钱|学费|课时|开课|先修|几点)|\b[a-z]{2}\d{3}\b.{0,30}\b(cost|price|fees?|start|prerequisites?)\b|\b(how much|price|fees?|when does|prerequisites?)\b.{0,30}\b[a-z]{2}\d{3}\b/ },
   // A course named by a word of its name ("代数那门课什么时候开始", "when does the algebra course start").

@@ -16,8 +16,11 @@ export async function verifyParty(ctx: SkillContext<LogisticsDb>, shipment: Ship
   const id = ctx.customerId();
   if (id && (shipment.sender.customer_id === id || shipment.recipient.customer_id === id)) return true;
   // A cue word, a full mobile number or a masked one ("152****1893") all say which digits are the phone's.
-  const cued = /尾号|尾数|后四位|后4位|last (4|four)|\bend(s|ing)?\b|(?<!\d)1\d{10}(?!\d)|\d{3}[*＊xX]{4}\d{4}/i.test(normalize(ctx.turn.text));
-  const last4 = ctx.awaiting === 'phone' || cued ? parsePhoneLast4(ctx.turn.text) : null;
+  // Given before it was asked ("我是收件人，手机尾号0111，延误能赔吗？" in the request itself) counts as well: the newest
+  // message of this request that says it, the answer to our question first.
+  const cued = (text: string) => /尾号|尾数|后四位|后4位|last (4|four)|\bend(s|ing)?\b|(?<!\d)1\d{10}(?!\d)|\d{3}[*＊xX]{4}\d{4}/i.test(normalize(text));
+  // Once asked, only the answer counts (digits said earlier may be the ones that did not match).
+  const last4 = ctx.awaiting === 'phone' ? parsePhoneLast4(ctx.turn.text) : [...ctx.flowTexts()].reverse().filter(cued).map((text) => parsePhoneLast4(text)).find((digits) => digits !== null) ?? null;
   if (!last4) {
     ctx.ask('phone', ctx.awaiting === 'phone' ? 'verify.ask_again' : 'verify.ask', { waybill: shipment.waybill });
     return 'waiting';
