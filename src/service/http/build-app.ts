@@ -26,6 +26,7 @@ import { registerWebhookChannelHttp } from '../channels/webhook/webhook-channel-
 import { registerVoiceHttp } from '../channels/voice/voice-http.ts';
 import { registerLlmSettingsHttp } from '../llm/llm-settings-http.ts';
 import { registerProactiveAdminHttp } from '../proactive/proactive-admin-http.ts';
+import { registerTicketsHttp } from '../tickets/tickets-http.ts';
 
 /** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
 export const routeTable = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
@@ -95,6 +96,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerVoiceHttp(app, context);
   registerLlmSettingsHttp(app, context);
   registerProactiveAdminHttp(app, context);
+  registerTicketsHttp(app, context);
   registerWebAssets(app, context);
   return app;
 }

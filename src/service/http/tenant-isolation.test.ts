@@ -32,6 +32,8 @@ beforeAll(async () => {
   // Proactive care (issue 9): a rule only tenant A has.
   ids.rule = (await inject({ method: 'PUT', url: '/v1/admin/proactive/rules/a-only-rule', headers: { authorization: `Bearer ${t.a.tokens.admin}` }, payload: { event: 'order.delayed', template: { zh: 'A 的规则', en: 'Rule of A' } } })).json().rule.id;
   ids.ticket = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: ids.conversation, kind: 'complaint', subject: 'late' } })).json().id;
+  // Tickets (issue 21): a ticket of B, which B must not link to A's conversation.
+  ids.ticketB = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.b.tokens.agent}` }, payload: { subject: 'own ticket of B' } })).json().id;
 });
 afterAll(async () => t.close());
 
@@ -48,6 +50,13 @@ const cases: Case[] = [
   { method: 'GET', route: '/v1/agent/customers/:id', url: () => `/v1/agent/customers/${ids.customer}`, auth: 'agentB' },
   { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', auth: 'agentB', body: () => ({ conversationId: ids.conversation, kind: 'repair', subject: 'x' }) },
   { method: 'PATCH', route: '/v1/agent/tickets/:id', url: () => `/v1/agent/tickets/${ids.ticket}`, auth: 'agentB', body: () => ({ status: 'closed' }) },
+  { method: 'PATCH', route: '/v1/agent/tickets/:id', url: () => `/v1/agent/tickets/${ids.ticketB}`, auth: 'adminB', body: () => ({ assigneeId: ids.userA }) },
+  { method: 'GET', route: '/v1/agent/tickets/:id', url: () => `/v1/agent/tickets/${ids.ticket}`, auth: 'agentB' },
+  { method: 'POST', route: '/v1/agent/tickets/:id/comments', url: () => `/v1/agent/tickets/${ids.ticket}/comments`, auth: 'agentB', body: () => ({ body: 'x' }) },
+  { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: () => `/v1/agent/tickets/${ids.ticket}/conversations`, auth: 'agentB', body: () => ({ conversationId: ids.conversationB }) },
+  { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: () => `/v1/agent/tickets/${ids.ticketB}/conversations`, auth: 'agentB', body: () => ({ conversationId: ids.conversation }) },
+  { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', auth: 'agentB', body: () => ({ customerId: ids.customer, subject: 'x' }) },
+  { method: 'POST', route: '/v1/tickets', url: () => '/v1/tickets', auth: 'apiKeyB', body: () => ({ conversationId: ids.conversation, subject: 'x' }) },
   { method: 'GET', route: '/v1/customers/:id', url: () => '/v1/customers/victim', auth: 'apiKeyB' },
   { method: 'POST', route: '/v1/events', url: () => '/v1/events', auth: 'apiKeyB', body: () => ({ type: 'order.shipped', customerId: 'victim', notify: { text: 'phish' } }) },
   { method: 'POST', route: '/v1/messages', url: () => '/v1/messages', auth: 'apiKeyB', body: () => ({ customerId: 'victim', text: 'phish' }) },
@@ -110,6 +119,11 @@ describe('tenant isolation', () => {
     expect((await t.service.app.inject({ url: `/v1/knowledge/${ids.article}`, headers: api })).json().title).toBe('A secret');
     expect((await t.service.app.inject({ url: '/v1/webhooks', headers: api })).json().webhooks).toHaveLength(1);
     expect((await t.service.context.store.listTickets(t.a.tenantId))[0].status).toBe('open');
+    const ticket = await t.service.context.tickets!.detail(t.a.tenantId, ids.ticket);
+    expect(ticket.comments).toEqual([]);
+    expect(ticket.conversations.map((link) => link.conversationId)).toEqual([ids.conversation]);
+    expect(await t.service.context.tickets!.store.conversations(t.b.tenantId, ids.ticketB)).toEqual([]);
+    expect((await t.service.context.tickets!.get(t.b.tenantId, ids.ticketB))?.assigneeId).toBeNull();
     expect((await t.service.app.inject({ url: '/v1/customers/only-in-a', headers: api })).statusCode).toBe(200);
     expect(await t.service.context.store.getCustomer(t.a.tenantId, ids.customer)).not.toBeNull();
     expect((await t.service.context.store.getArticle(t.a.tenantId, ids.draft))?.status).toBe('draft');
