@@ -150,6 +150,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   // Queued conversations whose customer left are closed and kept as tickets (settings.support.queueTimeoutMinutes).
   const queueTimeout = sql && tickets ? createQueueTimeout({ sql, store, tickets, conversations, logger }) : null;
   queueTimeout?.start();
+  if (queueTimeout) context.queueTimeout = queueTimeout;
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));

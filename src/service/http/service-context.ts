@@ -20,6 +20,7 @@ import type { LlmSettingsStore } from '../llm/llm-settings-store.ts';
 import type { StoreBackendState } from '../backend/store-backend-state.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
 import type { AgentPresence } from '../tickets/agent-presence.ts';
+import type { QueueTimeout } from '../tickets/queue-timeout.ts';
 
 /** External channels (issue 13): inbound gateway, outbound senders by kind, per-tenant configuration, delivery outbox. */
 export interface ChannelServices {
@@ -74,5 +75,7 @@ export interface ServiceContext {
   tickets?: TicketService;
   /** Which agents have a console open (issue 21). Absent without the SQL client. */
   presence?: AgentPresence;
+  /** Closes queued conversations whose customer left, keeping a ticket (issue 21). Absent without the SQL client. */
+  queueTimeout?: QueueTimeout;
   defaultLlm?: { preset: string; baseUrl: string; model: string; privacyMode: 'standard' | 'strict' } | null;
 }

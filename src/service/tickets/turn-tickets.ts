@@ -38,6 +38,9 @@ export function insertAfterReference(text: string, reference: string | null, sen
   return `${text.slice(0, cut)}${space}${sentence}${text.slice(cut).replace(/^\s+/, space ? ' ' : '')}`.replace(/\s+$/, '');
 }
 
+/** The language a reply was written in (its payload), else the conversation's. */
+const localeOf = (reply: NewMessage, fallback: Locale): Locale => (reply.payload?.locale === 'en' || reply.payload?.locale === 'zh' ? reply.payload.locale : fallback);
+
 export interface TurnTicketsInput {
   tenant: Tenant;
   conversation: Conversation;
@@ -101,10 +104,11 @@ export function createTurnTickets(deps: { tickets: TicketService; presence?: Age
           source: 'bot', createdBy: 'bot', details: { tool: event.data.name, reference, record: event.data.result ?? null, arguments: args },
         });
         prepared.push(ticket);
-        if (follow.promise) {
-          const due = formatDue(ticket.ticket.firstResponseDueAt!, at, timeZone, locale);
-          const target = replies.find((reply) => reference && reply.text.includes(reference)) ?? replies[replies.length - 1];
-          if (target) target.text = insertAfterReference(target.text, reference, ticketTexts.promise(reference ?? ticket.ticket.id, due)[locale]);
+        const target = replies.find((reply) => reference && reply.text.includes(reference)) ?? replies[replies.length - 1];
+        if (follow.promise && target) {
+          const language = localeOf(target, locale);
+          const due = formatDue(ticket.ticket.firstResponseDueAt!, at, timeZone, language);
+          target.text = insertAfterReference(target.text, reference, ticketTexts.promise(reference ?? ticket.ticket.id, due)[language]);
         }
       }
       let leaveMessage: TurnTicketsPlan['leaveMessage'] = null;
@@ -119,11 +123,12 @@ export function createTurnTickets(deps: { tickets: TicketService; presence?: Age
           details: { handoffReason: input.handoff.reason, offline: reason }, comment: input.handoff.summary || undefined,
         });
         if (!existing) prepared.push(ticket as PreparedTicket);
-        const due = formatDue(ticket.ticket.firstResponseDueAt!, at, timeZone, locale);
-        const text = reason === 'closed' ? ticketTexts.closed(hoursText(tenant, at), due) : ticketTexts.nobodyOnline(due);
         const target = replies.find((reply) => reply.payload?.handoff) ?? replies[replies.length - 1];
+        const language = target ? localeOf(target, locale) : locale;
+        const due = formatDue(ticket.ticket.firstResponseDueAt!, at, timeZone, language);
+        const text = reason === 'closed' ? ticketTexts.closed(hoursText(tenant, at), due) : ticketTexts.nobodyOnline(due);
         if (target) {
-          target.text = text[locale];
+          target.text = text[language];
           target.payload = { ...target.payload, leaveMessage: { reason, ticketId: ticket.ticket.id, replyBy: ticket.ticket.firstResponseDueAt!.toISOString() } };
         }
         leaveMessage = { reason, ticketId: ticket.ticket.id };
