@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationEngine } from '../../engine/dialogue/types.ts';
 import { createScriptedEngine } from '../testing/scripted-engine.ts';
@@ -31,7 +32,7 @@ function complaintEngine(): ConversationEngine {
 
 let t: TestService;
 const never = [null, null, null, null, null, null, null];
-const inject = (options: Parameters<TestService['service']['app']['inject']>[0]) => t.service.app.inject(options);
+const inject = (options: InjectOptions) => t.service.app.inject(options);
 const asAgent = (role: 'agent' | 'supervisor' | 'admin' = 'agent') => ({ authorization: `Bearer ${t.a.tokens[role]}` });
 
 async function settings(patch: Record<string, unknown>) {
