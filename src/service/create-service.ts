@@ -46,6 +46,7 @@ import { createTicketService } from './tickets/ticket-service.ts';
 import { createAgentPresence } from './tickets/agent-presence.ts';
 import { createTurnTickets } from './tickets/turn-tickets.ts';
 import { createQueueTimeout } from './tickets/queue-timeout.ts';
+import { createContactStore } from './contacts/contact-store.ts';
 
 export interface ServiceOverrides {
   /** A ready store (tests pass an in-memory PGlite); default: PostgreSQL when databaseUrl is set, else PGlite under dataDir. */
@@ -151,6 +152,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const queueTimeout = sql && tickets ? createQueueTimeout({ sql, store, tickets, conversations, logger }) : null;
   queueTimeout?.start();
   if (queueTimeout) context.queueTimeout = queueTimeout;
+  if (sql) context.contacts = createContactStore(sql);
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));

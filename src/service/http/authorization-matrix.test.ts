@@ -45,6 +45,10 @@ const rows: Row[] = [
   { method: 'GET', route: '/v1/agent/tickets/:id', url: (i) => `/v1/agent/tickets/${i.ticket}`, expect: '401 401 ok ok ok 404 401' },
   { method: 'POST', route: '/v1/agent/tickets/:id/comments', url: (i) => `/v1/agent/tickets/${i.ticket}/comments`, body: () => ({ body: 'called back' }), expect: '401 401 ok ok ok 404 401' },
   { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: (i) => `/v1/agent/tickets/${i.ticket}/conversations`, body: (i) => ({ conversationId: i.conversation }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'GET', route: '/v1/agent/contacts', url: () => '/v1/agent/contacts?q=matrix', expect: '401 401 ok ok ok ok 401' },
+  { method: 'GET', route: '/v1/agent/contacts/:id', url: (i) => `/v1/agent/contacts/${i.customer}`, expect: '401 401 ok ok ok 404 401' },
+  // Merging deletes a contact: supervisors and admins only. A fresh duplicate per call (the previous one is gone).
+  { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: (i) => `/v1/agent/contacts/${i.customer}/merge`, body: () => ({ duplicateId: 'cus_missing' }), expect: '401 401 403 ok ok 404 401' },
   { method: 'POST', route: '/v1/tickets', url: () => '/v1/tickets', body: () => ({ subject: 'from the shop system', type: 'callback' }), expect: '401 401 403 403 ok ok ok' },
   { method: 'POST', route: '/v1/customers', url: () => '/v1/customers', body: () => ({ externalId: 'matrix-customer' }), expect: '401 401 403 403 ok ok ok' },
   { method: 'GET', route: '/v1/customers/:id', url: (i) => `/v1/customers/${i.externalId}`, expect: '401 401 403 403 ok 404 404' },

@@ -27,6 +27,7 @@ import { registerVoiceHttp } from '../channels/voice/voice-http.ts';
 import { registerLlmSettingsHttp } from '../llm/llm-settings-http.ts';
 import { registerProactiveAdminHttp } from '../proactive/proactive-admin-http.ts';
 import { registerTicketsHttp } from '../tickets/tickets-http.ts';
+import { registerContactsHttp } from '../contacts/contacts-http.ts';
 
 /** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
 export const routeTable = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
@@ -97,6 +98,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerLlmSettingsHttp(app, context);
   registerProactiveAdminHttp(app, context);
   registerTicketsHttp(app, context);
+  registerContactsHttp(app, context);
   registerWebAssets(app, context);
   return app;
 }

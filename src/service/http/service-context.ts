@@ -21,6 +21,7 @@ import type { StoreBackendState } from '../backend/store-backend-state.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
 import type { AgentPresence } from '../tickets/agent-presence.ts';
 import type { QueueTimeout } from '../tickets/queue-timeout.ts';
+import type { ContactStore } from '../contacts/contact-store.ts';
 
 /** External channels (issue 13): inbound gateway, outbound senders by kind, per-tenant configuration, delivery outbox. */
 export interface ChannelServices {
@@ -77,5 +78,7 @@ export interface ServiceContext {
   presence?: AgentPresence;
   /** Closes queued conversations whose customer left, keeping a ticket (issue 21). Absent without the SQL client. */
   queueTimeout?: QueueTimeout;
+  /** Contacts: search, record, merge (issue 21). Absent without the SQL client. */
+  contacts?: ContactStore;
   defaultLlm?: { preset: string; baseUrl: string; model: string; privacyMode: 'standard' | 'strict' } | null;
 }

@@ -19,6 +19,7 @@ beforeAll(async () => {
   ids.conversationB = sessionB.conversationId;
   const conversation = await t.service.context.store.getConversation(t.a.tenantId, ids.conversation);
   ids.customer = conversation!.customerId;
+  ids.customerB = (await t.service.context.store.getConversation(t.b.tenantId, ids.conversationB))!.customerId;
   ids.userA = t.a.userIds.agent;
   const api = { authorization: `Bearer ${t.a.apiKey}` };
   ids.article = (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A secret', body: 'only for A', locale: 'en' } })).json().id;
@@ -56,6 +57,9 @@ const cases: Case[] = [
   { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: () => `/v1/agent/tickets/${ids.ticket}/conversations`, auth: 'agentB', body: () => ({ conversationId: ids.conversationB }) },
   { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: () => `/v1/agent/tickets/${ids.ticketB}/conversations`, auth: 'agentB', body: () => ({ conversationId: ids.conversation }) },
   { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', auth: 'agentB', body: () => ({ customerId: ids.customer, subject: 'x' }) },
+  { method: 'GET', route: '/v1/agent/contacts/:id', url: () => `/v1/agent/contacts/${ids.customer}`, auth: 'agentB' },
+  { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: () => `/v1/agent/contacts/${ids.customer}/merge`, auth: 'adminB', body: () => ({ duplicateId: ids.customerB }) },
+  { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: () => `/v1/agent/contacts/${ids.customerB}/merge`, auth: 'adminB', body: () => ({ duplicateId: ids.customer }) },
   { method: 'POST', route: '/v1/tickets', url: () => '/v1/tickets', auth: 'apiKeyB', body: () => ({ conversationId: ids.conversation, subject: 'x' }) },
   { method: 'GET', route: '/v1/customers/:id', url: () => '/v1/customers/victim', auth: 'apiKeyB' },
   { method: 'POST', route: '/v1/events', url: () => '/v1/events', auth: 'apiKeyB', body: () => ({ type: 'order.shipped', customerId: 'victim', notify: { text: 'phish' } }) },
@@ -90,7 +94,7 @@ const cases: Case[] = [
 
 /** Routes whose answer is always scoped to the caller's own tenant (lists, own settings): checked for leaks below. */
 const listRoutes = [
-  ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'],
+  ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'], ['GET', '/v1/agent/contacts', 'agentB'],
   ['GET', '/v1/agent/settings', 'adminB'], ['GET', '/v1/agent/packs', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
   ['GET', '/v1/conversations', 'apiKeyB'], ['GET', '/v1/knowledge', 'apiKeyB'], ['POST', '/v1/knowledge', 'apiKeyB'], ['GET', '/v1/webhooks', 'apiKeyB'],
   ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'], ['GET', '/v1/agent/audit', 'adminB'],
@@ -126,6 +130,8 @@ describe('tenant isolation', () => {
     expect((await t.service.context.tickets!.get(t.b.tenantId, ids.ticketB))?.assigneeId).toBeNull();
     expect((await t.service.app.inject({ url: '/v1/customers/only-in-a', headers: api })).statusCode).toBe(200);
     expect(await t.service.context.store.getCustomer(t.a.tenantId, ids.customer)).not.toBeNull();
+    expect(await t.service.context.store.getCustomer(t.b.tenantId, ids.customerB)).not.toBeNull();
+    expect((await t.service.context.store.listConversations(t.a.tenantId, { customerId: ids.customer })).map((conversation) => conversation.id)).toEqual([ids.conversation]);
     expect((await t.service.context.store.getArticle(t.a.tenantId, ids.draft))?.status).toBe('draft');
     expect(await t.service.context.store.listIntentPhrases(t.a.tenantId)).toHaveLength(1);
     expect((await t.service.context.proactive!.rules.get(t.a.tenantId, 'a-only-rule'))?.source).toBe('custom');
@@ -133,10 +139,11 @@ describe('tenant isolation', () => {
 
   it('lists only the caller tenant data', async () => {
     const asB = (url: string, auth: 'agentB' | 'apiKeyB') => t.service.app.inject({ url, headers: { authorization: header(auth) } }).then((r) => r.body);
-    for (const body of [await asB('/v1/agent/conversations', 'agentB'), await asB('/v1/conversations', 'apiKeyB'), await asB('/v1/knowledge', 'apiKeyB'), await asB('/v1/agent/tickets', 'agentB'), await asB('/v1/agent/users', 'agentB')]) {
+    for (const body of [await asB('/v1/agent/contacts', 'agentB'), await asB('/v1/agent/contacts?q=victim', 'agentB'), await asB('/v1/agent/conversations', 'agentB'), await asB('/v1/conversations', 'apiKeyB'), await asB('/v1/knowledge', 'apiKeyB'), await asB('/v1/agent/tickets', 'agentB'), await asB('/v1/agent/users', 'agentB')]) {
       expect(body).not.toContain(ids.conversation);
       expect(body).not.toContain('A secret');
       expect(body).not.toContain(ids.ticket);
+      expect(body).not.toContain(ids.customer);
       expect(body).not.toContain(ids.userA);
     }
   });
