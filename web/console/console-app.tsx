@@ -20,6 +20,8 @@ export function ConsoleApp() {
   const [queue, setQueue] = useState<Queue>('unassigned');
   const [filters, setFilters] = useState<InboxFilters>({ status: '', pack: '', sentiment: '', waitingMinutes: 0 });
   const [conversations, setConversations] = useState<Conversation[]>([]);
+  // Display names by customer id (issue 21): the inbox shows people, not cus_… ids.
+  const [names, setNames] = useState<Record<string, string | null>>({});
   // `/console/?conversation=conv_…` opens that conversation (links from the admin knowledge page).
   const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.search).get('conversation'));
   const [unread, setUnread] = useState<Record<string, number>>({});
@@ -32,8 +34,9 @@ export function ConsoleApp() {
 
   const load = useCallback(async () => {
     const query: ConversationFilters = { queue, ...(filters.status ? { status: filters.status as Conversation['owner'] } : {}), ...(filters.pack ? { pack: filters.pack } : {}), ...(filters.sentiment ? { sentiment: filters.sentiment as 'negative' } : {}) };
-    const { conversations: list } = await api.conversations(query);
+    const { conversations: list, customerNames } = await api.conversations(query);
     setConversations(list);
+    if (customerNames) setNames((known) => ({ ...known, ...customerNames }));
   }, [api, queue, filters.status, filters.pack, filters.sentiment]);
   useEffect(() => void load().catch(() => {}), [load]);
 
@@ -88,7 +91,7 @@ export function ConsoleApp() {
   return (
     <AppShell title={t.appConsole} status={<span className={`live-dot${online ? ' on' : ''}`} data-live={online}>{online ? t.live : t.offline}</span>}>
       <div className="console">
-        <Inbox queue={queue} onQueue={setQueue} filters={filters} onFilters={setFilters} conversations={visible} selected={selected} onSelect={open} unread={unread} userId={user.id} />
+        <Inbox queue={queue} onQueue={setQueue} filters={filters} onFilters={setFilters} conversations={visible} names={names} selected={selected} onSelect={open} unread={unread} userId={user.id} />
         {selected ? <ConversationView key={selected} id={selected} revision={revision} onChanged={() => void load()} /> : <div className="empty-main">{t.selectConversation}</div>}
       </div>
       {toast ? <div className="toast" role="status">{toast}</div> : null}

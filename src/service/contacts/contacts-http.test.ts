@@ -59,6 +59,13 @@ describe('contacts', () => {
     expect((await inject({ url: '/v1/agent/contacts/cus_missing', headers: as() })).statusCode).toBe(404);
   });
 
+  it('gives the console names instead of customer ids', async () => {
+    const list = (await inject({ url: '/v1/agent/conversations', headers: as() })).json();
+    expect(list.customerNames[ids.known]).toBe('张伟');
+    expect(list.customerNames[ids.anonymous]).toBeNull();
+    expect((await inject({ url: `/v1/agent/conversations/${ids.knownConversation}`, headers: as() })).json().customerName).toBe('张伟');
+  });
+
   it('merges a duplicate (supervisors and admins): its conversations move and its old id still finds the kept contact', async () => {
     const refused = await inject({ method: 'POST', url: `/v1/agent/contacts/${ids.known}/merge`, headers: as('agent'), payload: { duplicateId: ids.anonymous } });
     expect(refused.statusCode).toBe(403);

@@ -17,7 +17,7 @@ export const en: Strings = {
   transferTo: 'Transfer to…', replyPlaceholder: 'Reply… type / for canned responses, Enter to send', notePlaceholder: 'Internal note (the customer never sees it)…', send: 'Send', addNote: 'Add note',
   reply: 'Reply', note: 'Note', notes: 'Internal notes', suggested: 'Suggested replies', canned: 'Canned responses',
   intent: 'Intent', confidence: 'Confidence', tools: 'Tool calls', sources: 'Sources', handoffReason: 'Handoff reason', waiting: 'Waiting', unread: 'Unread',
-  customerPanel: 'Customer', profile: 'Profile', history: 'Past conversations', businessEvents: 'Business events', tickets: 'Tickets', none: 'None',
+  customerPanel: 'Customer', profile: 'Profile', history: 'Past conversations', businessEvents: 'Business events', tickets: 'Tickets', none: 'None', visitor: 'Visitor',
   newMessage: 'New message', newConversationQueued: 'New conversation waiting', rating: 'Rating',
   settings: 'Settings', knowledge: 'Knowledge', team: 'Team', apiKeys: 'API keys', webhooks: 'Webhooks', widget: 'Widget',
   packs: 'Packs', packsHint: 'Pick one or more; they combine in the order ticked and apply from the next message.', defaultLocale: 'Default language', tone: 'Tone', persona: 'Assistant name', greeting: 'Greeting', greetingHint: 'Sent when a conversation starts; empty uses the pack greeting.',

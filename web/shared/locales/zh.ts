@@ -15,7 +15,7 @@ export const zh = {
   transferTo: '转接给…', replyPlaceholder: '回复顾客… 输入 / 使用快捷回复，Enter 发送', notePlaceholder: '内部备注（顾客看不到）…', send: '发送', addNote: '添加备注',
   reply: '回复', note: '备注', notes: '内部备注', suggested: '建议回复', canned: '快捷回复',
   intent: '意图', confidence: '置信度', tools: '工具调用', sources: '来源', handoffReason: '转人工原因', waiting: '等待', unread: '未读',
-  customerPanel: '顾客信息', profile: '资料', history: '历史会话', businessEvents: '业务事件', tickets: '工单', none: '无',
+  customerPanel: '顾客信息', profile: '资料', history: '历史会话', businessEvents: '业务事件', tickets: '工单', none: '无', visitor: '访客',
   newMessage: '新消息', newConversationQueued: '新会话等待接入', rating: '评分',
   settings: '租户设置', knowledge: '知识库', team: '团队', apiKeys: 'API 密钥', webhooks: 'Webhooks', widget: '挂件',
   packs: '行业包', packsHint: '可多选，按勾选顺序组合；切换后下一条消息起生效。', defaultLocale: '默认语言', tone: '语气', persona: '助手名称', greeting: '欢迎语', greetingHint: '新会话开始时发送；留空使用行业包默认欢迎语。',
