@@ -24,7 +24,12 @@ export function formatDue(due: Date, now: Date, timeZone: string, locale: Locale
 
 /** Customer-facing sentences of the tickets module, Chinese and English. */
 export const ticketTexts = {
-  /** Appended to the bot's reply that filed a complaint or callback. */
+  /** Added after the sentence of the bot's reply that already names the ticket. */
+  promiseNamed: (due: string) => ({
+    zh: `客服专员将在 ${due} 前联系您。`,
+    en: `A member of our team will contact you by ${due}.`,
+  }),
+  /** Added to a reply that filed a complaint without naming it. */
   promise: (reference: string, due: string) => ({
     zh: `已为您建立工单 ${reference}，客服专员将在 ${due} 前联系您。`,
     en: `Ticket ${reference} is open; a member of our team will contact you by ${due}.`,

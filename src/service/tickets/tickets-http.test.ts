@@ -63,10 +63,10 @@ describe('tickets from bot turns', () => {
     const [ticket] = await ticketsOf(zh.conversationId);
     expect(ticket).toMatchObject({ type: 'complaint', priority: 'high', status: 'open', source: 'bot', conversationId: zh.conversationId, details: { reference: 'CP000001' } });
     const due = formatDue(new Date(ticket.firstResponseDueAt), new Date(), 'Asia/Shanghai', 'zh');
-    expect(zh.replies[0].text).toBe(`投诉已登记，工单号 CP000001。已为您建立工单 CP000001，客服专员将在 ${due} 前联系您。需要现在为您转人工吗？`);
+    expect(zh.replies[0].text).toBe(`投诉已登记，工单号 CP000001。客服专员将在 ${due} 前联系您。需要现在为您转人工吗？`);
     const en = await say('I want to complain about the courier');
     const [english] = await ticketsOf(en.conversationId);
-    expect(en.replies[0].text).toContain(`Ticket CP000002 is open; a member of our team will contact you by ${formatDue(new Date(english.firstResponseDueAt), new Date(), 'Asia/Shanghai', 'en')}.`);
+    expect(en.replies[0].text).toBe(`Your complaint is filed as ticket CP000002. A member of our team will contact you by ${formatDue(new Date(english.firstResponseDueAt), new Date(), 'Asia/Shanghai', 'en')}. Would you like to talk to a person now?`);
     const events = await t.service.context.store.listEvents(t.a.tenantId, zh.conversationId);
     expect(events.find((event) => event.type === 'ticket.created')?.data).toMatchObject({ ticketId: ticket.id, source: 'bot' });
   });

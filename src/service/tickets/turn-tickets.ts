@@ -108,7 +108,8 @@ export function createTurnTickets(deps: { tickets: TicketService; presence?: Age
         if (follow.promise && target) {
           const language = localeOf(target, locale);
           const due = formatDue(ticket.ticket.firstResponseDueAt!, at, timeZone, language);
-          target.text = insertAfterReference(target.text, reference, ticketTexts.promise(reference ?? ticket.ticket.id, due)[language]);
+          const named = reference !== null && target.text.includes(reference);
+          target.text = insertAfterReference(target.text, reference, (named ? ticketTexts.promiseNamed(due) : ticketTexts.promise(reference ?? ticket.ticket.id, due))[language]);
         }
       }
       let leaveMessage: TurnTicketsPlan['leaveMessage'] = null;
