@@ -47,6 +47,7 @@ import { createAgentPresence } from './tickets/agent-presence.ts';
 import { createTurnTickets } from './tickets/turn-tickets.ts';
 import { createQueueTimeout } from './tickets/queue-timeout.ts';
 import { createContactStore } from './contacts/contact-store.ts';
+import { createRoutingService } from './tickets/routing-service.ts';
 
 export interface ServiceOverrides {
   /** A ready store (tests pass an in-memory PGlite); default: PostgreSQL when databaseUrl is set, else PGlite under dataDir. */
@@ -131,8 +132,10 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const tickets = sql ? createTicketService({ sql, store, bus, webhooks, logger }) : undefined;
   const presence = sql ? createAgentPresence({ sql }) : undefined;
   const turnTickets = tickets ? createTurnTickets({ tickets, presence }) : undefined;
-  const conversations = createConversationService({
-    store, bus, engines, metrics, webhooks, logger, outbox, backends, turnTickets,
+  // Routing needs the conversation service and the conversation service calls routing: a getter breaks the cycle.
+  const routing = sql && presence ? createRoutingService({ sql, store, presence, logger, conversations: () => conversations }) : undefined;
+  const conversations: ReturnType<typeof createConversationService> = createConversationService({
+    store, bus, engines, metrics, webhooks, logger, outbox, backends, turnTickets, router: routing,
   });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,
@@ -153,6 +156,10 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   queueTimeout?.start();
   if (queueTimeout) context.queueTimeout = queueTimeout;
   if (sql) context.contacts = createContactStore(sql);
+  if (routing) {
+    context.routing = routing;
+    routing.start();
+  }
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));
@@ -207,6 +214,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
         context.proactive?.stop();
         context.analytics?.aggregator.stop();
         queueTimeout?.stop();
+        routing?.stop();
         await jobs.close(5000);
         await bus.close();
         await scaleOut.close();

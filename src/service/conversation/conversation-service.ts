@@ -38,6 +38,8 @@ export interface ConversationServiceDeps {
   backends?: StoreBackendState;
   /** Tickets a bot turn opens (complaints, leave-a-message handoffs; issue 21); without it turns open none. */
   turnTickets?: TurnTickets;
+  /** Assigns a conversation that just entered the queue (issue 21 routing); called outside the conversation's chain. */
+  router?: { routeQueued(tenant: Tenant, conversation: Conversation, facts: { intent: string | null }): Promise<void> };
 }
 
 /**
@@ -162,6 +164,22 @@ export function createConversationService(deps: ConversationServiceDeps) {
     });
   }
 
+  /** A change made by the service itself (routing, jobs): committed when `build` returns one, announced; false otherwise. */
+  async function systemAction(tenant: Tenant, conversationId: string, build: (conversation: Conversation) => Omit<CommitInput, 'tenantId' | 'conversationId'> | null): Promise<boolean> {
+    return serialize(conversationId, async () => {
+      const result = await commitWithRetry(async (conversation) => {
+        const built = build(conversation);
+        return built ? { tenantId: tenant.id, conversationId, ...built } : null;
+      }, tenant.id, conversationId).catch((error: unknown) => {
+        if (isLingxiError(error) && error.code === 'conflict') return null;
+        throw error;
+      });
+      if (!result || result.status !== 'committed') return false;
+      await announce(tenant.id, result.conversation, result.messages, result.events, 'integration');
+      return true;
+    });
+  }
+
   function ensureAssignable(conversation: Conversation, user: User) {
     if (conversation.owner === 'closed') throw new LingxiError('conflict', 'The conversation is closed; the customer reopens it by writing again.');
     if (conversation.owner === 'human' && conversation.assigneeId && conversation.assigneeId !== user.id && user.role === 'agent') {
@@ -192,7 +210,9 @@ export function createConversationService(deps: ConversationServiceDeps) {
      */
     async postCustomerMessage(tenant: Tenant, conversationId: string, input: { clientId: string; text: string; channel: Channel; payload?: Record<string, unknown> }): Promise<CustomerMessageResult> {
       const received = new Date();
-      return serialize(conversationId, async () => {
+      // Set when this turn puts the conversation in the queue: routing may then assign it (after the chain, below).
+      let routeFacts = null as { intent: string | null } | null;
+      const outcome = await serialize(conversationId, async (): Promise<CustomerMessageResult> => {
         const started = performance.now();
         let ownerAtStart = 'bot';
         let typing = false;
@@ -225,6 +245,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             // Complaints become tickets whose due time the reply quotes; an after-hours handoff offers to leave a message.
             ticketPlan = deps.turnTickets ? await deps.turnTickets.plan({ tenant, conversation, locale: turn.state.locale, messages, events: turn.events, handoff }) : null;
             events.push(...turn.events.map((event) => ({ type: event.type, data: { ...event.data, at: event.at } })), ...messageEvents(messages, { received, replied: new Date() }));
+            routeFacts = handoff && !ticketPlan?.leaveMessage ? { intent: turn.understanding.intent } : null;
             if (handoff) events.push({ type: 'conversation.queued', data: { reason: handoff.reason, summary: handoff.summary, ...(ticketPlan?.leaveMessage ? { leaveMessage: ticketPlan.leaveMessage } : {}) } });
             const { sentiment } = turn.understanding;
             if (needsSupervisor(sentiment, handoff?.reason)) events.push({ type: 'supervisor.alerted', data: { polarity: sentiment.polarity, emotion: sentiment.emotion, reason: handoff?.reason ?? 'very_negative' } });
@@ -238,6 +259,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
           } catch (error) {
             writes?.settle(false);
             ticketPlan = null;
+            routeFacts = { intent: null };
             metrics.engineOutcomes.inc({ outcome: 'error' });
             logger.error({ err: error, tenantId: tenant.id, conversationId }, 'engine turn failed; queueing for an agent');
             const notice = say(conversation, notices.engineFailed());
@@ -257,6 +279,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
         if (typing) botTyping(tenant.id, conversationId, false);
         return { ack: { clientId: input.clientId, seq: result.messages[0].seq, duplicate: false }, messages: result.messages, conversation: result.conversation };
       });
+      if (routeFacts && deps.router && !outcome.ack.duplicate && outcome.conversation.owner === 'queued') {
+        await deps.router.routeQueued(tenant, outcome.conversation, routeFacts).catch((error: unknown) => logger.error({ err: error, tenantId: tenant.id, conversationId }, 'routing failed; the conversation waits in the queue'));
+      }
+      return outcome;
     },
 
     /** Agent takes the conversation from the bot or the queue; the bot stops answering. */
@@ -320,25 +346,33 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }),
 
     /**
+     * Routing (issue 21): gives a queued conversation to `user` when it is still queued; false when someone took it
+     * meanwhile. `data` goes on the `conversation.assigned` event (team, rule).
+     */
+    async assignQueued(tenant: Tenant, conversationId: string, user: User, data: Record<string, unknown> = {}): Promise<boolean> {
+      return systemAction(tenant, conversationId, (conversation) => conversation.owner !== 'queued' ? null : {
+        messages: [say(conversation, notices.joined(user.name))], requireOwner: ['queued'], patch: { owner: 'human', assigneeId: user.id },
+        events: [{ type: 'conversation.assigned', data: { assigneeId: user.id, by: 'routing', ...data } }],
+      });
+    },
+
+    /** Puts a conversation of an agent who went offline back in the queue (issue 21); false when it moved on. */
+    async requeue(tenant: Tenant, conversationId: string, fromUserId: string): Promise<boolean> {
+      return systemAction(tenant, conversationId, (conversation) => conversation.owner !== 'human' || conversation.assigneeId !== fromUserId ? null : {
+        messages: [say(conversation, notices.requeued())], requireOwner: ['human'], patch: { owner: 'queued', assigneeId: null },
+        events: [{ type: 'conversation.requeued', data: { from: fromUserId, reason: 'agent_offline' } }],
+      });
+    },
+
+    /**
      * Closes a conversation still waiting in the queue, from a job (issue 21: the customer left; a ticket keeps the
      * request). Returns false when someone took it meanwhile.
      */
     async closeQueued(tenant: Tenant, conversationId: string, resolution: string, text: { zh: string; en: string }): Promise<boolean> {
-      return serialize(conversationId, async () => {
-        const result = await commitWithRetry(async (conversation) => {
-          if (conversation.owner !== 'queued') return null;
-          const engineState = { ...conversation.engineState, handedOff: false, failures: 0 };
-          return {
-            tenantId: tenant.id, conversationId, messages: [say(conversation, text)], requireOwner: ['queued'],
-            patch: { owner: 'closed', resolution, engineState }, events: [{ type: 'conversation.closed', data: { resolution, by: 'system' } }],
-          };
-        }, tenant.id, conversationId).catch((error: unknown) => {
-          if (isLingxiError(error) && error.code === 'conflict') return null;
-          throw error;
-        });
-        if (!result || result.status !== 'committed') return false;
-        await announce(tenant.id, result.conversation, result.messages, result.events, 'integration');
-        return true;
+      return systemAction(tenant, conversationId, (conversation) => conversation.owner !== 'queued' ? null : {
+        messages: [say(conversation, text)], requireOwner: ['queued'],
+        patch: { owner: 'closed', resolution, engineState: { ...conversation.engineState, handedOff: false, failures: 0 } },
+        events: [{ type: 'conversation.closed', data: { resolution, by: 'system' } }],
       });
     },
 

@@ -49,6 +49,8 @@ const rows: Row[] = [
   { method: 'GET', route: '/v1/agent/contacts/:id', url: (i) => `/v1/agent/contacts/${i.customer}`, expect: '401 401 ok ok ok 404 401' },
   // Merging deletes a contact: supervisors and admins only. A fresh duplicate per call (the previous one is gone).
   { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: (i) => `/v1/agent/contacts/${i.customer}/merge`, body: () => ({ duplicateId: 'cus_missing' }), expect: '401 401 403 ok ok 404 401' },
+  { method: 'GET', route: '/v1/agent/agents', url: () => '/v1/agent/agents', expect: '401 401 ok ok ok ok 401' },
+  { method: 'PUT', route: '/v1/agent/agents/:id/profile', url: (i) => `/v1/agent/agents/${i.userA}/profile`, body: () => ({ teams: ['support'], maxConcurrent: 3 }), expect: '401 401 403 ok ok 404 401' },
   { method: 'POST', route: '/v1/tickets', url: () => '/v1/tickets', body: () => ({ subject: 'from the shop system', type: 'callback' }), expect: '401 401 403 403 ok ok ok' },
   { method: 'POST', route: '/v1/customers', url: () => '/v1/customers', body: () => ({ externalId: 'matrix-customer' }), expect: '401 401 403 403 ok ok ok' },
   { method: 'GET', route: '/v1/customers/:id', url: (i) => `/v1/customers/${i.externalId}`, expect: '401 401 403 403 ok 404 404' },

@@ -28,6 +28,7 @@ import { registerLlmSettingsHttp } from '../llm/llm-settings-http.ts';
 import { registerProactiveAdminHttp } from '../proactive/proactive-admin-http.ts';
 import { registerTicketsHttp } from '../tickets/tickets-http.ts';
 import { registerContactsHttp } from '../contacts/contacts-http.ts';
+import { registerRoutingHttp } from '../tickets/routing-http.ts';
 
 /** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
 export const routeTable = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
@@ -99,6 +100,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerProactiveAdminHttp(app, context);
   registerTicketsHttp(app, context);
   registerContactsHttp(app, context);
+  registerRoutingHttp(app, context);
   registerWebAssets(app, context);
   return app;
 }

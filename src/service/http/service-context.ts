@@ -22,6 +22,7 @@ import type { TicketService } from '../tickets/ticket-service.ts';
 import type { AgentPresence } from '../tickets/agent-presence.ts';
 import type { QueueTimeout } from '../tickets/queue-timeout.ts';
 import type { ContactStore } from '../contacts/contact-store.ts';
+import type { RoutingService } from '../tickets/routing-service.ts';
 
 /** External channels (issue 13): inbound gateway, outbound senders by kind, per-tenant configuration, delivery outbox. */
 export interface ChannelServices {
@@ -80,5 +81,7 @@ export interface ServiceContext {
   queueTimeout?: QueueTimeout;
   /** Contacts: search, record, merge (issue 21). Absent without the SQL client. */
   contacts?: ContactStore;
+  /** Agent profiles, least-busy assignment, re-queue when an agent goes offline (issue 21). Absent without the SQL client. */
+  routing?: RoutingService;
   defaultLlm?: { preset: string; baseUrl: string; model: string; privacyMode: 'standard' | 'strict' } | null;
 }

@@ -57,6 +57,7 @@ const cases: Case[] = [
   { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: () => `/v1/agent/tickets/${ids.ticket}/conversations`, auth: 'agentB', body: () => ({ conversationId: ids.conversationB }) },
   { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: () => `/v1/agent/tickets/${ids.ticketB}/conversations`, auth: 'agentB', body: () => ({ conversationId: ids.conversation }) },
   { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', auth: 'agentB', body: () => ({ customerId: ids.customer, subject: 'x' }) },
+  { method: 'PUT', route: '/v1/agent/agents/:id/profile', url: () => `/v1/agent/agents/${ids.userA}/profile`, auth: 'adminB', body: () => ({ teams: ['hijacked'] }) },
   { method: 'GET', route: '/v1/agent/contacts/:id', url: () => `/v1/agent/contacts/${ids.customer}`, auth: 'agentB' },
   { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: () => `/v1/agent/contacts/${ids.customer}/merge`, auth: 'adminB', body: () => ({ duplicateId: ids.customerB }) },
   { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: () => `/v1/agent/contacts/${ids.customerB}/merge`, auth: 'adminB', body: () => ({ duplicateId: ids.customer }) },
@@ -94,7 +95,7 @@ const cases: Case[] = [
 
 /** Routes whose answer is always scoped to the caller's own tenant (lists, own settings): checked for leaks below. */
 const listRoutes = [
-  ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'], ['GET', '/v1/agent/contacts', 'agentB'],
+  ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'], ['GET', '/v1/agent/contacts', 'agentB'], ['GET', '/v1/agent/agents', 'agentB'],
   ['GET', '/v1/agent/settings', 'adminB'], ['GET', '/v1/agent/packs', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
   ['GET', '/v1/conversations', 'apiKeyB'], ['GET', '/v1/knowledge', 'apiKeyB'], ['POST', '/v1/knowledge', 'apiKeyB'], ['GET', '/v1/webhooks', 'apiKeyB'],
   ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'], ['GET', '/v1/agent/audit', 'adminB'],
@@ -131,6 +132,7 @@ describe('tenant isolation', () => {
     expect((await t.service.app.inject({ url: '/v1/customers/only-in-a', headers: api })).statusCode).toBe(200);
     expect(await t.service.context.store.getCustomer(t.a.tenantId, ids.customer)).not.toBeNull();
     expect(await t.service.context.store.getCustomer(t.b.tenantId, ids.customerB)).not.toBeNull();
+    expect((await t.service.context.routing!.agents(t.a.tenantId)).find((agent) => agent.userId === ids.userA)?.profile.teams).toEqual([]);
     expect((await t.service.context.store.listConversations(t.a.tenantId, { customerId: ids.customer })).map((conversation) => conversation.id)).toEqual([ids.conversation]);
     expect((await t.service.context.store.getArticle(t.a.tenantId, ids.draft))?.status).toBe('draft');
     expect(await t.service.context.store.listIntentPhrases(t.a.tenantId)).toHaveLength(1);
@@ -139,7 +141,7 @@ describe('tenant isolation', () => {
 
   it('lists only the caller tenant data', async () => {
     const asB = (url: string, auth: 'agentB' | 'apiKeyB') => t.service.app.inject({ url, headers: { authorization: header(auth) } }).then((r) => r.body);
-    for (const body of [await asB('/v1/agent/contacts', 'agentB'), await asB('/v1/agent/contacts?q=victim', 'agentB'), await asB('/v1/agent/conversations', 'agentB'), await asB('/v1/conversations', 'apiKeyB'), await asB('/v1/knowledge', 'apiKeyB'), await asB('/v1/agent/tickets', 'agentB'), await asB('/v1/agent/users', 'agentB')]) {
+    for (const body of [await asB('/v1/agent/agents', 'agentB'), await asB('/v1/agent/contacts', 'agentB'), await asB('/v1/agent/contacts?q=victim', 'agentB'), await asB('/v1/agent/conversations', 'agentB'), await asB('/v1/conversations', 'apiKeyB'), await asB('/v1/knowledge', 'apiKeyB'), await asB('/v1/agent/tickets', 'agentB'), await asB('/v1/agent/users', 'agentB')]) {
       expect(body).not.toContain(ids.conversation);
       expect(body).not.toContain('A secret');
       expect(body).not.toContain(ids.ticket);

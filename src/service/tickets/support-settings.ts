@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BusinessHours, TenantSettings } from '../storage/store.ts';
 import { createBusinessCalendar, type BusinessCalendar } from './business-hours.ts';
+import { routingSettingsSchema } from './routing.ts';
 
 export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
@@ -46,6 +47,8 @@ export const supportSettingsSchema = z.object({
   ticketTypes: z.array(ticketTypeSchema).min(1).max(50).default(DEFAULT_TICKET_TYPES),
   /** A queued conversation with no customer message for this long is closed and kept as a ticket; null = never. */
   queueTimeoutMinutes: z.number().int().min(5).max(10_080).nullable().default(null),
+  /** Teams, rules and automatic assignment (routing.ts). */
+  routing: routingSettingsSchema.default({ assign: 'manual', rules: [], requeueOfflineAfterSeconds: null }),
 });
 
 export type SupportSettings = z.infer<typeof supportSettingsSchema>;

@@ -52,3 +52,14 @@ CREATE TABLE agent_presence (
   online_until timestamptz NOT NULL
 );
 CREATE INDEX agent_presence_tenant ON agent_presence (tenant_id, online_until);
+
+-- Routing (issue 21): an agent's teams, skills, languages and how many conversations they hold at once.
+CREATE TABLE agent_profiles (
+  user_id text PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  tenant_id text NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  teams jsonb NOT NULL DEFAULT '[]'::jsonb,
+  skills jsonb NOT NULL DEFAULT '[]'::jsonb,
+  languages jsonb NOT NULL DEFAULT '[]'::jsonb,
+  max_concurrent integer NOT NULL DEFAULT 5 CHECK (max_concurrent BETWEEN 1 AND 100),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
