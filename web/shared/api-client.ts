@@ -1,4 +1,4 @@
-import type { PackInfo, Article, Conversation, Customer, CustomerRecords, KnowledgeHits, Message, Note, StoredEvent, TenantSettings, TenantSettingsView, Ticket, User, Webhook, LlmSettingsChanges, LlmSettingsView, LlmTestResult } from './api-types.ts';
+import type { PackInfo, Article, Conversation, Customer, CustomerRecords, KnowledgeHits, Message, Note, StoredEvent, TenantSettings, TenantSettingsView, Ticket, TicketComment, User, Webhook, LlmSettingsChanges, LlmSettingsView, LlmTestResult } from './api-types.ts';
 
 /** An API error with the service's code and its how-to-fix message. */
 export class ApiError extends Error {
@@ -65,6 +65,11 @@ export function createApiClient(base = '') {
     customerRecords: (id: string, locale?: 'zh' | 'en') => call<CustomerRecords>('GET', `/v1/agent/customers/${encodeURIComponent(id)}/records${query({ locale })}`),
     knowledgeHits: (id: string) => call<KnowledgeHits>('GET', `/v1/admin/knowledge/${encodeURIComponent(id)}/hits`),
     tickets: (conversationId?: string) => call<{ tickets: Ticket[] }>('GET', `/v1/agent/tickets${query({ conversationId })}`),
+    /** Tickets for the console's ticket view (issue 21). */
+    ticketList: (filters: { status?: string; assignee?: string; overdue?: 'true'; q?: string; limit?: string }) => call<{ tickets: Ticket[]; total: number }>('GET', `/v1/agent/tickets${query(filters)}`),
+    ticket: (id: string) => call<{ ticket: Ticket; comments: TicketComment[]; conversations: Array<{ conversationId: string; linkedAt: string }> }>('GET', `/v1/agent/tickets/${encodeURIComponent(id)}`),
+    updateTicket: (id: string, patch: Partial<Pick<Ticket, 'status' | 'priority' | 'assigneeId'>>) => call<Ticket>('PATCH', `/v1/agent/tickets/${encodeURIComponent(id)}`, patch),
+    commentTicket: (id: string, body: string) => call<TicketComment>('POST', `/v1/agent/tickets/${encodeURIComponent(id)}/comments`, { body }),
     /** A customer's tickets, newest first (issue 21). */
     customerTickets: (customerId: string) => call<{ tickets: Ticket[]; total: number }>('GET', `/v1/agent/tickets${query({ customerId })}`),
     settings: () => call<TenantSettingsView>('GET', '/v1/agent/settings'),
@@ -119,4 +124,5 @@ export type AgentLiveEvent =
   | { type: 'note'; conversationId?: string; note: Note }
   | { type: 'typing'; conversationId: string; author: string; on: boolean }
   | { type: 'alert'; conversationId: string; reason: string; polarity: number }
+  | { type: 'ticket'; change: 'created' | 'updated' | 'commented'; ticket: Ticket }
   | { type: 'pong' | 'welcome' };

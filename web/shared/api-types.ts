@@ -5,7 +5,7 @@ import type {
 import type { WidgetServerFrame } from '../../src/service/http/routes/widget-protocol.ts';
 import type { customerRecordSchema } from '../../src/service/http/routes/pack-records.ts';
 import type { knowledgeHitSchema } from '../../src/service/http/routes/knowledge-hits-http.ts';
-import type { ticketView } from '../../src/service/tickets/tickets-http.ts';
+import type { ticketView, commentView } from '../../src/service/tickets/tickets-http.ts';
 import type { contactView } from '../../src/service/contacts/contacts-http.ts';
 import type { Card, QuickReply, Source } from '../../src/engine/dialogue/types.ts';
 
@@ -23,6 +23,7 @@ export type User = z.infer<typeof userSchema>;
 export type Article = z.infer<typeof articleSchema>;
 /** A ticket of the tickets module (issue 21); `kind` repeats `type` for the first ticket API. */
 export type Ticket = z.infer<typeof ticketView>;
+export type TicketComment = z.infer<typeof commentView>;
 /** A contact (customer) with the verified flag, tags, display name and counts (GET /v1/agent/contacts). */
 export type Contact = z.infer<typeof contactView>;
 export type Webhook = z.infer<typeof webhookSchema>;

@@ -22,7 +22,7 @@ export const ticketView = z.object({
   firstResponseDueAt: z.string().nullable(), resolutionDueAt: z.string().nullable(), firstRespondedAt: z.string().nullable(), solvedAt: z.string().nullable(),
   breached: z.enum(['first_response', 'resolution']).nullable(), createdAt: z.string(), updatedAt: z.string(),
 });
-const commentView = z.object({ id: z.string(), ticketId: z.string(), authorKind: z.enum(['user', 'system']), authorId: z.string().nullable(), body: z.string(), createdAt: z.string() });
+export const commentView = z.object({ id: z.string(), ticketId: z.string(), authorKind: z.enum(['user', 'system']), authorId: z.string().nullable(), body: z.string(), createdAt: z.string() });
 const params = z.object({ id: idSchema });
 
 const listQuery = z.object({

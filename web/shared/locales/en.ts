@@ -90,4 +90,11 @@ export const en: Strings = {
   proactiveAll: 'All', proactiveSent: 'Sent', proactiveRead: 'Read', proactiveReplied: 'Replied', proactiveDeferred: 'Deferred (quiet hours)', proactiveCancelled: 'Cancelled',
   proactiveScheduled: 'Scheduled', proactiveFailed: 'Failed', proactiveSkipped: 'Skipped', proactiveWhen: 'When', proactivePage: 'Page {n}', proactivePrevious: 'Previous', proactiveNext: 'Next',
   proactiveReason: 'Reason', proactiveInvalidJson: 'Conditions must be a JSON object',
+  navConversations: 'Conversations', navTickets: 'Tickets', ticketsMine: 'My tickets', ticketsUnassigned: 'Unassigned', ticketsOverdue: 'Overdue', ticketsAll: 'All tickets',
+  ticketSearch: 'Search subject or ticket id', noTickets: 'No tickets here yet', selectTicket: 'Pick a ticket on the left', ticketType: 'Type', ticketPriority: 'Priority',
+  ticketStatus: 'Status', ticketAssignee: 'Assignee', ticketUnassigned: 'Unassigned', ticketTakeIt: 'Take it', ticketFirstResponseDue: 'First response due', ticketResolutionDue: 'Resolution due',
+  ticketBreachedFirst: 'First response overdue', ticketBreachedResolution: 'Resolution overdue', ticketComments: 'Internal comments', ticketAddComment: 'Add comment', ticketConversations: 'Linked conversations',
+  ticketSource: 'Source', ticketSourceBot: 'Bot', ticketSourceAgent: 'Agent', ticketSourceApi: 'API', ticketSourceSystem: 'System',
+  priorityUrgent: 'Urgent', priorityHigh: 'High', priorityNormal: 'Normal', priorityLow: 'Low',
+  typeComplaint: 'Complaint', typeRepair: 'Repair', typeCallback: 'Callback', typeMessage: 'Message', typeClaim: 'Claim / dispute', typeBackendFailure: 'System failure', typeQuestion: 'Question',
 };

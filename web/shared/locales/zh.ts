@@ -85,4 +85,11 @@ export const zh = {
   proactiveAll: '全部', proactiveSent: '已发送', proactiveRead: '已读', proactiveReplied: '已回复', proactiveDeferred: '免打扰延后', proactiveCancelled: '已取消',
   proactiveScheduled: '待发送', proactiveFailed: '失败', proactiveSkipped: '已跳过', proactiveWhen: '时间', proactivePage: '第 {n} 页', proactivePrevious: '上一页', proactiveNext: '下一页',
   proactiveReason: '原因', proactiveInvalidJson: '条件必须是 JSON 对象',
+  navConversations: '会话', navTickets: '工单', ticketsMine: '我的工单', ticketsUnassigned: '未分配', ticketsOverdue: '已超时', ticketsAll: '全部工单',
+  ticketSearch: '搜索工单标题或编号', noTickets: '这里暂时没有工单', selectTicket: '从左侧选择一个工单', ticketType: '类型', ticketPriority: '优先级',
+  ticketStatus: '状态', ticketAssignee: '负责人', ticketUnassigned: '未分配', ticketTakeIt: '由我处理', ticketFirstResponseDue: '首次响应截止', ticketResolutionDue: '解决截止',
+  ticketBreachedFirst: '首次响应已超时', ticketBreachedResolution: '解决已超时', ticketComments: '内部备注', ticketAddComment: '添加备注', ticketConversations: '关联会话',
+  ticketSource: '来源', ticketSourceBot: '机器人', ticketSourceAgent: '客服', ticketSourceApi: '接口', ticketSourceSystem: '系统',
+  priorityUrgent: '紧急', priorityHigh: '高', priorityNormal: '普通', priorityLow: '低',
+  typeComplaint: '投诉', typeRepair: '维修', typeCallback: '回电', typeMessage: '留言', typeClaim: '理赔/争议', typeBackendFailure: '系统故障', typeQuestion: '咨询',
 } as const;
