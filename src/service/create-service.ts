@@ -42,6 +42,12 @@ import { environmentLlm, tenantOrDefaultLlm } from './llm/environment-llm.ts';
 import { startEmailChannel } from './channels/email/email-channel.ts';
 import { createPackBackendStore } from './backend/pack-backend-store.ts';
 import { createStoreBackendState } from './backend/store-backend-state.ts';
+import { createTicketService } from './tickets/ticket-service.ts';
+import { createAgentPresence } from './tickets/agent-presence.ts';
+import { createTurnTickets } from './tickets/turn-tickets.ts';
+import { createQueueTimeout } from './tickets/queue-timeout.ts';
+import { createContactStore } from './contacts/contact-store.ts';
+import { createRoutingService } from './tickets/routing-service.ts';
 
 export interface ServiceOverrides {
   /** A ready store (tests pass an in-memory PGlite); default: PostgreSQL when databaseUrl is set, else PGlite under dataDir. */
@@ -122,8 +128,14 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const channelSenders = new Map<ChannelKind, ChannelSender>();
   const channelConfigs = sql ? createChannelConfigStore({ sql, secretBox }) : null;
   const outbox: ChannelOutbox | undefined = sql && channelConfigs ? createChannelOutbox({ sql, store, jobs, configs: channelConfigs, senders: channelSenders, logger }) : undefined;
-  const conversations = createConversationService({
-    store, bus, engines, metrics, webhooks, logger, outbox, backends,
+  // Tickets (issue 21): their own tables; bot turns open them (complaints, after-hours messages).
+  const tickets = sql ? createTicketService({ sql, store, bus, webhooks, logger }) : undefined;
+  const presence = sql ? createAgentPresence({ sql }) : undefined;
+  const turnTickets = tickets ? createTurnTickets({ tickets, presence }) : undefined;
+  // Routing needs the conversation service and the conversation service calls routing: a getter breaks the cycle.
+  const routing = sql && presence ? createRoutingService({ sql, store, presence, logger, conversations: () => conversations }) : undefined;
+  const conversations: ReturnType<typeof createConversationService> = createConversationService({
+    store, bus, engines, metrics, webhooks, logger, outbox, backends, turnTickets, router: routing,
   });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,
@@ -137,6 +149,17 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   if (llmSettings) context.llmSettings = llmSettings;
   if (defaultLlm) context.defaultLlm = { preset: defaultLlm.preset, baseUrl: defaultLlm.baseUrl, model: defaultLlm.model, privacyMode: defaultLlm.privacyMode };
   if (backends) context.backends = backends;
+  if (tickets) context.tickets = tickets;
+  if (presence) context.presence = presence;
+  // Queued conversations whose customer left are closed and kept as tickets (settings.support.queueTimeoutMinutes).
+  const queueTimeout = sql && tickets ? createQueueTimeout({ sql, store, tickets, conversations, logger }) : null;
+  queueTimeout?.start();
+  if (queueTimeout) context.queueTimeout = queueTimeout;
+  if (sql) context.contacts = createContactStore(sql);
+  if (routing) {
+    context.routing = routing;
+    routing.start();
+  }
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));
@@ -190,6 +213,8 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
         await email.close();
         context.proactive?.stop();
         context.analytics?.aggregator.stop();
+        queueTimeout?.stop();
+        routing?.stop();
         await jobs.close(5000);
         await bus.close();
         await scaleOut.close();

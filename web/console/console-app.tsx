@@ -6,6 +6,7 @@ import { useI18n } from '../shared/i18n.tsx';
 import { useSession } from '../shared/session.tsx';
 import { ConversationView } from './conversation-view.tsx';
 import { Inbox } from './inbox.tsx';
+import { TicketsView } from './tickets-view.tsx';
 import { notify, setTitleCount } from './notify.ts';
 
 export interface InboxFilters { status: string; pack: string; sentiment: string; waitingMinutes: number }
@@ -20,6 +21,10 @@ export function ConsoleApp() {
   const [queue, setQueue] = useState<Queue>('unassigned');
   const [filters, setFilters] = useState<InboxFilters>({ status: '', pack: '', sentiment: '', waitingMinutes: 0 });
   const [conversations, setConversations] = useState<Conversation[]>([]);
+  // Display names by customer id (issue 21): the inbox shows people, not cus_… ids.
+  const [names, setNames] = useState<Record<string, string | null>>({});
+  const [view, setView] = useState<'conversations' | 'tickets'>('conversations');
+  const [ticketRevision, setTicketRevision] = useState(0);
   // `/console/?conversation=conv_…` opens that conversation (links from the admin knowledge page).
   const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.search).get('conversation'));
   const [unread, setUnread] = useState<Record<string, number>>({});
@@ -32,8 +37,9 @@ export function ConsoleApp() {
 
   const load = useCallback(async () => {
     const query: ConversationFilters = { queue, ...(filters.status ? { status: filters.status as Conversation['owner'] } : {}), ...(filters.pack ? { pack: filters.pack } : {}), ...(filters.sentiment ? { sentiment: filters.sentiment as 'negative' } : {}) };
-    const { conversations: list } = await api.conversations(query);
+    const { conversations: list, customerNames } = await api.conversations(query);
     setConversations(list);
+    if (customerNames) setNames((known) => ({ ...known, ...customerNames }));
   }, [api, queue, filters.status, filters.pack, filters.sentiment]);
   useEffect(() => void load().catch(() => {}), [load]);
 
@@ -41,7 +47,10 @@ export function ConsoleApp() {
   const onLive = useCallback((event: AgentLiveEvent) => {
     clearTimeout(refresh.current);
     refresh.current = setTimeout(() => void load().catch(() => {}), 150);
-    if (event.type === 'conversation') {
+    if (event.type === 'ticket') {
+      setTicketRevision((value) => value + 1);
+      if (event.change === 'created') setToast(`${t.navTickets}: ${event.ticket.subject}`);
+    } else if (event.type === 'conversation') {
       const previous = known.current.get(event.conversation.id);
       known.current.set(event.conversation.id, event.conversation);
       if (event.conversation.owner === 'queued' && previous?.owner !== 'queued') {
@@ -86,11 +95,13 @@ export function ConsoleApp() {
   };
 
   return (
-    <AppShell title={t.appConsole} status={<span className={`live-dot${online ? ' on' : ''}`} data-live={online}>{online ? t.live : t.offline}</span>}>
-      <div className="console">
-        <Inbox queue={queue} onQueue={setQueue} filters={filters} onFilters={setFilters} conversations={visible} selected={selected} onSelect={open} unread={unread} userId={user.id} />
+    <AppShell title={t.appConsole} nav={(['conversations', 'tickets'] as const).map((key) => (
+      <button key={key} className={`tab${view === key ? ' active' : ''}`} data-view={key} onClick={() => setView(key)}>{key === 'conversations' ? t.navConversations : t.navTickets}</button>
+    ))} status={<span className={`live-dot${online ? ' on' : ''}`} data-live={online}>{online ? t.live : t.offline}</span>}>
+      {view === 'tickets' ? <TicketsView revision={ticketRevision} onOpenConversation={(id) => { setView('conversations'); open(id); }} /> : <div className="console">
+        <Inbox queue={queue} onQueue={setQueue} filters={filters} onFilters={setFilters} conversations={visible} names={names} selected={selected} onSelect={open} unread={unread} userId={user.id} />
         {selected ? <ConversationView key={selected} id={selected} revision={revision} onChanged={() => void load()} /> : <div className="empty-main">{t.selectConversation}</div>}
-      </div>
+      </div>}
       {toast ? <div className="toast" role="status">{toast}</div> : null}
     </AppShell>
   );

@@ -63,7 +63,7 @@ export function ConversationView({ id, revision, onChanged }: { id: string; revi
       <section className="conversation" aria-label={conversation.id} data-owner={conversation.owner}>
         <header className="conversation-head">
           <div>
-            <h2>{conversation.customerId}</h2>
+            <h2 title={conversation.customerId}>{detail.customerName ?? `${t.visitor} ${conversation.customerId.slice(-4)}`}</h2>
             <div className="head-badges">
               <Badge tone={conversation.owner === 'human' ? 'green' : conversation.owner === 'queued' ? 'amber' : 'gray'}>{owners[conversation.owner]}{conversation.assigneeId ? ` · ${agentName(conversation.assigneeId)}` : ''}</Badge>
               <ChannelBadge channel={conversation.channel} />

@@ -16,7 +16,7 @@ export function CustomerPanel({ conversation, events }: { conversation: Conversa
   useEffect(() => {
     api.customer(conversation.customerId).then(setData).catch(() => setData(null));
     api.customerRecords(conversation.customerId, locale).then(setRecords).catch(() => setRecords(null));
-    api.tickets().then(({ tickets: all }) => setTickets(all.filter((ticket) => ticket.customerId === conversation.customerId))).catch(() => {});
+    api.customerTickets(conversation.customerId).then(({ tickets: found }) => setTickets(found)).catch(() => {});
   }, [api, conversation.customerId, conversation.lastSeq, locale]);
   const toolCalls = events.filter((event) => event.type === 'tool.called');
   const rating = [...events].reverse().find((event) => event.type === 'conversation.rated');

@@ -11,7 +11,7 @@ const ownerTone = { bot: 'violet', queued: 'amber', human: 'green', closed: 'gra
 /** Queue tabs, filters and the conversation list with unread counts and waiting times. */
 export function Inbox(props: {
   queue: Queue; onQueue(queue: Queue): void; filters: InboxFilters; onFilters(filters: InboxFilters): void;
-  conversations: Conversation[]; selected: string | null; onSelect(id: string): void; unread: Record<string, number>; userId: string;
+  conversations: Conversation[]; names: Record<string, string | null>; selected: string | null; onSelect(id: string): void; unread: Record<string, number>; userId: string;
 }) {
   const { t, locale } = useI18n();
   const { filters } = props;
@@ -46,10 +46,10 @@ export function Inbox(props: {
         {props.conversations.length === 0 ? <Empty>{t.noConversations}</Empty> : props.conversations.map((conversation) => (
           <li key={conversation.id}>
             <button className={`conversation-item${props.selected === conversation.id ? ' selected' : ''}${conversation.priority > 0 ? ' urgent' : ''}`} data-conversation-id={conversation.id} onClick={() => props.onSelect(conversation.id)}>
-              <span className="avatar" aria-hidden="true">{conversation.customerId.slice(-2).toUpperCase()}</span>
+              <span className="avatar" aria-hidden="true">{(props.names[conversation.customerId] ?? conversation.customerId.slice(-2)).slice(0, 2).toUpperCase()}</span>
               <span className="item-main">
                 <span className="item-top">
-                  <strong className="item-name">{conversation.customerId}</strong>
+                  <strong className="item-name" title={conversation.customerId}>{props.names[conversation.customerId] ?? `${t.visitor} ${conversation.customerId.slice(-4)}`}</strong>
                   <span className="muted small">{since(conversation.updatedAt, locale)}</span>
                 </span>
                 <span className="item-badges">

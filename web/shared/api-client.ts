@@ -1,4 +1,4 @@
-import type { PackInfo, Article, Conversation, Customer, CustomerRecords, KnowledgeHits, Message, Note, StoredEvent, TenantSettings, TenantSettingsView, Ticket, User, Webhook, LlmSettingsChanges, LlmSettingsView, LlmTestResult } from './api-types.ts';
+import type { PackInfo, Article, Conversation, Customer, CustomerRecords, KnowledgeHits, Message, Note, StoredEvent, TenantSettings, TenantSettingsView, Ticket, TicketComment, User, Webhook, LlmSettingsChanges, LlmSettingsView, LlmTestResult } from './api-types.ts';
 
 /** An API error with the service's code and its how-to-fix message. */
 export class ApiError extends Error {
@@ -9,7 +9,7 @@ export class ApiError extends Error {
 
 export type Queue = 'unassigned' | 'mine' | 'all';
 export interface ConversationFilters { queue: Queue; status?: Conversation['owner']; pack?: string; sentiment?: 'positive' | 'neutral' | 'negative' }
-export interface ConversationDetail { conversation: Conversation; messages: Message[]; notes: Note[]; events: StoredEvent[] }
+export interface ConversationDetail { conversation: Conversation; messages: Message[]; notes: Note[]; events: StoredEvent[]; customerName?: string | null }
 type Action = Promise<{ conversation: Conversation; messages: Message[] }>;
 
 /**
@@ -53,7 +53,7 @@ export function createApiClient(base = '') {
     },
     me: () => call<{ user: User; tenantId: string; tenantName: string }>('GET', '/v1/agent/me'),
     users: () => call<{ users: User[] }>('GET', '/v1/agent/users'),
-    conversations: (filters: ConversationFilters) => call<{ conversations: Conversation[] }>('GET', `/v1/agent/conversations${query({ ...filters })}`),
+    conversations: (filters: ConversationFilters) => call<{ conversations: Conversation[]; customerNames?: Record<string, string | null> }>('GET', `/v1/agent/conversations${query({ ...filters })}`),
     conversation: (id: string) => call<ConversationDetail>('GET', `/v1/agent/conversations/${encodeURIComponent(id)}`),
     takeOver: (id: string): Action => call('POST', `/v1/agent/conversations/${encodeURIComponent(id)}/take-over`, {}),
     reply: (id: string, text: string, clientId?: string): Action => call('POST', `/v1/agent/conversations/${encodeURIComponent(id)}/messages`, { text, clientId }),
@@ -65,6 +65,13 @@ export function createApiClient(base = '') {
     customerRecords: (id: string, locale?: 'zh' | 'en') => call<CustomerRecords>('GET', `/v1/agent/customers/${encodeURIComponent(id)}/records${query({ locale })}`),
     knowledgeHits: (id: string) => call<KnowledgeHits>('GET', `/v1/admin/knowledge/${encodeURIComponent(id)}/hits`),
     tickets: (conversationId?: string) => call<{ tickets: Ticket[] }>('GET', `/v1/agent/tickets${query({ conversationId })}`),
+    /** Tickets for the console's ticket view (issue 21). */
+    ticketList: (filters: { status?: string; assignee?: string; overdue?: 'true'; q?: string; limit?: string }) => call<{ tickets: Ticket[]; total: number }>('GET', `/v1/agent/tickets${query(filters)}`),
+    ticket: (id: string) => call<{ ticket: Ticket; comments: TicketComment[]; conversations: Array<{ conversationId: string; linkedAt: string }> }>('GET', `/v1/agent/tickets/${encodeURIComponent(id)}`),
+    updateTicket: (id: string, patch: Partial<Pick<Ticket, 'status' | 'priority' | 'assigneeId'>>) => call<Ticket>('PATCH', `/v1/agent/tickets/${encodeURIComponent(id)}`, patch),
+    commentTicket: (id: string, body: string) => call<TicketComment>('POST', `/v1/agent/tickets/${encodeURIComponent(id)}/comments`, { body }),
+    /** A customer's tickets, newest first (issue 21). */
+    customerTickets: (customerId: string) => call<{ tickets: Ticket[]; total: number }>('GET', `/v1/agent/tickets${query({ customerId })}`),
     settings: () => call<TenantSettingsView>('GET', '/v1/agent/settings'),
     saveSettings: (settings: TenantSettings) => call<TenantSettingsView>('PUT', '/v1/agent/settings', settings),
     packs: () => call<{ packs: PackInfo[] }>('GET', '/v1/agent/packs').then((result) => result.packs),
@@ -117,4 +124,5 @@ export type AgentLiveEvent =
   | { type: 'note'; conversationId?: string; note: Note }
   | { type: 'typing'; conversationId: string; author: string; on: boolean }
   | { type: 'alert'; conversationId: string; reason: string; polarity: number }
+  | { type: 'ticket'; change: 'created' | 'updated' | 'commented'; ticket: Ticket }
   | { type: 'pong' | 'welcome' };

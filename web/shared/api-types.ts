@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type {
-  articleSchema, conversationSchema, customerSchema, eventSchema, messageSchema, noteSchema, ticketSchema, userSchema, webhookSchema,
+  articleSchema, conversationSchema, customerSchema, eventSchema, messageSchema, noteSchema, userSchema, webhookSchema,
 } from '../../src/service/http/schemas.ts';
 import type { WidgetServerFrame } from '../../src/service/http/routes/widget-protocol.ts';
 import type { customerRecordSchema } from '../../src/service/http/routes/pack-records.ts';
 import type { knowledgeHitSchema } from '../../src/service/http/routes/knowledge-hits-http.ts';
+import type { ticketView, commentView } from '../../src/service/tickets/tickets-http.ts';
+import type { contactView } from '../../src/service/contacts/contacts-http.ts';
 import type { Card, QuickReply, Source } from '../../src/engine/dialogue/types.ts';
 
 /**
@@ -19,7 +21,11 @@ export type StoredEvent = z.infer<typeof eventSchema>;
 export type Note = z.infer<typeof noteSchema>;
 export type User = z.infer<typeof userSchema>;
 export type Article = z.infer<typeof articleSchema>;
-export type Ticket = z.infer<typeof ticketSchema>;
+/** A ticket of the tickets module (issue 21); `kind` repeats `type` for the first ticket API. */
+export type Ticket = z.infer<typeof ticketView>;
+export type TicketComment = z.infer<typeof commentView>;
+/** A contact (customer) with the verified flag, tags, display name and counts (GET /v1/agent/contacts). */
+export type Contact = z.infer<typeof contactView>;
 export type Webhook = z.infer<typeof webhookSchema>;
 /** An order, booking, shipment … of the customer in a pack backend (GET /v1/agent/customers/:id/records). */
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;

@@ -1,4 +1,5 @@
 import type { Conversation, Message, Note } from '../storage/store.ts';
+import type { TicketRecord } from '../tickets/ticket-store.ts';
 
 /** What the service tells live listeners (widget sockets, agent sockets, long-polls). */
 export type LiveEvent =
@@ -10,7 +11,9 @@ export type LiveEvent =
   /** Supervisor alert (very negative conversation or handoff for sustained anger): tenant topic, staff only. */
   | { kind: 'alert'; tenantId: string; conversationId: string; reason: string; polarity: number }
   /** The LLM's reply as it is written (conversation topic only): a preview, never stored; `reset` = drop what was shown. */
-  | { kind: 'delta'; tenantId: string; conversationId: string; text: string; reset?: boolean };
+  | { kind: 'delta'; tenantId: string; conversationId: string; text: string; reset?: boolean }
+  /** A ticket was created, changed or commented on (issue 21): tenant topic, staff only; `conversationId` '' when it has none. */
+  | { kind: 'ticket'; tenantId: string; conversationId: string; ticket: TicketRecord; change: 'created' | 'updated' | 'commented' };
 
 /** Topic of one conversation's listeners. */
 export const conversationTopic = (conversationId: string): string => `conversation:${conversationId}`;

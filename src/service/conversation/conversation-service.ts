@@ -12,6 +12,8 @@ import type { CommitInput, Conversation, Customer, Message, NewEvent, NewMessage
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
 import { notices, replyToMessage, turnOutcome, understandingPayload } from './reply-messages.ts';
 import type { PendingWrites, StoreBackendState, TurnMeta } from '../backend/store-backend-state.ts';
+import type { TurnTickets, TurnTicketsPlan } from '../tickets/turn-tickets.ts';
+import type { SqlExecutor } from '../storage/sql-client.ts';
 
 /** Where a change came from; `channel` = an inbound message of an external channel (WeChat, email … see src/service/channels). */
 export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration' | 'channel';
@@ -34,6 +36,10 @@ export interface ConversationServiceDeps {
   outbox?: { enqueue(conversation: Conversation, messages: Message[], channel: Channel): Promise<void> };
   /** The packs' backends in the database (issue 20); without it the engines' in-memory backends are used. */
   backends?: StoreBackendState;
+  /** Tickets a bot turn opens (complaints, leave-a-message handoffs; issue 21); without it turns open none. */
+  turnTickets?: TurnTickets;
+  /** Assigns a conversation that just entered the queue (issue 21 routing); called outside the conversation's chain. */
+  router?: { routeQueued(tenant: Tenant, conversation: Conversation, facts: { intent: string | null }): Promise<void> };
 }
 
 /**
@@ -105,16 +111,21 @@ export function createConversationService(deps: ConversationServiceDeps) {
    * (`writes`) are stored in the same transaction; a failed attempt stores none of them, and the retry runs the turn
    * again on the reloaded backend, so a confirmed write is done once.
    */
-  async function commitWithRetry(build: (conversation: Conversation) => Promise<(CommitInput & { writes?: PendingWrites | null }) | null>, tenantId: string, conversationId: string) {
+  async function commitWithRetry(build: (conversation: Conversation) => Promise<(CommitInput & { writes?: PendingWrites | null; tickets?: TurnTicketsPlan | null }) | null>, tenantId: string, conversationId: string) {
     for (let attempt = 1; ; attempt++) {
       const cached = attempt === 1 ? recent.get(conversationId) : undefined;
       const conversation = cached?.tenantId === tenantId ? cached : await store.getConversation(tenantId, conversationId);
       if (!conversation) throw new LingxiError('not_found', `Conversation ${conversationId} was not found.`);
       const built = await build(conversation);
       if (!built) return null;
-      const { writes, ...input } = built;
+      const { writes, tickets, ...input } = built;
+      // Backend writes and tickets of the turn commit with its messages, or none of them do.
+      const alsoOnCommit = writes || tickets ? async (tx: SqlExecutor) => {
+        await writes?.store(tx);
+        await tickets?.save(tx);
+      } : undefined;
       try {
-        const result = await store.commit({ expectedLastSeq: conversation.lastSeq, ...input, ...(writes ? { alsoOnCommit: (tx) => writes.store(tx) } : {}) });
+        const result = await store.commit({ expectedLastSeq: conversation.lastSeq, ...input, ...(alsoOnCommit ? { alsoOnCommit } : {}) });
         // A duplicate clientId commits nothing: the turn's writes were not stored either.
         writes?.settle(result.status === 'committed');
         remember(result.conversation);
@@ -153,6 +164,22 @@ export function createConversationService(deps: ConversationServiceDeps) {
     });
   }
 
+  /** A change made by the service itself (routing, jobs): committed when `build` returns one, announced; false otherwise. */
+  async function systemAction(tenant: Tenant, conversationId: string, build: (conversation: Conversation) => Omit<CommitInput, 'tenantId' | 'conversationId'> | null): Promise<boolean> {
+    return serialize(conversationId, async () => {
+      const result = await commitWithRetry(async (conversation) => {
+        const built = build(conversation);
+        return built ? { tenantId: tenant.id, conversationId, ...built } : null;
+      }, tenant.id, conversationId).catch((error: unknown) => {
+        if (isLingxiError(error) && error.code === 'conflict') return null;
+        throw error;
+      });
+      if (!result || result.status !== 'committed') return false;
+      await announce(tenant.id, result.conversation, result.messages, result.events, 'integration');
+      return true;
+    });
+  }
+
   function ensureAssignable(conversation: Conversation, user: User) {
     if (conversation.owner === 'closed') throw new LingxiError('conflict', 'The conversation is closed; the customer reopens it by writing again.');
     if (conversation.owner === 'human' && conversation.assigneeId && conversation.assigneeId !== user.id && user.role === 'agent') {
@@ -183,10 +210,13 @@ export function createConversationService(deps: ConversationServiceDeps) {
      */
     async postCustomerMessage(tenant: Tenant, conversationId: string, input: { clientId: string; text: string; channel: Channel; payload?: Record<string, unknown> }): Promise<CustomerMessageResult> {
       const received = new Date();
-      return serialize(conversationId, async () => {
+      // Set when this turn puts the conversation in the queue: routing may then assign it (after the chain, below).
+      let routeFacts = null as { intent: string | null } | null;
+      const outcome = await serialize(conversationId, async (): Promise<CustomerMessageResult> => {
         const started = performance.now();
         let ownerAtStart = 'bot';
         let typing = false;
+        let ticketPlan = null as TurnTicketsPlan | null;
         const result = await commitWithRetry(async (conversation) => {
           ownerAtStart = conversation.owner;
           const customerMessage: NewMessage = { id: newId('msg'), clientId: input.clientId, author: 'customer', authorId: conversation.customerId, text: input.text, payload: { ...input.payload } };
@@ -212,12 +242,15 @@ export function createConversationService(deps: ConversationServiceDeps) {
             customerMessage.payload = { ...input.payload, ...understandingPayload(turn.understanding), ...turnOutcome(turn.events, handoff?.reason) };
             metrics.engineOutcomes.inc({ outcome: handoff ? 'handoff' : turn.events.some((event) => event.type === 'fallback.triggered') ? 'fallback' : 'answered' });
             const messages = [customerMessage, ...replies];
+            // Complaints become tickets whose due time the reply quotes; an after-hours handoff offers to leave a message.
+            ticketPlan = deps.turnTickets ? await deps.turnTickets.plan({ tenant, conversation, locale: turn.state.locale, messages, events: turn.events, handoff }) : null;
             events.push(...turn.events.map((event) => ({ type: event.type, data: { ...event.data, at: event.at } })), ...messageEvents(messages, { received, replied: new Date() }));
-            if (handoff) events.push({ type: 'conversation.queued', data: { reason: handoff.reason, summary: handoff.summary } });
+            routeFacts = handoff && !ticketPlan?.leaveMessage ? { intent: turn.understanding.intent } : null;
+            if (handoff) events.push({ type: 'conversation.queued', data: { reason: handoff.reason, summary: handoff.summary, ...(ticketPlan?.leaveMessage ? { leaveMessage: ticketPlan.leaveMessage } : {}) } });
             const { sentiment } = turn.understanding;
             if (needsSupervisor(sentiment, handoff?.reason)) events.push({ type: 'supervisor.alerted', data: { polarity: sentiment.polarity, emotion: sentiment.emotion, reason: handoff?.reason ?? 'very_negative' } });
             return {
-              tenantId: tenant.id, conversationId, clientId: input.clientId, messages, events, writes,
+              tenantId: tenant.id, conversationId, clientId: input.clientId, messages, events, writes, tickets: ticketPlan,
               patch: {
                 engineState: turn.state, owner: handoff ? 'queued' as const : 'bot' as const, locale: turn.state.locale, sentiment: sentiment.label,
                 priority: conversationPriority(conversation.priority, sentiment, turn.understanding.intent),
@@ -225,6 +258,8 @@ export function createConversationService(deps: ConversationServiceDeps) {
             };
           } catch (error) {
             writes?.settle(false);
+            ticketPlan = null;
+            routeFacts = { intent: null };
             metrics.engineOutcomes.inc({ outcome: 'error' });
             logger.error({ err: error, tenantId: tenant.id, conversationId }, 'engine turn failed; queueing for an agent');
             const notice = say(conversation, notices.engineFailed());
@@ -240,9 +275,14 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         metrics.turnSeconds.observe({ owner: ownerAtStart }, (performance.now() - started) / 1000);
         await announce(tenant.id, result.conversation, result.messages, result.events, input.channel);
+        await ticketPlan?.announce().catch((error: unknown) => logger.error({ err: error, tenantId: tenant.id, conversationId }, 'ticket announce failed'));
         if (typing) botTyping(tenant.id, conversationId, false);
         return { ack: { clientId: input.clientId, seq: result.messages[0].seq, duplicate: false }, messages: result.messages, conversation: result.conversation };
       });
+      if (routeFacts && deps.router && !outcome.ack.duplicate && outcome.conversation.owner === 'queued') {
+        await deps.router.routeQueued(tenant, outcome.conversation, routeFacts).catch((error: unknown) => logger.error({ err: error, tenantId: tenant.id, conversationId }, 'routing failed; the conversation waits in the queue'));
+      }
+      return outcome;
     },
 
     /** Agent takes the conversation from the bot or the queue; the bot stops answering. */
@@ -304,6 +344,37 @@ export function createConversationService(deps: ConversationServiceDeps) {
       const engineState = { ...conversation.engineState, handedOff: false, failures: 0 };
       return { messages: [say(conversation, notices.closed())], patch: { owner: 'closed', resolution, engineState }, events: [{ type: 'conversation.closed', data: { resolution, by: user.id } }] };
     }),
+
+    /**
+     * Routing (issue 21): gives a queued conversation to `user` when it is still queued; false when someone took it
+     * meanwhile. `data` goes on the `conversation.assigned` event (team, rule).
+     */
+    async assignQueued(tenant: Tenant, conversationId: string, user: User, data: Record<string, unknown> = {}): Promise<boolean> {
+      return systemAction(tenant, conversationId, (conversation) => conversation.owner !== 'queued' ? null : {
+        messages: [say(conversation, notices.joined(user.name))], requireOwner: ['queued'], patch: { owner: 'human', assigneeId: user.id },
+        events: [{ type: 'conversation.assigned', data: { assigneeId: user.id, by: 'routing', ...data } }],
+      });
+    },
+
+    /** Puts a conversation of an agent who went offline back in the queue (issue 21); false when it moved on. */
+    async requeue(tenant: Tenant, conversationId: string, fromUserId: string): Promise<boolean> {
+      return systemAction(tenant, conversationId, (conversation) => conversation.owner !== 'human' || conversation.assigneeId !== fromUserId ? null : {
+        messages: [say(conversation, notices.requeued())], requireOwner: ['human'], patch: { owner: 'queued', assigneeId: null },
+        events: [{ type: 'conversation.requeued', data: { from: fromUserId, reason: 'agent_offline' } }],
+      });
+    },
+
+    /**
+     * Closes a conversation still waiting in the queue, from a job (issue 21: the customer left; a ticket keeps the
+     * request). Returns false when someone took it meanwhile.
+     */
+    async closeQueued(tenant: Tenant, conversationId: string, resolution: string, text: { zh: string; en: string }): Promise<boolean> {
+      return systemAction(tenant, conversationId, (conversation) => conversation.owner !== 'queued' ? null : {
+        messages: [say(conversation, text)], requireOwner: ['queued'],
+        patch: { owner: 'closed', resolution, engineState: { ...conversation.engineState, handedOff: false, failures: 0 } },
+        events: [{ type: 'conversation.closed', data: { resolution, by: 'system' } }],
+      });
+    },
 
     async addNote(tenant: Tenant, user: User, conversationId: string, text: string) {
       const note = await store.addNote({ id: newId('note'), tenantId: tenant.id, conversationId, authorId: user.id, text });

@@ -58,5 +58,7 @@ export const notices = {
   transferred: (name: string) => ({ zh: `已转接给${agentTitle(name)}`, en: `Transferred to ${name}` }),
   returned: () => ({ zh: '已转回智能助手', en: 'The assistant is back' }),
   closed: () => ({ zh: '会话已结束', en: 'The conversation was closed' }),
+  /** The agent went offline (issue 21): the customer waits for the next one. */
+  requeued: () => ({ zh: '客服暂时离开，已为您重新排队，下一位客服会接着处理', en: 'Your agent had to leave; you are back in the queue and the next agent will take over' }),
   engineFailed: () => ({ zh: '助手暂时无法回答，正在为您转接人工客服。', en: 'The assistant cannot answer right now; connecting you to an agent.' }),
 };

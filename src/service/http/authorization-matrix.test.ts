@@ -39,6 +39,19 @@ const rows: Row[] = [
   { method: 'GET', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', expect: '401 401 ok ok ok ok 401' },
   { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', body: (i) => ({ conversationId: i.conversation, kind: 'repair', subject: 's' }), expect: '401 401 ok ok ok 404 401' },
   { method: 'PATCH', route: '/v1/agent/tickets/:id', url: (i) => `/v1/agent/tickets/${i.ticket}`, body: () => ({ status: 'in_progress' }), expect: '401 401 ok ok ok 404 401' },
+  // Agents assign tickets to themselves only; supervisors and admins to anyone (issue 21).
+  { method: 'PATCH', route: '/v1/agent/tickets/:id', url: (i) => `/v1/agent/tickets/${i.ticket}`, body: (i) => ({ assigneeId: i.userA }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'PATCH', route: '/v1/agent/tickets/:id', url: (i) => `/v1/agent/tickets/${i.ticket}`, body: () => ({ assigneeId: supervisorA }), expect: '401 401 403 ok ok 404 401' },
+  { method: 'GET', route: '/v1/agent/tickets/:id', url: (i) => `/v1/agent/tickets/${i.ticket}`, expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/agent/tickets/:id/comments', url: (i) => `/v1/agent/tickets/${i.ticket}/comments`, body: () => ({ body: 'called back' }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: (i) => `/v1/agent/tickets/${i.ticket}/conversations`, body: (i) => ({ conversationId: i.conversation }), expect: '401 401 ok ok ok 404 401' },
+  { method: 'GET', route: '/v1/agent/contacts', url: () => '/v1/agent/contacts?q=matrix', expect: '401 401 ok ok ok ok 401' },
+  { method: 'GET', route: '/v1/agent/contacts/:id', url: (i) => `/v1/agent/contacts/${i.customer}`, expect: '401 401 ok ok ok 404 401' },
+  // Merging deletes a contact: supervisors and admins only. A fresh duplicate per call (the previous one is gone).
+  { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: (i) => `/v1/agent/contacts/${i.customer}/merge`, body: () => ({ duplicateId: 'cus_missing' }), expect: '401 401 403 ok ok 404 401' },
+  { method: 'GET', route: '/v1/agent/agents', url: () => '/v1/agent/agents', expect: '401 401 ok ok ok ok 401' },
+  { method: 'PUT', route: '/v1/agent/agents/:id/profile', url: (i) => `/v1/agent/agents/${i.userA}/profile`, body: () => ({ teams: ['support'], maxConcurrent: 3 }), expect: '401 401 403 ok ok 404 401' },
+  { method: 'POST', route: '/v1/tickets', url: () => '/v1/tickets', body: () => ({ subject: 'from the shop system', type: 'callback' }), expect: '401 401 403 403 ok ok ok' },
   { method: 'POST', route: '/v1/customers', url: () => '/v1/customers', body: () => ({ externalId: 'matrix-customer' }), expect: '401 401 403 403 ok ok ok' },
   { method: 'GET', route: '/v1/customers/:id', url: (i) => `/v1/customers/${i.externalId}`, expect: '401 401 403 403 ok 404 404' },
   { method: 'POST', route: '/v1/events', url: () => '/v1/events', body: () => ({ type: 'order.shipped', customerId: 'matrix-customer', data: {} }), expect: '401 401 403 403 ok ok ok' },
@@ -99,11 +112,13 @@ const rows: Row[] = [
 
 let t: TestService;
 let widgetKeyA: string;
+let supervisorA: string;
 let settings: Record<string, unknown>;
 let shared: Omit<Ids, 'conversation' | 'customer' | 'widgetToken' | 'externalId'>;
 beforeAll(async () => {
   t = await createTestService({ rateLimitLogin: 1000, rateLimitWidgetStarts: 10_000 }, { withSql: true });
   widgetKeyA = t.a.widgetKey;
+  supervisorA = t.a.userIds.supervisor;
   const inject = t.service.app.inject.bind(t.service.app);
   const api = { authorization: `Bearer ${t.a.apiKey}` };
   const { widgetKey: _key, widgetSecret: _secret, ...current } = (await inject({ url: '/v1/agent/settings', headers: { authorization: `Bearer ${t.a.tokens.admin}` } })).json();

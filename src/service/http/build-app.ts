@@ -26,6 +26,9 @@ import { registerWebhookChannelHttp } from '../channels/webhook/webhook-channel-
 import { registerVoiceHttp } from '../channels/voice/voice-http.ts';
 import { registerLlmSettingsHttp } from '../llm/llm-settings-http.ts';
 import { registerProactiveAdminHttp } from '../proactive/proactive-admin-http.ts';
+import { registerTicketsHttp } from '../tickets/tickets-http.ts';
+import { registerContactsHttp } from '../contacts/contacts-http.ts';
+import { registerRoutingHttp } from '../tickets/routing-http.ts';
 
 /** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
 export const routeTable = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
@@ -95,6 +98,9 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerVoiceHttp(app, context);
   registerLlmSettingsHttp(app, context);
   registerProactiveAdminHttp(app, context);
+  registerTicketsHttp(app, context);
+  registerContactsHttp(app, context);
+  registerRoutingHttp(app, context);
   registerWebAssets(app, context);
   return app;
 }

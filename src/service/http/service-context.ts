@@ -18,6 +18,11 @@ import type { ChannelOutbox } from '../channels/channel-outbox.ts';
 import type { WechatApi } from '../channels/wechat/wechat-api.ts';
 import type { LlmSettingsStore } from '../llm/llm-settings-store.ts';
 import type { StoreBackendState } from '../backend/store-backend-state.ts';
+import type { TicketService } from '../tickets/ticket-service.ts';
+import type { AgentPresence } from '../tickets/agent-presence.ts';
+import type { QueueTimeout } from '../tickets/queue-timeout.ts';
+import type { ContactStore } from '../contacts/contact-store.ts';
+import type { RoutingService } from '../tickets/routing-service.ts';
 
 /** External channels (issue 13): inbound gateway, outbound senders by kind, per-tenant configuration, delivery outbox. */
 export interface ChannelServices {
@@ -68,5 +73,15 @@ export interface ServiceContext {
   /** Per-tenant LLM settings (issue 7), key sealed. Absent without the SQL client. */
   llmSettings?: LlmSettingsStore;
   /** The server-wide LLM default from LINGXI_LLM_* (answers tenants that never saved settings); null when none. */
+  /** Tickets (issue 21). Absent without the SQL client (the Store's first ticket routes answer then). */
+  tickets?: TicketService;
+  /** Which agents have a console open (issue 21). Absent without the SQL client. */
+  presence?: AgentPresence;
+  /** Closes queued conversations whose customer left, keeping a ticket (issue 21). Absent without the SQL client. */
+  queueTimeout?: QueueTimeout;
+  /** Contacts: search, record, merge (issue 21). Absent without the SQL client. */
+  contacts?: ContactStore;
+  /** Agent profiles, least-busy assignment, re-queue when an agent goes offline (issue 21). Absent without the SQL client. */
+  routing?: RoutingService;
   defaultLlm?: { preset: string; baseUrl: string; model: string; privacyMode: 'standard' | 'strict' } | null;
 }

@@ -19,6 +19,7 @@ beforeAll(async () => {
   ids.conversationB = sessionB.conversationId;
   const conversation = await t.service.context.store.getConversation(t.a.tenantId, ids.conversation);
   ids.customer = conversation!.customerId;
+  ids.customerB = (await t.service.context.store.getConversation(t.b.tenantId, ids.conversationB))!.customerId;
   ids.userA = t.a.userIds.agent;
   const api = { authorization: `Bearer ${t.a.apiKey}` };
   ids.article = (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A secret', body: 'only for A', locale: 'en' } })).json().id;
@@ -32,6 +33,8 @@ beforeAll(async () => {
   // Proactive care (issue 9): a rule only tenant A has.
   ids.rule = (await inject({ method: 'PUT', url: '/v1/admin/proactive/rules/a-only-rule', headers: { authorization: `Bearer ${t.a.tokens.admin}` }, payload: { event: 'order.delayed', template: { zh: 'A 的规则', en: 'Rule of A' } } })).json().rule.id;
   ids.ticket = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: ids.conversation, kind: 'complaint', subject: 'late' } })).json().id;
+  // Tickets (issue 21): a ticket of B, which B must not link to A's conversation.
+  ids.ticketB = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.b.tokens.agent}` }, payload: { subject: 'own ticket of B' } })).json().id;
 });
 afterAll(async () => t.close());
 
@@ -48,6 +51,17 @@ const cases: Case[] = [
   { method: 'GET', route: '/v1/agent/customers/:id', url: () => `/v1/agent/customers/${ids.customer}`, auth: 'agentB' },
   { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', auth: 'agentB', body: () => ({ conversationId: ids.conversation, kind: 'repair', subject: 'x' }) },
   { method: 'PATCH', route: '/v1/agent/tickets/:id', url: () => `/v1/agent/tickets/${ids.ticket}`, auth: 'agentB', body: () => ({ status: 'closed' }) },
+  { method: 'PATCH', route: '/v1/agent/tickets/:id', url: () => `/v1/agent/tickets/${ids.ticketB}`, auth: 'adminB', body: () => ({ assigneeId: ids.userA }) },
+  { method: 'GET', route: '/v1/agent/tickets/:id', url: () => `/v1/agent/tickets/${ids.ticket}`, auth: 'agentB' },
+  { method: 'POST', route: '/v1/agent/tickets/:id/comments', url: () => `/v1/agent/tickets/${ids.ticket}/comments`, auth: 'agentB', body: () => ({ body: 'x' }) },
+  { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: () => `/v1/agent/tickets/${ids.ticket}/conversations`, auth: 'agentB', body: () => ({ conversationId: ids.conversationB }) },
+  { method: 'POST', route: '/v1/agent/tickets/:id/conversations', url: () => `/v1/agent/tickets/${ids.ticketB}/conversations`, auth: 'agentB', body: () => ({ conversationId: ids.conversation }) },
+  { method: 'POST', route: '/v1/agent/tickets', url: () => '/v1/agent/tickets', auth: 'agentB', body: () => ({ customerId: ids.customer, subject: 'x' }) },
+  { method: 'PUT', route: '/v1/agent/agents/:id/profile', url: () => `/v1/agent/agents/${ids.userA}/profile`, auth: 'adminB', body: () => ({ teams: ['hijacked'] }) },
+  { method: 'GET', route: '/v1/agent/contacts/:id', url: () => `/v1/agent/contacts/${ids.customer}`, auth: 'agentB' },
+  { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: () => `/v1/agent/contacts/${ids.customer}/merge`, auth: 'adminB', body: () => ({ duplicateId: ids.customerB }) },
+  { method: 'POST', route: '/v1/agent/contacts/:id/merge', url: () => `/v1/agent/contacts/${ids.customerB}/merge`, auth: 'adminB', body: () => ({ duplicateId: ids.customer }) },
+  { method: 'POST', route: '/v1/tickets', url: () => '/v1/tickets', auth: 'apiKeyB', body: () => ({ conversationId: ids.conversation, subject: 'x' }) },
   { method: 'GET', route: '/v1/customers/:id', url: () => '/v1/customers/victim', auth: 'apiKeyB' },
   { method: 'POST', route: '/v1/events', url: () => '/v1/events', auth: 'apiKeyB', body: () => ({ type: 'order.shipped', customerId: 'victim', notify: { text: 'phish' } }) },
   { method: 'POST', route: '/v1/messages', url: () => '/v1/messages', auth: 'apiKeyB', body: () => ({ customerId: 'victim', text: 'phish' }) },
@@ -81,7 +95,7 @@ const cases: Case[] = [
 
 /** Routes whose answer is always scoped to the caller's own tenant (lists, own settings): checked for leaks below. */
 const listRoutes = [
-  ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'],
+  ['GET', '/v1/agent/conversations', 'agentB'], ['GET', '/v1/agent/users', 'agentB'], ['GET', '/v1/agent/tickets', 'agentB'], ['GET', '/v1/agent/me', 'agentB'], ['GET', '/v1/agent/contacts', 'agentB'], ['GET', '/v1/agent/agents', 'agentB'],
   ['GET', '/v1/agent/settings', 'adminB'], ['GET', '/v1/agent/packs', 'adminB'], ['PUT', '/v1/agent/settings', 'adminB'], ['POST', '/v1/agent/users', 'adminB'], ['POST', '/v1/agent/api-keys', 'adminB'],
   ['GET', '/v1/conversations', 'apiKeyB'], ['GET', '/v1/knowledge', 'apiKeyB'], ['POST', '/v1/knowledge', 'apiKeyB'], ['GET', '/v1/webhooks', 'apiKeyB'],
   ['POST', '/v1/webhooks', 'apiKeyB'], ['POST', '/v1/customers', 'apiKeyB'], ['POST', '/v1/agent/login', 'none'], ['GET', '/v1/agent/audit', 'adminB'],
@@ -110,8 +124,16 @@ describe('tenant isolation', () => {
     expect((await t.service.app.inject({ url: `/v1/knowledge/${ids.article}`, headers: api })).json().title).toBe('A secret');
     expect((await t.service.app.inject({ url: '/v1/webhooks', headers: api })).json().webhooks).toHaveLength(1);
     expect((await t.service.context.store.listTickets(t.a.tenantId))[0].status).toBe('open');
+    const ticket = await t.service.context.tickets!.detail(t.a.tenantId, ids.ticket);
+    expect(ticket.comments).toEqual([]);
+    expect(ticket.conversations.map((link) => link.conversationId)).toEqual([ids.conversation]);
+    expect(await t.service.context.tickets!.store.conversations(t.b.tenantId, ids.ticketB)).toEqual([]);
+    expect((await t.service.context.tickets!.get(t.b.tenantId, ids.ticketB))?.assigneeId).toBeNull();
     expect((await t.service.app.inject({ url: '/v1/customers/only-in-a', headers: api })).statusCode).toBe(200);
     expect(await t.service.context.store.getCustomer(t.a.tenantId, ids.customer)).not.toBeNull();
+    expect(await t.service.context.store.getCustomer(t.b.tenantId, ids.customerB)).not.toBeNull();
+    expect((await t.service.context.routing!.agents(t.a.tenantId)).find((agent) => agent.userId === ids.userA)?.profile.teams).toEqual([]);
+    expect((await t.service.context.store.listConversations(t.a.tenantId, { customerId: ids.customer })).map((conversation) => conversation.id)).toEqual([ids.conversation]);
     expect((await t.service.context.store.getArticle(t.a.tenantId, ids.draft))?.status).toBe('draft');
     expect(await t.service.context.store.listIntentPhrases(t.a.tenantId)).toHaveLength(1);
     expect((await t.service.context.proactive!.rules.get(t.a.tenantId, 'a-only-rule'))?.source).toBe('custom');
@@ -119,10 +141,11 @@ describe('tenant isolation', () => {
 
   it('lists only the caller tenant data', async () => {
     const asB = (url: string, auth: 'agentB' | 'apiKeyB') => t.service.app.inject({ url, headers: { authorization: header(auth) } }).then((r) => r.body);
-    for (const body of [await asB('/v1/agent/conversations', 'agentB'), await asB('/v1/conversations', 'apiKeyB'), await asB('/v1/knowledge', 'apiKeyB'), await asB('/v1/agent/tickets', 'agentB'), await asB('/v1/agent/users', 'agentB')]) {
+    for (const body of [await asB('/v1/agent/agents', 'agentB'), await asB('/v1/agent/contacts', 'agentB'), await asB('/v1/agent/contacts?q=victim', 'agentB'), await asB('/v1/agent/conversations', 'agentB'), await asB('/v1/conversations', 'apiKeyB'), await asB('/v1/knowledge', 'apiKeyB'), await asB('/v1/agent/tickets', 'agentB'), await asB('/v1/agent/users', 'agentB')]) {
       expect(body).not.toContain(ids.conversation);
       expect(body).not.toContain('A secret');
       expect(body).not.toContain(ids.ticket);
+      expect(body).not.toContain(ids.customer);
       expect(body).not.toContain(ids.userA);
     }
   });

@@ -106,7 +106,9 @@ export function createSqlDirectory(sql: SqlClient): DirectoryPart {
       return customerFrom(await sql.query(`SELECT ${withIdentities('customers')} FROM customers WHERE tenant_id = $1 AND id = $2`, [tenantId, id]));
     },
     async getCustomerByExternalId(tenantId, externalId) {
-      return customerFrom(await sql.query(`SELECT ${withIdentities('customers')} FROM customers WHERE tenant_id = $1 AND external_id = $2`, [tenantId, externalId]));
+      // A contact merged away (issue 21) stays recognisable by its external id: a `merged` identity of the kept contact.
+      return customerFrom(await sql.query(`SELECT ${withIdentities('customers')} FROM customers WHERE tenant_id = $1 AND (external_id = $2
+        OR id = (SELECT customer_id FROM customer_identities WHERE tenant_id = $1 AND kind = 'merged' AND value = $2)) ORDER BY (external_id = $2) DESC LIMIT 1`, [tenantId, externalId]));
     },
     async findCustomerByIdentity(tenantId, kind, value) {
       return customerFrom(await sql.query(

@@ -1,6 +1,7 @@
 import type { ConversationState } from '../../engine/dialogue/types.ts';
 import type { Locale, Tone } from '../../engine/types.ts';
 import type { SqlExecutor } from './sql-client.ts';
+import type { SupportSettingsInput } from '../tickets/support-settings.ts';
 
 /** Storage records. Plain data with ISO time strings; the same shapes on every Store implementation. */
 
@@ -31,6 +32,8 @@ export interface TenantSettings {
   retentionDays?: number | null;
   /** Web origins (scheme://host[:port]) where the widget may be embedded and call the widget HTTP API cross-origin. */
   allowedOrigins?: string[];
+  /** Agent operations (issue 21): holidays, SLA policies, ticket types, out-of-hours handoff; defaults when absent (src/service/tickets/support-settings.ts). */
+  support?: SupportSettingsInput;
 }
 
 export interface Tenant {

@@ -9,6 +9,7 @@ import { createLogger } from '../observability/logger.ts';
 import { createPgliteStore, createSqlStore } from '../storage/sql-store.ts';
 import { createPgliteClient } from '../storage/pglite-client.ts';
 import type { Role } from '../storage/store.ts';
+import type { SqlClient } from '../storage/sql-client.ts';
 import { createScriptedEngine } from './scripted-engine.ts';
 import type { EngineFactory } from '../engine/engine-registry.ts';
 
@@ -27,6 +28,8 @@ export interface TestService {
   service: Service;
   a: TestTenant;
   b: TestTenant;
+  /** The SQL client under the store, with `withSql` (tests of modules with their own tables). */
+  sql?: SqlClient;
   /** Log lines written so far (for PII checks). */
   logs: string[];
   close(): Promise<void>;
@@ -65,7 +68,7 @@ export async function createTestService(config: ServiceConfigInput = {}, options
     store, logger, engineFactory: options.engineFactory ?? (async () => createScriptedEngine()), ...(sql ? { sql } : {}),
   });
   return {
-    service, logs,
+    service, logs, ...(sql ? { sql } : {}),
     a: { tenantId: demo.tenantId, widgetKey: demo.widgetKey, apiKey: demo.apiKey, ...(await tokensFor(service, demo.tenantId)) },
     b: { tenantId: second.id, widgetKey: second.widgetKey, apiKey: key.key, ...(await tokensFor(service, second.id)) },
     close: () => service.close(),

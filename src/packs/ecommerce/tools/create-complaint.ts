@@ -5,7 +5,7 @@ import { assertOwner, type StoreContext } from './shared.ts';
 
 export const createComplaint = defineTool({
   name: 'create_complaint',
-  description: 'Open a complaint ticket that a person will follow up within one business day. Needs explicit confirmation.',
+  description: 'Open a complaint ticket that a person follows up (the service tells the customer by when, from the SLA). Needs explicit confirmation.',
   input: z.object({
     user_id: z.string().trim().min(1).max(100).nullable(),
     order_id: z.string().trim().max(40).optional(),

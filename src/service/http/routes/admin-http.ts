@@ -10,6 +10,7 @@ import { requireAgent } from '../request-auth.ts';
 import { errorResponses, idSchema, localeSchema, ticketSchema, userSchema } from '../schemas.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { ZodTypeProvider } from '../zod-type-provider.ts';
+import { supportSettingsSchema } from '../../tickets/support-settings.ts';
 
 /** Installed packs only: a typo ("medical") is refused with the list instead of failing on every later message. */
 const packNameSchema = z.string().min(1).max(50).refine((name) => packNames().includes(name), { error: (issue) => `unknown pack "${String(issue.input)}"; installed packs: ${packNames().join(', ')}` });
@@ -27,6 +28,8 @@ export const tenantSettingsSchema = z.object({
   retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
   /** Origins allowed to call the widget HTTP API from another site (CORS), e.g. https://shop.example.com; no path, no '*'. */
   allowedOrigins: z.array(z.string().trim().toLowerCase().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'use scheme://host[:port] without a path, e.g. https://shop.example.com')).max(50).optional(),
+  /** Holidays and 调休 workdays, SLA policies, ticket types, out-of-hours handoff (issue 21). */
+  support: supportSettingsSchema.optional(),
 });
 
 /** Tenant administration and tickets: settings, accounts, API keys (admins), tickets (everyone). */
@@ -95,6 +98,8 @@ export function registerAdminHttp(root: FastifyInstance, context: ServiceContext
     return { id: record.id, name: record.name, key: generated.key };
   });
 
+  // The tickets module (src/service/tickets) serves these routes when it is wired; these remain for a bare Store.
+  if (context.tickets) return;
   app.get('/v1/agent/tickets', {
     schema: {
       tags: ['agent'], security, summary: 'Tickets (complaints, repair bookings)', querystring: z.object({ status: ticketSchema.shape.status.optional(), conversationId: idSchema.optional() }),

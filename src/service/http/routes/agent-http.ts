@@ -67,7 +67,7 @@ export function registerAgentHttp(root: FastifyInstance, context: ServiceContext
         queue: z.enum(['unassigned', 'mine', 'all']).default('all'), status: ownerSchema.optional(), pack: z.string().max(50).optional(),
         sentiment: z.enum(['positive', 'neutral', 'negative']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
-      response: { 200: z.object({ conversations: z.array(conversationSchema) }), ...errorResponses },
+      response: { 200: z.object({ conversations: z.array(conversationSchema), customerNames: z.record(z.string(), z.string().nullable()).optional().describe('Display names of the customers listed, by id (issue 21), where known') }), ...errorResponses },
     },
   }, async (request) => {
     const { user, tenant } = await requireAgent(context, request);
@@ -76,19 +76,24 @@ export function registerAgentHttp(root: FastifyInstance, context: ServiceContext
       owner: status ?? (queue === 'unassigned' ? 'queued' : undefined), pack, sentiment, limit,
       unassigned: queue === 'unassigned' || undefined, assigneeId: queue === 'mine' ? user.id : undefined,
     });
-    return { conversations: list };
+    // Names, not ids, in the console (issue 21).
+    const customerNames = context.contacts ? await context.contacts.names(tenant.id, [...new Set(list.map((conversation) => conversation.customerId))]) : undefined;
+    return { conversations: list, ...(customerNames ? { customerNames } : {}) };
   });
 
   app.get('/v1/agent/conversations/:id', {
     schema: {
       tags, security, summary: 'One conversation with messages, notes and events', params: conversationParams,
-      response: { 200: z.object({ conversation: conversationSchema, messages: z.array(messageSchema), notes: z.array(noteSchema), events: z.array(eventSchema) }), ...errorResponses },
+      response: { 200: z.object({ conversation: conversationSchema, messages: z.array(messageSchema), notes: z.array(noteSchema), events: z.array(eventSchema), customerName: z.string().nullable().optional() }), ...errorResponses },
     },
   }, async (request) => {
     const { tenant } = await requireAgent(context, request);
     const conversation = await loadConversation(tenant, request.params.id);
-    const [messages, notes, events] = await Promise.all([store.listMessages(tenant.id, conversation.id), store.listNotes(tenant.id, conversation.id), store.listEvents(tenant.id, conversation.id)]);
-    return { conversation, messages, notes, events };
+    const [messages, notes, events, names] = await Promise.all([
+      store.listMessages(tenant.id, conversation.id), store.listNotes(tenant.id, conversation.id), store.listEvents(tenant.id, conversation.id),
+      context.contacts?.names(tenant.id, [conversation.customerId]),
+    ]);
+    return { conversation, messages, notes, events, ...(names ? { customerName: names[conversation.customerId] ?? null } : {}) };
   });
 
   app.post('/v1/agent/conversations/:id/take-over', { schema: { tags, security, summary: 'Take the conversation from the bot or the queue', params: conversationParams, response: actionResponse } }, async (request) => {

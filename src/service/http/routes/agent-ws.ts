@@ -40,8 +40,15 @@ export function registerAgentSocket(app: FastifyInstance, context: ServiceContex
         // Alerts are for the people who supervise the queue.
         if (agent.user.role !== 'agent') send({ type: 'alert', conversationId: event.conversationId, reason: event.reason, polarity: event.polarity });
       } else if (event.kind === 'typing' && event.author === 'customer') send({ type: 'typing', conversationId: event.conversationId, author: event.author, on: event.on });
+      else if (event.kind === 'ticket') send({ type: 'ticket', change: event.change, ticket: event.ticket });
     });
     send({ type: 'welcome', userId: agent.user.id, tenantId: tenant.id });
+    // Presence (issue 21): an open console means an agent who can answer; a handoff with nobody online offers a message instead.
+    const presence = context.presence;
+    const logPresence = (error: unknown) => request.log.warn({ err: error }, 'agent presence update failed');
+    void presence?.connected(tenant.id, agent.user.id).catch(logPresence);
+    const heartbeat = presence ? setInterval(() => void presence.heartbeat(tenant.id, agent.user.id).catch(logPresence), 60_000) : null;
+    heartbeat?.unref();
     socket.on('message', async (raw) => {
       let frame: z.infer<typeof agentFrameSchema>;
       try {
@@ -55,6 +62,8 @@ export function registerAgentSocket(app: FastifyInstance, context: ServiceContex
     });
     socket.on('close', () => {
       unsubscribe();
+      if (heartbeat) clearInterval(heartbeat);
+      void presence?.disconnected(tenant.id, agent.user.id).catch(logPresence);
       context.sockets.delete(socket);
       context.metrics.sockets.dec({ kind: 'agent' });
     });
