@@ -32,6 +32,11 @@ export interface ToolDefinition<Input = unknown, Output = unknown, Data = unknow
    * redone by asking again) — e.g. saving the customer's own risk-questionnaire answers; say why at the tool.
    */
   needsApproval?: boolean;
+  /**
+   * The shape of what `execute` returns, when the pack declares it (issue 20): a connector to the business's own system
+   * must answer this shape, validated before any skill sees it. Absent: the result is passed on as the backend gives it.
+   */
+  result?: z.ZodType<Output>;
   execute(input: Input, context: ToolContext<Data>): Output;
 }
 
