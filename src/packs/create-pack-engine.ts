@@ -82,7 +82,8 @@ export async function createPackEngine(options: PackEngineOptions): Promise<Pack
     const module = PACK_MODULES[name];
     const seed = index === 0 && options.data !== undefined ? options.data : await module.loadData({ db: index === 0 ? options.db : undefined, locale: options.locale });
     const data = backend.bind(name, seed);
-    return { pack: withRecordedWrites(await loadPack(name), data, backend), data };
+    const recorded = withRecordedWrites(await loadPack(name), data, backend);
+    return { pack: backend.route ? backend.route(recorded, data) : recorded, data };
   }));
   const composed = composePacks(bindings);
   const tokenizer = createTokenizer();

@@ -42,6 +42,9 @@ import { environmentLlm, tenantOrDefaultLlm } from './llm/environment-llm.ts';
 import { startEmailChannel } from './channels/email/email-channel.ts';
 import { createPackBackendStore } from './backend/pack-backend-store.ts';
 import { createStoreBackendState } from './backend/store-backend-state.ts';
+import { createConnectorStore } from './connectors/connector-store.ts';
+import { createConnectorRegistry } from './connectors/connector-registry.ts';
+import { createConnectorRouter } from './connectors/connector-router.ts';
 
 export interface ServiceOverrides {
   /** A ready store (tests pass an in-memory PGlite); default: PostgreSQL when databaseUrl is set, else PGlite under dataDir. */
@@ -99,7 +102,11 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const backends = sql ? createStoreBackendState(createPackBackendStore(sql), {
     onDiscard: (tenantId, packs) => logger.warn({ tenantId, packs }, 'pack backend writes of a turn not stored; this node reloads those backends'),
   }) : undefined;
-  const backend = backends ? { backend: backends.state } : {};
+  // Connectors to the tenants' own systems (issue 20 item 2): a tool a tenant connected goes to its system, per turn.
+  const connectorStore = sql ? createConnectorStore({ sql, secretBox }) : null;
+  const connectorRegistry = connectorStore ? createConnectorRegistry({ store: connectorStore, fetch: overrides.fetch }) : null;
+  const connectorRouter = connectorRegistry ? createConnectorRouter({ connectors: (tenantId) => connectorRegistry.forTenant(tenantId), logger }) : undefined;
+  const backend = backends ? { backend: connectorRouter ? { ...backends.state, route: connectorRouter.route } : backends.state } : {};
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
     const [{ createPackEngine }, { createFileModelCache }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
     if (options.llm) {
@@ -123,7 +130,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const channelConfigs = sql ? createChannelConfigStore({ sql, secretBox }) : null;
   const outbox: ChannelOutbox | undefined = sql && channelConfigs ? createChannelOutbox({ sql, store, jobs, configs: channelConfigs, senders: channelSenders, logger }) : undefined;
   const conversations = createConversationService({
-    store, bus, engines, metrics, webhooks, logger, outbox, backends,
+    store, bus, engines, metrics, webhooks, logger, outbox, backends, connectors: connectorRouter,
   });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,
@@ -137,6 +144,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   if (llmSettings) context.llmSettings = llmSettings;
   if (defaultLlm) context.defaultLlm = { preset: defaultLlm.preset, baseUrl: defaultLlm.baseUrl, model: defaultLlm.model, privacyMode: defaultLlm.privacyMode };
   if (backends) context.backends = backends;
+  if (connectorStore && connectorRegistry) context.connectors = { store: connectorStore, registry: connectorRegistry };
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));

@@ -12,6 +12,8 @@ import type { CommitInput, Conversation, Customer, Message, NewEvent, NewMessage
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
 import { notices, replyToMessage, turnOutcome, understandingPayload } from './reply-messages.ts';
 import type { PendingWrites, StoreBackendState, TurnMeta } from '../backend/store-backend-state.ts';
+import type { ConnectorRouter } from '../connectors/connector-router.ts';
+import { isConnectorFailure } from '../connectors/connector-failure.ts';
 
 /** Where a change came from; `channel` = an inbound message of an external channel (WeChat, email … see src/service/channels). */
 export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration' | 'channel';
@@ -34,6 +36,8 @@ export interface ConversationServiceDeps {
   outbox?: { enqueue(conversation: Conversation, messages: Message[], channel: Channel): Promise<void> };
   /** The packs' backends in the database (issue 20); without it the engines' in-memory backends are used. */
   backends?: StoreBackendState;
+  /** Tenants' connectors to their own systems (issue 20 item 2): the turn's tool calls they serve go to them. */
+  connectors?: ConnectorRouter;
 }
 
 /**
@@ -203,8 +207,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
             // A model may take seconds (issue 22 item 5): the widget shows the bot typing at once, not after the turn.
             if (streaming.onStream && 'describe' in engine && !typing) typing = botTyping(tenant.id, conversationId, true);
             // The tools' backend writes are stored with this commit, in one transaction, before anyone is told.
-            const ran = await turnOnBackends(tenant, { conversationId, actor: { kind: 'bot' } }, () =>
+            const handle = () => turnOnBackends(tenant, { conversationId, actor: { kind: 'bot' } }, () =>
               (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming));
+            // Tools served by the tenant's connectors are called asynchronously and the turn replays with their answers.
+            const ran = deps.connectors ? await deps.connectors.run(tenant.id, { conversationId, clientId: input.clientId }, handle) : await handle();
             const turn = ran.result;
             writes = ran.writes;
             const replies = turn.replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
@@ -226,11 +232,14 @@ export function createConversationService(deps: ConversationServiceDeps) {
           } catch (error) {
             writes?.settle(false);
             metrics.engineOutcomes.inc({ outcome: 'error' });
-            logger.error({ err: error, tenantId: tenant.id, conversationId }, 'engine turn failed; queueing for an agent');
-            const notice = say(conversation, notices.engineFailed());
+            // A business backend that failed (connector): an honest notice, and a person takes over; not a bug of ours.
+            const backendDown = isConnectorFailure(error);
+            if (backendDown) logger.warn({ err: error, tenantId: tenant.id, conversationId }, 'business backend failed during a turn; queueing for an agent');
+            else logger.error({ err: error, tenantId: tenant.id, conversationId }, 'engine turn failed; queueing for an agent');
+            const notice = say(conversation, backendDown ? notices.backendFailed(error.details.write === true && !['auth', 'circuit_open', 'busy'].includes(String(error.details.reason))) : notices.engineFailed());
             return {
               tenantId: tenant.id, conversationId, clientId: input.clientId, messages: [customerMessage, notice],
-              events: [...events, ...messageEvents([customerMessage, notice], { received }), { type: 'conversation.queued', data: { reason: 'engine_error' } }], patch: { owner: 'queued' as const },
+              events: [...events, ...messageEvents([customerMessage, notice], { received }), { type: 'conversation.queued', data: { reason: backendDown ? 'backend_unavailable' : 'engine_error' } }], patch: { owner: 'queued' as const },
             };
           }
         }, tenant.id, conversationId);
