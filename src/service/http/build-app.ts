@@ -25,6 +25,7 @@ import { registerWechatHttp } from '../channels/wechat/wechat-http.ts';
 import { registerWebhookChannelHttp } from '../channels/webhook/webhook-channel-http.ts';
 import { registerVoiceHttp } from '../channels/voice/voice-http.ts';
 import { registerLlmSettingsHttp } from '../llm/llm-settings-http.ts';
+import { registerConnectorsHttp } from '../connectors/connectors-http.ts';
 import { registerProactiveAdminHttp } from '../proactive/proactive-admin-http.ts';
 
 /** Method and URL of every route of an app built here (used by the tenant-isolation coverage test and docs). */
@@ -94,6 +95,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerWebhookChannelHttp(app, context);
   registerVoiceHttp(app, context);
   registerLlmSettingsHttp(app, context);
+  registerConnectorsHttp(app, context);
   registerProactiveAdminHttp(app, context);
   registerWebAssets(app, context);
   return app;
