@@ -45,6 +45,8 @@ import { createStoreBackendState } from './backend/store-backend-state.ts';
 import { createConnectorStore } from './connectors/connector-store.ts';
 import { createConnectorRegistry } from './connectors/connector-registry.ts';
 import { createConnectorRouter } from './connectors/connector-router.ts';
+import { createOtpVerifier } from './identity/otp-verifier.ts';
+import { createLogOtpSender, type OtpSender } from './identity/otp-sender.ts';
 
 export interface ServiceOverrides {
   /** A ready store (tests pass an in-memory PGlite); default: PostgreSQL when databaseUrl is set, else PGlite under dataDir. */
@@ -56,6 +58,8 @@ export interface ServiceOverrides {
   engineFactory?: EngineFactory;
   logger?: Logger;
   fetch?: typeof fetch;
+  /** Delivers one-time codes of verified identity (default: the log sender). */
+  otpSender?: OtpSender;
   /**
    * Build and warm every tenant's engine before returning, so the first customer does not wait for training (default
    * true); 'background' returns at once and warms while the server already answers (`lingxi serve`); false skips it.
@@ -106,14 +110,17 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const connectorStore = sql ? createConnectorStore({ sql, secretBox }) : null;
   const connectorRegistry = connectorStore ? createConnectorRegistry({ store: connectorStore, fetch: overrides.fetch }) : null;
   const connectorRouter = connectorRegistry ? createConnectorRouter({ connectors: (tenantId) => connectorRegistry.forTenant(tenantId), logger }) : undefined;
+  // Verified identity (issue 20 item 3): stateless one-time codes; the demo sender writes them to the log.
+  const otpVerifier = createOtpVerifier({ secret });
+  const otpSender = overrides.otpSender ?? createLogOtpSender(logger);
   const backend = backends ? { backend: connectorRouter ? { ...backends.state, route: connectorRouter.route } : backends.state } : {};
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
     const [{ createPackEngine }, { createFileModelCache }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
     if (options.llm) {
       const { createTenantLlmEngine } = await import('./llm/tenant-llm-engine.ts');
-      return createTenantLlmEngine({ ...options, ...backend, llm: options.llm, modelCache: createFileModelCache(modelCacheDir) });
+      return createTenantLlmEngine({ ...options, ...backend, identity: otpVerifier, llm: options.llm, modelCache: createFileModelCache(modelCacheDir) });
     }
-    return createPackEngine({ ...options, ...backend, modelCache: createFileModelCache(modelCacheDir) });
+    return createPackEngine({ ...options, ...backend, identity: otpVerifier, modelCache: createFileModelCache(modelCacheDir) });
   }), {
     // Tenant articles and phrases (issue 10): engines rebuild in the background when the tenant's content version moves on.
     loadContent: (tenantId) => store.tenantContent(tenantId),
@@ -130,7 +137,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const channelConfigs = sql ? createChannelConfigStore({ sql, secretBox }) : null;
   const outbox: ChannelOutbox | undefined = sql && channelConfigs ? createChannelOutbox({ sql, store, jobs, configs: channelConfigs, senders: channelSenders, logger }) : undefined;
   const conversations = createConversationService({
-    store, bus, engines, metrics, webhooks, logger, outbox, backends, connectors: connectorRouter,
+    store, bus, engines, metrics, webhooks, logger, outbox, backends, connectors: connectorRouter, identity: { verifier: otpVerifier, sender: otpSender },
   });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,

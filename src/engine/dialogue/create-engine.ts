@@ -3,7 +3,8 @@ import type { EntityExtractor, IntentClassifier, IntentPrediction, Sentiment } f
 import type { Retriever, KnowledgeHit } from '../knowledge/types.ts';
 import type { PackDefinition, SafetyMatch, Skill } from '../pack.ts';
 import { composePacks, type PackBinding } from '../compose-packs.ts';
-import { createCounterIds, systemClock, type Clock, type IdGenerator } from '../ports.ts';
+import { createCounterIds, systemClock, type Clock, type IdentityVerifier, type IdGenerator } from '../ports.ts';
+import { answerIdentityChallenge, challengeIdentity, IdentityChallenge } from './identity-gate.ts';
 import { detectLanguage } from '../text/language.ts';
 import { normalize } from '../text/normalize.ts';
 import { renderTemplate } from '../responses/render-template.ts';
@@ -61,6 +62,8 @@ export interface CreateEngineOptions<Data> {
   config?: Partial<EngineConfig>;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Checks one-time codes when a tenant requires verified identity (issue 20 item 3); without it there is no code step. */
+  identity?: IdentityVerifier;
 }
 
 const SMALL_TALK_CLOSING = new Set(['thanks', 'goodbye']);
@@ -147,7 +150,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       recordUnderstanding(recorder.events, understanding, at);
       if (input.verifiedCustomerId && !state.customerId) state.customerId = input.verifiedCustomerId;
       const extract = (piece: string) => components.extractor.extract(piece, { now: clock.now(), timeZone: config.timeZone, locale: state.locale });
-      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder, extract };
+      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder, extract, requireVerifiedIdentity: input.requireVerifiedIdentity === true };
       const angry = trackSentiment(state, understanding.sentiment);
 
       const safety = checkSafety(understanding.text);
@@ -166,12 +169,28 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       } else if (angry >= config.angryTurnsBeforeHandoff) {
         recorder.handoff = { reason: 'negative_sentiment', summary: summarize(state, understanding) };
       } else {
-        decide(env);
+        withIdentityGate(env, () => {
+          const code = env.requireVerifiedIdentity ? answerIdentityChallenge(env, options.identity) : 'none';
+          if (code === 'none') return decide(env);
+          // The right code: the request that needed it goes on (its skill now finds the customer identified).
+          const current = code === 'verified' && state.flow ? skillByName.get(state.flow.name) : undefined;
+          if (current) runSkill(env, current, false);
+        });
       }
       finishTurn(env);
       return { state, replies: recorder.replies, events: recorder.events, understanding, toolCalls: recorder.toolCalls };
     },
   };
+
+  /** Runs the dialogue policy; an identification the tenant does not accept on its own becomes a code challenge. */
+  function withIdentityGate(env: TurnEnvironment<Data>, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      if (!(error instanceof IdentityChallenge)) throw error;
+      challengeIdentity(env, error.customerId, options.identity);
+    }
+  }
 
   function checkSafety(text: string): { match: SafetyMatch; binding: PackBinding<unknown> } | null {
     for (const { binding, check } of composed.safety) {

@@ -14,6 +14,8 @@ import { notices, replyToMessage, turnOutcome, understandingPayload } from './re
 import type { PendingWrites, StoreBackendState, TurnMeta } from '../backend/store-backend-state.ts';
 import type { ConnectorRouter } from '../connectors/connector-router.ts';
 import { isConnectorFailure } from '../connectors/connector-failure.ts';
+import type { OtpVerifier } from '../identity/otp-verifier.ts';
+import type { OtpSender } from '../identity/otp-sender.ts';
 
 /** Where a change came from; `channel` = an inbound message of an external channel (WeChat, email … see src/service/channels). */
 export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration' | 'channel';
@@ -38,6 +40,8 @@ export interface ConversationServiceDeps {
   backends?: StoreBackendState;
   /** Tenants' connectors to their own systems (issue 20 item 2): the turn's tool calls they serve go to them. */
   connectors?: ConnectorRouter;
+  /** One-time codes (issue 20 item 3): sent when a turn asks a customer to prove who they are. */
+  identity?: { verifier: OtpVerifier; sender: OtpSender };
 }
 
 /**
@@ -133,6 +137,18 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
   }
 
+  /** After the commit: a one-time code for each customer the turn challenged (the code itself is never stored). */
+  async function sendCodes(tenantId: string, conversationId: string, engineConversationId: string, events: StoredEvent[]) {
+    if (!deps.identity) return;
+    for (const event of events.filter((candidate) => candidate.type === 'identity.challenged')) {
+      const backendCustomerId = String(event.data.backendCustomerId ?? '');
+      if (!backendCustomerId) continue;
+      const code = deps.identity.verifier.code({ conversationId: engineConversationId, customerId: backendCustomerId });
+      await deps.identity.sender.send({ tenantId, conversationId, backendCustomerId, code })
+        .catch((error: unknown) => logger.error({ err: error, tenantId, conversationId }, 'one-time code could not be sent'));
+    }
+  }
+
   /** A transient typing signal from the bot (at-most-once, like deltas); the widget hides it by itself after 10 s. */
   const botTyping = (tenantId: string, conversationId: string, on: boolean): boolean => {
     bus.publish(conversationTopic(conversationId), { kind: 'typing', tenantId, conversationId, author: 'bot', on })
@@ -208,7 +224,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
             if (streaming.onStream && 'describe' in engine && !typing) typing = botTyping(tenant.id, conversationId, true);
             // The tools' backend writes are stored with this commit, in one transaction, before anyone is told.
             const handle = () => turnOnBackends(tenant, { conversationId, actor: { kind: 'bot' } }, () =>
-              (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming));
+              (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text, ...(tenant.settings.requireVerifiedIdentity ? { requireVerifiedIdentity: true } : {}) }, streaming));
             // Tools served by the tenant's connectors are called asynchronously and the turn replays with their answers.
             const ran = deps.connectors ? await deps.connectors.run(tenant.id, { conversationId, clientId: input.clientId }, handle) : await handle();
             const turn = ran.result;
@@ -249,6 +265,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         }
         metrics.turnSeconds.observe({ owner: ownerAtStart }, (performance.now() - started) / 1000);
         await announce(tenant.id, result.conversation, result.messages, result.events, input.channel);
+        await sendCodes(tenant.id, conversationId, result.conversation.engineState.id, result.events);
         if (typing) botTyping(tenant.id, conversationId, false);
         return { ack: { clientId: input.clientId, seq: result.messages[0].seq, duplicate: false }, messages: result.messages, conversation: result.conversation };
       });
