@@ -9,6 +9,7 @@ import type { ServiceContext } from '../http/service-context.ts';
 import type { ZodTypeProvider } from '../http/zod-type-provider.ts';
 import { connectorSpecSchema, connectorTools, type ConnectorConfig, type ConnectorSpec } from './connector-config.ts';
 import { createConnector } from './create-connector.ts';
+import { assertAllowedDestination } from './destination-guard.ts';
 import { draftOperation, listOperations, parseOpenApiDocument } from './openapi-import.ts';
 
 const security = [{ bearer: [] }];
@@ -46,6 +47,7 @@ const importSchema = z.object({
 
 /** Checks a spec against its pack's contracts: the pack exists and every tool is one of its tools. */
 async function checkSpec(spec: ConnectorSpec): Promise<void> {
+  assertAllowedDestination(spec.baseUrl);
   if (!PACK_MODULES[spec.pack]) throw new LingxiError('validation_failed', `Unknown pack ${spec.pack}. Available: ${Object.keys(PACK_MODULES).join(', ')}.`);
   const contracts = await loadToolContracts(spec.pack);
   const unknown = connectorTools(spec).filter((tool) => !contracts[tool]);

@@ -6,6 +6,7 @@ import { connectorTools, type ConnectorConfig } from './connector-config.ts';
 import { connectorFailure, isConnectorFailure, retryable } from './connector-failure.ts';
 import { authHeaders, buildOperationRequest, type OutgoingRequest } from './http-operation.ts';
 import { applyMapping } from './response-mapping.ts';
+import { assertAllowedDestination } from './destination-guard.ts';
 
 /** One tool call sent to a business backend. */
 export interface ConnectorCall {
@@ -99,6 +100,7 @@ export function createConnector(config: ConnectorConfig, deps: ConnectorDeps = {
 
   async function attempt(call: ConnectorCall, contract: CallContract): Promise<{ result: unknown; answer: unknown; status: number }> {
     const outgoing = request(call);
+    assertAllowedDestination(outgoing.url);
     let response: Response;
     try {
       response = await fetcher(outgoing.url, { method: outgoing.method, headers: outgoing.headers, body: outgoing.body, signal: AbortSignal.timeout(config.timeoutMs), redirect: 'error' });
