@@ -35,3 +35,12 @@ export function createMemoryCache(): ModelCache {
   const map = new Map<string, string>();
   return { get: async (key) => map.get(key), set: async (key, value) => void map.set(key, value) };
 }
+
+/**
+ * Checks a one-time code a customer typed (issue 20 item 3). Synchronous and pure from the engine's side: the service
+ * implements it (codes derived from a secret, the conversation and the customer, valid for a few minutes) and sends the
+ * code through its own sender when the engine emits `identity.challenged`.
+ */
+export interface IdentityVerifier {
+  check(subject: { conversationId: string; customerId: string }, code: string): boolean;
+}

@@ -31,6 +31,11 @@ export interface BackendState {
    * of the backend before and after the tool (25–40 ms on the 1 MB e-commerce stores), worth it only when they are kept.
    */
   readonly recordsWrites?: boolean;
+  /**
+   * Optional: the pack with its tools able to go elsewhere than `bound` (the service routes a tenant's tools to its
+   * connectors to the business's own systems, src/service/connectors). Applied last, over the recorded writes.
+   */
+  route?<Data>(pack: PackDefinition<Data>, bound: unknown): PackDefinition<Data>;
 }
 
 export interface MemoryBackendState extends BackendState {

@@ -1,6 +1,6 @@
 import type { ConversationEngine } from '../engine/dialogue/types.ts';
 import type { Locale, Tone } from '../engine/types.ts';
-import { noCache, systemClock, type Clock, type IdGenerator, type ModelCache } from '../engine/ports.ts';
+import { noCache, systemClock, type Clock, type IdentityVerifier, type IdGenerator, type ModelCache } from '../engine/ports.ts';
 import { createEngine, type EngineComponents, type EngineConfig } from '../engine/dialogue/create-engine.ts';
 import { composePacks, type PackBinding } from '../engine/compose-packs.ts';
 import { createTokenizer } from '../engine/text/tokenize.ts';
@@ -29,6 +29,8 @@ export interface PackEngineOptions {
   backend?: BackendState;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Checks one-time codes of tenants that require verified identity (the service's OTP verifier). */
+  identity?: IdentityVerifier;
   modelCache?: ModelCache;
   config?: Partial<EngineConfig>;
   /** What a tenant adds (issue 10): knowledge articles answered like pack FAQ, and training phrases for pack intents. */
@@ -82,7 +84,8 @@ export async function createPackEngine(options: PackEngineOptions): Promise<Pack
     const module = PACK_MODULES[name];
     const seed = index === 0 && options.data !== undefined ? options.data : await module.loadData({ db: index === 0 ? options.db : undefined, locale: options.locale });
     const data = backend.bind(name, seed);
-    return { pack: withRecordedWrites(await loadPack(name), data, backend), data };
+    const recorded = withRecordedWrites(await loadPack(name), data, backend);
+    return { pack: backend.route ? backend.route(recorded, data) : recorded, data };
   }));
   const composed = composePacks(bindings);
   const tokenizer = createTokenizer();
@@ -110,7 +113,7 @@ export async function createPackEngine(options: PackEngineOptions): Promise<Pack
     retriever: createRetriever({ docs: [...composed.pack.knowledge, ...tenantDocs] }, { tokenizer }),
   };
   const engine = createEngine({
-    packs: bindings, components, clock: options.clock ?? systemClock, ids: options.ids ?? backend.ids,
+    packs: bindings, components, clock: options.clock ?? systemClock, ids: options.ids ?? backend.ids, ...(options.identity ? { identity: options.identity } : {}),
     config: { ...options.config, ...(options.locale ? { locale: options.locale } : {}), ...(options.tone ? { tone: options.tone } : {}) },
   });
   return { ...engine, pack: composed.pack, data: Object.fromEntries(bindings.map((b) => [b.pack.name, b.data])), bindings };

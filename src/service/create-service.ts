@@ -48,6 +48,11 @@ import { createTurnTickets } from './tickets/turn-tickets.ts';
 import { createQueueTimeout } from './tickets/queue-timeout.ts';
 import { createContactStore } from './contacts/contact-store.ts';
 import { createRoutingService } from './tickets/routing-service.ts';
+import { createConnectorStore } from './connectors/connector-store.ts';
+import { createConnectorRegistry } from './connectors/connector-registry.ts';
+import { createConnectorRouter } from './connectors/connector-router.ts';
+import { createOtpVerifier } from './identity/otp-verifier.ts';
+import { createLogOtpSender, type OtpSender } from './identity/otp-sender.ts';
 
 export interface ServiceOverrides {
   /** A ready store (tests pass an in-memory PGlite); default: PostgreSQL when databaseUrl is set, else PGlite under dataDir. */
@@ -59,6 +64,8 @@ export interface ServiceOverrides {
   engineFactory?: EngineFactory;
   logger?: Logger;
   fetch?: typeof fetch;
+  /** Delivers one-time codes of verified identity (default: the log sender). */
+  otpSender?: OtpSender;
   /**
    * Build and warm every tenant's engine before returning, so the first customer does not wait for training (default
    * true); 'background' returns at once and warms while the server already answers (`lingxi serve`); false skips it.
@@ -105,14 +112,21 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const backends = sql ? createStoreBackendState(createPackBackendStore(sql), {
     onDiscard: (tenantId, packs) => logger.warn({ tenantId, packs }, 'pack backend writes of a turn not stored; this node reloads those backends'),
   }) : undefined;
-  const backend = backends ? { backend: backends.state } : {};
+  // Connectors to the tenants' own systems (issue 20 item 2): a tool a tenant connected goes to its system, per turn.
+  const connectorStore = sql ? createConnectorStore({ sql, secretBox }) : null;
+  const connectorRegistry = connectorStore ? createConnectorRegistry({ store: connectorStore, fetch: overrides.fetch }) : null;
+  const connectorRouter = connectorRegistry ? createConnectorRouter({ connectors: (tenantId) => connectorRegistry.forTenant(tenantId), logger }) : undefined;
+  // Verified identity (issue 20 item 3): stateless one-time codes; the demo sender writes them to the log.
+  const otpVerifier = createOtpVerifier({ secret });
+  const otpSender = overrides.otpSender ?? createLogOtpSender(logger);
+  const backend = backends ? { backend: connectorRouter ? { ...backends.state, route: connectorRouter.route } : backends.state } : {};
   const engines = createEngineRegistry(overrides.engineFactory ?? (async (options) => {
     const [{ createPackEngine }, { createFileModelCache }] = await Promise.all([import('../packs/create-pack-engine.ts'), import('../infra/file-model-cache.ts')]);
     if (options.llm) {
       const { createTenantLlmEngine } = await import('./llm/tenant-llm-engine.ts');
-      return createTenantLlmEngine({ ...options, ...backend, llm: options.llm, modelCache: createFileModelCache(modelCacheDir) });
+      return createTenantLlmEngine({ ...options, ...backend, identity: otpVerifier, llm: options.llm, modelCache: createFileModelCache(modelCacheDir) });
     }
-    return createPackEngine({ ...options, ...backend, modelCache: createFileModelCache(modelCacheDir) });
+    return createPackEngine({ ...options, ...backend, identity: otpVerifier, modelCache: createFileModelCache(modelCacheDir) });
   }), {
     // Tenant articles and phrases (issue 10): engines rebuild in the background when the tenant's content version moves on.
     loadContent: (tenantId) => store.tenantContent(tenantId),
@@ -135,7 +149,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   // Routing needs the conversation service and the conversation service calls routing: a getter breaks the cycle.
   const routing = sql && presence ? createRoutingService({ sql, store, presence, logger, conversations: () => conversations }) : undefined;
   const conversations: ReturnType<typeof createConversationService> = createConversationService({
-    store, bus, engines, metrics, webhooks, logger, outbox, backends, turnTickets, router: routing,
+    store, bus, engines, metrics, webhooks, logger, outbox, backends, turnTickets, router: routing, connectors: connectorRouter, identity: { verifier: otpVerifier, sender: otpSender },
   });
   const context: ServiceContext = {
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,
@@ -160,6 +174,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     context.routing = routing;
     routing.start();
   }
+  if (connectorStore && connectorRegistry) context.connectors = { store: connectorStore, registry: connectorRegistry };
   if (channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));

@@ -3,7 +3,8 @@ import type { EntityExtractor, IntentClassifier, IntentPrediction, Sentiment } f
 import type { Retriever, KnowledgeHit } from '../knowledge/types.ts';
 import type { PackDefinition, SafetyMatch, Skill } from '../pack.ts';
 import { composePacks, type PackBinding } from '../compose-packs.ts';
-import { createCounterIds, systemClock, type Clock, type IdGenerator } from '../ports.ts';
+import { createCounterIds, systemClock, type Clock, type IdentityVerifier, type IdGenerator } from '../ports.ts';
+import { answerIdentityChallenge, challengeIdentity, IdentityChallenge } from './identity-gate.ts';
 import { detectLanguage } from '../text/language.ts';
 import { normalize } from '../text/normalize.ts';
 import { renderTemplate } from '../responses/render-template.ts';
@@ -62,6 +63,8 @@ export interface CreateEngineOptions<Data> {
   config?: Partial<EngineConfig>;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Checks one-time codes when a tenant requires verified identity (issue 20 item 3); without it there is no code step. */
+  identity?: IdentityVerifier;
 }
 
 const SMALL_TALK_CLOSING = new Set(['thanks', 'goodbye']);
@@ -148,7 +151,7 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       recordUnderstanding(recorder.events, understanding, at);
       if (input.verifiedCustomerId && !state.customerId) state.customerId = input.verifiedCustomerId;
       const extract = (piece: string) => components.extractor.extract(piece, { now: clock.now(), timeZone: config.timeZone, locale: state.locale });
-      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder, extract };
+      const env: TurnEnvironment<Data> = { pack, data, clock, ids, state, understanding, tone, recorder, extract, requireVerifiedIdentity: input.requireVerifiedIdentity === true };
       const angry = trackSentiment(state, understanding.sentiment);
 
       const safety = checkSafety(understanding.text);
@@ -167,7 +170,13 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       } else if (angry >= config.angryTurnsBeforeHandoff) {
         recorder.handoff = { reason: 'negative_sentiment', summary: summarize(state, understanding) };
       } else {
-        await decide(env);
+        await withIdentityGate(env, async () => {
+          const code = env.requireVerifiedIdentity ? answerIdentityChallenge(env, options.identity) : 'none';
+          if (code === 'none') return decide(env);
+          // The right code: the request that needed it goes on (its skill now finds the customer identified).
+          const current = code === 'verified' && state.flow ? skillByName.get(state.flow.name) : undefined;
+          if (current) await runSkill(env, current, false);
+        });
       }
       finishTurn(env);
       // Kept for one turn: what the next message may point back to ("帮我报上吧", "sign me up for it").
@@ -176,6 +185,16 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       return { state, replies: recorder.replies, events: recorder.events, understanding, toolCalls: recorder.toolCalls };
     },
   };
+
+  /** Runs the dialogue policy; an identification the tenant does not accept on its own becomes a code challenge. */
+  async function withIdentityGate(env: TurnEnvironment<Data>, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof IdentityChallenge)) throw error;
+      challengeIdentity(env, error.customerId, options.identity);
+    }
+  }
 
   function checkSafety(text: string): { match: SafetyMatch; binding: PackBinding<unknown> } | null {
     for (const { binding, check } of composed.safety) {

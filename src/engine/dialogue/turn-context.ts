@@ -5,6 +5,7 @@ import type { Clock, IdGenerator } from '../ports.ts';
 import { renderTemplate } from '../responses/render-template.ts';
 import { runTool, type ToolDefinition, type ToolOutcome } from '../tools/define-tool.ts';
 import { isAffirmative, isNegative } from './confirmation.ts';
+import { IdentityChallenge } from './identity-gate.ts';
 import type { ConversationState, EngineEvent, HandoffReason, Reply, SlotName, ToolCallRecord, Understanding } from './types.ts';
 
 /** Slot key under which a flow keeps its last question. */
@@ -42,6 +43,8 @@ export interface TurnEnvironment<Data> {
   understanding: Understanding;
   tone: Tone;
   recorder: TurnRecorder;
+  /** The tenant requires verified identity: `setCustomer` challenges instead of binding (identity-gate.ts). */
+  requireVerifiedIdentity?: boolean;
   /** Reads entities from a piece of text the way this turn's message was read (used by `focus`). */
   extract?: (text: string) => Entity[];
 }
@@ -116,6 +119,8 @@ export function createSkillContext<Data>(env: TurnEnvironment<Data>, flow: NonNu
     isAffirm: () => isAffirmative(env.understanding.text),
     isDeny: () => isNegative(env.understanding.text),
     setCustomer(customerId) {
+      // One enforcement for every pack's identification: what the customer typed does not bind them on its own.
+      if (env.requireVerifiedIdentity && state.customerId !== customerId) throw new IdentityChallenge(customerId);
       state.customerId = customerId;
     },
     customerId: () => state.customerId,

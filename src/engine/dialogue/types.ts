@@ -58,7 +58,9 @@ export type EngineEventType =
   | 'flow.started' | 'flow.completed' | 'flow.cancelled' | 'flow.queued' | 'offer.accepted' | 'tool.called' | 'knowledge.used'
   | 'fallback.triggered' | 'safety.triggered' | 'clarification.requested' | 'handoff.requested' | 'conversation.resolved' | 'message.sent'
   // LLM mode (src/engine/llm): one model call finished / failed; a code-level guardrail changed the turn.
-  | 'llm.completed' | 'llm.failed' | 'guardrail.triggered';
+  | 'llm.completed' | 'llm.failed' | 'guardrail.triggered'
+  // Verified identity (issue 20 item 3): a one-time code was requested for a customer; a customer proved who they are.
+  | 'identity.challenged' | 'customer.verified';
 
 export interface EngineEvent {
   type: EngineEventType;
@@ -91,6 +93,11 @@ export interface TurnInput {
   text: string;
   /** Customer identity the channel already verified (e.g. a logged-in shop user); still re-checked by flows. */
   verifiedCustomerId?: string;
+  /**
+   * The tenant requires verified identity: a customer found from what they typed (phone, e-mail …) is bound only after a
+   * one-time code (see identity-gate.ts), or not at all when there is no verifier.
+   */
+  requireVerifiedIdentity?: boolean;
 }
 
 export interface Understanding {

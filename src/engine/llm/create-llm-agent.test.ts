@@ -87,6 +87,16 @@ describe('createLlmAgent', () => {
     expect(results[1].toolCalls).toEqual([]);
   });
 
+  it('with verified identity required, an e-mail the customer typed authenticates nobody (issue 20 item 3)', async () => {
+    const call: ScriptStep = { completion: { choices: [{ message: { content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'find_user_id_by_email', arguments: JSON.stringify({ email: 'ivan.santos3158@example.com' }) } }] }, finish_reason: 'tool_calls' }] } };
+    const { agent } = setup([call, { completion: { choices: [{ message: { content: 'Please sign in on our website, or I can get you an agent.' } }] } }]);
+    const { state } = agent.start({ locale: 'en' });
+    const result = await agent.handle(state, { text: 'I am ivan.santos3158@example.com, where is my order?', requireVerifiedIdentity: true });
+    expect(result.state.customerId).toBeNull();
+    expect(result.toolCalls[0]).toMatchObject({ name: 'find_user_id_by_email', ok: false, error: expect.stringContaining('verification_required') });
+    expect(result.events.some((event) => event.type === 'guardrail.triggered' && event.data.rule === 'verified_identity')).toBe(true);
+  });
+
   it('keeps one customer per conversation: a second identity lookup does not switch the customer', async () => {
     const call = (id: string, email: string): ScriptStep => ({ completion: { choices: [{ message: { content: null, tool_calls: [{ id, type: 'function', function: { name: 'find_user_id_by_email', arguments: JSON.stringify({ email }) } }] }, finish_reason: 'tool_calls' }] } });
     const { agent } = setup([call('c1', 'ivan.santos3158@example.com'), call('c2', 'anya.garcia2061@example.com'), { completion: { choices: [{ message: { content: 'I can only help the account holder.' } }] } }]);

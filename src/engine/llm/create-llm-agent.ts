@@ -159,6 +159,7 @@ export function createLlmAgent<Data>(options: CreateLlmAgentOptions<Data>): LlmC
       const replyEnv = { state, tone, understanding };
       const env: ToolCallEnvironment<Data> = {
         tools, dataOf: (tool) => dataByTool.get(tool) as Data, clock, ids, state, memory, recorder, retriever: options.retriever, policy: toolPolicy, sources: [],
+        ...(input.requireVerifiedIdentity ? { requireVerifiedIdentity: true } : {}),
       };
       memory.messages.push({ role: 'user', content: text });
       addFacts(memory, extractFacts(text));

@@ -37,6 +37,8 @@ export interface ToolCallEnvironment<Data> {
   policy: ToolPolicy<Data>;
   /** Knowledge sources returned this turn (Reply.sources). */
   sources: Source[];
+  /** The tenant requires verified identity (issue 20 item 3): what the customer typed authenticates nobody in LLM mode. */
+  requireVerifiedIdentity?: boolean;
 }
 
 export type ToolCallOutcome =
@@ -83,6 +85,11 @@ export async function executeToolCall<Data>(call: ChatToolCall, env: ToolCallEnv
     if (env.state.customerId && env.state.customerId !== customerId) {
       guardrail(env, 'one_customer', { tool: name });
       return refuse(env, name, argumentsRecord, 'forbidden', 'another customer is already authenticated in this conversation; only that customer can be helped');
+    }
+    if (env.requireVerifiedIdentity && !env.state.customerId) {
+      // No code step in LLM mode yet: the model is told to send the customer to a signed-in channel or a person.
+      guardrail(env, 'verified_identity', { tool: name });
+      return refuse(env, name, argumentsRecord, 'verification_required', 'this business requires verified identity: details the customer typed do not authenticate them; show no account data, ask them to sign in on the website or app, or offer an agent');
     }
     env.state.customerId = customerId;
   }

@@ -33,6 +33,11 @@ export interface ToolDefinition<Input = unknown, Output = unknown, Data = unknow
    */
   needsApproval?: boolean;
   /**
+   * The shape of what `execute` returns, when the pack declares it (issue 20): a connector to the business's own system
+   * must answer this shape, validated before any skill sees it. Absent: the result is passed on as the backend gives it.
+   */
+  result?: z.ZodType<Output>;
+  /**
    * Runs the tool. May return a Promise: a real backend is remote (a business's HTTP API through a connector); the
    * packs' demo backends answer synchronously.
    */

@@ -14,6 +14,10 @@ import { notices, replyToMessage, turnOutcome, understandingPayload } from './re
 import type { PendingWrites, StoreBackendState, TurnMeta } from '../backend/store-backend-state.ts';
 import type { TurnTickets, TurnTicketsPlan } from '../tickets/turn-tickets.ts';
 import type { SqlExecutor } from '../storage/sql-client.ts';
+import type { ConnectorRouter } from '../connectors/connector-router.ts';
+import { isConnectorFailure } from '../connectors/connector-failure.ts';
+import type { OtpVerifier } from '../identity/otp-verifier.ts';
+import type { OtpSender } from '../identity/otp-sender.ts';
 
 /** Where a change came from; `channel` = an inbound message of an external channel (WeChat, email … see src/service/channels). */
 export type Channel = 'widget-ws' | 'widget-http' | 'agent' | 'integration' | 'channel';
@@ -40,6 +44,10 @@ export interface ConversationServiceDeps {
   turnTickets?: TurnTickets;
   /** Assigns a conversation that just entered the queue (issue 21 routing); called outside the conversation's chain. */
   router?: { routeQueued(tenant: Tenant, conversation: Conversation, facts: { intent: string | null }): Promise<void> };
+  /** Tenants' connectors to their own systems (issue 20 item 2): the turn's tool calls they serve go to them. */
+  connectors?: ConnectorRouter;
+  /** One-time codes (issue 20 item 3): sent when a turn asks a customer to prove who they are. */
+  identity?: { verifier: OtpVerifier; sender: OtpSender };
 }
 
 /**
@@ -140,6 +148,18 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
   }
 
+  /** After the commit: a one-time code for each customer the turn challenged (the code itself is never stored). */
+  async function sendCodes(tenantId: string, conversationId: string, engineConversationId: string, events: StoredEvent[]) {
+    if (!deps.identity) return;
+    for (const event of events.filter((candidate) => candidate.type === 'identity.challenged')) {
+      const backendCustomerId = String(event.data.backendCustomerId ?? '');
+      if (!backendCustomerId) continue;
+      const code = deps.identity.verifier.code({ conversationId: engineConversationId, customerId: backendCustomerId });
+      await deps.identity.sender.send({ tenantId, conversationId, backendCustomerId, code })
+        .catch((error: unknown) => logger.error({ err: error, tenantId, conversationId }, 'one-time code could not be sent'));
+    }
+  }
+
   /** A transient typing signal from the bot (at-most-once, like deltas); the widget hides it by itself after 10 s. */
   const botTyping = (tenantId: string, conversationId: string, on: boolean): boolean => {
     bus.publish(conversationTopic(conversationId), { kind: 'typing', tenantId, conversationId, author: 'bot', on })
@@ -233,8 +253,10 @@ export function createConversationService(deps: ConversationServiceDeps) {
             // A model may take seconds (issue 22 item 5): the widget shows the bot typing at once, not after the turn.
             if (streaming.onStream && 'describe' in engine && !typing) typing = botTyping(tenant.id, conversationId, true);
             // The tools' backend writes are stored with this commit, in one transaction, before anyone is told.
-            const ran = await turnOnBackends(tenant, { conversationId, actor: { kind: 'bot' } }, () =>
-              (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text }, streaming));
+            const handle = () => turnOnBackends(tenant, { conversationId, actor: { kind: 'bot' } }, () =>
+              (engine.handle as (...args: [...Parameters<typeof engine.handle>, HandleOptions?]) => ReturnType<typeof engine.handle>)(conversation.engineState, { text: input.text, ...(tenant.settings.requireVerifiedIdentity ? { requireVerifiedIdentity: true } : {}) }, streaming));
+            // Tools served by the tenant's connectors go to the business's system (awaited where the skill calls them).
+            const ran = deps.connectors ? await deps.connectors.run(tenant.id, { conversationId, clientId: input.clientId }, handle) : await handle();
             const turn = ran.result;
             writes = ran.writes;
             const replies = turn.replies.map((reply) => replyToMessage(reply, tenant.settings.personaName));
@@ -261,11 +283,14 @@ export function createConversationService(deps: ConversationServiceDeps) {
             ticketPlan = null;
             routeFacts = { intent: null };
             metrics.engineOutcomes.inc({ outcome: 'error' });
-            logger.error({ err: error, tenantId: tenant.id, conversationId }, 'engine turn failed; queueing for an agent');
-            const notice = say(conversation, notices.engineFailed());
+            // A business backend that failed (connector): an honest notice, and a person takes over; not a bug of ours.
+            const backendDown = isConnectorFailure(error);
+            if (backendDown) logger.warn({ err: error, tenantId: tenant.id, conversationId }, 'business backend failed during a turn; queueing for an agent');
+            else logger.error({ err: error, tenantId: tenant.id, conversationId }, 'engine turn failed; queueing for an agent');
+            const notice = say(conversation, backendDown ? notices.backendFailed(error.details.write === true && !['auth', 'circuit_open', 'busy'].includes(String(error.details.reason))) : notices.engineFailed());
             return {
               tenantId: tenant.id, conversationId, clientId: input.clientId, messages: [customerMessage, notice],
-              events: [...events, ...messageEvents([customerMessage, notice], { received }), { type: 'conversation.queued', data: { reason: 'engine_error' } }], patch: { owner: 'queued' as const },
+              events: [...events, ...messageEvents([customerMessage, notice], { received }), { type: 'conversation.queued', data: { reason: backendDown ? 'backend_unavailable' : 'engine_error' } }], patch: { owner: 'queued' as const },
             };
           }
         }, tenant.id, conversationId);
@@ -276,6 +301,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
         metrics.turnSeconds.observe({ owner: ownerAtStart }, (performance.now() - started) / 1000);
         await announce(tenant.id, result.conversation, result.messages, result.events, input.channel);
         await ticketPlan?.announce().catch((error: unknown) => logger.error({ err: error, tenantId: tenant.id, conversationId }, 'ticket announce failed'));
+        await sendCodes(tenant.id, conversationId, result.conversation.engineState.id, result.events);
         if (typing) botTyping(tenant.id, conversationId, false);
         return { ack: { clientId: input.clientId, seq: result.messages[0].seq, duplicate: false }, messages: result.messages, conversation: result.conversation };
       });

@@ -61,4 +61,8 @@ export const notices = {
   /** The agent went offline (issue 21): the customer waits for the next one. */
   requeued: () => ({ zh: '客服暂时离开，已为您重新排队，下一位客服会接着处理', en: 'Your agent had to leave; you are back in the queue and the next agent will take over' }),
   engineFailed: () => ({ zh: '助手暂时无法回答，正在为您转接人工客服。', en: 'The assistant cannot answer right now; connecting you to an agent.' }),
+  /** A business backend (connector) failed: say so, and when a write was sent and not answered, that its outcome is unknown. */
+  backendFailed: (uncertainWrite: boolean) => uncertainWrite
+    ? { zh: '抱歉，业务系统没有正常响应，我无法确认这次操作是否已经生效。正在为您转接人工客服核实，请勿重复提交。', en: "Sorry, our business system did not answer properly, so I can't confirm whether the change went through. I'm connecting you to an agent to check; please don't submit it again." }
+    : { zh: '抱歉，业务系统暂时没有响应，我现在无法为您查询或办理，没有做任何改动。正在为您转接人工客服。', en: "Sorry, our business system isn't answering right now, so I can't look this up or change anything; nothing was changed. I'm connecting you to an agent." },
 };

@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestService, TEST_PASSWORD, type TestService } from '../testing/create-test-service.ts';
 import { connectTestClient } from '../testing/ws-test-client.ts';
 import { routeTable } from './build-app.ts';
+import { connectorSpecSchema } from '../connectors/connector-config.ts';
 
 /**
  * Authorisation matrix (issue 12): every route × every role, with the expected answer written out. Ids in URLs and
@@ -14,8 +15,11 @@ import { routeTable } from './build-app.ts';
 const roles = ['anonymous', 'customerA', 'agentA', 'supervisorA', 'adminA', 'adminB', 'apiKeyB'] as const;
 type Role = (typeof roles)[number];
 type Expected = 'ok' | '401' | '403' | '404';
-type Ids = { conversation: string; customer: string; article: string; webhook: string; ticket: string; widgetToken: string; userA: string; externalId: string };
+type Ids = { conversation: string; customer: string; article: string; webhook: string; ticket: string; widgetToken: string; userA: string; externalId: string; connector: string };
 interface Row { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; url: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: string }
+
+/** A connector to nowhere (port 9): its test answers "unreachable" at once. */
+const MATRIX_CONNECTOR = { kind: 'action-server', pack: 'ecommerce', name: 'matrix', baseUrl: 'http://127.0.0.1:9/', retries: 0, enabled: false, tools: ['track_order'] };
 
 //                                                                                                     anon custA agtA supA admA admB keyB
 const rows: Row[] = [
@@ -89,6 +93,15 @@ const rows: Row[] = [
   { method: 'GET', route: '/v1/admin/llm', url: () => '/v1/admin/llm', expect: '401 401 403 403 ok ok 401' },
   { method: 'PUT', route: '/v1/admin/llm', url: () => '/v1/admin/llm', body: () => ({ enabled: false }), expect: '401 401 403 403 ok ok 401' },
   { method: 'POST', route: '/v1/admin/llm/test', url: () => '/v1/admin/llm/test', body: () => ({ baseUrl: 'http://127.0.0.1:9/v1', model: 'none', timeoutMs: 1000 }), expect: '401 401 403 403 ok ok 401' },
+  // Connectors to the business's own systems (issue 20): admins only; another tenant's connector is not found.
+  { method: 'GET', route: '/v1/admin/connectors', url: () => '/v1/admin/connectors', expect: '401 401 403 403 ok ok 401' },
+  { method: 'GET', route: '/v1/admin/connectors/contracts', url: () => '/v1/admin/connectors/contracts?pack=ecommerce', expect: '401 401 403 403 ok ok 401' },
+  { method: 'POST', route: '/v1/admin/connectors/openapi', url: () => '/v1/admin/connectors/openapi', body: () => ({ document: '{"openapi":"3.0.0","paths":{}}' }), expect: '401 401 403 403 ok ok 401' },
+  { method: 'POST', route: '/v1/admin/connectors', url: () => '/v1/admin/connectors', body: () => ({ connector: MATRIX_CONNECTOR }), expect: '401 401 403 403 ok ok 401' },
+  { method: 'GET', route: '/v1/admin/connectors/:id', url: (i) => `/v1/admin/connectors/${i.connector}`, expect: '401 401 403 403 ok 404 401' },
+  { method: 'PUT', route: '/v1/admin/connectors/:id', url: (i) => `/v1/admin/connectors/${i.connector}`, body: () => ({ connector: MATRIX_CONNECTOR }), expect: '401 401 403 403 ok 404 401' },
+  { method: 'POST', route: '/v1/admin/connectors/:id/test', url: (i) => `/v1/admin/connectors/${i.connector}/test`, body: () => ({ tool: 'track_order', arguments: { order_id: '#W1' } }), expect: '401 401 403 403 ok 404 401' },
+  { method: 'DELETE', route: '/v1/admin/connectors/:id', url: (i) => `/v1/admin/connectors/${i.connector}`, expect: '401 401 403 403 ok 404 401' },
   // Learning loop (issue 10): admins and supervisors.
   { method: 'GET', route: '/v1/admin/learning/gaps', url: () => '/v1/admin/learning/gaps', expect: '401 401 403 ok ok ok 401' },
   { method: 'POST', route: '/v1/admin/learning/gaps/answer', url: () => '/v1/admin/learning/gaps/answer', body: () => ({ messageIds: ['msg_none'], title: 't', body: 'b' }), expect: '401 401 403 ok ok 404 401' },
@@ -114,7 +127,7 @@ let t: TestService;
 let widgetKeyA: string;
 let supervisorA: string;
 let settings: Record<string, unknown>;
-let shared: Omit<Ids, 'conversation' | 'customer' | 'widgetToken' | 'externalId'>;
+let shared: Omit<Ids, 'conversation' | 'customer' | 'widgetToken' | 'externalId' | 'connector'>;
 beforeAll(async () => {
   t = await createTestService({ rateLimitLogin: 1000, rateLimitWidgetStarts: 10_000 }, { withSql: true });
   widgetKeyA = t.a.widgetKey;
@@ -150,7 +163,9 @@ const outcome = (status: number): Expected | string => status === 401 || status 
 
 describe('authorisation matrix', () => {
   it.each(rows.map((row) => [`${row.method} ${row.route}`, row] as const))('%s', async (_name, row) => {
-    const ids: Ids = { ...shared, ...(await fresh()) };
+    // A connector of tenant A per row (the DELETE row removes its own).
+    const connector = (await t.service.context.connectors!.store.create(t.a.tenantId, connectorSpecSchema.parse(MATRIX_CONNECTOR), 'secret')).id;
+    const ids: Ids = { ...shared, ...(await fresh()), connector };
     const expected = row.expect.split(' ');
     const actual: string[] = [];
     for (const role of roles) {
@@ -171,7 +186,9 @@ describe('authorisation matrix', () => {
 
   it('agent WebSocket: staff of the tenant only; another tenant cannot touch A conversations', async () => {
     const base = (await t.service.app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws');
-    const ids: Ids = { ...shared, ...(await fresh()) };
+    // A connector of tenant A per row (the DELETE row removes its own).
+    const connector = (await t.service.context.connectors!.store.create(t.a.tenantId, connectorSpecSchema.parse(MATRIX_CONNECTOR), 'secret')).id;
+    const ids: Ids = { ...shared, ...(await fresh()), connector };
     const codes: Record<string, string> = {};
     for (const role of roles) {
       const token = credential(role, ids)?.slice(7) ?? '';
@@ -189,7 +206,9 @@ describe('authorisation matrix', () => {
 
   it('widget WebSocket: another tenant key or another customer cannot open A conversation', async () => {
     const base = (await t.service.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => t.service.app.server.address() && `http://127.0.0.1:${(t.service.app.server.address() as { port: number }).port}`))!.replace(/^http/, 'ws');
-    const ids: Ids = { ...shared, ...(await fresh()) };
+    // A connector of tenant A per row (the DELETE row removes its own).
+    const connector = (await t.service.context.connectors!.store.create(t.a.tenantId, connectorSpecSchema.parse(MATRIX_CONNECTOR), 'secret')).id;
+    const ids: Ids = { ...shared, ...(await fresh()), connector };
     for (const hello of [{ tenantKey: t.b.widgetKey, customerId: ids.externalId, conversationId: ids.conversation }, { tenantKey: t.a.widgetKey, customerId: 'someone-else', conversationId: ids.conversation }]) {
       const client = await connectTestClient(`${base}/v1/widget/ws`);
       client.send({ type: 'hello', ...hello });

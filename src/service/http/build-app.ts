@@ -25,6 +25,7 @@ import { registerWechatHttp } from '../channels/wechat/wechat-http.ts';
 import { registerWebhookChannelHttp } from '../channels/webhook/webhook-channel-http.ts';
 import { registerVoiceHttp } from '../channels/voice/voice-http.ts';
 import { registerLlmSettingsHttp } from '../llm/llm-settings-http.ts';
+import { registerConnectorsHttp } from '../connectors/connectors-http.ts';
 import { registerProactiveAdminHttp } from '../proactive/proactive-admin-http.ts';
 import { registerTicketsHttp } from '../tickets/tickets-http.ts';
 import { registerContactsHttp } from '../contacts/contacts-http.ts';
@@ -97,6 +98,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerWebhookChannelHttp(app, context);
   registerVoiceHttp(app, context);
   registerLlmSettingsHttp(app, context);
+  registerConnectorsHttp(app, context);
   registerProactiveAdminHttp(app, context);
   registerTicketsHttp(app, context);
   registerContactsHttp(app, context);

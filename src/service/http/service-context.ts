@@ -1,3 +1,5 @@
+import type { ConnectorStore } from '../connectors/connector-store.ts';
+import type { ConnectorRegistry } from '../connectors/connector-registry.ts';
 import type { Logger } from 'pino';
 import type { TokenSigner } from '../auth/token-signer.ts';
 import type { Bus } from '../bus/bus.ts';
@@ -68,6 +70,8 @@ export interface ServiceContext {
   proactive?: ProactiveCare;
   /** The packs' demo backends per tenant in the database (issue 20); absent without a SQL client (in-memory backends). */
   backends?: StoreBackendState;
+  /** Tenants' connectors to their own systems (issue 20 item 2); absent without a SQL client. */
+  connectors?: { store: ConnectorStore; registry: ConnectorRegistry };
   /** Channels (issue 13). Absent when the service runs without its SQL client (a bare Store override). */
   channels?: ChannelServices;
   /** Per-tenant LLM settings (issue 7), key sealed. Absent without the SQL client. */

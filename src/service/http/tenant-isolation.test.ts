@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestService, type TestService } from '../testing/create-test-service.ts';
 import { routeTable } from './build-app.ts';
+import { connectorSpecSchema } from '../connectors/connector-config.ts';
 
 /**
  * Every route, tried with tenant B's credentials against tenant A's ids (and A's widget token against B's
@@ -32,6 +33,8 @@ beforeAll(async () => {
   ids.phrase = (await t.service.context.store.addIntentPhrases(t.a.tenantId, [{ id: 'phr_a', intent: 'order_status', text: 'where is my parcel', locale: 'en', createdBy: null }]))[0].id;
   // Proactive care (issue 9): a rule only tenant A has.
   ids.rule = (await inject({ method: 'PUT', url: '/v1/admin/proactive/rules/a-only-rule', headers: { authorization: `Bearer ${t.a.tokens.admin}` }, payload: { event: 'order.delayed', template: { zh: 'A 的规则', en: 'Rule of A' } } })).json().rule.id;
+  // Connectors (issue 20): one only tenant A has.
+  ids.connector = (await t.service.context.connectors!.store.create(t.a.tenantId, connectorSpecSchema.parse({ kind: 'action-server', pack: 'ecommerce', name: 'A only', baseUrl: 'http://127.0.0.1:9/', tools: ['track_order'] }), 'a-secret')).id;
   ids.ticket = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: ids.conversation, kind: 'complaint', subject: 'late' } })).json().id;
   // Tickets (issue 21): a ticket of B, which B must not link to A's conversation.
   ids.ticketB = (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.b.tokens.agent}` }, payload: { subject: 'own ticket of B' } })).json().id;
@@ -90,6 +93,10 @@ const cases: Case[] = [
   { method: 'DELETE', route: '/v1/admin/intents/phrases/:id', url: () => `/v1/admin/intents/phrases/${ids.phrase}`, auth: 'adminB' },
   { method: 'DELETE', route: '/v1/admin/proactive/rules/:id', url: () => `/v1/admin/proactive/rules/${ids.rule}`, auth: 'adminB' },
   { method: 'POST', route: '/v1/admin/proactive/rules/:id/preview', url: () => `/v1/admin/proactive/rules/${ids.rule}/preview`, auth: 'adminB', body: () => ({ days: 7 }) },
+  { method: 'GET', route: '/v1/admin/connectors/:id', url: () => `/v1/admin/connectors/${ids.connector}`, auth: 'adminB' },
+  { method: 'PUT', route: '/v1/admin/connectors/:id', url: () => `/v1/admin/connectors/${ids.connector}`, auth: 'adminB', body: () => ({ connector: { kind: 'action-server', pack: 'ecommerce', name: 'hijack', baseUrl: 'http://127.0.0.1:9/', tools: ['track_order'] } }) },
+  { method: 'POST', route: '/v1/admin/connectors/:id/test', url: () => `/v1/admin/connectors/${ids.connector}/test`, auth: 'adminB', body: () => ({ tool: 'track_order', arguments: { order_id: '#W1' } }) },
+  { method: 'DELETE', route: '/v1/admin/connectors/:id', url: () => `/v1/admin/connectors/${ids.connector}`, auth: 'adminB' },
   { method: 'POST', route: '/v1/widget/conversations/:id/read', url: () => `/v1/widget/conversations/${ids.conversationB}/read`, auth: 'widgetA', body: () => ({ seq: 1 }) },
 ];
 
@@ -104,6 +111,7 @@ const listRoutes = [
   ['GET', '/v1/admin/llm', 'adminB'], ['PUT', '/v1/admin/llm', 'adminB'], ['POST', '/v1/admin/llm/test', 'adminB'],
   ['GET', '/v1/admin/learning/gaps', 'adminB'], ['GET', '/v1/admin/intents', 'adminB'], ['POST', '/v1/admin/intents/:intent/phrases', 'adminB'],
   ['GET', '/v1/admin/learning/digest', 'adminB'], ['GET', '/v1/admin/learning/status', 'adminB'], ['GET', '/v1/admin/learning/suite', 'adminB'],
+  ['GET', '/v1/admin/connectors', 'adminB'], ['GET', '/v1/admin/connectors/contracts', 'adminB'], ['POST', '/v1/admin/connectors/openapi', 'adminB'], ['POST', '/v1/admin/connectors', 'adminB'],
   ['GET', '/v1/admin/proactive/rules', 'adminB'], ['PUT', '/v1/admin/proactive/rules/:id', 'adminB'], ['GET', '/v1/admin/proactive/log', 'adminB'],
 ] as const;
 const publicRoutes = ['/healthz', '/readyz', '/metrics', '/', '/openapi.json', '/v1/widget/ws', '/v1/agent/ws'];
@@ -137,6 +145,7 @@ describe('tenant isolation', () => {
     expect((await t.service.context.store.getArticle(t.a.tenantId, ids.draft))?.status).toBe('draft');
     expect(await t.service.context.store.listIntentPhrases(t.a.tenantId)).toHaveLength(1);
     expect((await t.service.context.proactive!.rules.get(t.a.tenantId, 'a-only-rule'))?.source).toBe('custom');
+    expect(await t.service.context.connectors!.store.get(t.a.tenantId, ids.connector)).toMatchObject({ name: 'A only', secret: 'a-secret' });
   });
 
   it('lists only the caller tenant data', async () => {

@@ -34,6 +34,11 @@ export interface TenantSettings {
   allowedOrigins?: string[];
   /** Agent operations (issue 21): holidays, SLA policies, ticket types, out-of-hours handoff; defaults when absent (src/service/tickets/support-settings.ts). */
   support?: SupportSettingsInput;
+  /**
+   * Issue 20 item 3: a customer found from what they typed (phone, e-mail, name) is bound only after a one-time code;
+   * a phone number alone unlocks no account data and no write. Customers verified by the widget HMAC are not asked.
+   */
+  requireVerifiedIdentity?: boolean;
 }
 
 export interface Tenant {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool, ToolError } from '../../../engine/tools/define-tool.ts';
 import type { Order, Payment } from '../store/types.ts';
 import { getOwnOrder, orderIdSchema, roundMoney, type StoreContext } from './shared.ts';
+import { orderResultSchema } from './result-schemas.ts';
 
 export const CANCEL_REASONS = ['no longer needed', 'ordered by mistake'] as const;
 
@@ -9,6 +10,7 @@ export const cancelPendingOrder = defineTool({
   name: 'cancel_pending_order',
   description: "Cancel a pending order. Processed or delivered orders cannot be cancelled. Needs explicit confirmation. The payment is refunded: immediately to a gift card, otherwise in 5-7 business days.",
   input: z.object({ order_id: orderIdSchema, reason: z.enum(CANCEL_REASONS) }),
+  result: orderResultSchema,
   write: true,
   execute({ order_id: orderId, reason }, context: StoreContext): Order {
     const order = getOwnOrder(context, orderId);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../../../engine/tools/define-tool.ts';
 import type { Fulfillment } from '../store/types.ts';
 import { getOwnOrder, orderIdSchema, type StoreContext } from './shared.ts';
+import { trackingResultSchema } from './result-schemas.ts';
 
 export interface Tracking {
   order_id: string;
@@ -18,6 +19,7 @@ export const trackOrder = defineTool({
   name: 'track_order',
   description: 'Logistics tracking of an order: carrier, tracking numbers and the event timeline, and whether it looks delayed.',
   input: z.object({ order_id: orderIdSchema }),
+  result: trackingResultSchema,
   write: false,
   execute({ order_id: orderId }, context: StoreContext): Tracking {
     const order = getOwnOrder(context, orderId);

@@ -27,6 +27,8 @@ export const tenantSettingsSchema = z.object({
   /** Purge conversations idle for this many days (PIPL/GDPR storage limitation); null keeps them. */
   retentionDays: z.number().int().min(1).max(3650).nullable().optional(),
   /** Origins allowed to call the widget HTTP API from another site (CORS), e.g. https://shop.example.com; no path, no '*'. */
+  /** A phone number or e-mail alone unlocks nothing: identification needs a one-time code (or the widget HMAC). */
+  requireVerifiedIdentity: z.boolean().optional(),
   allowedOrigins: z.array(z.string().trim().toLowerCase().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'use scheme://host[:port] without a path, e.g. https://shop.example.com')).max(50).optional(),
   /** Holidays and 调休 workdays, SLA policies, ticket types, out-of-hours handoff (issue 21). */
   support: supportSettingsSchema.optional(),
