@@ -33,6 +33,8 @@ import type { ChannelKind, ChannelSender } from './channels/channel.ts';
 import { createChannelConfigStore } from './channels/channel-config-store.ts';
 import { createChannelGateway } from './channels/channel-gateway.ts';
 import { createChannelOutbox, type ChannelOutbox } from './channels/channel-outbox.ts';
+import { createChannelInbox } from './channels/channel-inbox.ts';
+import { createWecomSync } from './channels/wechat/wecom-sync.ts';
 import { createWechatApi } from './channels/wechat/wechat-api.ts';
 import { createWechatSender } from './channels/wechat/wechat-sender.ts';
 import { createWebhookChannelSender } from './channels/webhook/webhook-channel-sender.ts';
@@ -137,12 +139,17 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   if (llmSettings) context.llmSettings = llmSettings;
   if (defaultLlm) context.defaultLlm = { preset: defaultLlm.preset, baseUrl: defaultLlm.baseUrl, model: defaultLlm.model, privacyMode: defaultLlm.privacyMode };
   if (backends) context.backends = backends;
-  if (channelConfigs && outbox) {
+  if (sql && channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));
     channelSenders.set('wecom', createWechatSender('wecom', { api: wechatApi, store, now }));
     channelSenders.set('webhook', createWebhookChannelSender({ fetch: fetcher, now }));
-    context.channels = { gateway: createChannelGateway({ store, conversations, configs: channelConfigs, outbox, logger }), senders: channelSenders, configs: channelConfigs, outbox, wechatApi, fetch: fetcher, now };
+    const gateway = createChannelGateway({ store, conversations, configs: channelConfigs, outbox, logger });
+    const inbox = createChannelInbox({ sql, store, jobs, gateway, logger });
+    const wecomSync = createWecomSync({ store, configs: channelConfigs, api: wechatApi, inbox, jobs, logger });
+    context.channels = { gateway, senders: channelSenders, configs: channelConfigs, outbox, inbox, wecomSync, wechatApi, fetch: fetcher, now };
+    // Messages a restart left in the inbox (the in-process job runner forgets its queue) are queued again.
+    void inbox.recover().catch((error: unknown) => logger.error({ err: error }, 'channel inbox recovery failed'));
   }
   if (sql) {
     context.proactive = createProactiveCare({ sql, store, jobs, logger, send: conversationSender(conversations) });

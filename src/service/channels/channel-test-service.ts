@@ -9,6 +9,7 @@ import { createPgliteClient } from '../storage/pglite-client.ts';
 import { createSqlStore } from '../storage/sql-store.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
 import { createScriptedEngine } from '../testing/scripted-engine.ts';
+import type { ConversationEngine } from '../../engine/dialogue/types.ts';
 
 /** A service with channels wired (PGlite store plus its SQL client), the demo tenant and an admin token (tests only). */
 export interface ChannelTestService {
@@ -21,18 +22,35 @@ export interface ChannelTestService {
   close(): Promise<void>;
 }
 
-export async function createChannelTestService(config: ServiceConfigInput = {}): Promise<ChannelTestService> {
+/** Test options: `engine` replaces the scripted engine (a slow one, to show that callbacks do not wait for the bot). */
+export interface ChannelTestOptions {
+  engine?: () => ConversationEngine;
+}
+
+export async function createChannelTestService(config: ServiceConfigInput = {}, options: ChannelTestOptions = {}): Promise<ChannelTestService> {
   const sql = await createPgliteClient();
   const store = await createSqlStore('pglite', sql);
   const demo = (await seedDemo(store, { password: 'test-password-123' })) as DemoSeed;
   const logger = createLogger('info', new Writable({ write(_chunk, _encoding, done) { done(); } }));
-  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), { store, sql, logger, engineFactory: async () => createScriptedEngine() });
+  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), { store, sql, logger, engineFactory: async () => (options.engine ?? createScriptedEngine)(), ...(options.engine ? { warmEngines: false } : {}) });
   const users = await store.listUsers(demo.tenantId);
   const token = (role: string) => {
     const user = users.find((candidate) => candidate.role === role)!;
     return service.context.signer.sign({ kind: 'agent', tenantId: demo.tenantId, userId: user.id, role: user.role }, 3600);
   };
   return { service, sql, demo, tenantId: demo.tenantId, adminToken: token('admin'), agentToken: token('agent'), close: () => service.close() };
+}
+
+/** The scripted engine with every turn delayed by `delayMs` (a tenant LLM that takes seconds). */
+export function createSlowEngine(delayMs: number): ConversationEngine {
+  const engine = createScriptedEngine();
+  return {
+    ...engine,
+    async handle(...args: Parameters<ConversationEngine['handle']>) {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return engine.handle(...args);
+    },
+  };
 }
 
 export interface RecordedRequest {

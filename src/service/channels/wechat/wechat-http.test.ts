@@ -20,6 +20,19 @@ let nonceCounter = 0;
 const signedQuery = (timestamp = String(Math.floor(Date.now() / 1000)), nonce = `n${++nonceCounter}`) => `timestamp=${timestamp}&nonce=${nonce}&signature=${wechatSignature(TOKEN, timestamp, nonce)}`;
 const post = (query: string, body: string) => t.service.app.inject({ method: 'POST', url: `/channels/wechat/${t.tenantId}?${query}`, headers: { 'content-type': 'text/xml' }, payload: body });
 const sends = () => api.requests.filter((request) => request.path === '/cgi-bin/message/custom/send').map((request) => JSON.parse(request.body));
+/** The conversation of an openid once the inbox job has run the turn (callbacks are acknowledged before that). */
+async function conversationOf(openid: string) {
+  const { store } = t.service.context;
+  let found: Awaited<ReturnType<typeof store.listConversations>>[number] | undefined;
+  await eventually(async () => {
+    const customer = await store.findCustomerByIdentity(t.tenantId, 'wechat', openid);
+    expect(customer).not.toBeNull();
+    [found] = await store.listConversations(t.tenantId, { customerId: customer!.id });
+    expect(found).toBeTruthy();
+    expect((await store.listMessages(t.tenantId, found!.id)).some((message) => message.author === 'customer')).toBe(true);
+  }, 5000);
+  return found!;
+}
 const agent = (method: 'GET' | 'POST', url: string, payload?: object) => t.service.app.inject({ method, url, headers: { authorization: `Bearer ${t.agentToken}` }, payload });
 
 beforeAll(async () => {
@@ -63,6 +76,7 @@ describe('WeChat Official Account channel', () => {
 
     // "1" picks the numbered quick reply 转人工: the bot hands the conversation over.
     expect((await post(signedQuery(), textXml('openid-round-trip', '1', '6054768590064713002'))).body).toBe('success');
+    await eventually(async () => expect((await agent('GET', `/v1/agent/conversations/${conversation.id}`)).json().messages.filter((m: { author: string }) => m.author === 'customer')).toHaveLength(2), 5000);
     const messages = (await agent('GET', `/v1/agent/conversations/${conversation.id}`)).json().messages;
     expect(messages.filter((m: { author: string }) => m.author === 'customer').map((m: { text: string; payload: { channel: { pressed?: string } } }) => [m.text, m.payload.channel.pressed])).toEqual([['我的订单到哪了', undefined], ['转人工', '1']]);
 
@@ -84,8 +98,8 @@ describe('WeChat Official Account channel', () => {
     expect((await post(query, body)).body).toBe('success');
     expect((await post(query, body)).body).toBe('success');
     expect((await post(signedQuery(), body)).body).toBe('success');
-    const customer = (await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wechat', 'openid-retry'))!;
-    const [conversation] = await t.service.context.store.listConversations(t.tenantId, { customerId: customer.id });
+    const conversation = await conversationOf('openid-retry');
+    expect((await t.service.context.channels!.inbox.get(t.tenantId, 'wechat', '6054768590064713100'))?.attempts).toBe(1);
     const messages = await t.service.context.store.listMessages(t.tenantId, conversation.id);
     expect(messages.filter((message) => message.author === 'customer')).toHaveLength(1);
     expect(conversation.locale).toBe('en');
@@ -102,7 +116,7 @@ describe('WeChat Official Account channel', () => {
     expect((await post(query, textXml('openid-x', 'replayed with other content', '4'))).statusCode).toBe(401);
     expect((await post(signedQuery(), `<xml><Content>${'x'.repeat(70 * 1024)}</Content></xml>`)).statusCode).toBe(413);
     expect((await post(signedQuery(), 'not xml at all')).statusCode).toBe(400);
-    expect(await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wechat', 'openid-x')).not.toBeNull();
+    await conversationOf('openid-x');
   });
 
   it('decrypts the official safe-mode example and checks msg_signature', async () => {
@@ -118,8 +132,7 @@ describe('WeChat Official Account channel', () => {
     } finally {
       channels.now = realNow;
     }
-    const customer = (await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wechat', 'oyORnuP8q7ou2gfYjqLzSIWZf0rs'))!;
-    const [conversation] = await t.service.context.store.listConversations(t.tenantId, { customerId: customer.id });
+    const conversation = await conversationOf('oyORnuP8q7ou2gfYjqLzSIWZf0rs');
     const messages = await t.service.context.store.listMessages(t.tenantId, conversation.id);
     expect(messages.find((message) => message.author === 'customer')).toMatchObject({ text: 'abcdteT', clientId: 'wechat:6054768590064713728' });
     await eventually(() => expect(sends().some((send) => send.touser === 'oyORnuP8q7ou2gfYjqLzSIWZf0rs')).toBe(true));
@@ -142,8 +155,7 @@ describe('WeChat Official Account channel', () => {
   it('does not send more than 48 hours after the customer\'s last message: the outcome is recorded instead', async () => {
     const channels = t.service.context.channels!;
     expect((await post(signedQuery(), textXml('openid-late', '我的订单', '6054768590064713200'))).body).toBe('success');
-    const customer = (await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wechat', 'openid-late'))!;
-    const [conversation] = await t.service.context.store.listConversations(t.tenantId, { customerId: customer.id });
+    const conversation = await conversationOf('openid-late');
     await eventually(() => expect(sends().some((send) => send.touser === 'openid-late')).toBe(true));
     const original = channels.senders.get('wechat')!;
     channels.senders.set('wechat', createWechatSender('wechat', { api: channels.wechatApi, store: t.service.context.store, now: () => new Date(Date.now() + 49 * 3600 * 1000) }));

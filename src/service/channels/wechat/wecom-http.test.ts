@@ -60,11 +60,13 @@ describe('WeCom customer service (微信客服) channel', () => {
     const response = await t.service.app.inject({ method: 'POST', url, headers: { 'content-type': 'text/xml' }, payload: body });
     expect([response.statusCode, response.body]).toEqual([200, 'success']);
 
+    await eventually(async () => expect(await t.service.context.channels!.configs.readState(t.tenantId, 'wecom', 'cursor:wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw')).toBe('cursor-2'), 5000);
     const syncs = api.requests.filter((request) => request.path === '/cgi-bin/kf/sync_msg').map((request) => JSON.parse(request.body));
     expect(syncs.map((sync) => sync.cursor)).toEqual([undefined, 'cursor-1']);
     expect(syncs[0]).toMatchObject({ token: 'ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR', open_kfid: 'wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw', limit: 1000 });
     expect(await t.service.context.channels!.configs.readState(t.tenantId, 'wecom', 'cursor:wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw')).toBe('cursor-2');
 
+    await eventually(async () => expect(await t.service.context.channels!.inbox.get(t.tenantId, 'wecom', 'from_customer_1')).toMatchObject({ status: 'done' }), 5000);
     const customer = (await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wecom', 'wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw'))!;
     const [conversation] = await t.service.context.store.listConversations(t.tenantId, { customerId: customer.id });
     expect(conversation.channel).toBe('wecom');
