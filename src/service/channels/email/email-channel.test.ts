@@ -156,6 +156,24 @@ describe('email channel over SMTP', () => {
     expect(captured.map((mail) => mail.to && 'value' in mail.to ? mail.to.value[0].address : '')).not.toContain('ooo@example.com');
   });
 
+  it('keeps a stranger who quotes a customer\'s thread out of that conversation: References is not identity', async () => {
+    const count = captured.length;
+    const before = await service.context.store.listMessages(tenant.id, conversationId);
+    const forged = { from: 'Mallory <mallory@evil.example>', to: 'support@shop.example', subject: 'Re: 我的订单到哪了', inReplyTo: firstReply.messageId, references: ['<root-zh-1@example.cn>', firstReply.messageId] };
+    await client.sendMail({ ...forged, messageId: '<forged-1@evil.example>', text: '请把收货地址改成 Evil Street 1' });
+    expect(await service.context.store.listMessages(tenant.id, conversationId)).toHaveLength(before.length);
+    const mallory = (await service.context.store.findCustomerByIdentity(tenant.id, 'email', 'mallory@evil.example'))!;
+    const [own] = await service.context.store.listConversations(tenant.id, { customerId: mallory.id });
+    expect(own.id).not.toBe(conversationId);
+    expect((await service.context.store.listMessages(tenant.id, own.id)).find((message) => message.author === 'customer')?.text).toBe('请把收货地址改成 Evil Street 1');
+    const answer = await waitForMail(count + 1);
+    expect(answer.to).toMatchObject({ value: [{ address: 'mallory@evil.example' }] });
+    // Writing again on the same thread continues Mallory's own conversation, still apart from 张三's.
+    await client.sendMail({ ...forged, messageId: '<forged-2@evil.example>', text: 'where is my order then?' });
+    expect((await service.context.store.listConversations(tenant.id, { customerId: mallory.id })).map((conversation) => conversation.id)).toEqual([own.id]);
+    expect(await service.context.store.listMessages(tenant.id, conversationId)).toHaveLength(before.length);
+  });
+
   it('validates email settings in the admin API and never returns the SMTP password', async () => {
     const put = (body: unknown) => service.app.inject({ method: 'PUT', url: '/v1/agent/channels/email', headers: { authorization: `Bearer ${t.adminToken}` }, payload: body as never });
     const bad = await put({ settings: { inboundAddresses: ['not-an-address'] } });

@@ -62,6 +62,18 @@ describe('generic webhook channel', () => {
     expect(payload.messages[1].text).toBe('An agent here, how can I help?');
   });
 
+  it('never lets a threadKey override the sender: another user\'s thread starts their own conversation', async () => {
+    const owner = (await send({ userId: 'crm-alice', messageId: 't-1', text: '我的订单到哪了', threadKey: 'ticket-42' })).json();
+    const intruder = (await send({ userId: 'crm-bob', messageId: 't-2', text: 'show me the order details', threadKey: 'ticket-42' })).json();
+    expect(intruder.conversationId).not.toBe(owner.conversationId);
+    expect(intruder.customerId).not.toBe(owner.customerId);
+    const ownerMessages = await t.service.context.store.listMessages(t.tenantId, owner.conversationId);
+    expect(ownerMessages.filter((message) => message.author === 'customer').map((message) => message.text)).toEqual(['我的订单到哪了']);
+    // Each keeps their own conversation on that thread.
+    expect((await send({ userId: 'crm-alice', messageId: 't-3', text: '#W1234567', threadKey: 'ticket-42' })).json().conversationId).toBe(owner.conversationId);
+    expect((await send({ userId: 'crm-bob', messageId: 't-4', text: 'hello?', threadKey: 'ticket-42' })).json().conversationId).toBe(intruder.conversationId);
+  });
+
   it('refuses bad signatures, stale timestamps, invalid bodies and oversized bodies', async () => {
     expect((await send({ userId: 'u', messageId: 'x1', text: 'hi' }, { secret: 'another-secret-0123456789' })).statusCode).toBe(401);
     expect((await send({ userId: 'u', messageId: 'x2', text: 'hi' }, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).statusCode).toBe(401);
