@@ -159,7 +159,7 @@ describe('email channel over SMTP', () => {
   it('keeps a stranger who quotes a customer\'s thread out of that conversation: References is not identity', async () => {
     const count = captured.length;
     const before = await service.context.store.listMessages(tenant.id, conversationId);
-    const forged = { from: 'Mallory <mallory@evil.example>', to: 'support@shop.example', subject: 'Re: 我的订单到哪了', inReplyTo: firstReply.messageId, references: ['<root-zh-1@example.cn>', firstReply.messageId] };
+    const forged = { from: 'Mallory <mallory@evil.example>', to: 'support@shop.example', subject: 'Re: 我的订单到哪了', inReplyTo: firstReply.messageId!, references: ['<root-zh-1@example.cn>', firstReply.messageId!] };
     await client.sendMail({ ...forged, messageId: '<forged-1@evil.example>', text: '请把收货地址改成 Evil Street 1' });
     expect(await service.context.store.listMessages(tenant.id, conversationId)).toHaveLength(before.length);
     const mallory = (await service.context.store.findCustomerByIdentity(tenant.id, 'email', 'mallory@evil.example'))!;

@@ -178,6 +178,24 @@ describe('WeChat Official Account channel', () => {
     }
   });
 
+  it('splits a 1,200-character agent reply at sentence ends into texts of at most 2,048 bytes, and records it', async () => {
+    expect((await post(signedQuery(), textXml('openid-long', '转人工', '6054768590064713300'))).body).toBe('success');
+    const conversation = await conversationOf('openid-long');
+    const sentence = '您好，关于您反映的物流延迟问题，我们已经联系了快递公司并加急处理。';
+    const long = sentence.repeat(Math.ceil(1200 / sentence.length)).slice(0, 1200 - (1200 % sentence.length));
+    expect([...long].length).toBeGreaterThan(1100);
+    expect((await agent('POST', `/v1/agent/conversations/${conversation.id}/messages`, { text: long })).statusCode).toBe(200);
+    const pieces = () => sends().filter((send) => send.touser === 'openid-long' && send.text.content.startsWith('您好，关于')).map((send) => send.text.content as string);
+    await eventually(() => expect(pieces().join('')).toBe(long), 5000);
+    expect(pieces().length).toBe(2);
+    for (const piece of pieces()) {
+      expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(2048);
+      expect(piece.endsWith('。')).toBe(true);
+    }
+    const events = await t.service.context.store.listEvents(t.tenantId, conversation.id);
+    expect(events.find((event) => event.type === 'channel.message_split')?.data).toMatchObject({ channel: 'wechat', parts: 2, bytes: Buffer.byteLength(long), maxBytes: 2048 });
+  });
+
   it('never returns channel secrets from the admin API', async () => {
     const response = await t.service.app.inject({ url: '/v1/agent/channels', headers: { authorization: `Bearer ${t.adminToken}` } });
     expect(response.statusCode).toBe(200);
