@@ -6,6 +6,7 @@ import { errorResponses } from '../http/schemas.ts';
 import type { ServiceContext } from '../http/service-context.ts';
 import type { ZodTypeProvider } from '../http/zod-type-provider.ts';
 import { CHANNEL_KINDS, type ChannelConfig, type ChannelKind } from './channel.ts';
+import type { ChannelProblem } from './channel-outbox.ts';
 import { webhookChannelSecretsSchema, webhookChannelSettingsSchema } from './webhook/webhook-channel-settings.ts';
 import { wechatSecretsSchema, wechatSettingsSchema, wecomSecretsSchema, wecomSettingsSchema } from './wechat/wechat-settings.ts';
 
@@ -26,11 +27,13 @@ const channelView = z.object({
   secretsSet: z.array(z.string()),
   /** Where the platform must send callbacks for this tenant (path; prefix it with the public base URL). */
   inboundPath: z.string(), updatedAt: z.string().nullable(),
+  /** A permanent refusal by the platform since the last successful send (e.g. WeChat 48001: no customer-service permission), with what the account lacks. */
+  problem: z.object({ code: z.string(), outcome: z.string(), message: z.string(), hint: z.object({ zh: z.string(), en: z.string() }), at: z.string() }).nullable(),
 });
 
-const view = (tenantId: string, kind: ChannelKind, config: ChannelConfig | null) => ({
+const view = (tenantId: string, kind: ChannelKind, config: ChannelConfig | null, problem: ChannelProblem | null) => ({
   kind, enabled: config?.enabled ?? false, settings: config?.settings ?? {}, secretsSet: Object.keys(config?.secrets ?? {}).sort(),
-  inboundPath: inboundPathOf(kind, tenantId), updatedAt: config?.updatedAt ?? null,
+  inboundPath: inboundPathOf(kind, tenantId), updatedAt: config?.updatedAt ?? null, problem,
 });
 
 /** Admin routes for a tenant's channel configuration. Secrets are write-only: set one with a string, remove it with null. */
@@ -50,7 +53,7 @@ export function registerChannelAdminHttp(root: FastifyInstance, context: Service
   app.get('/v1/agent/channels', { schema: { tags: ['admin'], security, summary: 'Channel configurations of the tenant (admin); secrets are listed by name only', response: { 200: z.object({ channels: z.array(channelView) }), ...errorResponses } } }, async (request) => {
     const { tenant } = await requireAgent(context, request, ['admin']);
     const stored = new Map((await channels.configs.list(tenant.id)).map((config) => [config.kind, config]));
-    return { channels: kindSchema.options.map((kind) => view(tenant.id, kind, stored.get(kind) ?? null)) };
+    return { channels: await Promise.all(kindSchema.options.map(async (kind) => view(tenant.id, kind, stored.get(kind) ?? null, stored.has(kind) ? await channels.outbox.problem(tenant.id, kind) : null))) };
   });
 
   app.put('/v1/agent/channels/:kind', {
@@ -79,6 +82,6 @@ export function registerChannelAdminHttp(root: FastifyInstance, context: Service
     const saved = await channels.configs.upsert(tenant.id, kind, { enabled: request.body.enabled, settings, secrets: request.body.secrets });
     await context.store.appendAudit({ tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: 'channel.updated', targetType: 'channel', targetId: kind, data: { fields: Object.keys(request.body), secretsChanged: Object.keys(request.body.secrets ?? {}) } })
       .catch((error: unknown) => request.log.error({ err: error }, 'audit write failed'));
-    return view(tenant.id, kind, saved);
+    return view(tenant.id, kind, saved, await channels.outbox.problem(tenant.id, kind));
   });
 }

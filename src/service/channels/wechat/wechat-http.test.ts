@@ -36,7 +36,12 @@ async function conversationOf(openid: string) {
 const agent = (method: 'GET' | 'POST', url: string, payload?: object) => t.service.app.inject({ method, url, headers: { authorization: `Bearer ${t.agentToken}` }, payload });
 
 beforeAll(async () => {
-  api = await startFakeApi((request) => request.path === '/cgi-bin/token' ? { json: { access_token: `token-${request.query.get('appid')}`, expires_in: 7200 } } : { json: { errcode: 0, errmsg: 'ok' } });
+  api = await startFakeApi((request) => {
+    if (request.path === '/cgi-bin/token') return { json: { access_token: `token-${request.query.get('appid')}`, expires_in: 7200 } };
+    // 全局返回码 48001 "api unauthorized": the account has no customer-service message permission.
+    if (request.body.includes('openid-no-permission')) return { json: { errcode: 48001, errmsg: 'api unauthorized rid: 6571d9d5-2b4c1a7e-0d2a6c1f' } };
+    return { json: { errcode: 0, errmsg: 'ok' } };
+  });
   t = await createChannelTestService();
   const configured = await t.service.app.inject({
     method: 'PUT', url: '/v1/agent/channels/wechat', headers: { authorization: `Bearer ${t.adminToken}` },
@@ -194,6 +199,28 @@ describe('WeChat Official Account channel', () => {
     }
     const events = await t.service.context.store.listEvents(t.tenantId, conversation.id);
     expect(events.find((event) => event.type === 'channel.message_split')?.data).toMatchObject({ channel: 'wechat', parts: 2, bytes: Buffer.byteLength(long), maxBytes: 2048 });
+  });
+
+  it('does not retry a permanent refusal (48001) and shows what the account lacks in the admin channel status', async () => {
+    const channels = t.service.context.channels!;
+    const admin = async () => (await t.service.app.inject({ url: '/v1/agent/channels', headers: { authorization: `Bearer ${t.adminToken}` } })).json().channels.find((channel: { kind: string }) => channel.kind === 'wechat');
+    expect((await post(signedQuery(), textXml('openid-no-permission', '我的订单', '6054768590064713400'))).body).toBe('success');
+    const conversation = await conversationOf('openid-no-permission');
+    await eventually(async () => {
+      const deliveries = await channels.outbox.list(t.tenantId, conversation.id);
+      expect(deliveries.length).toBeGreaterThan(0);
+      expect(deliveries.map((delivery) => [delivery.status, delivery.outcome, delivery.attempts])).toEqual(deliveries.map(() => ['failed', 'api_unauthorized', 1]));
+    }, 5000);
+    const status = await admin();
+    expect(status.problem).toMatchObject({ code: '48001', outcome: 'api_unauthorized', hint: { zh: expect.stringContaining('客服消息接口权限'), en: expect.stringContaining('customer-service message permission') } });
+    const events = await t.service.context.store.listEvents(t.tenantId, conversation.id);
+    expect(events.some((event) => event.type === 'channel.delivery_failed' && event.data.outcome === 'api_unauthorized' && event.data.permanent === true)).toBe(true);
+    // A later successful send clears the status.
+    expect((await post(signedQuery(), textXml('openid-after-fix', 'hello', '6054768590064713401'))).body).toBe('success');
+    await eventually(async () => expect((await admin()).problem).toBeNull(), 5000);
+    // One try per message (the greeting and the answer), none repeated.
+    const tries = api.requests.filter((request) => request.path === '/cgi-bin/message/custom/send' && request.body.includes('openid-no-permission'));
+    expect(tries).toHaveLength((await channels.outbox.list(t.tenantId, conversation.id)).length);
   });
 
   it('never returns channel secrets from the admin API', async () => {

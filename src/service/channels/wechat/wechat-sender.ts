@@ -1,7 +1,8 @@
 import type { Locale } from '../../../engine/types.ts';
 import type { Message, Store } from '../../storage/store.ts';
 import type { ChannelSender, OutboundContext } from '../channel.ts';
-import { ChannelDeliverySkipped } from '../channel-outbox.ts';
+import { ChannelDeliveryFailed, ChannelDeliverySkipped } from '../channel-outbox.ts';
+import { WECHAT_PERMANENT_ERRORS } from './wechat-errors.ts';
 import { WechatApiError, type WechatApi } from './wechat-api.ts';
 import { credentialsOf, readWecomConfig } from './wechat-settings.ts';
 import { renderAsText } from './text-rendering.ts';
@@ -12,10 +13,15 @@ export const CUSTOMER_SERVICE_WINDOW_MS = 48 * 3600 * 1000;
 /** errcodes meaning "outside the window / over the message limit": record, do not retry. */
 const WINDOW_ERRORS = new Map([[45015, 'outside_48h_window'], [45047, 'over_message_limit'], [95001, 'over_message_limit'], [95002, 'outside_48h_window'], [43004, 'unsubscribed']]);
 
-/** What a failed API call means for the outbox: skip (window, limit), or retry (anything else). */
+/** What a failed API call means for the outbox: skip (window, limit), fail for good (permission, whitelist …), or retry. */
 function classify(error: unknown): unknown {
-  const outcome = error instanceof WechatApiError ? WINDOW_ERRORS.get(error.errcode) : undefined;
-  return outcome ? new ChannelDeliverySkipped(outcome, error instanceof Error ? error.message : outcome) : error;
+  if (!(error instanceof WechatApiError)) return error;
+  const outcome = WINDOW_ERRORS.get(error.errcode);
+  if (outcome) return new ChannelDeliverySkipped(outcome, error.message);
+  const permanent = WECHAT_PERMANENT_ERRORS.get(error.errcode);
+  if (!permanent) return error;
+  const problem = permanent.channelWide ? { code: String(error.errcode), outcome: permanent.outcome, message: error.message, hint: permanent.hint } : undefined;
+  return new ChannelDeliveryFailed(permanent.outcome, `${error.message}. ${permanent.hint.en}`, problem);
 }
 
 /**
