@@ -8,6 +8,14 @@ import type { ChannelGateway, ChannelKind, InboundMessage, ReceiveResult } from 
 import type { ChannelConfigStore } from './channel-config-store.ts';
 import type { ChannelOutbox } from './channel-outbox.ts';
 import { pickNumberedReply } from './wechat/text-rendering.ts';
+import { cleanText } from './clean-text.ts';
+
+/** The message's own strings without NUL and other control characters (the database refuses NUL; nobody means them). */
+const cleanInbound = (message: InboundMessage): InboundMessage => ({
+  ...message, senderId: cleanText(message.senderId), text: cleanText(message.text), messageId: cleanText(message.messageId),
+  ...(message.senderName === undefined ? {} : { senderName: cleanText(message.senderName) }),
+  ...(message.threadKey === undefined ? {} : { threadKey: cleanText(message.threadKey) }),
+});
 
 /** Channels that render quick replies as a numbered list: a bare number from the customer picks that reply. */
 export const NUMBERED_REPLY_CHANNELS = new Set<ChannelKind>(['wechat', 'wecom']);
@@ -102,7 +110,8 @@ export function createChannelGateway(deps: ChannelGatewayDeps): ChannelGatewaySe
   }
 
   return {
-    receive(tenant: Tenant, message: InboundMessage): Promise<ReceiveResult> {
+    receive(tenant: Tenant, inbound: InboundMessage): Promise<ReceiveResult> {
+      const message = cleanInbound(inbound);
       return serialize(`${tenant.id}:${message.channel}:${message.senderId}`, async () => {
         const customer = await customerFor(tenant, message.channel, message.senderId, message.senderName);
         const locale = message.locale ?? chooseLocale(message.text, tenant.settings.locale);

@@ -174,6 +174,19 @@ describe('email channel over SMTP', () => {
     expect(await service.context.store.listMessages(tenant.id, conversationId)).toHaveLength(before.length);
   });
 
+  it('answers to Reply-To (a web form sent from noreply@) and stores a body with a NUL byte instead of answering 451', async () => {
+    await client.sendMail({ from: '网站表单 <noreply@forms.example>', replyTo: '李四 <lisi@example.cn>', to: 'support@shop.example', subject: '退货申请', messageId: '<form-zh-1@forms.example>', text: '我想退货，订单 #W7654321' });
+    const recipients = () => captured.map((mail) => (mail.to && 'value' in mail.to ? mail.to.value[0].address : ''));
+    for (let waited = 0; waited < 10_000 && !recipients().includes('lisi@example.cn'); waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(recipients()).toContain('lisi@example.cn');
+    expect(recipients()).not.toContain('noreply@forms.example');
+    const sent = await client.sendMail({ from: 'dave@example.com', to: 'support@shop.example', subject: 'Order', messageId: '<nul-en-1@example.com>', text: 'Where is\u0000 my order?' });
+    expect(sent.accepted).toEqual(['support@shop.example']);
+    const dave = (await service.context.store.findCustomerByIdentity(tenant.id, 'email', 'dave@example.com'))!;
+    const [conversation] = await service.context.store.listConversations(tenant.id, { customerId: dave.id });
+    expect((await service.context.store.listMessages(tenant.id, conversation.id)).find((message) => message.author === 'customer')?.text).toBe('Where is my order?');
+  });
+
   it('validates email settings in the admin API and never returns the SMTP password', async () => {
     const put = (body: unknown) => service.app.inject({ method: 'PUT', url: '/v1/agent/channels/email', headers: { authorization: `Bearer ${t.adminToken}` }, payload: body as never });
     const bad = await put({ settings: { inboundAddresses: ['not-an-address'] } });

@@ -58,7 +58,12 @@ export function createEmailInbound(deps: EmailInboundDeps): EmailInbound {
     },
 
     async receive(raw, recipients) {
-      const email = await parseEmail(raw);
+      const email = await parseEmail(raw).catch((error: unknown) => {
+        // The same bytes would fail again: a permanent 5xx with the reason, never "451 try later".
+        const reason = error instanceof Error ? error.message : 'unreadable message';
+        if (/header size/i.test(reason)) throw new SmtpRejection(552, '5.3.4 the header section is too large; send it with shorter headers');
+        throw new SmtpRejection(554, `5.6.0 the message could not be parsed: ${reason.slice(0, 120)}`);
+      });
       if (email.automatic) return { stored: 0, ignored: 'automatic' };
       if (!email.from) throw new SmtpRejection(550, '5.1.7 the message has no From address to answer');
       const attachmentList = email.attachments.map((attachment) => `${attachment.name} (${attachment.contentType}, ${attachment.size} B)`).join(', ');
@@ -74,7 +79,7 @@ export function createEmailInbound(deps: EmailInboundDeps): EmailInbound {
           channel: 'email', senderId: email.from.address, senderName: email.from.name ?? undefined, text: text.slice(0, deps.maxChars ?? 4000),
           messageId: compactId(email.messageId), threadKey: email.threadKey, locale: email.locale,
           attachments: email.attachments.length ? email.attachments : undefined,
-          meta: { subject: email.subject, emailMessageId: email.messageId, references: email.references.slice(-20), ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}), to: recipients.filter((address) => map.get(address) === tenantId) },
+          meta: { subject: email.subject, emailMessageId: email.messageId, ...(email.replyTo ? { replyTo: email.replyTo } : {}), references: email.references.slice(-20), ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}), to: recipients.filter((address) => map.get(address) === tenantId) },
         });
         if (!result.duplicate) stored++;
       }

@@ -75,6 +75,13 @@ describe('generic webhook channel', () => {
     expect((await send({ userId: 'crm-bob', messageId: 't-4', text: 'hello?', threadKey: 'ticket-42' })).json().conversationId).toBe(intruder.conversationId);
   });
 
+  it('cleans a NUL byte out of a message instead of failing to store it', async () => {
+    const response = await send({ userId: 'crm-nul', messageId: 'nul-1', text: '我的订单\u0000到哪了' });
+    expect(response.statusCode, response.body).toBe(200);
+    const messages = await t.service.context.store.listMessages(t.tenantId, response.json().conversationId);
+    expect(messages.find((message) => message.author === 'customer')?.text).toBe('我的订单到哪了');
+  });
+
   it('refuses bad signatures, stale timestamps, invalid bodies and oversized bodies', async () => {
     expect((await send({ userId: 'u', messageId: 'x1', text: 'hi' }, { secret: 'another-secret-0123456789' })).statusCode).toBe(401);
     expect((await send({ userId: 'u', messageId: 'x2', text: 'hi' }, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).statusCode).toBe(401);
