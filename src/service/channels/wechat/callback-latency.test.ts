@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannelTestService, createSlowEngine, startFakeApi, type ChannelTestService } from '../channel-test-service.ts';
 import { eventually } from '../../testing/eventually.ts';
@@ -9,15 +10,18 @@ const TOKEN = 'latencytoken';
 const APP_ID = 'wx2c2769f8efd9abc2';
 // WeCom documentation example keys (回调配置).
 const WECOM = { token: 'QDG6eK', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: 'wx5823bf96d3bd56c7' };
-const OPEN_KF_ID = 'wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw';
+const OPEN_KF_ID = 'wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q';
 
 let t: ChannelTestService;
 let api: Awaited<ReturnType<typeof startFakeApi>>;
 let synced = 0;
 
 const now = () => String(Math.floor(Date.now() / 1000));
-const textXml = (from: string, content: string, msgId: string) =>
-  `<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${now()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
+// Provider wire formats, kept with their sources in __fixtures__/README.md.
+const TEXT_MESSAGE = readFileSync(new URL('./__fixtures__/text-message.xml', import.meta.url), 'utf8');
+const SYNC_PAGE = JSON.parse(readFileSync(new URL('./__fixtures__/kf-sync-msg-text.json', import.meta.url), 'utf8'));
+const textXml = (from: string, content: string, msgId: string) => TEXT_MESSAGE.trim()
+  .replace('{{FromUserName}}', from).replace('{{CreateTime}}', now()).replace('{{Content}}', content).replace('{{MsgId}}', msgId);
 const postWechat = (nonce: string, body: string) => {
   const timestamp = now();
   return t.service.app.inject({ method: 'POST', url: `/channels/wechat/${t.tenantId}?timestamp=${timestamp}&nonce=${nonce}&signature=${wechatSignature(TOKEN, timestamp, nonce)}`, headers: { 'content-type': 'text/xml' }, payload: body });
@@ -33,7 +37,7 @@ beforeAll(async () => {
     if (request.path === '/cgi-bin/token' || request.path === '/cgi-bin/gettoken') return { json: { errcode: 0, access_token: 'token', expires_in: 7200 } };
     if (request.path === '/cgi-bin/kf/sync_msg') {
       synced++;
-      return { json: { errcode: 0, errmsg: 'ok', next_cursor: `c${synced}`, has_more: 0, msg_list: synced > 1 ? [] : [{ msgid: 'slow_customer_1', open_kfid: OPEN_KF_ID, external_userid: 'wm-slow-customer', send_time: 1615478585, origin: 3, msgtype: 'text', text: { content: '我的订单到哪了' } }] } };
+      return { json: { ...SYNC_PAGE, next_cursor: `c${synced}`, msg_list: synced > 1 ? [] : SYNC_PAGE.msg_list } };
     }
     return { json: { errcode: 0, errmsg: 'ok' } };
   });
@@ -76,7 +80,7 @@ describe('callbacks answer before the bot (slow engine)', () => {
     }));
     expect([result.statusCode, result.body]).toEqual([200, 'success']);
     expect(ms).toBeLessThan(ENGINE_DELAY_MS / 2);
-    await eventually(() => expect(api.requests.some((request) => request.path === '/cgi-bin/kf/send_msg' && JSON.parse(request.body).touser === 'wm-slow-customer')).toBe(true), 10_000);
-    expect(await t.service.context.channels!.inbox.get(t.tenantId, 'wecom', 'slow_customer_1')).toMatchObject({ status: 'done', attempts: 1 });
+    await eventually(() => expect(api.requests.some((request) => request.path === '/cgi-bin/kf/send_msg' && JSON.parse(request.body).touser === 'wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw')).toBe(true), 10_000);
+    expect(await t.service.context.channels!.inbox.get(t.tenantId, 'wecom', 'from_msgid_4622416642169452483')).toMatchObject({ status: 'done', attempts: 1 });
   });
 });

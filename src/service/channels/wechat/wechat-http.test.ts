@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannelTestService, startFakeApi, type ChannelTestService } from '../channel-test-service.ts';
 import { eventually } from '../../testing/eventually.ts';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   api = await startFakeApi((request) => {
     if (request.path === '/cgi-bin/token') return { json: { access_token: `token-${request.query.get('appid')}`, expires_in: 7200 } };
     // 全局返回码 48001 "api unauthorized": the account has no customer-service message permission.
-    if (request.body.includes('openid-no-permission')) return { json: { errcode: 48001, errmsg: 'api unauthorized rid: 6571d9d5-2b4c1a7e-0d2a6c1f' } };
+    if (request.body.includes('openid-no-permission')) return { json: JSON.parse(readFileSync(new URL('./__fixtures__/errcode-48001.json', import.meta.url), 'utf8')) };
     return { json: { errcode: 0, errmsg: 'ok' } };
   });
   t = await createChannelTestService();
