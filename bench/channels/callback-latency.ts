@@ -7,6 +7,8 @@
  * happens, the time from callback to the bot's reply reaching the fake API.
  *
  * Run: npx tsx bench/channels/callback-latency.ts [delayMs=3000] [callbacks=40] [concurrency=8]
+ * With DATABASE_URL set the service runs on PostgreSQL (a fresh schema, dropped afterwards), else on embedded PGlite,
+ * whose queries all run on the one event loop (so under load the callback waits behind the jobs' queries).
  */
 import { performance } from 'node:perf_hooks';
 import { createChannelTestService, createSlowEngine, startFakeApi } from '../../src/service/channels/channel-test-service.ts';
@@ -37,7 +39,8 @@ const api = await startFakeApi((request) => {
   }
   return { json: { errcode: 0, errmsg: 'ok' } };
 });
-const t = await createChannelTestService({}, { engine: () => createSlowEngine(delayMs) });
+const postgresUrl = process.env.DATABASE_URL;
+const t = await createChannelTestService({}, { engine: () => createSlowEngine(delayMs), ...(postgresUrl ? { postgresUrl } : {}) });
 const admin = { authorization: `Bearer ${t.adminToken}` };
 await t.service.app.inject({ method: 'PUT', url: '/v1/agent/channels/wechat', headers: admin, payload: { settings: { appId: 'wx2c2769f8efd9abc2', apiBaseUrl: api.url }, secrets: { token: TOKEN, appSecret: 'app-secret' } } });
 await t.service.app.inject({ method: 'PUT', url: '/v1/agent/channels/wecom', headers: admin, payload: { settings: { corpId: WECOM.corpId, apiBaseUrl: api.url }, secrets: { token: WECOM.token, encodingAesKey: WECOM.encodingAesKey, secret: 'kf-secret' } } });
@@ -90,7 +93,7 @@ const waitForReplies = async (kind: 'wechat' | 'wecom') => {
   while (repliedAfter[kind].length < callbacks && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 };
 
-const result: Record<string, unknown> = { delayMs, callbacks, concurrency };
+const result: Record<string, unknown> = { database: postgresUrl ? 'postgres' : 'pglite', delayMs, callbacks, concurrency };
 for (const [kind, post] of [['wechat', wechatCallback], ['wecom', wecomCallback]] as const) {
   const latencies = summary(await measure(post));
   await waitForReplies(kind);
