@@ -34,6 +34,7 @@ import { createChannelConfigStore } from './channels/channel-config-store.ts';
 import { createChannelGateway } from './channels/channel-gateway.ts';
 import { createChannelOutbox, type ChannelOutbox } from './channels/channel-outbox.ts';
 import { createChannelInbox } from './channels/channel-inbox.ts';
+import { createChannelAttachmentStore } from './channels/channel-attachments.ts';
 import { createWecomSync } from './channels/wechat/wecom-sync.ts';
 import { createWechatApi } from './channels/wechat/wechat-api.ts';
 import { createWechatSender } from './channels/wechat/wechat-sender.ts';
@@ -147,7 +148,8 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     const gateway = createChannelGateway({ store, conversations, configs: channelConfigs, outbox, logger });
     const inbox = createChannelInbox({ sql, store, jobs, gateway, logger });
     const wecomSync = createWecomSync({ store, configs: channelConfigs, api: wechatApi, inbox, jobs, logger });
-    context.channels = { gateway, senders: channelSenders, configs: channelConfigs, outbox, inbox, wecomSync, wechatApi, fetch: fetcher, now };
+    const attachments = createChannelAttachmentStore({ sql });
+    context.channels = { gateway, senders: channelSenders, configs: channelConfigs, outbox, inbox, attachments, wecomSync, wechatApi, fetch: fetcher, now };
     // Messages a restart left in the inbox (the in-process job runner forgets its queue) are queued again.
     void inbox.recover().catch((error: unknown) => logger.error({ err: error }, 'channel inbox recovery failed'));
   }

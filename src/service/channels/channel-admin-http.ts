@@ -56,6 +56,25 @@ export function registerChannelAdminHttp(root: FastifyInstance, context: Service
     return { channels: await Promise.all(kindSchema.options.map(async (kind) => view(tenant.id, kind, stored.get(kind) ?? null, stored.has(kind) ? await channels.outbox.problem(tenant.id, kind) : null))) };
   });
 
+  app.get('/v1/agent/attachments/:id', {
+    schema: {
+      tags: ['agent'], security, summary: 'Download a file that came with a channel message (email attachment); listed by id on payload.channel.attachments',
+      params: z.object({ id: z.string().min(1).max(64) }),
+    },
+  }, async (request, reply) => {
+    const { tenant } = await requireAgent(context, request);
+    const file = await channels.attachments.get(tenant.id, request.params.id);
+    if (!file) throw new LingxiError('not_found', 'No such attachment in this tenant.');
+    // Always a download, never rendered by the browser: an attached HTML file must not run in the console's origin.
+    return reply
+      .header('content-type', /^[\w.+-]+\/[\w.+-]+$/.test(file.contentType) ? file.contentType : 'application/octet-stream')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
+  });
+
   app.put('/v1/agent/channels/:kind', {
     schema: {
       tags: ['admin'], security, summary: 'Configure one channel (admin): settings replace the stored ones; secrets are merged (null removes one)',

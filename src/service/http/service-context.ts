@@ -16,6 +16,7 @@ import type { ChannelConfigStore } from '../channels/channel-config-store.ts';
 import type { ChannelGatewayService } from '../channels/channel-gateway.ts';
 import type { ChannelOutbox } from '../channels/channel-outbox.ts';
 import type { ChannelInbox } from '../channels/channel-inbox.ts';
+import type { ChannelAttachmentStore } from '../channels/channel-attachments.ts';
 import type { WecomSync } from '../channels/wechat/wecom-sync.ts';
 import type { WechatApi } from '../channels/wechat/wechat-api.ts';
 import type { LlmSettingsStore } from '../llm/llm-settings-store.ts';
@@ -30,6 +31,8 @@ export interface ChannelServices {
   outbox: ChannelOutbox;
   /** Inbound messages stored before a callback is acknowledged; the bot's turn runs from a job (issue 27). */
   inbox: ChannelInbox;
+  /** Files that came with channel messages (email attachments), downloaded by agents. */
+  attachments: ChannelAttachmentStore;
   /** WeCom sync_msg pulls, queued by the callback. */
   wecomSync: WecomSync;
   /** WeChat / WeCom API client with the access-token cache shared by the sender and the WeCom sync. */

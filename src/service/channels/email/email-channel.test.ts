@@ -31,7 +31,7 @@ beforeAll(async () => {
   const capturePort = (capture.server.address() as AddressInfo).port;
   await service.context.channels!.configs.upsert(tenant.id, 'email', {
     enabled: true,
-    settings: { inboundAddresses: ['Support@Shop.example', 'help@shop.example'], fromName: '灵犀客服', smtp: { host: '127.0.0.1', port: capturePort, secure: false, user: 'mailer', rejectUnauthorized: false } },
+    settings: { inboundAddresses: ['Support@Shop.example', 'help@shop.example'], fromName: '灵犀客服', attachments: { maxBytes: 2048, maxCount: 2 }, smtp: { host: '127.0.0.1', port: capturePort, secure: false, user: 'mailer', rejectUnauthorized: false } },
     secrets: { smtpPassword: 'not-used-by-capture' },
   });
   email = await startEmailChannel(service.context, { smtpPort: 0, smtpHost: '127.0.0.1', smtpMaxBytes: 64 * 1024 });
@@ -185,6 +185,30 @@ describe('email channel over SMTP', () => {
     const dave = (await service.context.store.findCustomerByIdentity(tenant.id, 'email', 'dave@example.com'))!;
     const [conversation] = await service.context.store.listConversations(tenant.id, { customerId: dave.id });
     expect((await service.context.store.listMessages(tenant.id, conversation.id)).find((message) => message.author === 'customer')?.text).toBe('Where is my order?');
+  });
+
+  it('stores attachments within the tenant\'s limits and lets an agent download them (never rendered inline)', async () => {
+    const receipt = Buffer.from('订单 #W1234567 发票 / invoice 199.00 CNY\n', 'utf8');
+    await client.sendMail({
+      from: 'erin@example.com', to: 'support@shop.example', subject: '发票', messageId: '<files-1@example.com>', text: '附件是发票和照片',
+      attachments: [
+        { filename: '发票.txt', content: receipt, contentType: 'text/plain' },
+        { filename: 'photo.jpg', content: Buffer.alloc(4096, 1), contentType: 'image/jpeg' },
+        { filename: 'page.html', content: '<script>alert(1)</script>', contentType: 'text/html' },
+      ],
+    });
+    const erin = (await service.context.store.findCustomerByIdentity(tenant.id, 'email', 'erin@example.com'))!;
+    const [conversation] = await service.context.store.listConversations(tenant.id, { customerId: erin.id });
+    const message = (await service.context.store.listMessages(tenant.id, conversation.id)).find((entry) => entry.author === 'customer')!;
+    const listed = (message.payload.channel as { attachments: Array<{ name: string; id?: string; skipped?: string; size: number }> }).attachments;
+    expect(listed.map((file) => [file.name, file.skipped ?? 'stored'])).toEqual([['发票.txt', 'stored'], ['photo.jpg', 'too_large'], ['page.html', 'too_many']]);
+    const download = await service.app.inject({ url: `/v1/agent/attachments/${listed[0].id}`, headers: { authorization: `Bearer ${t.agentToken}` } });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(receipt)).toBe(true);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('发票.txt')}`);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect((await service.app.inject({ url: `/v1/agent/attachments/${listed[0].id}` })).statusCode).toBe(401);
+    expect((await service.app.inject({ url: '/v1/agent/attachments/att_nothing', headers: { authorization: `Bearer ${t.agentToken}` } })).statusCode).toBe(404);
   });
 
   it('validates email settings in the admin API and never returns the SMTP password', async () => {

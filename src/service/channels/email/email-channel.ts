@@ -26,7 +26,7 @@ export async function startEmailChannel(context: ServiceContext, options: Partia
   channelConfigSchemas.set('email', { settings: emailSettingsSchema, secrets: emailSecretsSchema });
   const listenerOptions = loadEmailListenerOptions(options);
   if (listenerOptions.smtpPort === undefined) return { listener: null, inbound: null, close: async () => {} };
-  const inbound = createEmailInbound({ store, configs: channels.configs, gateway: channels.gateway, logger, maxChars: context.config.messageMaxChars });
+  const inbound = createEmailInbound({ store, configs: channels.configs, gateway: channels.gateway, attachments: channels.attachments, logger, maxChars: context.config.messageMaxChars });
   const listener = await startSmtpListener({
     host: listenerOptions.smtpHost, port: listenerOptions.smtpPort, maxBytes: listenerOptions.smtpMaxBytes, hostname: listenerOptions.smtpHostname, logger,
     accepts: async (address) => (await inbound.tenantFor(address)) !== null,

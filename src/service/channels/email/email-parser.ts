@@ -21,7 +21,8 @@ export interface ParsedEmail {
   threadKey: string;
   /** What the sender wrote now: quoted history and signature removed (from the text part, else from the HTML part). */
   text: string;
-  attachments: Array<{ name: string; contentType: string; size: number }>;
+  /** Files with their content (the intake stores those within the tenant's limits). */
+  attachments: Array<{ name: string; contentType: string; size: number; content: Buffer }>;
   locale: Locale | undefined;
   /** Auto-replies and bulk mail (RFC 3834 Auto-Submitted, Precedence): never answered, so two robots cannot loop. */
   automatic: boolean;
@@ -37,7 +38,7 @@ const headerText = (value: unknown): string => (typeof value === 'string' ? valu
 /**
  * Parses an RFC 5322 message (MIME, any charset mailparser knows: UTF-8, GB2312/GBK/GB18030, Big5, ISO-8859-*).
  * HTML-only emails are turned into text by mailparser (html-to-text), whose blockquotes come out ">"-quoted and are
- * then stripped like plain-text quotes. Attachments are listed, their content is dropped. NUL and other control
+ * then stripped like plain-text quotes. Attachments come with their content. NUL and other control
  * characters are removed from every string (the database refuses NUL; a sender told "try later" would retry for days).
  */
 export async function parseEmail(raw: Buffer | string): Promise<ParsedEmail> {
@@ -58,7 +59,7 @@ export async function parseEmail(raw: Buffer | string): Promise<ParsedEmail> {
     messageId, inReplyTo, references, replyTo: replyTo && replyTo !== sender?.address?.toLowerCase() ? cleanText(replyTo) : null,
     threadKey: threadKeyOfEmail({ messageId, inReplyTo, references }),
     text,
-    attachments: mail.attachments.map((attachment) => ({ name: cleanText(attachment.filename ?? 'attachment'), contentType: attachment.contentType, size: attachment.size })),
+    attachments: mail.attachments.map((attachment) => ({ name: cleanText(attachment.filename ?? 'attachment'), contentType: attachment.contentType, size: attachment.size, content: attachment.content })),
     locale: detected === 'zh' || detected === 'en' ? detected : undefined,
     automatic: (autoSubmitted !== '' && autoSubmitted !== 'no') || ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence) || mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond'),
   };

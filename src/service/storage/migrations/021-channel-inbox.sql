@@ -16,3 +16,18 @@ CREATE TABLE channel_inbox (
   PRIMARY KEY (tenant_id, kind, message_id)
 );
 CREATE INDEX channel_inbox_open ON channel_inbox (status, updated_at) WHERE status IN ('pending', 'processing');
+
+-- Files that arrived with a channel message (email attachments), within the channel's size limits. The message's
+-- payload.channel.attachments lists them by id; agents download them through /v1/agent/attachments/:id.
+CREATE TABLE channel_attachments (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  kind text NOT NULL,
+  name text NOT NULL,
+  content_type text NOT NULL,
+  size integer NOT NULL,
+  sha256 text NOT NULL,
+  content bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX channel_attachments_tenant ON channel_attachments (tenant_id, created_at);
