@@ -30,7 +30,10 @@ export interface ChannelInbox {
    * `accepted: false` for an id already stored (a platform retry): nothing is queued again.
    */
   accept(tenant: Tenant, message: InboundMessage): Promise<{ accepted: boolean }>;
-  /** Queues again what a restart left behind: pending rows, and rows stuck in processing for `staleMs` (default 5 min). */
+  /**
+   * Queues again what a restart left behind: pending rows, and rows stuck in processing for `staleMs` (default 5 min).
+   * Also forgets done rows older than a day (platforms retry a callback for seconds, not days).
+   */
   recover(staleMs?: number): Promise<number>;
   get(tenantId: string, kind: ChannelKind, messageId: string): Promise<InboxEntry | null>;
 }
@@ -79,7 +82,9 @@ export function createChannelInbox(deps: ChannelInboxDeps): ChannelInbox {
     if (!tenant) return void (await mark(payload, 'failed', 'tenant_gone'));
     try {
       await gateway.receive(tenant, toEntry(row).message);
-      await mark(payload, 'done', null);
+      // Done: the row stays as the message id's tombstone (a late platform retry is still recognised), without the
+      // customer's words — those live in the conversation, where erasure and retention find them.
+      await sql.query(`UPDATE channel_inbox SET status = 'done', error = NULL, message = '{}'::jsonb, updated_at = now() WHERE tenant_id = $1 AND kind = $2 AND message_id = $3`, key(payload));
     } catch (error) {
       const last = attempt >= attempts;
       await mark(payload, last ? 'failed' : 'pending', error instanceof Error ? error.message.slice(0, 300) : 'error');
@@ -102,6 +107,7 @@ export function createChannelInbox(deps: ChannelInboxDeps): ChannelInbox {
       return { accepted: true };
     },
     async recover(staleMs = 300_000) {
+      await sql.query(`DELETE FROM channel_inbox WHERE status = 'done' AND updated_at < now() - interval '1 day'`);
       const rows = await sql.query<Row>(
         `UPDATE channel_inbox SET status = 'pending', updated_at = now()
          WHERE status = 'pending' OR (status = 'processing' AND updated_at < now() - ($1::text || ' milliseconds')::interval) RETURNING *`,

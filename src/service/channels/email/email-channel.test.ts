@@ -209,6 +209,9 @@ describe('email channel over SMTP', () => {
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect((await service.app.inject({ url: `/v1/agent/attachments/${listed[0].id}` })).statusCode).toBe(401);
     expect((await service.app.inject({ url: '/v1/agent/attachments/att_nothing', headers: { authorization: `Bearer ${t.agentToken}` } })).statusCode).toBe(404);
+    // Erasing the customer erases their files too.
+    expect(await service.context.store.eraseCustomer(tenant.id, erin.id)).toMatchObject({ customers: 1 });
+    expect(await service.context.channels!.attachments.get(tenant.id, listed[0].id!)).toBeNull();
   });
 
   it('validates email settings in the admin API and never returns the SMTP password', async () => {
