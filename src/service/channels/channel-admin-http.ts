@@ -7,18 +7,10 @@ import type { ServiceContext } from '../http/service-context.ts';
 import type { ZodTypeProvider } from '../http/zod-type-provider.ts';
 import { CHANNEL_KINDS, type ChannelConfig, type ChannelKind } from './channel.ts';
 import type { ChannelProblem } from './channel-outbox.ts';
-import { webhookChannelSecretsSchema, webhookChannelSettingsSchema } from './webhook/webhook-channel-settings.ts';
-import { wechatSecretsSchema, wechatSettingsSchema, wecomSecretsSchema, wecomSettingsSchema } from './wechat/wechat-settings.ts';
+import { CHANNELS } from './channel-list.ts';
 
-/**
- * Schemas that validate a channel's merged configuration before it is saved. A channel module without an entry here is
- * stored as given (its own code validates on use); add yours with `channelConfigSchemas.set(kind, …)`.
- */
-export const channelConfigSchemas = new Map<ChannelKind, { settings: z.ZodType; secrets: z.ZodType }>([
-  ['wechat', { settings: wechatSettingsSchema, secrets: wechatSecretsSchema }],
-  ['wecom', { settings: wecomSettingsSchema, secrets: wecomSecretsSchema }],
-  ['webhook', { settings: webhookChannelSettingsSchema, secrets: webhookChannelSecretsSchema }],
-]);
+/** Each channel's definition (settings and secrets schemas, inbound path) by kind. */
+const definitions = new Map(CHANNELS.map((channel) => [channel.kind as ChannelKind, channel]));
 
 const kindSchema = z.enum(CHANNEL_KINDS.filter((kind) => kind !== 'widget') as [Exclude<ChannelKind, 'widget'>, ...Array<Exclude<ChannelKind, 'widget'>>]);
 const channelView = z.object({
@@ -36,13 +28,10 @@ const view = (tenantId: string, kind: ChannelKind, config: ChannelConfig | null,
   inboundPath: inboundPathOf(kind, tenantId), updatedAt: config?.updatedAt ?? null, problem,
 });
 
-/** Admin routes for a tenant's channel configuration. Secrets are write-only: set one with a string, remove it with null. */
 /** Where the channel's provider sends customer messages (email arrives over SMTP, not HTTP). */
-function inboundPathOf(kind: string, tenantId: string): string {
-  if (kind === 'email') return 'smtp: the inbound addresses configured in settings (listener on LINGXI_SMTP_PORT)';
-  if (kind === 'voice') return `/channels/voice/twilio/${tenantId} or /channels/voice/json/${tenantId}`;
-  return `/channels/${kind}/${tenantId}`;
-}
+const inboundPathOf = (kind: ChannelKind, tenantId: string): string => definitions.get(kind)?.inboundPath(tenantId) ?? `/channels/${kind}/${tenantId}`;
+
+/** Admin routes for a tenant's channel configuration. Secrets are write-only: set one with a string, remove it with null. */
 
 export function registerChannelAdminHttp(root: FastifyInstance, context: ServiceContext): void {
   const channels = context.channels;
@@ -92,7 +81,7 @@ export function registerChannelAdminHttp(root: FastifyInstance, context: Service
       if (value === null) delete secrets[name];
       else secrets[name] = value;
     }
-    const schemas = channelConfigSchemas.get(kind);
+    const schemas = definitions.get(kind);
     if (schemas) {
       const problems = [schemas.settings.safeParse(settings), schemas.secrets.safeParse(secrets)].flatMap((result, index) =>
         result.success ? [] : result.error.issues.map((issue) => `body.${index ? 'secrets' : 'settings'}.${issue.path.join('.')}: ${issue.message}`));

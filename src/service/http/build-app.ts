@@ -21,9 +21,7 @@ import { registerLearningHttp } from '../learning/learning-http.ts';
 import { registerCustomerRecordsHttp } from './routes/customer-records-http.ts';
 import { registerKnowledgeHitsHttp } from './routes/knowledge-hits-http.ts';
 import { registerChannelAdminHttp } from '../channels/channel-admin-http.ts';
-import { registerWechatHttp } from '../channels/wechat/wechat-http.ts';
-import { registerWebhookChannelHttp } from '../channels/webhook/webhook-channel-http.ts';
-import { registerVoiceHttp } from '../channels/voice/voice-http.ts';
+import { CHANNELS } from '../channels/channel-list.ts';
 import { registerLlmSettingsHttp } from '../llm/llm-settings-http.ts';
 import { registerProactiveAdminHttp } from '../proactive/proactive-admin-http.ts';
 
@@ -90,9 +88,7 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   registerKnowledgeHitsHttp(app, context);
   registerLearningHttp(app, context);
   registerChannelAdminHttp(app, context);
-  registerWechatHttp(app, context);
-  registerWebhookChannelHttp(app, context);
-  registerVoiceHttp(app, context);
+  for (const channel of CHANNELS) channel.routes?.(app, context);
   registerLlmSettingsHttp(app, context);
   registerProactiveAdminHttp(app, context);
   registerWebAssets(app, context);
