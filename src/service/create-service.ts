@@ -142,7 +142,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     const wechatApi = createWechatApi({ fetch: fetcher, now });
     const gateway = createChannelGateway({ store, conversations, configs: channelConfigs, outbox, logger });
     const inbox = createChannelInbox({ sql, store, jobs, gateway, logger });
-    const wecomSync = createWecomSync({ store, configs: channelConfigs, api: wechatApi, inbox, jobs, logger });
+    const wecomSync = createWecomSync({ store, configs: channelConfigs, api: wechatApi, inbox, jobs, outbox, logger });
     const attachments = createChannelAttachmentStore({ sql });
     context.channels = { gateway, senders: channelSenders, configs: channelConfigs, outbox, inbox, attachments, wecomSync, wechatApi, fetch: fetcher, now };
     // Each channel's sender (channels/channel-list.ts).

@@ -64,6 +64,8 @@ export interface ChannelOutbox {
   list(tenantId: string, conversationId: string): Promise<ChannelDelivery[]>;
   /** The channel's standing problem (a permanent refusal since the last successful send), or null. */
   problem(tenantId: string, kind: ChannelKind): Promise<ChannelProblem | null>;
+  /** Records a channel-wide refusal seen outside a delivery (e.g. WeCom sync_msg answering 48001). */
+  recordProblem(tenantId: string, kind: ChannelKind, problem: Omit<ChannelProblem, 'at'>): Promise<void>;
 }
 
 export interface ChannelOutboxDeps {
@@ -89,6 +91,8 @@ export function createChannelOutbox(deps: ChannelOutboxDeps): ChannelOutbox {
   const { sql, store, jobs, configs, senders } = deps;
   const attempts = deps.attempts ?? 5;
 
+  const recordProblem = (tenantId: string, kind: ChannelKind, problem: Omit<ChannelProblem, 'at'>) =>
+    configs.writeState(tenantId, kind, PROBLEM_KEY, JSON.stringify({ ...problem, at: new Date().toISOString() }));
   const mark = (ids: string[], status: ChannelDelivery['status'], outcome: string | null) =>
     ids.length ? sql.query('UPDATE channel_deliveries SET status = $2, outcome = $3, updated_at = now() WHERE message_id = ANY($1::text[])', [ids, status, outcome]) : Promise.resolve([]);
 
@@ -124,7 +128,7 @@ export function createChannelOutbox(deps: ChannelOutboxDeps): ChannelOutbox {
       if (error instanceof ChannelDeliveryFailed) {
         await mark(claimed, 'failed', error.outcome);
         await store.appendEvent(tenant.id, { conversationId: conversation.id, type: 'channel.delivery_failed', data: { channel: kind, outcome: error.outcome, permanent: true, messageIds: claimed } });
-        if (error.problem) await configs.writeState(tenant.id, kind, PROBLEM_KEY, JSON.stringify({ ...error.problem, at: new Date().toISOString() }));
+        if (error.problem) await recordProblem(tenant.id, kind, error.problem);
         deps.logger?.warn({ tenantId: tenant.id, conversationId: conversation.id, channel: kind, outcome: error.outcome }, error.message);
         return;
       }
@@ -156,6 +160,7 @@ export function createChannelOutbox(deps: ChannelOutboxDeps): ChannelOutbox {
         tenantId: conversation.tenantId, conversationId: conversation.id, messageIds: outgoing.map((message) => message.id), afterSeq: Math.min(...outgoing.map((message) => message.seq)) - 1,
       }, { attempts, backoffMs: deps.backoffMs ?? 2000 });
     },
+    recordProblem,
     async problem(tenantId, kind) {
       const stored = await configs.readState(tenantId, kind, PROBLEM_KEY);
       return stored ? JSON.parse(stored) as ChannelProblem : null;

@@ -5,7 +5,9 @@ import type { Store, Tenant } from '../../storage/store.ts';
 import type { ChannelConfig } from '../channel.ts';
 import type { ChannelConfigStore } from '../channel-config-store.ts';
 import type { ChannelInbox } from '../channel-inbox.ts';
-import type { WechatApi } from './wechat-api.ts';
+import { WechatApiError, type WechatApi } from './wechat-api.ts';
+import type { ChannelOutbox } from '../channel-outbox.ts';
+import { WECHAT_PERMANENT_ERRORS } from './wechat-errors.ts';
 import { credentialsOf } from './wechat-settings.ts';
 import { placeholderText } from './wechat-inbound.ts';
 
@@ -39,7 +41,7 @@ export interface WecomSync {
  * after every page, so a failure resumes where it stopped; a message seen twice is stored once (inbox key = msgid).
  * Pulls of one account run one at a time in this process so two callbacks do not read from the same cursor.
  */
-export function createWecomSync(deps: { store: Store; configs: ChannelConfigStore; api: WechatApi; inbox: ChannelInbox; jobs: JobRunner; logger?: Logger }): WecomSync {
+export function createWecomSync(deps: { store: Store; configs: ChannelConfigStore; api: WechatApi; inbox: ChannelInbox; jobs: JobRunner; outbox?: Pick<ChannelOutbox, 'recordProblem'>; logger?: Logger }): WecomSync {
   const chains = new Map<string, Promise<unknown>>();
   function serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
     const next = (chains.get(key) ?? Promise.resolve()).catch(() => {}).then(work);
@@ -75,7 +77,15 @@ export function createWecomSync(deps: { store: Store; configs: ChannelConfigStor
   deps.jobs.register<{ tenantId: string } & WecomSyncEvent>(WECOM_SYNC_JOB, async (payload) => {
     const [tenant, config] = await Promise.all([deps.store.getTenant(payload.tenantId), deps.configs.get(payload.tenantId, 'wecom')]);
     if (!tenant || !config?.enabled) return;
-    await sync(tenant, config, { token: payload.token, openKfId: payload.openKfId });
+    try {
+      await sync(tenant, config, { token: payload.token, openKfId: payload.openKfId });
+    } catch (error) {
+      // No permission, IP not trusted, bad credentials: no retry helps; the admin shows what the account lacks.
+      const permanent = error instanceof WechatApiError ? WECHAT_PERMANENT_ERRORS.get(error.errcode) : undefined;
+      if (!permanent?.channelWide || !deps.outbox) throw error;
+      await deps.outbox.recordProblem(tenant.id, 'wecom', { code: String((error as WechatApiError).errcode), outcome: permanent.outcome, message: (error as Error).message, hint: permanent.hint });
+      deps.logger?.warn({ err: error, tenantId: tenant.id }, 'WeCom sync_msg refused for good');
+    }
   });
 
   return {
