@@ -33,13 +33,14 @@ import type { ChannelKind, ChannelSender } from './channels/channel.ts';
 import { createChannelConfigStore } from './channels/channel-config-store.ts';
 import { createChannelGateway } from './channels/channel-gateway.ts';
 import { createChannelOutbox, type ChannelOutbox } from './channels/channel-outbox.ts';
+import { createChannelInbox } from './channels/channel-inbox.ts';
+import { createChannelAttachmentStore } from './channels/channel-attachments.ts';
+import { createWecomSync } from './channels/wechat/wecom-sync.ts';
 import { createWechatApi } from './channels/wechat/wechat-api.ts';
-import { createWechatSender } from './channels/wechat/wechat-sender.ts';
-import { createWebhookChannelSender } from './channels/webhook/webhook-channel-sender.ts';
 import { createSecretBox } from './security/secret-box.ts';
 import { createLlmSettingsStore } from './llm/llm-settings-store.ts';
 import { environmentLlm, tenantOrDefaultLlm } from './llm/environment-llm.ts';
-import { startEmailChannel } from './channels/email/email-channel.ts';
+import { CHANNELS } from './channels/channel-list.ts';
 import { createPackBackendStore } from './backend/pack-backend-store.ts';
 import { createStoreBackendState } from './backend/store-backend-state.ts';
 import { createTicketService } from './tickets/ticket-service.ts';
@@ -175,12 +176,17 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     routing.start();
   }
   if (connectorStore && connectorRegistry) context.connectors = { store: connectorStore, registry: connectorRegistry };
-  if (channelConfigs && outbox) {
+  if (sql && channelConfigs && outbox) {
     const wechatApi = createWechatApi({ fetch: fetcher, now });
-    channelSenders.set('wechat', createWechatSender('wechat', { api: wechatApi, store, now }));
-    channelSenders.set('wecom', createWechatSender('wecom', { api: wechatApi, store, now }));
-    channelSenders.set('webhook', createWebhookChannelSender({ fetch: fetcher, now }));
-    context.channels = { gateway: createChannelGateway({ store, conversations, configs: channelConfigs, outbox, logger }), senders: channelSenders, configs: channelConfigs, outbox, wechatApi, fetch: fetcher, now };
+    const gateway = createChannelGateway({ store, conversations, configs: channelConfigs, outbox, logger });
+    const inbox = createChannelInbox({ sql, store, jobs, gateway, logger });
+    const wecomSync = createWecomSync({ store, configs: channelConfigs, api: wechatApi, inbox, jobs, outbox, logger });
+    const attachments = createChannelAttachmentStore({ sql });
+    context.channels = { gateway, senders: channelSenders, configs: channelConfigs, outbox, inbox, attachments, wecomSync, wechatApi, fetch: fetcher, now };
+    // Each channel's sender (channels/channel-list.ts).
+    for (const channel of CHANNELS) if (channel.sender) channelSenders.set(channel.kind, channel.sender({ store, logger, channels: context.channels }));
+    // Messages a restart left in the inbox (the in-process job runner forgets its queue) are queued again.
+    void inbox.recover().catch((error: unknown) => logger.error({ err: error }, 'channel inbox recovery failed'));
   }
   if (sql) {
     context.proactive = createProactiveCare({ sql, store, jobs, logger, send: conversationSender(conversations) });
@@ -214,8 +220,8 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   } else if (warmMode) {
     await warmUp();
   }
-  // Email sender, plus the SMTP listener when LINGXI_SMTP_PORT is set (src/service/channels/email).
-  const email = await startEmailChannel(context);
+  // Channels with long-lived resources (the email SMTP listener when LINGXI_SMTP_PORT is set).
+  const started = context.channels ? await Promise.all(CHANNELS.map((channel) => channel.start?.(context))) : [];
   const app = await buildApp(context);
   let closing: Promise<void> | null = null;
   return {
@@ -225,7 +231,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
         context.accepting.value = false;
         for (const socket of context.sockets) socket.close(1012, 'server restarting; reconnect with afterSeq');
         await app.close();
-        await email.close();
+        for (const resource of started) await resource?.close();
         context.proactive?.stop();
         context.analytics?.aggregator.stop();
         queueTimeout?.stop();

@@ -6,18 +6,11 @@ import { errorResponses } from '../http/schemas.ts';
 import type { ServiceContext } from '../http/service-context.ts';
 import type { ZodTypeProvider } from '../http/zod-type-provider.ts';
 import { CHANNEL_KINDS, type ChannelConfig, type ChannelKind } from './channel.ts';
-import { webhookChannelSecretsSchema, webhookChannelSettingsSchema } from './webhook/webhook-channel-settings.ts';
-import { wechatSecretsSchema, wechatSettingsSchema, wecomSecretsSchema, wecomSettingsSchema } from './wechat/wechat-settings.ts';
+import type { ChannelProblem } from './channel-outbox.ts';
+import { CHANNELS } from './channel-list.ts';
 
-/**
- * Schemas that validate a channel's merged configuration before it is saved. A channel module without an entry here is
- * stored as given (its own code validates on use); add yours with `channelConfigSchemas.set(kind, …)`.
- */
-export const channelConfigSchemas = new Map<ChannelKind, { settings: z.ZodType; secrets: z.ZodType }>([
-  ['wechat', { settings: wechatSettingsSchema, secrets: wechatSecretsSchema }],
-  ['wecom', { settings: wecomSettingsSchema, secrets: wecomSecretsSchema }],
-  ['webhook', { settings: webhookChannelSettingsSchema, secrets: webhookChannelSecretsSchema }],
-]);
+/** Each channel's definition (settings and secrets schemas, inbound path) by kind. */
+const definitions = new Map(CHANNELS.map((channel) => [channel.kind as ChannelKind, channel]));
 
 const kindSchema = z.enum(CHANNEL_KINDS.filter((kind) => kind !== 'widget') as [Exclude<ChannelKind, 'widget'>, ...Array<Exclude<ChannelKind, 'widget'>>]);
 const channelView = z.object({
@@ -26,20 +19,19 @@ const channelView = z.object({
   secretsSet: z.array(z.string()),
   /** Where the platform must send callbacks for this tenant (path; prefix it with the public base URL). */
   inboundPath: z.string(), updatedAt: z.string().nullable(),
+  /** A permanent refusal by the platform since the last successful send (e.g. WeChat 48001: no customer-service permission), with what the account lacks. */
+  problem: z.object({ code: z.string(), outcome: z.string(), message: z.string(), hint: z.object({ zh: z.string(), en: z.string() }), at: z.string() }).nullable(),
 });
 
-const view = (tenantId: string, kind: ChannelKind, config: ChannelConfig | null) => ({
+const view = (tenantId: string, kind: ChannelKind, config: ChannelConfig | null, problem: ChannelProblem | null) => ({
   kind, enabled: config?.enabled ?? false, settings: config?.settings ?? {}, secretsSet: Object.keys(config?.secrets ?? {}).sort(),
-  inboundPath: inboundPathOf(kind, tenantId), updatedAt: config?.updatedAt ?? null,
+  inboundPath: inboundPathOf(kind, tenantId), updatedAt: config?.updatedAt ?? null, problem,
 });
+
+/** Where the channel's provider sends customer messages (email arrives over SMTP, not HTTP). */
+const inboundPathOf = (kind: ChannelKind, tenantId: string): string => definitions.get(kind)?.inboundPath(tenantId) ?? `/channels/${kind}/${tenantId}`;
 
 /** Admin routes for a tenant's channel configuration. Secrets are write-only: set one with a string, remove it with null. */
-/** Where the channel's provider sends customer messages (email arrives over SMTP, not HTTP). */
-function inboundPathOf(kind: string, tenantId: string): string {
-  if (kind === 'email') return 'smtp: the inbound addresses configured in settings (listener on LINGXI_SMTP_PORT)';
-  if (kind === 'voice') return `/channels/voice/twilio/${tenantId} or /channels/voice/json/${tenantId}`;
-  return `/channels/${kind}/${tenantId}`;
-}
 
 export function registerChannelAdminHttp(root: FastifyInstance, context: ServiceContext): void {
   const channels = context.channels;
@@ -50,7 +42,26 @@ export function registerChannelAdminHttp(root: FastifyInstance, context: Service
   app.get('/v1/agent/channels', { schema: { tags: ['admin'], security, summary: 'Channel configurations of the tenant (admin); secrets are listed by name only', response: { 200: z.object({ channels: z.array(channelView) }), ...errorResponses } } }, async (request) => {
     const { tenant } = await requireAgent(context, request, ['admin']);
     const stored = new Map((await channels.configs.list(tenant.id)).map((config) => [config.kind, config]));
-    return { channels: kindSchema.options.map((kind) => view(tenant.id, kind, stored.get(kind) ?? null)) };
+    return { channels: await Promise.all(kindSchema.options.map(async (kind) => view(tenant.id, kind, stored.get(kind) ?? null, stored.has(kind) ? await channels.outbox.problem(tenant.id, kind) : null))) };
+  });
+
+  app.get('/v1/agent/attachments/:id', {
+    schema: {
+      tags: ['agent'], security, summary: 'Download a file that came with a channel message (email attachment); listed by id on payload.channel.attachments',
+      params: z.object({ id: z.string().min(1).max(64) }),
+    },
+  }, async (request, reply) => {
+    const { tenant } = await requireAgent(context, request);
+    const file = await channels.attachments.get(tenant.id, request.params.id);
+    if (!file) throw new LingxiError('not_found', 'No such attachment in this tenant.');
+    // Always a download, never rendered by the browser: an attached HTML file must not run in the console's origin.
+    return reply
+      .header('content-type', /^[\w.+-]+\/[\w.+-]+$/.test(file.contentType) ? file.contentType : 'application/octet-stream')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
   });
 
   app.put('/v1/agent/channels/:kind', {
@@ -70,7 +81,7 @@ export function registerChannelAdminHttp(root: FastifyInstance, context: Service
       if (value === null) delete secrets[name];
       else secrets[name] = value;
     }
-    const schemas = channelConfigSchemas.get(kind);
+    const schemas = definitions.get(kind);
     if (schemas) {
       const problems = [schemas.settings.safeParse(settings), schemas.secrets.safeParse(secrets)].flatMap((result, index) =>
         result.success ? [] : result.error.issues.map((issue) => `body.${index ? 'secrets' : 'settings'}.${issue.path.join('.')}: ${issue.message}`));
@@ -79,6 +90,6 @@ export function registerChannelAdminHttp(root: FastifyInstance, context: Service
     const saved = await channels.configs.upsert(tenant.id, kind, { enabled: request.body.enabled, settings, secrets: request.body.secrets });
     await context.store.appendAudit({ tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: 'channel.updated', targetType: 'channel', targetId: kind, data: { fields: Object.keys(request.body), secretsChanged: Object.keys(request.body.secrets ?? {}) } })
       .catch((error: unknown) => request.log.error({ err: error }, 'audit write failed'));
-    return view(tenant.id, kind, saved);
+    return view(tenant.id, kind, saved, await channels.outbox.problem(tenant.id, kind));
   });
 }

@@ -8,6 +8,14 @@ import type { ChannelGateway, ChannelKind, InboundMessage, ReceiveResult } from 
 import type { ChannelConfigStore } from './channel-config-store.ts';
 import type { ChannelOutbox } from './channel-outbox.ts';
 import { pickNumberedReply } from './wechat/text-rendering.ts';
+import { cleanText } from './clean-text.ts';
+
+/** The message's own strings without NUL and other control characters (the database refuses NUL; nobody means them). */
+const cleanInbound = (message: InboundMessage): InboundMessage => ({
+  ...message, senderId: cleanText(message.senderId), text: cleanText(message.text), messageId: cleanText(message.messageId),
+  ...(message.senderName === undefined ? {} : { senderName: cleanText(message.senderName) }),
+  ...(message.threadKey === undefined ? {} : { threadKey: cleanText(message.threadKey) }),
+});
 
 /** Channels that render quick replies as a numbered list: a bare number from the customer picks that reply. */
 export const NUMBERED_REPLY_CHANNELS = new Set<ChannelKind>(['wechat', 'wecom']);
@@ -29,8 +37,9 @@ export interface ChannelGatewayService extends ChannelGateway {
 /**
  * Where every channel's inbound messages enter the conversation service. The customer is found by the identity
  * (kind = channel, value = senderId), created with external id `<channel>:<senderId>` when new. The conversation is the
- * one mapped to `threadKey` in `channel_state` (key `thread:<threadKey>`) when it is still open, else — without a
- * thread — the sender's newest open conversation on that channel, else a new one on that channel. The message is stored
+ * one mapped to `threadKey` in `channel_state` (key `thread:<threadKey>`) when it is still open and the sender is its
+ * customer (a thread key never overrides the sender), else — without a thread — the sender's newest open conversation
+ * on that channel, else a new one on that channel. The message is stored
  * with clientId `<channel>:<messageId>`, so protocol retries are stored once; its channel data sits on the payload.
  */
 export function createChannelGateway(deps: ChannelGatewayDeps): ChannelGatewayService {
@@ -50,18 +59,37 @@ export function createChannelGateway(deps: ChannelGatewayDeps): ChannelGatewaySe
     return store.upsertCustomer({ id: newId('cus'), tenantId: tenant.id, externalId: `${channel}:${senderId}`, name: senderName ?? null, identities: [{ kind: channel, value: senderId }] });
   }
 
+  /**
+   * The open conversation a thread key leads to for this sender, and the state key that maps the thread. A thread key
+   * is only a hint: anyone can quote another customer's Message-ID in References or post another user's threadKey, so a
+   * message joins a mapped conversation only when its sender is that conversation's customer. A sender on somebody
+   * else's thread gets their own mapping of it (`thread:<key>:<customerId>`) and their own conversation.
+   */
+  async function threadConversation(tenant: Tenant, customer: Customer, channel: ChannelKind, threadKey: string) {
+    const shared = `thread:${threadKey}`;
+    const mapped = await configs.readState(tenant.id, channel, shared);
+    const conversation = mapped ? await store.getConversation(tenant.id, mapped) : null;
+    if (!conversation || conversation.customerId === customer.id) return { conversation: conversation?.owner === 'closed' ? null : conversation, stateKey: shared };
+    deps.logger?.warn({ tenantId: tenant.id, channel, conversationId: conversation.id, customerId: customer.id }, 'message on another customer\'s thread kept apart');
+    const own = `thread:${threadKey}:${customer.id}`;
+    const ownId = await configs.readState(tenant.id, channel, own);
+    const ownConversation = ownId ? await store.getConversation(tenant.id, ownId) : null;
+    return { conversation: ownConversation && ownConversation.owner !== 'closed' && ownConversation.customerId === customer.id ? ownConversation : null, stateKey: own };
+  }
+
   async function openConversation(tenant: Tenant, customer: Customer, channel: ChannelKind, options: { threadKey?: string; locale: Locale; deliverGreeting: boolean }) {
+    let stateKey: string | null = null;
     if (options.threadKey) {
-      const mapped = await configs.readState(tenant.id, channel, `thread:${options.threadKey}`);
-      const conversation = mapped ? await store.getConversation(tenant.id, mapped) : null;
-      if (conversation && conversation.owner !== 'closed') return { conversation, greeting: [] as Message[] };
+      const thread = await threadConversation(tenant, customer, channel, options.threadKey);
+      if (thread.conversation) return { conversation: thread.conversation, greeting: [] as Message[] };
+      stateKey = thread.stateKey;
     } else {
       const candidates = await store.listConversations(tenant.id, { customerId: customer.id, channel, limit: 20 });
       const open = candidates.filter((conversation) => conversation.owner !== 'closed').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
       if (open) return { conversation: open, greeting: [] as Message[] };
     }
     const created = await conversations.start(tenant, customer, { locale: options.locale, channel });
-    if (options.threadKey) await configs.writeState(tenant.id, channel, `thread:${options.threadKey}`, created.conversation.id);
+    if (stateKey) await configs.writeState(tenant.id, channel, stateKey, created.conversation.id);
     if (options.deliverGreeting) await outbox.enqueue(created.conversation, created.messages, 'channel');
     return { conversation: created.conversation, greeting: created.messages };
   }
@@ -82,7 +110,8 @@ export function createChannelGateway(deps: ChannelGatewayDeps): ChannelGatewaySe
   }
 
   return {
-    receive(tenant: Tenant, message: InboundMessage): Promise<ReceiveResult> {
+    receive(tenant: Tenant, inbound: InboundMessage): Promise<ReceiveResult> {
+      const message = cleanInbound(inbound);
       return serialize(`${tenant.id}:${message.channel}:${message.senderId}`, async () => {
         const customer = await customerFor(tenant, message.channel, message.senderId, message.senderName);
         const locale = message.locale ?? chooseLocale(message.text, tenant.settings.locale);

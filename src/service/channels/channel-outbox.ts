@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Localized } from '../../engine/types.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { SqlExecutor } from '../storage/sql-client.ts';
 import type { Conversation, Message, Store } from '../storage/store.ts';
@@ -18,6 +19,31 @@ export class ChannelDeliverySkipped extends Error {
   }
 }
 
+/** A refusal that concerns a whole channel (missing permission, IP whitelist, bad credentials), shown in the admin. */
+export interface ChannelProblem {
+  /** The platform's own code (WeChat errcode …). */
+  code: string;
+  outcome: string;
+  message: string;
+  /** What the account lacks and where to fix it. */
+  hint: Localized<string>;
+  at: string;
+}
+
+/**
+ * Thrown by a {@link ChannelSender} when the platform refused for good (no API permission, IP not whitelisted, invalid
+ * recipient): the delivery is recorded `failed` with `outcome` at once instead of being retried. With `problem`, the
+ * refusal concerns the whole channel: it is kept as the channel's status (admin) until a later send succeeds.
+ */
+export class ChannelDeliveryFailed extends Error {
+  constructor(readonly outcome: string, message: string, readonly problem?: Omit<ChannelProblem, 'at'>) {
+    super(message);
+    this.name = 'ChannelDeliveryFailed';
+  }
+}
+
+const PROBLEM_KEY = 'status:problem';
+
 export interface ChannelDelivery {
   messageId: string;
   conversationId: string;
@@ -36,6 +62,10 @@ export interface ChannelOutbox {
   enqueue(conversation: Conversation, messages: Message[], channel: string): Promise<void>;
   /** Delivery log of one conversation (outcomes such as `outside_48h_window`). */
   list(tenantId: string, conversationId: string): Promise<ChannelDelivery[]>;
+  /** The channel's standing problem (a permanent refusal since the last successful send), or null. */
+  problem(tenantId: string, kind: ChannelKind): Promise<ChannelProblem | null>;
+  /** Records a channel-wide refusal seen outside a delivery (e.g. WeCom sync_msg answering 48001). */
+  recordProblem(tenantId: string, kind: ChannelKind, problem: Omit<ChannelProblem, 'at'>): Promise<void>;
 }
 
 export interface ChannelOutboxDeps {
@@ -61,6 +91,8 @@ export function createChannelOutbox(deps: ChannelOutboxDeps): ChannelOutbox {
   const { sql, store, jobs, configs, senders } = deps;
   const attempts = deps.attempts ?? 5;
 
+  const recordProblem = (tenantId: string, kind: ChannelKind, problem: Omit<ChannelProblem, 'at'>) =>
+    configs.writeState(tenantId, kind, PROBLEM_KEY, JSON.stringify({ ...problem, at: new Date().toISOString() }));
   const mark = (ids: string[], status: ChannelDelivery['status'], outcome: string | null) =>
     ids.length ? sql.query('UPDATE channel_deliveries SET status = $2, outcome = $3, updated_at = now() WHERE message_id = ANY($1::text[])', [ids, status, outcome]) : Promise.resolve([]);
 
@@ -91,7 +123,15 @@ export function createChannelOutbox(deps: ChannelOutboxDeps): ChannelOutbox {
     try {
       await sender.deliver({ tenant, conversation, customer, config }, messages);
       await mark(claimed, 'sent', 'sent');
+      if (await configs.readState(tenant.id, kind, PROBLEM_KEY)) await configs.writeState(tenant.id, kind, PROBLEM_KEY, '');
     } catch (error) {
+      if (error instanceof ChannelDeliveryFailed) {
+        await mark(claimed, 'failed', error.outcome);
+        await store.appendEvent(tenant.id, { conversationId: conversation.id, type: 'channel.delivery_failed', data: { channel: kind, outcome: error.outcome, permanent: true, messageIds: claimed } });
+        if (error.problem) await recordProblem(tenant.id, kind, error.problem);
+        deps.logger?.warn({ tenantId: tenant.id, conversationId: conversation.id, channel: kind, outcome: error.outcome }, error.message);
+        return;
+      }
       if (error instanceof ChannelDeliverySkipped) {
         await mark(claimed, 'skipped', error.outcome);
         await store.appendEvent(tenant.id, { conversationId: conversation.id, type: 'channel.delivery_skipped', data: { channel: kind, outcome: error.outcome, messageIds: claimed } });
@@ -119,6 +159,11 @@ export function createChannelOutbox(deps: ChannelOutboxDeps): ChannelOutbox {
       await jobs.enqueue<Payload>(CHANNEL_DELIVERY_JOB, {
         tenantId: conversation.tenantId, conversationId: conversation.id, messageIds: outgoing.map((message) => message.id), afterSeq: Math.min(...outgoing.map((message) => message.seq)) - 1,
       }, { attempts, backoffMs: deps.backoffMs ?? 2000 });
+    },
+    recordProblem,
+    async problem(tenantId, kind) {
+      const stored = await configs.readState(tenantId, kind, PROBLEM_KEY);
+      return stored ? JSON.parse(stored) as ChannelProblem : null;
     },
     async list(tenantId, conversationId) {
       const rows = await sql.query<Row>('SELECT * FROM channel_deliveries WHERE tenant_id = $1 AND conversation_id = $2 ORDER BY updated_at, message_id', [tenantId, conversationId]);

@@ -5,10 +5,13 @@ import { loadServiceConfig, type ServiceConfigInput } from '../config.ts';
 import { createService, type Service } from '../create-service.ts';
 import { seedDemo, type DemoSeed } from '../demo-seed.ts';
 import { createLogger } from '../observability/logger.ts';
+import pg from 'pg';
 import { createPgliteClient } from '../storage/pglite-client.ts';
+import { createPostgresClient } from '../storage/postgres-client.ts';
 import { createSqlStore } from '../storage/sql-store.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
 import { createScriptedEngine } from '../testing/scripted-engine.ts';
+import type { ConversationEngine } from '../../engine/dialogue/types.ts';
 
 /** A service with channels wired (PGlite store plus its SQL client), the demo tenant and an admin token (tests only). */
 export interface ChannelTestService {
@@ -21,18 +24,48 @@ export interface ChannelTestService {
   close(): Promise<void>;
 }
 
-export async function createChannelTestService(config: ServiceConfigInput = {}): Promise<ChannelTestService> {
-  const sql = await createPgliteClient();
-  const store = await createSqlStore('pglite', sql);
+/** Test options: `engine` replaces the scripted engine (a slow one, to show that callbacks do not wait for the bot). */
+export interface ChannelTestOptions {
+  engine?: () => ConversationEngine;
+  /** PostgreSQL URL: the service runs on a fresh schema there (dropped on close) instead of PGlite (benchmarks). */
+  postgresUrl?: string;
+}
+
+export async function createChannelTestService(config: ServiceConfigInput = {}, options: ChannelTestOptions = {}): Promise<ChannelTestService> {
+  const schema = `lingxi_channels_${process.pid}_${Date.now().toString(36)}`;
+  const sql = options.postgresUrl ? await createPostgresClient({ connectionString: options.postgresUrl, schema, poolSize: 10 }) : await createPgliteClient();
+  const store = await createSqlStore(options.postgresUrl ? 'postgres' : 'pglite', sql);
   const demo = (await seedDemo(store, { password: 'test-password-123' })) as DemoSeed;
   const logger = createLogger('info', new Writable({ write(_chunk, _encoding, done) { done(); } }));
-  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), { store, sql, logger, engineFactory: async () => createScriptedEngine() });
+  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), { store, sql, logger, engineFactory: async () => (options.engine ?? createScriptedEngine)(), ...(options.engine ? { warmEngines: false } : {}) });
   const users = await store.listUsers(demo.tenantId);
   const token = (role: string) => {
     const user = users.find((candidate) => candidate.role === role)!;
     return service.context.signer.sign({ kind: 'agent', tenantId: demo.tenantId, userId: user.id, role: user.role }, 3600);
   };
-  return { service, sql, demo, tenantId: demo.tenantId, adminToken: token('admin'), agentToken: token('agent'), close: () => service.close() };
+  return { service, sql, demo, tenantId: demo.tenantId, adminToken: token('admin'), agentToken: token('agent'), close: async () => {
+    await service.close();
+    if (options.postgresUrl) await dropSchema(options.postgresUrl, schema);
+  } };
+}
+
+/** The scripted engine with every turn delayed by `delayMs` (a tenant LLM that takes seconds). */
+export function createSlowEngine(delayMs: number): ConversationEngine {
+  const engine = createScriptedEngine();
+  return {
+    ...engine,
+    async handle(...args: Parameters<ConversationEngine['handle']>) {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return engine.handle(...args);
+    },
+  };
+}
+
+async function dropSchema(connectionString: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
 }
 
 export interface RecordedRequest {

@@ -26,10 +26,22 @@ export interface InboundMessage {
    */
   threadKey?: string;
   locale?: Locale;
-  /** Listed, not stored (attachments are out of scope): name, MIME type and size in bytes. */
-  attachments?: Array<{ name: string; contentType: string; size: number }>;
+  /**
+   * Files that came with the message: name, MIME type, size in bytes, and — when stored within the channel's limits —
+   * the `id` agents download it by (`GET /v1/agent/attachments/:id`); else `skipped` says why (`too_large`, `too_many`).
+   */
+  attachments?: InboundAttachment[];
   /** Channel data kept on the stored message's payload under `channel` (email subject and Message-ID, call id …). */
   meta?: Record<string, unknown>;
+}
+
+/** One file of an inbound message, as listed on the stored message's `payload.channel.attachments`. */
+export interface InboundAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  id?: string;
+  skipped?: 'too_large' | 'too_many';
 }
 
 /** Result of handing an inbound message to the service. */

@@ -15,7 +15,7 @@ import { connectorSpecSchema } from '../connectors/connector-config.ts';
 const roles = ['anonymous', 'customerA', 'agentA', 'supervisorA', 'adminA', 'adminB', 'apiKeyB'] as const;
 type Role = (typeof roles)[number];
 type Expected = 'ok' | '401' | '403' | '404';
-type Ids = { conversation: string; customer: string; article: string; webhook: string; ticket: string; widgetToken: string; userA: string; externalId: string; connector: string };
+type Ids = { conversation: string; customer: string; article: string; webhook: string; ticket: string; widgetToken: string; userA: string; externalId: string; connector: string; attachment: string };
 interface Row { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; url: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: string }
 
 /** A connector to nowhere (port 9): its test answers "unreachable" at once. */
@@ -90,6 +90,7 @@ const rows: Row[] = [
   // Channels (issue 13) and LLM settings (issue 7): admins only.
   { method: 'GET', route: '/v1/agent/channels', url: () => '/v1/agent/channels', expect: '401 401 403 403 ok ok 401' },
   { method: 'PUT', route: '/v1/agent/channels/:kind', url: () => '/v1/agent/channels/webhook', body: () => ({ enabled: false }), expect: '401 401 403 403 ok ok 401' },
+  { method: 'GET', route: '/v1/agent/attachments/:id', url: (i) => `/v1/agent/attachments/${i.attachment}`, expect: '401 401 ok ok ok 404 401' },
   { method: 'GET', route: '/v1/admin/llm', url: () => '/v1/admin/llm', expect: '401 401 403 403 ok ok 401' },
   { method: 'PUT', route: '/v1/admin/llm', url: () => '/v1/admin/llm', body: () => ({ enabled: false }), expect: '401 401 403 403 ok ok 401' },
   { method: 'POST', route: '/v1/admin/llm/test', url: () => '/v1/admin/llm/test', body: () => ({ baseUrl: 'http://127.0.0.1:9/v1', model: 'none', timeoutMs: 1000 }), expect: '401 401 403 403 ok ok 401' },
@@ -142,6 +143,7 @@ beforeAll(async () => {
     article: (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A', body: 'a', locale: 'en' } })).json().id,
     webhook: (await inject({ method: 'POST', url: '/v1/webhooks', headers: api, payload: { url: 'http://127.0.0.1:9/hook' } })).json().id,
     ticket: (await inject({ method: 'POST', url: '/v1/agent/tickets', headers: { authorization: `Bearer ${t.a.tokens.agent}` }, payload: { conversationId: first.conversation, kind: 'complaint', subject: 'late' } })).json().id,
+    attachment: await t.service.context.channels!.attachments.save(t.a.tenantId, 'email', { key: 'matrix', name: 'a.txt', contentType: 'text/plain', content: Buffer.from('A only') }),
   };
 });
 afterAll(async () => t.close());

@@ -17,6 +17,9 @@ import type { ChannelKind, ChannelSender } from '../channels/channel.ts';
 import type { ChannelConfigStore } from '../channels/channel-config-store.ts';
 import type { ChannelGatewayService } from '../channels/channel-gateway.ts';
 import type { ChannelOutbox } from '../channels/channel-outbox.ts';
+import type { ChannelInbox } from '../channels/channel-inbox.ts';
+import type { ChannelAttachmentStore } from '../channels/channel-attachments.ts';
+import type { WecomSync } from '../channels/wechat/wecom-sync.ts';
 import type { WechatApi } from '../channels/wechat/wechat-api.ts';
 import type { LlmSettingsStore } from '../llm/llm-settings-store.ts';
 import type { StoreBackendState } from '../backend/store-backend-state.ts';
@@ -33,6 +36,12 @@ export interface ChannelServices {
   senders: Map<ChannelKind, ChannelSender>;
   configs: ChannelConfigStore;
   outbox: ChannelOutbox;
+  /** Inbound messages stored before a callback is acknowledged; the bot's turn runs from a job (issue 27). */
+  inbox: ChannelInbox;
+  /** Files that came with channel messages (email attachments), downloaded by agents. */
+  attachments: ChannelAttachmentStore;
+  /** WeCom sync_msg pulls, queued by the callback. */
+  wecomSync: WecomSync;
   /** WeChat / WeCom API client with the access-token cache shared by the sender and the WeCom sync. */
   wechatApi: WechatApi;
   /** The fetch used for outbound HTTP (tests pass one that reaches a fake server on 127.0.0.1). */

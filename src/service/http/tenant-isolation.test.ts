@@ -31,6 +31,8 @@ beforeAll(async () => {
   ids.message = (await t.service.context.store.listMessages(t.a.tenantId, ids.conversation))[0].id;
   ids.draft = (await inject({ method: 'POST', url: '/v1/knowledge', headers: api, payload: { title: 'A draft', body: 'draft of A', locale: 'en', status: 'draft' } })).json().id;
   ids.phrase = (await t.service.context.store.addIntentPhrases(t.a.tenantId, [{ id: 'phr_a', intent: 'order_status', text: 'where is my parcel', locale: 'en', createdBy: null }]))[0].id;
+  // Channels (issue 27): a file that came with a message of A.
+  ids.attachment = await t.service.context.channels!.attachments.save(t.a.tenantId, 'email', { key: 'isolation', name: 'a.txt', contentType: 'text/plain', content: Buffer.from('A only') });
   // Proactive care (issue 9): a rule only tenant A has.
   ids.rule = (await inject({ method: 'PUT', url: '/v1/admin/proactive/rules/a-only-rule', headers: { authorization: `Bearer ${t.a.tokens.admin}` }, payload: { event: 'order.delayed', template: { zh: 'A 的规则', en: 'Rule of A' } } })).json().rule.id;
   // Connectors (issue 20): one only tenant A has.
@@ -44,6 +46,7 @@ afterAll(async () => t.close());
 type Case = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; route: string; url: () => string; auth: 'agentB' | 'adminB' | 'apiKeyB' | 'widgetA'; body?: () => Record<string, unknown> };
 const cases: Case[] = [
   { method: 'GET', route: '/v1/agent/conversations/:id', url: () => `/v1/agent/conversations/${ids.conversation}`, auth: 'agentB' },
+  { method: 'GET', route: '/v1/agent/attachments/:id', url: () => `/v1/agent/attachments/${ids.attachment}`, auth: 'agentB' },
   { method: 'POST', route: '/v1/agent/conversations/:id/take-over', url: () => `/v1/agent/conversations/${ids.conversation}/take-over`, auth: 'agentB' },
   { method: 'POST', route: '/v1/agent/conversations/:id/messages', url: () => `/v1/agent/conversations/${ids.conversation}/messages`, auth: 'agentB', body: () => ({ text: 'hijack' }) },
   { method: 'POST', route: '/v1/agent/conversations/:id/notes', url: () => `/v1/agent/conversations/${ids.conversation}/notes`, auth: 'agentB', body: () => ({ text: 'x' }) },

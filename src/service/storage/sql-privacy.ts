@@ -20,6 +20,12 @@ async function anonymiseEvents(tx: SqlExecutor, tenantId: string, conversationId
 async function deleteConversations(tx: SqlExecutor, tenantId: string, conversationIds: string[]): Promise<number> {
   if (!conversationIds.length) return 0;
   const [{ count }] = await tx.query<{ count: string }>('SELECT count(*) AS count FROM messages WHERE tenant_id = $1 AND conversation_id = ANY($2::text[])', [tenantId, conversationIds]);
+  // Files that came with the customer's channel messages (email attachments) go with them.
+  await tx.query(
+    `DELETE FROM channel_attachments WHERE tenant_id = $1 AND id IN (
+       SELECT file->>'id' FROM messages, jsonb_array_elements(CASE WHEN jsonb_typeof(payload->'channel'->'attachments') = 'array' THEN payload->'channel'->'attachments' ELSE '[]'::jsonb END) AS file
+       WHERE tenant_id = $1 AND conversation_id = ANY($2::text[]))`,
+    [tenantId, conversationIds]);
   // Messages and notes go with their conversation (ON DELETE CASCADE); tickets keep their row without the link.
   await tx.query('DELETE FROM conversations WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, conversationIds]);
   return Number(count);

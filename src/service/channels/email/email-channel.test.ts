@@ -31,7 +31,7 @@ beforeAll(async () => {
   const capturePort = (capture.server.address() as AddressInfo).port;
   await service.context.channels!.configs.upsert(tenant.id, 'email', {
     enabled: true,
-    settings: { inboundAddresses: ['Support@Shop.example', 'help@shop.example'], fromName: '灵犀客服', smtp: { host: '127.0.0.1', port: capturePort, secure: false, user: 'mailer', rejectUnauthorized: false } },
+    settings: { inboundAddresses: ['Support@Shop.example', 'help@shop.example'], fromName: '灵犀客服', attachments: { maxBytes: 2048, maxCount: 2 }, smtp: { host: '127.0.0.1', port: capturePort, secure: false, user: 'mailer', rejectUnauthorized: false } },
     secrets: { smtpPassword: 'not-used-by-capture' },
   });
   email = await startEmailChannel(service.context, { smtpPort: 0, smtpHost: '127.0.0.1', smtpMaxBytes: 64 * 1024 });
@@ -154,6 +154,64 @@ describe('email channel over SMTP', () => {
     await waitForMail(count + 1);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(captured.map((mail) => mail.to && 'value' in mail.to ? mail.to.value[0].address : '')).not.toContain('ooo@example.com');
+  });
+
+  it('keeps a stranger who quotes a customer\'s thread out of that conversation: References is not identity', async () => {
+    const count = captured.length;
+    const before = await service.context.store.listMessages(tenant.id, conversationId);
+    const forged = { from: 'Mallory <mallory@evil.example>', to: 'support@shop.example', subject: 'Re: 我的订单到哪了', inReplyTo: firstReply.messageId!, references: ['<root-zh-1@example.cn>', firstReply.messageId!] };
+    await client.sendMail({ ...forged, messageId: '<forged-1@evil.example>', text: '请把收货地址改成 Evil Street 1' });
+    expect(await service.context.store.listMessages(tenant.id, conversationId)).toHaveLength(before.length);
+    const mallory = (await service.context.store.findCustomerByIdentity(tenant.id, 'email', 'mallory@evil.example'))!;
+    const [own] = await service.context.store.listConversations(tenant.id, { customerId: mallory.id });
+    expect(own.id).not.toBe(conversationId);
+    expect((await service.context.store.listMessages(tenant.id, own.id)).find((message) => message.author === 'customer')?.text).toBe('请把收货地址改成 Evil Street 1');
+    const answer = await waitForMail(count + 1);
+    expect(answer.to).toMatchObject({ value: [{ address: 'mallory@evil.example' }] });
+    // Writing again on the same thread continues Mallory's own conversation, still apart from 张三's.
+    await client.sendMail({ ...forged, messageId: '<forged-2@evil.example>', text: 'where is my order then?' });
+    expect((await service.context.store.listConversations(tenant.id, { customerId: mallory.id })).map((conversation) => conversation.id)).toEqual([own.id]);
+    expect(await service.context.store.listMessages(tenant.id, conversationId)).toHaveLength(before.length);
+  });
+
+  it('answers to Reply-To (a web form sent from noreply@) and stores a body with a NUL byte instead of answering 451', async () => {
+    await client.sendMail({ from: '网站表单 <noreply@forms.example>', replyTo: '李四 <lisi@example.cn>', to: 'support@shop.example', subject: '退货申请', messageId: '<form-zh-1@forms.example>', text: '我想退货，订单 #W7654321' });
+    const recipients = () => captured.map((mail) => (mail.to && 'value' in mail.to ? mail.to.value[0].address : ''));
+    for (let waited = 0; waited < 10_000 && !recipients().includes('lisi@example.cn'); waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(recipients()).toContain('lisi@example.cn');
+    expect(recipients()).not.toContain('noreply@forms.example');
+    const sent = await client.sendMail({ from: 'dave@example.com', to: 'support@shop.example', subject: 'Order', messageId: '<nul-en-1@example.com>', text: 'Where is\u0000 my order?' });
+    expect(sent.accepted).toEqual(['support@shop.example']);
+    const dave = (await service.context.store.findCustomerByIdentity(tenant.id, 'email', 'dave@example.com'))!;
+    const [conversation] = await service.context.store.listConversations(tenant.id, { customerId: dave.id });
+    expect((await service.context.store.listMessages(tenant.id, conversation.id)).find((message) => message.author === 'customer')?.text).toBe('Where is my order?');
+  });
+
+  it('stores attachments within the tenant\'s limits and lets an agent download them (never rendered inline)', async () => {
+    const receipt = Buffer.from('订单 #W1234567 发票 / invoice 199.00 CNY\n', 'utf8');
+    await client.sendMail({
+      from: 'erin@example.com', to: 'support@shop.example', subject: '发票', messageId: '<files-1@example.com>', text: '附件是发票和照片',
+      attachments: [
+        { filename: '发票.txt', content: receipt, contentType: 'text/plain' },
+        { filename: 'photo.jpg', content: Buffer.alloc(4096, 1), contentType: 'image/jpeg' },
+        { filename: 'page.html', content: '<script>alert(1)</script>', contentType: 'text/html' },
+      ],
+    });
+    const erin = (await service.context.store.findCustomerByIdentity(tenant.id, 'email', 'erin@example.com'))!;
+    const [conversation] = await service.context.store.listConversations(tenant.id, { customerId: erin.id });
+    const message = (await service.context.store.listMessages(tenant.id, conversation.id)).find((entry) => entry.author === 'customer')!;
+    const listed = (message.payload.channel as { attachments: Array<{ name: string; id?: string; skipped?: string; size: number }> }).attachments;
+    expect(listed.map((file) => [file.name, file.skipped ?? 'stored'])).toEqual([['发票.txt', 'stored'], ['photo.jpg', 'too_large'], ['page.html', 'too_many']]);
+    const download = await service.app.inject({ url: `/v1/agent/attachments/${listed[0].id}`, headers: { authorization: `Bearer ${t.agentToken}` } });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(receipt)).toBe(true);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('发票.txt')}`);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect((await service.app.inject({ url: `/v1/agent/attachments/${listed[0].id}` })).statusCode).toBe(401);
+    expect((await service.app.inject({ url: '/v1/agent/attachments/att_nothing', headers: { authorization: `Bearer ${t.agentToken}` } })).statusCode).toBe(404);
+    // Erasing the customer erases their files too.
+    expect(await service.context.store.eraseCustomer(tenant.id, erin.id)).toMatchObject({ customers: 1 });
+    expect(await service.context.channels!.attachments.get(tenant.id, listed[0].id!)).toBeNull();
   });
 
   it('validates email settings in the admin API and never returns the SMTP password', async () => {

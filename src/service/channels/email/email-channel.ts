@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../../http/service-context.ts';
 import { createEmailInbound, type EmailInbound } from './email-inbound.ts';
 import { createEmailSender, type EmailSenderDeps } from './email-sender.ts';
-import { channelConfigSchemas } from '../channel-admin-http.ts';
+import { defineChannel } from '../define-channel.ts';
 import { emailSecretsSchema, emailSettingsSchema, loadEmailListenerOptions, type EmailListenerOptions } from './email-settings.ts';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.ts';
 
@@ -23,10 +23,9 @@ export async function startEmailChannel(context: ServiceContext, options: Partia
   const { channels, store, logger } = context;
   if (!channels) return { listener: null, inbound: null, close: async () => {} };
   channels.senders.set('email', createEmailSender({ store, logger, ...senderDeps }));
-  channelConfigSchemas.set('email', { settings: emailSettingsSchema, secrets: emailSecretsSchema });
   const listenerOptions = loadEmailListenerOptions(options);
   if (listenerOptions.smtpPort === undefined) return { listener: null, inbound: null, close: async () => {} };
-  const inbound = createEmailInbound({ store, configs: channels.configs, gateway: channels.gateway, logger, maxChars: context.config.messageMaxChars });
+  const inbound = createEmailInbound({ store, configs: channels.configs, gateway: channels.gateway, attachments: channels.attachments, logger, maxChars: context.config.messageMaxChars });
   const listener = await startSmtpListener({
     host: listenerOptions.smtpHost, port: listenerOptions.smtpPort, maxBytes: listenerOptions.smtpMaxBytes, hostname: listenerOptions.smtpHostname, logger,
     accepts: async (address) => (await inbound.tenantFor(address)) !== null,
@@ -35,3 +34,13 @@ export async function startEmailChannel(context: ServiceContext, options: Partia
   logger.info({ smtp: listener.address() }, 'email channel listening for SMTP');
   return { listener, inbound, close: () => listener.close() };
 }
+
+/** Email: SMTP listener in (LINGXI_SMTP_PORT), the tenant's SMTP server out. */
+export const emailChannel = defineChannel({
+  kind: 'email',
+  settings: emailSettingsSchema,
+  secrets: emailSecretsSchema,
+  inboundPath: () => 'smtp: the inbound addresses configured in settings (listener on LINGXI_SMTP_PORT)',
+  sender: ({ store, logger }) => createEmailSender({ store, logger }),
+  start: (context) => startEmailChannel(context),
+});

@@ -43,11 +43,12 @@ describe('parseEmail on recorded client formats', () => {
     expect(email.from?.name).toBe('张三');
   });
 
-  it('flags auto-replies and lists attachments without keeping them', async () => {
+  it('flags auto-replies and gives attachments with their content', async () => {
     expect((await parseEmail(fixture('auto-reply.eml'))).automatic).toBe(true);
     const withAttachment = await parseEmail(fixture('attachment-only.eml'));
     expect(withAttachment.text).toBe('');
-    expect(withAttachment.attachments).toEqual([{ name: 'broken-cup.png', contentType: 'image/png', size: 128 }]);
+    expect(withAttachment.attachments).toEqual([{ name: 'broken-cup.png', contentType: 'image/png', size: 128, content: expect.any(Buffer) }]);
+    expect(withAttachment.attachments[0].content).toHaveLength(128);
   });
 
   it('gives an email without Message-ID a stable id derived from its content', async () => {

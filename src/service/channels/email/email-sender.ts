@@ -22,6 +22,8 @@ interface InboundThread {
   subject: string;
   references: string[];
   inReplyTo: string | null;
+  /** The Reply-To of that email, when it named another address than From. */
+  replyTo: string | null;
 }
 
 const smtpTransport = (smtp: NonNullable<EmailSettings['smtp']>, password: string | undefined): Transporter => nodemailer.createTransport({
@@ -45,6 +47,7 @@ async function latestInboundThread(store: Store, context: OutboundContext, befor
         subject: typeof channel.subject === 'string' ? channel.subject : '',
         references: Array.isArray(channel.references) ? channel.references.filter((entry): entry is string => typeof entry === 'string') : [],
         inReplyTo: typeof channel.inReplyTo === 'string' ? channel.inReplyTo : null,
+        replyTo: typeof channel.replyTo === 'string' ? channel.replyTo : null,
       };
     }
   }
@@ -88,11 +91,12 @@ export function createEmailSender(deps: EmailSenderDeps): ChannelSender {
       if (!settings.smtp) throw new ChannelDeliverySkipped('smtp_not_configured', 'Set settings.smtp.host of the email channel to send replies.');
       const outgoing = messages.filter((message) => message.author === 'bot' || message.author === 'agent');
       if (!outgoing.length) throw new ChannelDeliverySkipped('system_notice_only');
-      const to = recipientOf(context.customer);
-      if (!to) throw new ChannelDeliverySkipped('no_email_address');
       const thread = await latestInboundThread(deps.store, context, outgoing[0].seq);
       // A greeting of a conversation opened by an email is stored before that email; the answer to the email follows.
       if (!thread) throw new ChannelDeliverySkipped('greeting_not_emailed');
+      // RFC 5322 §3.6.2: replies go to Reply-To when the customer's email named one (a web form sent from noreply@).
+      const to = thread.replyTo ?? recipientOf(context.customer);
+      if (!to) throw new ChannelDeliverySkipped('no_email_address');
       const locale = context.conversation.locale;
       const from = settings.fromAddress ?? settings.inboundAddresses[0];
       const body = renderEmailBody(outgoing, locale);

@@ -17,6 +17,11 @@ export const emailSettingsSchema = z.object({
   fromName: z.string().trim().max(100).optional(),
   /** Subject used when the customer's email had none. */
   defaultSubject: z.object({ zh: z.string().default('您的咨询'), en: z.string().default('Your enquiry') }).prefault({}),
+  /** Attachments kept per mail: at most `maxCount` files of at most `maxBytes` each; others are listed, not stored. */
+  attachments: z.object({
+    maxBytes: z.coerce.number().int().min(0).max(25 * 1024 * 1024).default(5 * 1024 * 1024),
+    maxCount: z.coerce.number().int().min(0).max(50).default(10),
+  }).prefault({}),
   /** Outbound SMTP server (the tenant's own mail provider or relay). */
   smtp: z.object({
     host: z.string().trim().min(1),

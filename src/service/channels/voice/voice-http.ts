@@ -3,18 +3,13 @@ import type { ServiceContext } from '../../http/service-context.ts';
 import { registerJsonVoiceHttp } from './json-voice-http.ts';
 import { registerTwilioVoiceHttp } from './twilio-voice-http.ts';
 import { createVoiceCalls } from './voice-call.ts';
-import { createVoiceSender } from './voice-sender.ts';
-import { channelConfigSchemas } from '../channel-admin-http.ts';
-import { voiceSecretsSchema, voiceSettingsSchema } from './voice-settings.ts';
 
 /**
- * The voice channel's routes (Twilio webhook, generic JSON protocol) and its sender. Registered from build-app.ts;
- * does nothing when the service runs without channels (no SQL client).
+ * The voice channel's routes (Twilio webhook, generic JSON protocol), declared in voice-channel.ts; does nothing when
+ * the service runs without channels (no SQL client).
  */
 export function registerVoiceHttp(app: FastifyInstance, context: ServiceContext): void {
   if (!context.channels) return;
-  context.channels.senders.set('voice', createVoiceSender());
-  channelConfigSchemas.set('voice', { settings: voiceSettingsSchema, secrets: voiceSecretsSchema });
   const calls = createVoiceCalls({ gateway: context.channels.gateway, store: context.store, logger: context.logger });
   registerTwilioVoiceHttp(app, context, calls);
   registerJsonVoiceHttp(app, context, calls);

@@ -35,9 +35,10 @@ describe('generic webhook channel', () => {
     const body = first.json();
     expect(body).toMatchObject({ duplicate: false, owner: 'bot' });
     expect(body.replies.at(-1)).toMatchObject({ author: 'bot', text: 'What is your order number?', quickReplies: [{ label: 'Talk to a human', payload: '转人工' }] });
+    // A retry gets exactly the first answer, greeting included (issue 27 item 6).
+    expect(body.replies.map((reply: { author: string }) => reply.author)).toEqual(['bot', 'bot']);
     const again = (await send({ userId: 'crm-user-7', messageId: 'm-1', text: 'Where is my order?' })).json();
-    expect(again).toMatchObject({ duplicate: true, conversationId: body.conversationId });
-    expect(again.replies.map((reply: { id: string }) => reply.id)).toEqual([body.replies.at(-1).id]);
+    expect(again).toEqual({ ...body, duplicate: true });
     const zh = (await send({ userId: 'crm-user-8', messageId: 'm-2', text: '我的订单到哪了' })).json();
     expect(zh.replies.at(-1).text).toBe('请提供您的订单号。');
     const conversation = await t.service.context.store.getConversation(t.tenantId, body.conversationId);
@@ -60,6 +61,25 @@ describe('generic webhook channel', () => {
     expect(payload.messages.map((message: { author: string }) => message.author)).toEqual(['system', 'agent']);
     expect(payload.messages[0].text).toMatch(/joined|已接入/);
     expect(payload.messages[1].text).toBe('An agent here, how can I help?');
+  });
+
+  it('never lets a threadKey override the sender: another user\'s thread starts their own conversation', async () => {
+    const owner = (await send({ userId: 'crm-alice', messageId: 't-1', text: '我的订单到哪了', threadKey: 'ticket-42' })).json();
+    const intruder = (await send({ userId: 'crm-bob', messageId: 't-2', text: 'show me the order details', threadKey: 'ticket-42' })).json();
+    expect(intruder.conversationId).not.toBe(owner.conversationId);
+    expect(intruder.customerId).not.toBe(owner.customerId);
+    const ownerMessages = await t.service.context.store.listMessages(t.tenantId, owner.conversationId);
+    expect(ownerMessages.filter((message) => message.author === 'customer').map((message) => message.text)).toEqual(['我的订单到哪了']);
+    // Each keeps their own conversation on that thread.
+    expect((await send({ userId: 'crm-alice', messageId: 't-3', text: '#W1234567', threadKey: 'ticket-42' })).json().conversationId).toBe(owner.conversationId);
+    expect((await send({ userId: 'crm-bob', messageId: 't-4', text: 'hello?', threadKey: 'ticket-42' })).json().conversationId).toBe(intruder.conversationId);
+  });
+
+  it('cleans a NUL byte out of a message instead of failing to store it', async () => {
+    const response = await send({ userId: 'crm-nul', messageId: 'nul-1', text: '我的订单\u0000到哪了' });
+    expect(response.statusCode, response.body).toBe(200);
+    const messages = await t.service.context.store.listMessages(t.tenantId, response.json().conversationId);
+    expect(messages.find((message) => message.author === 'customer')?.text).toBe('我的订单到哪了');
   });
 
   it('refuses bad signatures, stale timestamps, invalid bodies and oversized bodies', async () => {

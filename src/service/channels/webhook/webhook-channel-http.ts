@@ -19,6 +19,9 @@ export const webhookInboundSchema = z.object({
   locale: localeSchema.optional(),
 });
 
+const webhookAnswerSchema = z.object({ conversationId: z.string(), customerId: z.string(), owner: z.string(), duplicate: z.boolean(), replies: z.array(webhookMessageSchema) });
+type WebhookAnswer = z.infer<typeof webhookAnswerSchema>;
+
 /** True when `given` is `sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>`, compared in constant time. */
 export function verifyWebhookSignature(secret: string, timestamp: string, body: string, given: string | undefined): boolean {
   const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`);
@@ -29,8 +32,8 @@ export function verifyWebhookSignature(secret: string, timestamp: string, body: 
  * Generic signed webhook channel: `POST /channels/webhook/:tenantId` with `X-Lingxi-Timestamp` (Unix seconds) and
  * `X-Lingxi-Signature`. The signature and timestamp are checked on the raw body before it is parsed (401 otherwise),
  * then the JSON is validated; the bot's replies come back in the response, and later agent or proactive messages are
- * POSTed to the tenant's URL (webhook-channel-sender.ts). A repeated `messageId` is stored once and answered with the
- * replies it had.
+ * POSTed to the tenant's URL (webhook-channel-sender.ts). A repeated `messageId` is stored once and answered with
+ * exactly the first answer (kept in `channel_state` as `answer:<userId>:<messageId>`).
  */
 export function registerWebhookChannelHttp(root: FastifyInstance, context: ServiceContext): void {
   const channels = context.channels;
@@ -68,7 +71,7 @@ export function registerWebhookChannelHttp(root: FastifyInstance, context: Servi
         params: z.object({ tenantId: z.string().min(1).max(64) }),
         headers: z.object({ 'x-lingxi-timestamp': z.string(), 'x-lingxi-signature': z.string() }).loose(),
         body: webhookInboundSchema,
-        response: { 200: z.object({ conversationId: z.string(), customerId: z.string(), owner: z.string(), duplicate: z.boolean(), replies: z.array(webhookMessageSchema) }), ...errorResponses },
+        response: { 200: webhookAnswerSchema, ...errorResponses },
       },
     }, async (request) => {
       const tenant = tenants.get(request);
@@ -77,7 +80,15 @@ export function registerWebhookChannelHttp(root: FastifyInstance, context: Servi
       const result = await channels.gateway.receive(tenant, {
         channel: 'webhook', senderId: input.userId, senderName: input.userName, text: input.text, messageId: input.messageId, threadKey: input.threadKey, locale: input.locale,
       });
-      return { conversationId: result.conversation.id, customerId: result.customer.id, owner: result.conversation.owner, duplicate: result.duplicate, replies: result.replies.map(toWebhookMessage) };
+      // A retry gets exactly the first answer (greeting included), kept per sender and message id.
+      const answerKey = `answer:${input.userId}:${input.messageId}`;
+      if (result.duplicate) {
+        const first = await channels.configs.readState(tenant.id, 'webhook', answerKey);
+        if (first) return { ...(JSON.parse(first) as Omit<WebhookAnswer, 'duplicate'>), duplicate: true };
+      }
+      const answer = { conversationId: result.conversation.id, customerId: result.customer.id, owner: result.conversation.owner, replies: result.replies.map(toWebhookMessage) };
+      if (!result.duplicate) await channels.configs.claimState(tenant.id, 'webhook', answerKey, JSON.stringify(answer));
+      return { ...answer, duplicate: result.duplicate };
     });
   });
 }

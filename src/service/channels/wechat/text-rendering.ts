@@ -28,9 +28,10 @@ function cardLines(card: Card, locale: Locale): string[] {
 /**
  * A stored message as plain text for channels without rich messages (WeChat, WeCom, SMS-like webhooks): the text, each
  * card as a few lines, quick replies numbered ("回复数字选择：1. 查订单") — the customer answers with the number, which the
- * gateway maps back — and sources as links. Truncated to `limit` characters (WeChat text messages: 2,048 bytes).
+ * gateway maps back — and sources as links. Nothing is cut here: senders split a long text into several messages
+ * within their channel's byte limit (split-text.ts); `limit` (characters) is for callers that must truncate.
  */
-export function renderAsText(message: Message, locale: Locale, limit = 600): string {
+export function renderAsText(message: Message, locale: Locale, limit = Number.POSITIVE_INFINITY): string {
   const payload = message.payload as { quickReplies?: QuickReply[]; cards?: Card[]; sources?: Source[] };
   const w = words[locale];
   const parts = [message.text.trim()];

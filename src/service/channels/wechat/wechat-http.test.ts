@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannelTestService, startFakeApi, type ChannelTestService } from '../channel-test-service.ts';
 import { eventually } from '../../testing/eventually.ts';
@@ -20,10 +21,28 @@ let nonceCounter = 0;
 const signedQuery = (timestamp = String(Math.floor(Date.now() / 1000)), nonce = `n${++nonceCounter}`) => `timestamp=${timestamp}&nonce=${nonce}&signature=${wechatSignature(TOKEN, timestamp, nonce)}`;
 const post = (query: string, body: string) => t.service.app.inject({ method: 'POST', url: `/channels/wechat/${t.tenantId}?${query}`, headers: { 'content-type': 'text/xml' }, payload: body });
 const sends = () => api.requests.filter((request) => request.path === '/cgi-bin/message/custom/send').map((request) => JSON.parse(request.body));
+/** The conversation of an openid once the inbox job has run the turn (callbacks are acknowledged before that). */
+async function conversationOf(openid: string) {
+  const { store } = t.service.context;
+  let found: Awaited<ReturnType<typeof store.listConversations>>[number] | undefined;
+  await eventually(async () => {
+    const customer = await store.findCustomerByIdentity(t.tenantId, 'wechat', openid);
+    expect(customer).not.toBeNull();
+    [found] = await store.listConversations(t.tenantId, { customerId: customer!.id });
+    expect(found).toBeTruthy();
+    expect((await store.listMessages(t.tenantId, found!.id)).some((message) => message.author === 'customer')).toBe(true);
+  }, 5000);
+  return found!;
+}
 const agent = (method: 'GET' | 'POST', url: string, payload?: object) => t.service.app.inject({ method, url, headers: { authorization: `Bearer ${t.agentToken}` }, payload });
 
 beforeAll(async () => {
-  api = await startFakeApi((request) => request.path === '/cgi-bin/token' ? { json: { access_token: `token-${request.query.get('appid')}`, expires_in: 7200 } } : { json: { errcode: 0, errmsg: 'ok' } });
+  api = await startFakeApi((request) => {
+    if (request.path === '/cgi-bin/token') return { json: { access_token: `token-${request.query.get('appid')}`, expires_in: 7200 } };
+    // 全局返回码 48001 "api unauthorized": the account has no customer-service message permission.
+    if (request.body.includes('openid-no-permission')) return { json: JSON.parse(readFileSync(new URL('./__fixtures__/errcode-48001.json', import.meta.url), 'utf8')) };
+    return { json: { errcode: 0, errmsg: 'ok' } };
+  });
   t = await createChannelTestService();
   const configured = await t.service.app.inject({
     method: 'PUT', url: '/v1/agent/channels/wechat', headers: { authorization: `Bearer ${t.adminToken}` },
@@ -63,6 +82,7 @@ describe('WeChat Official Account channel', () => {
 
     // "1" picks the numbered quick reply 转人工: the bot hands the conversation over.
     expect((await post(signedQuery(), textXml('openid-round-trip', '1', '6054768590064713002'))).body).toBe('success');
+    await eventually(async () => expect((await agent('GET', `/v1/agent/conversations/${conversation.id}`)).json().messages.filter((m: { author: string }) => m.author === 'customer')).toHaveLength(2), 5000);
     const messages = (await agent('GET', `/v1/agent/conversations/${conversation.id}`)).json().messages;
     expect(messages.filter((m: { author: string }) => m.author === 'customer').map((m: { text: string; payload: { channel: { pressed?: string } } }) => [m.text, m.payload.channel.pressed])).toEqual([['我的订单到哪了', undefined], ['转人工', '1']]);
 
@@ -84,8 +104,8 @@ describe('WeChat Official Account channel', () => {
     expect((await post(query, body)).body).toBe('success');
     expect((await post(query, body)).body).toBe('success');
     expect((await post(signedQuery(), body)).body).toBe('success');
-    const customer = (await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wechat', 'openid-retry'))!;
-    const [conversation] = await t.service.context.store.listConversations(t.tenantId, { customerId: customer.id });
+    const conversation = await conversationOf('openid-retry');
+    expect((await t.service.context.channels!.inbox.get(t.tenantId, 'wechat', '6054768590064713100'))?.attempts).toBe(1);
     const messages = await t.service.context.store.listMessages(t.tenantId, conversation.id);
     expect(messages.filter((message) => message.author === 'customer')).toHaveLength(1);
     expect(conversation.locale).toBe('en');
@@ -102,7 +122,7 @@ describe('WeChat Official Account channel', () => {
     expect((await post(query, textXml('openid-x', 'replayed with other content', '4'))).statusCode).toBe(401);
     expect((await post(signedQuery(), `<xml><Content>${'x'.repeat(70 * 1024)}</Content></xml>`)).statusCode).toBe(413);
     expect((await post(signedQuery(), 'not xml at all')).statusCode).toBe(400);
-    expect(await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wechat', 'openid-x')).not.toBeNull();
+    await conversationOf('openid-x');
   });
 
   it('decrypts the official safe-mode example and checks msg_signature', async () => {
@@ -118,8 +138,7 @@ describe('WeChat Official Account channel', () => {
     } finally {
       channels.now = realNow;
     }
-    const customer = (await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wechat', 'oyORnuP8q7ou2gfYjqLzSIWZf0rs'))!;
-    const [conversation] = await t.service.context.store.listConversations(t.tenantId, { customerId: customer.id });
+    const conversation = await conversationOf('oyORnuP8q7ou2gfYjqLzSIWZf0rs');
     const messages = await t.service.context.store.listMessages(t.tenantId, conversation.id);
     expect(messages.find((message) => message.author === 'customer')).toMatchObject({ text: 'abcdteT', clientId: 'wechat:6054768590064713728' });
     await eventually(() => expect(sends().some((send) => send.touser === 'oyORnuP8q7ou2gfYjqLzSIWZf0rs')).toBe(true));
@@ -142,8 +161,7 @@ describe('WeChat Official Account channel', () => {
   it('does not send more than 48 hours after the customer\'s last message: the outcome is recorded instead', async () => {
     const channels = t.service.context.channels!;
     expect((await post(signedQuery(), textXml('openid-late', '我的订单', '6054768590064713200'))).body).toBe('success');
-    const customer = (await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wechat', 'openid-late'))!;
-    const [conversation] = await t.service.context.store.listConversations(t.tenantId, { customerId: customer.id });
+    const conversation = await conversationOf('openid-late');
     await eventually(() => expect(sends().some((send) => send.touser === 'openid-late')).toBe(true));
     const original = channels.senders.get('wechat')!;
     channels.senders.set('wechat', createWechatSender('wechat', { api: channels.wechatApi, store: t.service.context.store, now: () => new Date(Date.now() + 49 * 3600 * 1000) }));
@@ -164,6 +182,46 @@ describe('WeChat Official Account channel', () => {
     } finally {
       channels.senders.set('wechat', original);
     }
+  });
+
+  it('splits a 1,200-character agent reply at sentence ends into texts of at most 2,048 bytes, and records it', async () => {
+    expect((await post(signedQuery(), textXml('openid-long', '转人工', '6054768590064713300'))).body).toBe('success');
+    const conversation = await conversationOf('openid-long');
+    const sentence = '您好，关于您反映的物流延迟问题，我们已经联系了快递公司并加急处理。';
+    const long = sentence.repeat(Math.ceil(1200 / sentence.length)).slice(0, 1200 - (1200 % sentence.length));
+    expect([...long].length).toBeGreaterThan(1100);
+    expect((await agent('POST', `/v1/agent/conversations/${conversation.id}/messages`, { text: long })).statusCode).toBe(200);
+    const pieces = () => sends().filter((send) => send.touser === 'openid-long' && send.text.content.startsWith('您好，关于')).map((send) => send.text.content as string);
+    await eventually(() => expect(pieces().join('')).toBe(long), 5000);
+    expect(pieces().length).toBe(2);
+    for (const piece of pieces()) {
+      expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(2048);
+      expect(piece.endsWith('。')).toBe(true);
+    }
+    const events = await t.service.context.store.listEvents(t.tenantId, conversation.id);
+    expect(events.find((event) => event.type === 'channel.message_split')?.data).toMatchObject({ channel: 'wechat', parts: 2, bytes: Buffer.byteLength(long), maxBytes: 2048 });
+  });
+
+  it('does not retry a permanent refusal (48001) and shows what the account lacks in the admin channel status', async () => {
+    const channels = t.service.context.channels!;
+    const admin = async () => (await t.service.app.inject({ url: '/v1/agent/channels', headers: { authorization: `Bearer ${t.adminToken}` } })).json().channels.find((channel: { kind: string }) => channel.kind === 'wechat');
+    expect((await post(signedQuery(), textXml('openid-no-permission', '我的订单', '6054768590064713400'))).body).toBe('success');
+    const conversation = await conversationOf('openid-no-permission');
+    await eventually(async () => {
+      const deliveries = await channels.outbox.list(t.tenantId, conversation.id);
+      expect(deliveries.length).toBeGreaterThan(0);
+      expect(deliveries.map((delivery) => [delivery.status, delivery.outcome, delivery.attempts])).toEqual(deliveries.map(() => ['failed', 'api_unauthorized', 1]));
+    }, 5000);
+    const status = await admin();
+    expect(status.problem).toMatchObject({ code: '48001', outcome: 'api_unauthorized', hint: { zh: expect.stringContaining('客服消息接口权限'), en: expect.stringContaining('customer-service message permission') } });
+    const events = await t.service.context.store.listEvents(t.tenantId, conversation.id);
+    expect(events.some((event) => event.type === 'channel.delivery_failed' && event.data.outcome === 'api_unauthorized' && event.data.permanent === true)).toBe(true);
+    // A later successful send clears the status.
+    expect((await post(signedQuery(), textXml('openid-after-fix', 'hello', '6054768590064713401'))).body).toBe('success');
+    await eventually(async () => expect((await admin()).problem).toBeNull(), 5000);
+    // One try per message (the greeting and the answer), none repeated.
+    const tries = api.requests.filter((request) => request.path === '/cgi-bin/message/custom/send' && request.body.includes('openid-no-permission'));
+    expect(tries).toHaveLength((await channels.outbox.list(t.tenantId, conversation.id)).length);
   });
 
   it('never returns channel secrets from the admin API', async () => {

@@ -8,7 +8,8 @@ import type { ChannelConfig } from '../channel.ts';
 import { renderAsText } from './text-rendering.ts';
 import { createReplayGuard } from './replay-guard.ts';
 import { createWechatCrypto, signaturesMatch, wechatSignature, WechatProtocolError } from './wechat-crypto.ts';
-import { credentialsOf, readWechatConfig, readWecomConfig } from './wechat-settings.ts';
+import { readWechatConfig, readWecomConfig } from './wechat-settings.ts';
+import { placeholderText } from './wechat-inbound.ts';
 import { encryptedReplyXml, parseWechatXml, textReplyXml, type WechatMessage } from './wechat-xml.ts';
 
 /** Callbacks are small XML documents; anything larger is refused before it is read (413). */
@@ -22,16 +23,11 @@ const query = z.object({
 type Query = z.infer<typeof query>;
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-const kindText: Record<string, { zh: string; en: string }> = {
-  image: { zh: '[图片]', en: '[image]' }, video: { zh: '[视频]', en: '[video]' }, shortvideo: { zh: '[视频]', en: '[video]' }, location: { zh: '[位置]', en: '[location]' },
-  link: { zh: '[链接]', en: '[link]' }, file: { zh: '[文件]', en: '[file]' }, voice: { zh: '[语音]', en: '[voice]' },
-};
-
 /**
  * WeChat Official Account (`/channels/wechat/:tenantId`) and WeCom customer service (`/channels/wecom/:tenantId`)
  * callbacks: GET URL verification, POST messages. The signature and the timestamp window are checked before the body
- * is parsed; safe-mode / WeCom bodies are verified by msg_signature, then decrypted. Inbound messages are stored (and
- * answered by the bot) before the callback is acknowledged with `success`; replies go out through the outbox.
+ * is parsed; safe-mode / WeCom bodies are verified by msg_signature, then decrypted. Inbound messages are stored in the
+ * inbox and acknowledged with `success` at once; the bot runs from a job and replies go out through the outbox.
  */
 export function registerWechatHttp(root: FastifyInstance, context: ServiceContext): void {
   const channels = context.channels;
@@ -124,8 +120,9 @@ export function registerWechatHttp(root: FastifyInstance, context: ServiceContex
         return plain(reply, 200, 'success');
       }
       const locale = tenant.settings.locale;
-      const text = message.MsgType === 'text' ? message.Content ?? '' : message.MsgType === 'voice' && message.Recognition ? message.Recognition : (kindText[message.MsgType] ?? { zh: `[${message.MsgType}]`, en: `[${message.MsgType}]` })[locale];
-      await channels.gateway.receive(tenant, {
+      const text = message.MsgType === 'text' ? message.Content ?? '' : message.MsgType === 'voice' && message.Recognition ? message.Recognition : placeholderText(message.MsgType, locale);
+      // Stored, then acknowledged: the bot's turn runs from a job (channel-inbox.ts), never inside WeChat's 5 seconds.
+      await channels.inbox.accept(tenant, {
         channel: 'wechat', senderId: openid, text: text.trim().slice(0, 4000) || '…', messageId: message.MsgId ?? `${openid}:${message.CreateTime ?? q.timestamp}`,
         meta: { toUserName: message.ToUserName, msgType: message.MsgType, encrypted: Boolean(crypto) },
       });
@@ -169,47 +166,11 @@ export function registerWechatHttp(root: FastifyInstance, context: ServiceContex
         return refuse(reply, error);
       }
       if (event.MsgType === 'event' && event.Event === 'kf_msg_or_event') {
-        await syncWecom(context, tenant, config, { token: event.Token, openKfId: event.OpenKfId ?? settings.openKfId ?? '' });
+        // The sync_msg pull and the bot run from jobs (wecom-sync.ts, channel-inbox.ts): the callback is answered at once.
+        await channels.wecomSync.schedule(tenant.id, { token: event.Token, openKfId: event.OpenKfId ?? settings.openKfId ?? '' });
       }
       replay.remember();
       return plain(reply, 200, 'success');
     });
   });
-}
-
-const syncAnswer = z.object({
-  next_cursor: z.string().optional(),
-  has_more: z.union([z.number(), z.boolean()]).optional(),
-  msg_list: z.array(z.object({
-    msgid: z.string(), open_kfid: z.string().optional(), external_userid: z.string().optional(), send_time: z.number().optional(), origin: z.number(), msgtype: z.string(),
-    text: z.object({ content: z.string() }).optional(),
-  }).loose()).default([]),
-}).loose();
-
-/**
- * Pulls the new messages of a WeCom customer-service account (`cgi-bin/kf/sync_msg`) from the stored cursor, page by
- * page, and hands customer messages (origin 3) to the gateway. The cursor is saved after every page, so a failure
- * resumes where it stopped; messages seen twice are stored once (clientId `wecom:<msgid>`).
- */
-export async function syncWecom(context: ServiceContext, tenant: Tenant, config: ChannelConfig, event: { token?: string; openKfId: string }): Promise<number> {
-  const channels = context.channels!;
-  const credentials = credentialsOf(config);
-  const cursorKey = `cursor:${event.openKfId}`;
-  let cursor = (await channels.configs.readState(tenant.id, 'wecom', cursorKey)) ?? undefined;
-  let received = 0;
-  for (let page = 0; page < 20; page++) {
-    const answer = syncAnswer.parse(await channels.wechatApi.call(credentials, '/cgi-bin/kf/sync_msg', { cursor, token: event.token, limit: 1000, voice_format: 0, open_kfid: event.openKfId }));
-    for (const item of answer.msg_list) {
-      if (item.origin !== 3 || !item.external_userid) continue;
-      const text = item.msgtype === 'text' ? item.text?.content ?? '' : (kindText[item.msgtype] ?? { zh: `[${item.msgtype}]`, en: `[${item.msgtype}]` })[tenant.settings.locale];
-      await channels.gateway.receive(tenant, { channel: 'wecom', senderId: item.external_userid, text: text.trim().slice(0, 4000) || '…', messageId: item.msgid, meta: { openKfId: item.open_kfid ?? event.openKfId, msgType: item.msgtype } });
-      received++;
-    }
-    if (answer.next_cursor) {
-      cursor = answer.next_cursor;
-      await channels.configs.writeState(tenant.id, 'wecom', cursorKey, cursor);
-    }
-    if (!answer.has_more) break;
-  }
-  return received;
 }

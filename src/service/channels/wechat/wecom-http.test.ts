@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannelTestService, startFakeApi, type ChannelTestService } from '../channel-test-service.ts';
 import { eventually } from '../../testing/eventually.ts';
@@ -18,6 +19,8 @@ beforeAll(async () => {
   let page = 0;
   api = await startFakeApi((request) => {
     if (request.path === '/cgi-bin/gettoken') return { json: { errcode: 0, errmsg: 'ok', access_token: 'wecom-token', expires_in: 7200 } };
+    // An account this app may not call (微信客服 → API not granted): 48001, as in __fixtures__/errcode-48001.json.
+    if (request.path === '/cgi-bin/kf/sync_msg' && request.body.includes('wk-not-granted')) return { json: JSON.parse(readFileSync(new URL('./__fixtures__/errcode-48001.json', import.meta.url), 'utf8')) };
     if (request.path === '/cgi-bin/kf/sync_msg') return { json: pages[Math.min(page++, pages.length - 1)] };
     return { json: { errcode: 0, errmsg: 'ok', msgid: 'sent' } };
   });
@@ -60,11 +63,13 @@ describe('WeCom customer service (微信客服) channel', () => {
     const response = await t.service.app.inject({ method: 'POST', url, headers: { 'content-type': 'text/xml' }, payload: body });
     expect([response.statusCode, response.body]).toEqual([200, 'success']);
 
+    await eventually(async () => expect(await t.service.context.channels!.configs.readState(t.tenantId, 'wecom', 'cursor:wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw')).toBe('cursor-2'), 5000);
     const syncs = api.requests.filter((request) => request.path === '/cgi-bin/kf/sync_msg').map((request) => JSON.parse(request.body));
     expect(syncs.map((sync) => sync.cursor)).toEqual([undefined, 'cursor-1']);
     expect(syncs[0]).toMatchObject({ token: 'ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR', open_kfid: 'wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw', limit: 1000 });
     expect(await t.service.context.channels!.configs.readState(t.tenantId, 'wecom', 'cursor:wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw')).toBe('cursor-2');
 
+    await eventually(async () => expect(await t.service.context.channels!.inbox.get(t.tenantId, 'wecom', 'from_customer_1')).toMatchObject({ status: 'done' }), 5000);
     const customer = (await t.service.context.store.findCustomerByIdentity(t.tenantId, 'wecom', 'wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw'))!;
     const [conversation] = await t.service.context.store.listConversations(t.tenantId, { customerId: customer.id });
     expect(conversation.channel).toBe('wecom');
@@ -75,6 +80,21 @@ describe('WeCom customer service (微信客服) channel', () => {
     expect(sent.at(-1)).toMatchObject({ touser: 'wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw', open_kfid: 'wkAJ2GCAAAZSfhHCt7IFSvLKtMPxyJTw', msgtype: 'text', text: { content: expect.stringContaining('请提供您的订单号。') } });
     expect(sent.every((send) => /^msg_[0-9A-Za-z_-]{1,28}$/.test(send.msgid))).toBe(true);
     expect(api.requests.find((request) => request.path === '/cgi-bin/gettoken')!.query.get('corpsecret')).toBe('kf-app-secret');
+  });
+
+  it('shows a permanent sync_msg refusal (48001) as the channel\'s problem instead of retrying it', async () => {
+    const crypto = createWechatCrypto({ token: DOC.token, encodingAesKey: DOC.encodingAesKey, receiverId: DOC.corpId });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const event = `<xml><ToUserName><![CDATA[${DOC.corpId}]]></ToUserName><CreateTime>${timestamp}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event><Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token><OpenKfId><![CDATA[wk-not-granted]]></OpenKfId></xml>`;
+    const encrypt = crypto.encrypt(event);
+    const response = await t.service.app.inject({
+      method: 'POST', url: `/channels/wecom/${t.tenantId}?msg_signature=${crypto.sign(timestamp, 'kf48001', encrypt)}&timestamp=${timestamp}&nonce=kf48001`,
+      headers: { 'content-type': 'text/xml' }, payload: `<xml><ToUserName><![CDATA[${DOC.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`,
+    });
+    expect(response.body).toBe('success');
+    const wecom = async () => (await t.service.app.inject({ url: '/v1/agent/channels', headers: { authorization: `Bearer ${t.adminToken}` } })).json().channels.find((channel: { kind: string }) => channel.kind === 'wecom');
+    await eventually(async () => expect((await wecom()).problem).toMatchObject({ code: '48001', outcome: 'api_unauthorized', hint: { zh: expect.stringContaining('微信客服') } }), 5000);
+    expect(api.requests.filter((request) => request.path === '/cgi-bin/kf/sync_msg' && request.body.includes('wk-not-granted'))).toHaveLength(1);
   });
 
   it('keeps secrets sealed in the database', async () => {
