@@ -12,6 +12,11 @@ export interface ReplyExtras {
   quickReplies?: QuickReply[];
   cards?: Card[];
   sources?: Source[];
+  /**
+   * The quick replies are records the customer may take all of ("which course?" → "两门都退", "both"): the engine then
+   * does the task for each, one after the other (dialogue/each-choice.ts). Only for a choice among the customer's records.
+   */
+  each?: boolean;
 }
 
 /**

@@ -15,6 +15,7 @@ import { chooseTone } from './tone.ts';
 import { createRecorder, createSkillContext, ENTITIES_SLOT, makeReply, PROMPT_SLOT, rememberTurn, TEXTS_SLOT, type TurnEnvironment } from './turn-context.ts';
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
 import { isAffirmative } from './confirmation.ts';
+import { takesAll } from './each-choice.ts';
 import { leansOnPrevious, OFFER, PREVIOUS_MESSAGE, rememberOffer, type Offer, type PreviousMessage } from './discourse-context.ts';
 import { isInfoQuestion, looksLikeCode } from './message-shape.ts';
 import type { ConversationEngine, ConversationState, EngineEvent, Reply, SlotName, TurnInput, TurnResult, Understanding } from './types.ts';
@@ -369,12 +370,24 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
   async function runSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, started: boolean): Promise<void> {
     const flow = env.state.flow!;
     env.state.failures = 0;
+    // "两门都退" / "both" answering "which one?" among the customer's records: the first now, the others next.
+    const prompt = flow.slots[PROMPT_SLOT] as ChoicePrompt | undefined;
+    if (!started && prompt?.each && prompt.quickReplies.length > 1 && flow.step === prompt.awaiting && takesAll(env.understanding.text)) takeEach(env, skill, prompt);
     rememberTurn(flow, env.understanding);
     // A skill runs with its own pack's templates, tools and backend.
     const owner = composed.ownerOf(skill as Skill<unknown>);
     const skillEnv = { ...env, pack: owner.pack, data: owner.data } as unknown as TurnEnvironment<Data>;
     const status = await skill.run(createSkillContext(skillEnv, flow, started));
-    if (status === 'waiting') return;
+    if (status === 'waiting') {
+      // "两门课都得退掉" and the skill asks which: the message already took all of them (each-choice.ts).
+      const asked = flow.slots[PROMPT_SLOT] as ChoicePrompt | undefined;
+      if (asked?.each && asked.quickReplies.length > 1 && env.recorder.replies.at(-1)?.awaiting === flow.step && takesAll(env.understanding.text)) {
+        env.recorder.replies.pop();
+        takeEach(env, skill, asked);
+        return runSkill(env, skill, false);
+      }
+      return;
+    }
     env.recorder.events.push({ type: status === 'done' ? 'flow.completed' : 'flow.cancelled', at: clock.now(), data: { flow: skill.name, slots: flow.slots } });
     // A finished read-only request can be asked again elliptically ("那周四呢"); a write is never repeated that way.
     if (status === 'done' && !skill.writes) env.state.memory.lastRead = { skill: skill.name, texts: (flow.slots[TEXTS_SLOT] as string[] | undefined) ?? [], entities: (flow.slots[ENTITIES_SLOT] as unknown[] | undefined) ?? [] };
@@ -382,6 +395,15 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     env.state.flow = null;
     if (env.recorder.handoff) return;
     await resumeOrQueue(env);
+  }
+
+  /** Answers an `each` choice with its first record and queues the same task for every other one (each-choice.ts). */
+  function takeEach(env: TurnEnvironment<Data>, skill: Skill<Data>, prompt: ChoicePrompt): void {
+    const [first, ...rest] = prompt.quickReplies.map((reply) => reply.payload);
+    env.recorder.events.push({ type: 'flow.queued', at: clock.now(), data: { flow: skill.name, each: prompt.quickReplies.length } });
+    env.recorder.queue.push(...rest.map((payload) => ({ skill: skill.name, text: payload })));
+    delete env.state.flow!.slots[PROMPT_SLOT];
+    env.understanding = { ...understand(first, env.state.locale), text: first };
   }
 
   /** After a skill ends: run queued requests from the same message first, then resume an interrupted skill. */
@@ -604,6 +626,13 @@ const SHARED_DETAILS = new Set(['address', 'zip']);
  * The message without the clauses that belong to other (queued) tasks, so the first task does not pick up
  * their order ids, products or payment methods. Identity entities (email, phone, name, zip) stay: they are for all.
  */
+/** The question a waiting skill asked, as `ask` keeps it (turn-context.ts). */
+interface ChoicePrompt {
+  awaiting: SlotName | null;
+  quickReplies: Reply['quickReplies'];
+  each?: boolean;
+}
+
 /** The previous message when this one leans on it and nothing has happened in between (see discourse-context.ts). */
 function previousFor(state: ConversationState, u: Understanding): PreviousMessage | null {
   const previous = state.memory[PREVIOUS_MESSAGE] as PreviousMessage | undefined;

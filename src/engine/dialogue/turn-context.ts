@@ -112,7 +112,7 @@ export function createSkillContext<Data>(env: TurnEnvironment<Data>, flow: NonNu
       flow.step = slot;
       const reply = makeReply(env, render(key, vars), { ...extras, awaiting: slot });
       // Remembered so the question can be asked again after a digression.
-      flow.slots[PROMPT_SLOT] = { text: reply.text, awaiting: slot, quickReplies: reply.quickReplies };
+      flow.slots[PROMPT_SLOT] = { text: reply.text, awaiting: slot, quickReplies: reply.quickReplies, ...(extras?.each ? { each: true } : {}) };
       recorder.replies.push(reply);
     },
     text: render,

@@ -43,7 +43,7 @@ export const refundSkill: Skill<EducationDb> = {
     if (!enrolment) {
       const list = active.map((e) => `${e.course.id} ${e.course.name[ctx.locale]}`).join(ctx.locale === 'zh' ? '、' : ', ');
       if (named) { ctx.say('refund.not_enrolled', { id: named.id, list }); return 'done'; }
-      ctx.ask('product', 'refund.ask_course', { list });
+      ctx.ask('product', 'refund.ask_course', { list }, { quickReplies: active.map((e) => ({ label: `${e.course.id} ${e.course.name[ctx.locale]}`, payload: e.course.id })), each: true });
       return 'waiting';
     }
     const quoted = await ctx.call<RefundQuote>('quote_refund', { enrolment_id: enrolment.id });
