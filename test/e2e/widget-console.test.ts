@@ -110,7 +110,12 @@ describeBrowser('widget and agent console (Chromium)', () => {
     await say(page, `where is my order 😀🎉 مرحبا بكم في متجرنا ${'x'.repeat(300)}`);
     const bubble = page.locator('.lx-row.lx-customer .lx-bubble').last();
     await bubble.waitFor();
-    const bubbleBox = await bubble.boundingBox();
+    // The optimistic bubble is replaced by the stored one when the server acknowledges it: measure the one on screen.
+    let bubbleBox = await bubble.boundingBox();
+    for (let tries = 0; !bubbleBox && tries < 20; tries++) {
+      await page.waitForTimeout(100);
+      bubbleBox = await bubble.boundingBox();
+    }
     expect(bubbleBox!.x).toBeGreaterThanOrEqual(0);
     expect(bubbleBox!.x + bubbleBox!.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
