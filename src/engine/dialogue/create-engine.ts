@@ -12,11 +12,11 @@ import { splitClauses } from './clauses.ts';
 import { splitQuestions } from './question-clauses.ts';
 import { isEllipticalFollowUp } from './elliptical-follow-up.ts';
 import { chooseTone } from './tone.ts';
-import { createRecorder, createSkillContext, ENTITIES_SLOT, makeReply, PROMPT_SLOT, rememberTurn, TEXTS_SLOT, type TurnEnvironment } from './turn-context.ts';
+import { CORRECTS_SLOT, createRecorder, createSkillContext, ENTITIES_SLOT, makeReply, PROMPT_SLOT, rememberTurn, TEXTS_SLOT, type TurnEnvironment } from './turn-context.ts';
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
 import { isAffirmative } from './confirmation.ts';
 import { takesAll } from './each-choice.ts';
-import { leansOnPrevious, OFFER, PREVIOUS_MESSAGE, rememberOffer, type Offer, type PreviousMessage } from './discourse-context.ts';
+import { correctsLastTask, LAST_TASK, leansOnPrevious, OFFER, type LastTask, PREVIOUS_MESSAGE, rememberOffer, type Offer, type PreviousMessage } from './discourse-context.ts';
 import { isInfoQuestion, looksLikeCode } from './message-shape.ts';
 import type { ConversationEngine, ConversationState, EngineEvent, Reply, SlotName, TurnInput, TurnResult, Understanding } from './types.ts';
 
@@ -274,6 +274,15 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       return runSkill(env, current, false);
     }
 
+    // "不对不对，是另一单" right after a task ended without doing anything: the same task again, corrected.
+    const lastTask = state.memory[LAST_TASK] as LastTask | undefined;
+    const corrected = lastTask && lastTask.turn === state.turns - 1 && correctsLastTask(u.text) ? skillByName.get(lastTask.skill) : undefined;
+    if (corrected && lastTask) {
+      delete state.memory[LAST_TASK];
+      state.flow = { name: corrected.name, slots: { [TEXTS_SLOT]: lastTask.texts, [ENTITIES_SLOT]: lastTask.entities, [CORRECTS_SLOT]: true }, step: null, attempts: 0 };
+      env.recorder.events.push({ type: 'flow.started', at: clock.now(), data: { flow: corrected.name, digression: false, correction: true } });
+      return runSkill(env, corrected, true);
+    }
     // "差价退回支付宝就行" right after the exchange was done: the customer restates how the task they just confirmed is
     // paid, not a new request (starting another exchange from it is the classic mistake).
     if (restatesLastWrite(state, u)) {
@@ -392,6 +401,10 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     // A finished read-only request can be asked again elliptically ("那周四呢"); a write is never repeated that way.
     if (status === 'done' && !skill.writes) env.state.memory.lastRead = { skill: skill.name, texts: (flow.slots[TEXTS_SLOT] as string[] | undefined) ?? [], entities: (flow.slots[ENTITIES_SLOT] as unknown[] | undefined) ?? [] };
     else delete env.state.memory.lastRead;
+    // A write task that ended without writing (refused: "已签收，无法取消") can be corrected next ("不对，是另一单").
+    const wrote = env.recorder.toolCalls.some((call) => call.ok && owner.pack.tools[call.name]?.write);
+    if (skill.writes && !wrote) env.state.memory[LAST_TASK] = { skill: skill.name, texts: (flow.slots[TEXTS_SLOT] as string[] | undefined) ?? [], entities: (flow.slots[ENTITIES_SLOT] as unknown[] | undefined) ?? [], turn: env.state.turns } satisfies LastTask;
+    else delete env.state.memory[LAST_TASK];
     env.state.flow = null;
     if (env.recorder.handoff) return;
     await resumeOrQueue(env);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leansOnPrevious, OFFER, rememberOffer } from './discourse-context.ts';
+import { correctsLastTask, leansOnPrevious, OFFER, rememberOffer } from './discourse-context.ts';
 
 describe('leansOnPrevious: a task request whose object is what was just talked about', () => {
   it.each([
@@ -33,5 +33,15 @@ describe('rememberOffer: the one thing the last reply offered', () => {
       rememberOffer(s, replies, actionable);
       expect(s.memory[OFFER]).toBeUndefined();
     }
+  });
+});
+
+describe('correctsLastTask: a message that takes back what the last request named', () => {
+  it.each([
+    ['不对不对，是另一单，还没发货的那个', true], ['不好意思搞错了，是那个茶叶的单', true], ['哦 我说错了 是上周那单', true],
+    ['oh sorry I meant the one with the coffee maker', true], ['No, I meant the other order', true], ['wrong order, it is the pending one', true],
+    ['好的谢谢', false], ['我还想问一下运费', false], ['Thanks, that is all', false], ['不要了', false],
+  ])('%s → %s', (text, expected) => {
+    expect(correctsLastTask(text)).toBe(expected);
   });
 });

@@ -53,3 +53,24 @@ export function rememberOffer(state: { turns: number; memory: Record<string, unk
   if (only && actionable(only)) state.memory[OFFER] = { payload: only, turn: state.turns } satisfies Offer;
   else delete state.memory[OFFER];
 }
+
+/** A write task that just ended without writing (refused, or the customer said no), for one turn. */
+export interface LastTask {
+  skill: string;
+  texts: string[];
+  entities: unknown[];
+  turn: number;
+}
+
+/** Memory key of {@link LastTask}. */
+export const LAST_TASK = 'lastTask';
+
+// A message that opens by taking back what the last request said ("不对不对，是另一单", "sorry, I meant the other one").
+const ZH_TAKE_BACK = /^(?:啊|哦|噢|呃|嗯)?[，,\s]*(?:不对|不是|错了|搞错了|弄错了|说错了|记错了|发错了|写错了|我说错|我搞错|我弄错|是另一|不好意思[，,\s]*(?:是|我|错|不对|搞错|说错|弄错))/u;
+const EN_TAKE_BACK = /^(?:oh|oops|sorry|wait|no)?[,.!\s]*(?:no[,.!\s]+)?(?:sorry[,.!\s]+)?(?:i meant|i mean|wrong (?:order|one|item|number)|not that one|that'?s the wrong|it'?s the other|the other one)/iu;
+
+/** Whether a message corrects the request just handled ("不对，是另一单", "sorry, I meant the other order"). */
+export function correctsLastTask(text: string): boolean {
+  const trimmed = text.trim();
+  return ZH_TAKE_BACK.test(trimmed) || EN_TAKE_BACK.test(trimmed);
+}

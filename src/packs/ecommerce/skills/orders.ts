@@ -1,6 +1,7 @@
 import type { SkillContext } from '../../../engine/pack.ts';
 import type { Card } from '../../../engine/dialogue/types.ts';
 import { normalize } from '../../../engine/text/normalize.ts';
+import { CORRECTS_SLOT } from '../../../engine/dialogue/turn-context.ts';
 import { findForm, productForms } from '../catalog/surface-forms.ts';
 import { findOptionMentions } from '../catalog/match-options.ts';
 import type { EcommerceDb, Order, OrderItem } from '../store/types.ts';
@@ -131,6 +132,13 @@ export async function resolveOrder(ctx: Ctx, options: ResolveOptions): Promise<O
     const rejected = [...((ctx.slots.rejectedOrders as string[] | undefined) ?? []), String(ctx.slots.orderId)];
     for (const key of Object.keys(ctx.slots)) if (!key.startsWith('__')) delete ctx.slots[key];
     ctx.slots.rejectedOrders = rejected;
+  }
+  // The same correction right after the request ended ("不对不对，是另一单", "sorry, I meant the one with the coffee maker"
+  // once the named order could not be cancelled; the engine marks such a restart): the order numbers said earlier in the
+  // request are the ones being taken back.
+  if (!ctx.slots.orderId && !current.length && (ORDER_CORRECTION.test(normalize(ctx.turn.text)) || ctx.slots[CORRECTS_SLOT] === true)) {
+    const earlier = ctx.flowEntities('order_id').map((e) => e.value);
+    if (earlier.length) ctx.slots.rejectedOrders = [...new Set([...((ctx.slots.rejectedOrders as string[] | undefined) ?? []), ...earlier])];
   }
   const rejected = (ctx.slots.rejectedOrders as string[] | undefined) ?? [];
   // An order id said before authentication finished still counts.
