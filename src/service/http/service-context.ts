@@ -53,6 +53,11 @@ export interface ChannelServices {
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.ts';
 
 export interface ServiceContext {
+  /**
+   * Tenants re-read by open widget sockets at most every few seconds (widget-ws.ts). A settings change on this node
+   * forgets its entry at once; other nodes see it within the time to live.
+   */
+  socketTenants?: { forget(tenantId: string): void };
   config: ServiceConfig;
   store: Store;
   bus: Bus;

@@ -64,6 +64,7 @@ export function registerAdminHttp(root: FastifyInstance, context: ServiceContext
     const updated = await store.updateTenantSettings(tenant.id, { ...tenant.settings, ...request.body }, {
       tenantId: tenant.id, actorKind: 'user', actorId: user.id, action: 'settings.updated', targetType: 'tenant', targetId: tenant.id, data: { fields: Object.keys(request.body) },
     });
+    context.socketTenants?.forget(tenant.id);
     void context.engines.forTenant(updated).catch((error) => request.log.error({ err: error }, 'engine build failed after settings change'));
     return { ...updated.settings, widgetKey: updated.widgetKey };
   });

@@ -26,6 +26,7 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
   // Settings may change while sockets are open: a tenant is re-read at most every 5 s, once for all of this node's
   // sockets (each socket re-reading its own copy cost a query per message at a human pace, and a parsed copy per socket).
   const tenants = createTtlCache<Tenant | null>({ ttlMs: 5000 });
+  context.socketTenants = tenants;
   const freshTenant = async (current: Tenant): Promise<Tenant> => (await tenants.get(current.id, () => context.store.getTenant(current.id))) ?? current;
   app.get('/v1/widget/ws', { websocket: true }, (socket: WebSocket, request) => {
     if (!context.accepting.value) {
