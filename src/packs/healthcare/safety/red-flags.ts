@@ -56,8 +56,8 @@ export const RED_FLAG_RULES: RedFlagRule[] = [
   },
   {
     category: 'breathing', negatable: true, patterns: [
-      /呼吸(很|特别|非常)?困难|喘不(上|过|动)气|透不过气|上不来气|(不能|无法|没法)呼吸|窒息|憋得(慌|喘不)|嘴唇发紫/,
-      /(difficulty|trouble|hard|struggling|struggle) (to )?breath(e|ing)|can'?t breathe|cannot breathe|unable to breathe|short(ness)? of breath|gasping for air|choking|lips (are |turning )?blue/,
+      /呼吸(很|特别|非常)?困难|喘不(上|过|动|来)气|气都?喘不(上|过|动|来)|透不过气|上不来气|(不能|无法|没法)呼吸|呼吸不了|窒息|憋得(慌|喘不)|嘴唇(有点|有些)?(发|变|青)?[紫青]|脸色?(发|变)[紫青]|(嘴唇|脸)[^，。,.!?！？]{0,4}青紫/,
+      /(difficulty|trouble|hard|struggling|struggle) (to )?breath(e|ing)|can'?t breathe|cannot breathe|unable to breathe|(can|could) (barely|hardly|not) breathe|short(ness)? of breath|gasping|choking|(not|stopped) breathing|lips? (\w+ ){0,3}(blue|purple|grey|gray)|(blue|purple) lips/,
     ],
   },
   {
