@@ -35,6 +35,17 @@ async function slots(ctx: SkillContext<LogisticsDb>, city: string, date?: string
   return outcome.ok ? outcome.result! : [];
 }
 
+const DESTINATION = /(?:寄到|寄往|送到|发到|发往|运到|到|去|往|\bto|\bgoing to|\bheading to|\bbound for|\bdeliver(?:ed)? to)\s*$/iu;
+
+/** The first served city in a message that is not named as the destination. */
+function originCity(text: string) {
+  return citiesInText(text).find((city) => {
+    const lower = text.toLowerCase();
+    const at = Math.min(...[city.zh, city.en.toLowerCase()].map((name) => lower.indexOf(name.toLowerCase())).filter((index) => index >= 0));
+    return Number.isFinite(at) && !DESTINATION.test(lower.slice(Math.max(0, at - 16), at).trimEnd() + ' ');
+  });
+}
+
 /** Courier pickup: address (its city must be served), date and window from the shared calendar, phone, confirmation. */
 export const pickupBookingSkill: Skill<LogisticsDb> = {
   name: 'pickup_booking',
@@ -48,7 +59,10 @@ export const pickupBookingSkill: Skill<LogisticsDb> = {
     const weight = weightFrom(ctx.turn.text);
     if (weight) ctx.slots.weight = weight;
     if (!ctx.slots.address) { ctx.ask('address', 'pickup.ask_address'); return 'waiting'; }
-    const city = citiesInText(String(ctx.slots.address))[0];
+    // "100 Century Avenue, Pudong, Shanghai" may be read without its last part: the city said in the same message
+    // counts, unless it is where the parcel goes ("寄到杭州", "going to Hangzhou").
+    const city = citiesInText(String(ctx.slots.address))[0] ?? (address ? originCity(ctx.turn.text) : undefined);
+    if (city && !citiesInText(String(ctx.slots.address)).length) ctx.slots.address = `${String(ctx.slots.address)}, ${ctx.locale === 'zh' ? city.zh : city.en}`;
     if (!city) {
       delete ctx.slots.address;
       ctx.ask('address', 'pickup.city_unsupported');
