@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { isLingxiError } from '../../../engine/errors.ts';
 import { tenantTopic, type LiveEvent } from '../../bus/bus.ts';
 import { requireAgent } from '../request-auth.ts';
-import { wsCloseCodeFor } from '../error-mapping.ts';
+import { toErrorResponse, wsCloseCodeFor } from '../error-mapping.ts';
+import { assertSafeInput } from '../input-guard.ts';
 import { conversationSchema, messageSchema, noteSchema } from '../schemas.ts';
 import type { ServiceContext } from '../service-context.ts';
 
@@ -45,13 +46,21 @@ export function registerAgentSocket(app: FastifyInstance, context: ServiceContex
     socket.on('message', async (raw) => {
       let frame: z.infer<typeof agentFrameSchema>;
       try {
-        frame = agentFrameSchema.parse(JSON.parse(raw.toString()));
+        const data: unknown = JSON.parse(raw.toString());
+        assertSafeInput(data, 'frame');
+        frame = agentFrameSchema.parse(data);
       } catch {
         return send({ type: 'error', code: 'validation_failed', message: 'Frames are JSON: {"type":"typing","conversationId":"…","on":true} or {"type":"ping"}.' });
       }
       if (frame.type === 'ping') return send({ type: 'pong' });
-      if (await context.store.getConversation(tenant.id, frame.conversationId)) await context.conversations.typing(tenant.id, frame.conversationId, 'agent', frame.on);
-      else send({ type: 'error', code: 'not_found', message: `Conversation ${frame.conversationId} was not found.` });
+      try {
+        if (await context.store.getConversation(tenant.id, frame.conversationId)) await context.conversations.typing(tenant.id, frame.conversationId, 'agent', frame.on);
+        else send({ type: 'error', code: 'not_found', message: `Conversation ${frame.conversationId} was not found.` });
+      } catch (error) {
+        // A failing frame (database outage) answers an error frame; it must not become an unhandled rejection.
+        const { body } = toErrorResponse(error, (errorId) => request.log.error({ err: error, errorId }, 'agent socket frame failed'));
+        send({ type: 'error', code: body.error, message: body.message });
+      }
     });
     socket.on('close', () => {
       unsubscribe();

@@ -13,6 +13,7 @@ import { widgetClientFrameSchema, type WidgetServerFrame } from './widget-protoc
 import { createMessageDelivery } from './message-delivery.ts';
 import { recordReadReceipt } from '../../proactive/read-receipt.ts';
 import { createTtlCache } from '../../ttl-cache.ts';
+import { findUnsafeInput } from '../input-guard.ts';
 
 const MAX_BAD_FRAMES = 5;
 
@@ -83,6 +84,13 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
       } catch {
         badFrames++;
         fail(new LingxiError('validation_failed', 'Frames must be JSON text, e.g. {"type":"hello","tenantKey":"…"}.'));
+        if (badFrames >= MAX_BAD_FRAMES) socket.close(4400, 'too many invalid frames');
+        return;
+      }
+      const unsafe = findUnsafeInput(data, 'frame');
+      if (unsafe) {
+        badFrames++;
+        fail(new LingxiError('validation_failed', `Invalid frame: ${unsafe}.`));
         if (badFrames >= MAX_BAD_FRAMES) socket.close(4400, 'too many invalid frames');
         return;
       }
