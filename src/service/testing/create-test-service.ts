@@ -8,6 +8,7 @@ import { newId } from '../ids.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createPgliteStore, createSqlStore } from '../storage/sql-store.ts';
 import { createPgliteClient } from '../storage/pglite-client.ts';
+import type { SqlClient } from '../storage/sql-client.ts';
 import type { Role } from '../storage/store.ts';
 import { createScriptedEngine } from './scripted-engine.ts';
 import type { EngineFactory } from '../engine/engine-registry.ts';
@@ -29,6 +30,8 @@ export interface TestService {
   b: TestTenant;
   /** Log lines written so far (for PII checks). */
   logs: string[];
+  /** The SQL client under the store (only with `withSql`), for tests that read every table. */
+  sql?: SqlClient;
   close(): Promise<void>;
 }
 
@@ -65,7 +68,7 @@ export async function createTestService(config: ServiceConfigInput = {}, options
     store, logger, engineFactory: options.engineFactory ?? (async () => createScriptedEngine()), ...(sql ? { sql } : {}),
   });
   return {
-    service, logs,
+    service, logs, ...(sql ? { sql } : {}),
     a: { tenantId: demo.tenantId, widgetKey: demo.widgetKey, apiKey: demo.apiKey, ...(await tokensFor(service, demo.tenantId)) },
     b: { tenantId: second.id, widgetKey: second.widgetKey, apiKey: key.key, ...(await tokensFor(service, second.id)) },
     close: () => service.close(),
