@@ -15,6 +15,7 @@ import { createInProcessJobRunner } from './jobs/in-process-job-runner.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import { createMemoryRateLimiter, type RateLimiter } from './limits/rate-limiter.ts';
 import { createMemoryLoginLockout, type LoginLockout } from './security/login-lockout.ts';
+import { acquireDataFolderLock } from './security/data-folder-lock.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServiceMetrics } from './observability/metrics.ts';
 import { createSqlStore } from './storage/sql-store.ts';
@@ -79,9 +80,14 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const logger = overrides.logger ?? createLogger(config.logLevel);
   // Guarded: a database outage answers 503 + Retry-After instead of 500 (issue 12).
   // The SQL client is kept here too: proactive care has its own table (proactive_sends) beside the Store's.
+  // One writer per PGlite folder (issue 23, D2): a second server on the same --data refuses to start, naming the holder.
+  const folderLock = !overrides.sql && !overrides.store && !config.databaseUrl ? acquireDataFolderLock(config.dataDir) : null;
   const sql: SqlClient | null = overrides.sql ?? (overrides.store ? null : config.databaseUrl
     ? await createPostgresClient({ connectionString: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize, waitMs: config.databaseWaitMs })
-    : await createPgliteClient(join(config.dataDir, 'pglite')));
+    : await createPgliteClient(join(config.dataDir, 'pglite')).catch((error) => {
+      folderLock?.release();
+      throw error;
+    }));
   const store = guardStore(overrides.store ?? await createSqlStore(config.databaseUrl ? 'postgres' : 'pglite', sql!));
   const demo = config.seedDemo ? await seedDemo(store, { password: config.demoPassword }) : null;
   const secret = config.secret ?? (await store.ensureSystemValue('token.secret', randomBytes(32).toString('base64url')));
@@ -194,6 +200,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
         await bus.close();
         await scaleOut.close();
         await store.close();
+        folderLock?.release();
       })();
       return closing;
     },
