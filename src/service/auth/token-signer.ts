@@ -31,6 +31,9 @@ export function createTokenSigner(secret: string, now: () => number = Date.now):
       if (!body || !signature || extra !== undefined) return null;
       const expected = mac(body);
       const given = Buffer.from(signature, 'base64url');
+      // One spelling per token (issue 23, L3): base64url decoding ignores the unused low bits of the last character
+      // and stray characters, so several strings decode to the same bytes; only the canonical encoding is accepted.
+      if (given.toString('base64url') !== signature || Buffer.from(body, 'base64url').toString('base64url') !== body) return null;
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
       try {
         const claims = tokenClaimsSchema.parse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
