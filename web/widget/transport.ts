@@ -6,13 +6,15 @@ export interface Hello {
   customerId?: string;
   hmac?: string;
   conversationId?: string;
+  /** Proof that this browser was given `customerId` (without it an existing id starts as a new anonymous customer). */
+  resumeToken?: string;
   afterSeq: number;
   locale: 'zh' | 'en';
 }
 
 /** What a transport reports, the same for WebSocket and HTTP. */
 export type TransportEvent =
-  | { type: 'welcome'; conversationId: string; customerId: string; owner: Owner; lastSeq: number }
+  | { type: 'welcome'; conversationId: string; customerId: string; resumeToken?: string; owner: Owner; lastSeq: number }
   | { type: 'message'; message: Message }
   | { type: 'ack'; clientId: string; seq: number }
   | { type: 'owner'; owner: Owner }
@@ -79,7 +81,7 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
       if (frame.type === 'welcome') {
         attempt = 0;
         everWelcomed = welcomed = true;
-        options.emit({ type: 'welcome', conversationId: String(frame.conversationId), customerId: String(frame.customerId), owner: frame.owner as Owner, lastSeq: Number(frame.lastSeq) });
+        options.emit({ type: 'welcome', conversationId: String(frame.conversationId), customerId: String(frame.customerId), ...(typeof frame.resumeToken === 'string' ? { resumeToken: frame.resumeToken } : {}), owner: frame.owner as Owner, lastSeq: Number(frame.lastSeq) });
         options.emit({ type: 'status', status: 'online' });
         for (const [clientId, text] of outbox) write({ type: 'message', clientId, text });
         if (readSeq) write({ type: 'read', seq: readSeq });
@@ -173,7 +175,7 @@ export function createHttpTransport(options: TransportOptions): Transport {
           token = body.token;
           conversationId = body.conversationId;
           owner = body.owner;
-          options.emit({ type: 'welcome', conversationId, customerId: body.customerId, owner: body.owner, lastSeq: body.lastSeq });
+          options.emit({ type: 'welcome', conversationId, customerId: body.customerId, resumeToken: body.resumeToken, owner: body.owner, lastSeq: body.lastSeq });
           options.emit({ type: 'status', status: 'online' });
           deliver((body.messages as Message[]).filter((message) => message.seq > afterSeq));
           for (const [clientId, text] of outbox) await post(clientId, text);

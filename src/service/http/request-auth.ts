@@ -45,5 +45,7 @@ export async function requireWidget(context: ServiceContext, request: FastifyReq
   if (claims.conversationId !== conversationId) throw new LingxiError('forbidden', 'This widget token belongs to another conversation.');
   const tenant = await context.store.getTenant(claims.tenantId);
   if (!tenant) throw new LingxiError('unauthenticated', 'The tenant of this token no longer exists.');
+  // Tokens issued before the tenant turned identity enforcement on die with the switch (issue 23, D7).
+  if (tenant.settings.enforceWidgetIdentity && !claims.verified) throw new LingxiError('unauthenticated', 'This shop now verifies customers: start again with customerId and hmac.');
   return { tenant, customerId: claims.customerId };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { widgetIdentityHmac } from '../auth/widget-identity.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
 import { createTestService, type TestService } from '../testing/create-test-service.ts';
 import { createScriptedEngine } from '../testing/scripted-engine.ts';
@@ -33,7 +34,10 @@ const call = async (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: un
 
 /** Sends the questions as `customerId` in one widget conversation; returns the conversation id and the questions' message ids. */
 async function ask(customerId: string, questions: string[]) {
-  const session = await call('POST', '/v1/widget/conversations', { tenantKey: t.a.widgetKey, customerId }, {});
+  // The shop's widget names its signed-in customer with the identity HMAC (an id alone starts an anonymous visitor).
+  const { settings } = (await t.service.context.store.getTenant(t.a.tenantId))!;
+  const hmac = widgetIdentityHmac(settings.widgetSecret, customerId);
+  const session = await call('POST', '/v1/widget/conversations', { tenantKey: t.a.widgetKey, customerId, hmac }, {});
   for (const [index, text] of questions.entries()) {
     await call('POST', `/v1/widget/conversations/${session.conversationId}/messages`, { clientId: `q-${index}`, text }, { authorization: `Bearer ${session.token}` });
   }

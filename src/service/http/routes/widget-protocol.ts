@@ -11,7 +11,7 @@ const MAX_SEQ = 2_147_483_647;
 export const widgetClientFrameSchema = (maxChars: number) => z.discriminatedUnion('type', [
   z.object({
     type: z.literal('hello'), tenantKey: z.string().min(1).max(200), customerId: z.string().min(1).max(200).optional(), hmac: z.string().max(200).optional(),
-    conversationId: z.string().min(1).max(100).optional(), afterSeq: z.number().int().min(0).max(MAX_SEQ, 'afterSeq is a message seq: at most 2147483647').optional(), locale: localeSchema.optional(),
+    conversationId: z.string().min(1).max(100).optional(), resumeToken: z.string().max(1000).optional(), afterSeq: z.number().int().min(0).max(MAX_SEQ, 'afterSeq is a message seq: at most 2147483647').optional(), locale: localeSchema.optional(),
   }),
   z.object({ type: z.literal('message'), clientId: clientIdSchema, text: z.string().trim().min(1, 'text must not be empty').max(maxChars, `text is limited to ${maxChars} characters`) }),
   z.object({ type: z.literal('typing'), on: z.boolean() }),
@@ -22,7 +22,8 @@ export const widgetClientFrameSchema = (maxChars: number) => z.discriminatedUnio
 export type WidgetClientFrame = z.infer<ReturnType<typeof widgetClientFrameSchema>>;
 
 export type WidgetServerFrame =
-  | { type: 'welcome'; conversationId: string; customerId: string; owner: string; lastSeq: number; created: boolean }
+  /** resumeToken: keep it with customerId and send it in the next hello (issue 23, D7). */
+  | { type: 'welcome'; conversationId: string; customerId: string; resumeToken: string; owner: string; lastSeq: number; created: boolean }
   | { type: 'ack'; clientId: string; seq: number; duplicate: boolean }
   | { type: 'message'; message: Record<string, unknown> }
   | { type: 'conversation'; owner: string; assigneeId: string | null }

@@ -14,6 +14,7 @@ import { createMessageDelivery } from './message-delivery.ts';
 import { recordReadReceipt } from '../../proactive/read-receipt.ts';
 import { createTtlCache } from '../../ttl-cache.ts';
 import { findUnsafeInput } from '../input-guard.ts';
+import { createWidgetResume } from '../../security/widget-resume.ts';
 
 const MAX_BAD_FRAMES = 5;
 
@@ -24,6 +25,7 @@ const MAX_BAD_FRAMES = 5;
  */
 export function registerWidgetSocket(app: FastifyInstance, context: ServiceContext): void {
   const frameSchema = widgetClientFrameSchema(context.config.messageMaxChars);
+  const resume = createWidgetResume(context.signer);
   // Settings may change while sockets are open: a tenant is re-read at most every 5 s, once for all of this node's
   // sockets (each socket re-reading its own copy cost a query per message at a human pace, and a parsed copy per socket).
   const tenants = createTtlCache<Tenant | null>({ ttlMs: 5000 });
@@ -107,7 +109,7 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
       if (frame.type === 'hello') {
         if (session) return fail(new LingxiError('conflict', 'hello was already sent on this socket; open a new socket to switch conversations.'));
         try {
-          session = await openWidgetSession(context.store, context.conversations, frame);
+          session = await openWidgetSession(context.store, context.conversations, frame, resume.read);
         } catch (error) {
           fail(error);
           socket.close(isLingxiError(error) ? wsCloseCodeFor(error.code) : 1011, 'hello rejected');
@@ -116,7 +118,7 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
         const current = session;
         delivery = createMessageDelivery({ store: context.store, tenantId: current.tenant.id, conversationId: current.conversation.id, afterSeq: frame.afterSeq ?? 0, send: sendMessage });
         unsubscribe = context.bus.subscribe(conversationTopic(current.conversation.id), onLive);
-        send({ type: 'welcome', conversationId: current.conversation.id, customerId: current.customer.externalId, owner: current.conversation.owner, lastSeq: current.conversation.lastSeq, created: current.created });
+        send({ type: 'welcome', conversationId: current.conversation.id, customerId: current.customer.externalId, resumeToken: resume.issue(current.tenant.id, current.customer.id), owner: current.conversation.owner, lastSeq: current.conversation.lastSeq, created: current.created });
         await delivery.backlog();
         return;
       }
@@ -126,9 +128,15 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
       if (!(await context.customerLimiter.consume(`${session.tenant.id}:${session.customer.id}`))) {
         return fail(new LingxiError('rate_limited', `Too many messages: at most ${context.config.rateLimitPerCustomer} per minute; wait a moment and resend with the same clientId.`), frame.clientId);
       }
+      const tenant = (session.tenant = await freshTenant(session.tenant));
+      // Identity enforcement switched on while this unverified socket was open: it is closed, not grandfathered (D7).
+      if (tenant.settings.enforceWidgetIdentity && !session.verified) {
+        fail(new LingxiError('unauthenticated', 'This shop now verifies customers: reconnect with customerId and hmac.'), frame.clientId);
+        socket.close(4401, 'identity required');
+        return;
+      }
       holding = true;
       try {
-        const tenant = (session.tenant = await freshTenant(session.tenant));
         const result = await context.conversations.postCustomerMessage(tenant, session.conversation.id, { clientId: frame.clientId, text: frame.text, channel: 'widget-ws' });
         send({ type: 'ack', clientId: frame.clientId, seq: result.ack.seq, duplicate: result.ack.duplicate });
       } catch (error) {
