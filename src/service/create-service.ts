@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -16,6 +15,7 @@ import type { JobRunner } from './jobs/job-runner.ts';
 import { createMemoryRateLimiter, type RateLimiter } from './limits/rate-limiter.ts';
 import { createMemoryLoginLockout, type LoginLockout } from './security/login-lockout.ts';
 import { acquireDataFolderLock } from './security/data-folder-lock.ts';
+import { resolveServiceSecret } from './security/service-secret.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServiceMetrics } from './observability/metrics.ts';
 import { createSqlStore } from './storage/sql-store.ts';
@@ -90,7 +90,11 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     }));
   const store = guardStore(overrides.store ?? await createSqlStore(config.databaseUrl ? 'postgres' : 'pglite', sql!));
   const demo = config.seedDemo ? await seedDemo(store, { password: config.demoPassword }) : null;
-  const secret = config.secret ?? (await store.ensureSystemValue('token.secret', randomBytes(32).toString('base64url')));
+  // Kept apart from the database it protects (issue 23, D6): LINGXI_SECRET, else a 0600 file in the data folder.
+  const secret = await resolveServiceSecret({
+    secret: config.secret, databaseUrl: config.databaseUrl, dataDir: folderLock ? config.dataDir : null,
+    sql, store, warn: (message) => logger.warn(message),
+  });
   const scaleOut = await createScaleOut(config, logger);
   const { bus, jobs } = scaleOut;
   // Loaded lazily: the engine (and its training) is only paid for when the first conversation needs it.

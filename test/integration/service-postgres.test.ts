@@ -21,7 +21,7 @@ describe.skipIf(!url)('service on PostgreSQL', () => {
   });
 
   it('holds a WebSocket conversation and survives a restart of the node', async () => {
-    const config = loadServiceConfig({ databaseUrl: url, demoPassword: 'demo-password-1' }, {});
+    const config = loadServiceConfig({ databaseUrl: url, demoPassword: 'demo-password-1', secret: 'service-postgres-secret-0123' }, {});
     const start = async () => {
       const service = await createService(config, {
         store: await createPostgresStore({ connectionString: url!, schema }), engineFactory: async () => createScriptedEngine(), logger: createLogger('silent'),

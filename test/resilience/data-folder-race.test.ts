@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startServer, type ServerProcess } from './server-process.ts';
@@ -35,6 +35,8 @@ describe('two servers racing for one PGlite folder', () => {
     const widgetKey = /Widget key\s+(\S+)/.exec(first.winner.output)?.[1];
     const apiKey = /API key\s+(lx_\S+)/.exec(first.winner.output)?.[1];
     expect(widgetKey && apiKey, first.winner.output).toBeTruthy();
+    // D6: the generated token secret is a 0600 file in the data folder, not a database row.
+    expect(statSync(join(dataDir, 'secret')).mode & 0o777).toBe(0o600);
 
     const post = async (port: number, path: string, body: unknown, token?: string) => {
       const response = await fetch(`http://127.0.0.1:${port}${path}`, {
