@@ -1,5 +1,5 @@
 import type {} from '@fastify/websocket';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { isLingxiError } from '../../../engine/errors.ts';
@@ -15,6 +15,15 @@ const agentFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
 ]);
 
+/** When the connecting token expires (it was verified by requireAgent just before). */
+function tokenExpiry(context: ServiceContext, request: FastifyRequest): number {
+  const header = request.headers.authorization;
+  const query = (request.query as { token?: unknown } | undefined)?.token;
+  const token = typeof header === 'string' ? header.replace(/^Bearer\s+/i, '') : typeof query === 'string' ? query : '';
+  const claims = context.signer.verify(token);
+  return claims?.expiresAt ?? 0;
+}
+
 /**
  * Live updates for the agent console at /v1/agent/ws?token=… (browsers cannot set headers on WebSockets).
  * Server frames: {type:'message'|'conversation'|'note'|'typing', …}; client frames: typing, ping.
@@ -24,7 +33,7 @@ export function registerAgentSocket(app: FastifyInstance, context: ServiceContex
     if (!context.accepting.value) return socket.close(1012, 'server is restarting');
     let agent: Awaited<ReturnType<typeof requireAgent>>;
     try {
-      agent = await requireAgent(context, request);
+      agent = await requireAgent(context, request, undefined, { queryToken: true });
     } catch (error) {
       socket.send(JSON.stringify({ type: 'error', code: isLingxiError(error) ? error.code : 'internal', message: (error as Error).message }));
       return socket.close(isLingxiError(error) ? wsCloseCodeFor(error.code) : 1011, 'unauthenticated');
@@ -43,6 +52,19 @@ export function registerAgentSocket(app: FastifyInstance, context: ServiceContex
       } else if (event.kind === 'typing' && event.author === 'customer') send({ type: 'typing', conversationId: event.conversationId, author: event.author, on: event.on });
     });
     send({ type: 'welcome', userId: agent.user.id, tenantId: tenant.id });
+    // The token is checked at connect; the socket must not outlive it, nor the account or its role (issue 23, L8).
+    const expiresAt = tokenExpiry(context, request);
+    const revoke = (code: number, reason: string, message: string) => {
+      send({ type: 'error', code: code === 4401 ? 'unauthenticated' : 'forbidden', message });
+      socket.close(code, reason);
+    };
+    const expiry = setTimeout(() => revoke(4401, 'token expired', 'Your sign-in expired; sign in again.'), Math.max(0, expiresAt - Date.now()));
+    const recheck = setInterval(() => {
+      void context.store.getUser(tenant.id, agent.user.id).then((current) => {
+        if (!current) revoke(4401, 'account removed', 'This account no longer exists.');
+        else if (current.role !== agent.user.role) revoke(4403, 'role changed', `Your role changed to ${current.role}; sign in again.`);
+      }, () => {});
+    }, context.config.agentSocketRecheckMs);
     socket.on('message', async (raw) => {
       let frame: z.infer<typeof agentFrameSchema>;
       try {
@@ -63,6 +85,8 @@ export function registerAgentSocket(app: FastifyInstance, context: ServiceContex
       }
     });
     socket.on('close', () => {
+      clearTimeout(expiry);
+      clearInterval(recheck);
       unsubscribe();
       context.sockets.delete(socket);
       context.metrics.sockets.dec({ kind: 'agent' });
