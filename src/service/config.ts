@@ -77,6 +77,8 @@ export const serviceConfigSchema = z.object({
    * set it to let a Prometheus on another host scrape with `Authorization: Bearer <token>`.
    */
   metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Let tenant admins point LLM base URLs and webhooks at private, loopback and link-local addresses (issue 23, L2). */
+  allowPrivateTargets: z.preprocess((value) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value), z.boolean()).default(false),
   /**
    * Whose X-Forwarded-For to believe, as Fastify's `trustProxy`: false (default: request.ip is the socket's peer), true
    * (any), a hop count, or IPs/CIDRs of the proxies. Behind nginx set it, or every client shares nginx's address in the
@@ -112,7 +114,7 @@ export const environmentNames: Record<keyof ServiceConfig, string> = {
   messageMaxChars: 'LINGXI_MESSAGE_MAX_CHARS', bodyLimitBytes: 'LINGXI_BODY_LIMIT', tokenTtlSeconds: 'LINGXI_TOKEN_TTL',
   analyticsResolveAfterHours: 'LINGXI_ANALYTICS_RESOLVE_AFTER_HOURS',
   seedDemo: 'LINGXI_SEED_DEMO', trustProxy: 'LINGXI_TRUST_PROXY', loginLockoutFailures: 'LINGXI_LOGIN_LOCKOUT_FAILURES', loginLockoutSeconds: 'LINGXI_LOGIN_LOCKOUT_SECONDS',
-  agentSocketRecheckMs: 'LINGXI_AGENT_SOCKET_RECHECK_MS', metricsToken: 'LINGXI_METRICS_TOKEN',
+  agentSocketRecheckMs: 'LINGXI_AGENT_SOCKET_RECHECK_MS', metricsToken: 'LINGXI_METRICS_TOKEN', allowPrivateTargets: 'LINGXI_ALLOW_PRIVATE_TARGETS',
 };
 
 const secretKeys = new Set<keyof ServiceConfig>(['secret', 'demoPassword', 'metricsToken']);

@@ -16,6 +16,7 @@ import { createMemoryRateLimiter, type RateLimiter } from './limits/rate-limiter
 import { createMemoryLoginLockout, type LoginLockout } from './security/login-lockout.ts';
 import { acquireDataFolderLock } from './security/data-folder-lock.ts';
 import { resolveServiceSecret } from './security/service-secret.ts';
+import { assertPublicTarget } from './security/outbound-target.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServiceMetrics } from './observability/metrics.ts';
 import { createSqlStore } from './storage/sql-store.ts';
@@ -125,7 +126,10 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     ...(llmSettings || defaultLlm ? { loadLlm: tenantOrDefaultLlm(llmSettings, defaultLlm) } : {}),
   });
   const metrics = createServiceMetrics({ owners: () => store.countByOwner(), jobs: () => jobs.sizes() });
-  const webhooks = createWebhookDispatcher({ store, jobs, logger, fetch: overrides.fetch });
+  const webhooks = createWebhookDispatcher({
+    store, jobs, logger, fetch: overrides.fetch,
+    checkTarget: (url) => assertPublicTarget(url, { allowPrivate: config.allowPrivateTargets, what: 'webhook url' }),
+  });
   // Channels (issue 13): senders by kind (each channel module adds its own here), config with sealed secrets, outbox.
   const fetcher = overrides.fetch ?? fetch;
   const now = () => new Date();
