@@ -53,11 +53,14 @@ async function tablesHolding(needle: string): Promise<Record<string, number>> {
      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`);
   expect(tables.length).toBeGreaterThan(25);
   const found: Record<string, number> = {};
+  let searched = 0;
   for (const table of tables) {
     const rows = await sql.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table.schema}"."${table.name}" t`);
+    searched += rows.length;
     const hits = rows.filter((row) => row.row.includes(needle)).length;
     if (hits) found[table.name] = hits;
   }
+  console.log(`erasure marker search: ${tables.length} tables, ${searched} rows, ${Object.values(found).reduce((sum, hits) => sum + hits, 0)} rows holding the needle`);
   return found;
 }
 
