@@ -17,6 +17,7 @@ import { createMemoryLoginLockout, type LoginLockout } from './security/login-lo
 import { acquireDataFolderLock } from './security/data-folder-lock.ts';
 import { resolveServiceSecret } from './security/service-secret.ts';
 import { assertPublicTarget } from './security/outbound-target.ts';
+import { createErasureCompaction } from './privacy/erasure-compaction.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServiceMetrics } from './observability/metrics.ts';
 import { createSqlStore } from './storage/sql-store.ts';
@@ -148,6 +149,11 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     accepting: { value: true },
     sockets: new Set(),
   };
+  // Erased text must leave the files of an embedded database too, not only its tables (issue 23, D9).
+  if (folderLock && sql) {
+    const compaction = createErasureCompaction(sql, (error) => logger.error({ err: error }, 'compaction after erasure failed; erased rows may stay on disk until the next one'));
+    context.compactAfterErasure = () => compaction.schedule();
+  }
   if (llmSettings) context.llmSettings = llmSettings;
   if (defaultLlm) context.defaultLlm = { preset: defaultLlm.preset, baseUrl: defaultLlm.baseUrl, model: defaultLlm.model, privacyMode: defaultLlm.privacyMode };
   if (backends) context.backends = backends;

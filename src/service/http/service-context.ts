@@ -57,6 +57,8 @@ export interface ServiceContext {
   accepting: { value: boolean };
   /** True while engines are built and warmed in the background after a start: /readyz answers 503 meanwhile. */
   warming?: { value: boolean };
+  /** Embedded (PGlite) data folder only: rewrites the tables and retires the WAL after an erasure or purge (issue 23, D9). */
+  compactAfterErasure?: () => Promise<void>;
   /** Open sockets, closed on shutdown. */
   sockets: Set<{ close(code?: number, reason?: string): void }>;
   /** Proactive care (issue 9): business events schedule rule messages. Absent when not wired. */
