@@ -144,6 +144,8 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,
     signer: createTokenSigner(secret),
     customerLimiter: scaleOut.customerLimiter,
+    widgetStartLimiter: scaleOut.widgetStartLimiter,
+    ipMessageLimiter: scaleOut.ipMessageLimiter,
     loginLockout: scaleOut.loginLockout,
     limitRedis: scaleOut.limitRedis,
     accepting: { value: true },
@@ -226,13 +228,18 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
  * BullMQ, a Redis token bucket and a Redis lockout (plus the client the per-IP limits count in), so that any number of
  * nodes behind a load balancer serve the same tenants and share their limits (issues 11, 12).
  */
-async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ bus: Bus; jobs: JobRunner; customerLimiter: RateLimiter; loginLockout: LoginLockout; limitRedis?: ServiceContext['limitRedis']; close(): Promise<void> }> {
+async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{
+  bus: Bus; jobs: JobRunner; customerLimiter: RateLimiter; widgetStartLimiter: RateLimiter; ipMessageLimiter: RateLimiter; loginLockout: LoginLockout; limitRedis?: ServiceContext['limitRedis']; close(): Promise<void>;
+}> {
   const onListenerError = (error: unknown) => logger.error({ err: error }, 'bus listener failed');
   const onFailure = (name: string, error: unknown, attempt: number) => logger.warn({ err: error, job: name, attempt }, 'job failed');
   const limit = { limit: config.rateLimitPerCustomer, windowMs: 60_000 };
+  const startLimit = { limit: config.rateLimitWidgetStarts, windowMs: 10 * 60_000 };
+  const ipMessageLimit = { limit: config.rateLimitPerIp, windowMs: 60_000 };
   const lockout = { maxFailures: config.loginLockoutFailures, lockSeconds: config.loginLockoutSeconds };
   if (!config.redisUrl) {
-    return { bus: createInProcessBus({ onListenerError }), jobs: createInProcessJobRunner({ onFailure }), customerLimiter: createMemoryRateLimiter(limit), loginLockout: createMemoryLoginLockout(lockout), close: async () => {} };
+    return { bus: createInProcessBus({ onListenerError }), jobs: createInProcessJobRunner({ onFailure }), customerLimiter: createMemoryRateLimiter(limit),
+      widgetStartLimiter: createMemoryRateLimiter(startLimit), ipMessageLimiter: createMemoryRateLimiter(ipMessageLimit), loginLockout: createMemoryLoginLockout(lockout), close: async () => {} };
   }
   // Loaded only here: the embedded mode never pays for the Redis and BullMQ clients.
   const [{ Redis }, { createRedisBus }, { createBullmqJobRunner }, { createRedisRateLimiter }, { createRedisLoginLockout }] = await Promise.all([
@@ -250,6 +257,8 @@ async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ 
   return {
     bus, jobs,
     customerLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}limit:customer:`, ...limit }),
+    widgetStartLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}limit:widget-start:`, ...startLimit }),
+    ipMessageLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}limit:ip-message:`, ...ipMessageLimit }),
     // Shared by every node (issue 12): lockout per (account, address), and the per-IP / login limits of @fastify/rate-limit.
     loginLockout: createRedisLoginLockout({ redis, prefix: `${prefix}lockout:`, ...lockout }),
     limitRedis: { client: redis, prefix: `${prefix}limit:ip:` },

@@ -49,6 +49,13 @@ export interface ServiceContext {
   logger: Logger;
   signer: TokenSigner;
   customerLimiter: RateLimiter;
+  /**
+   * Widget conversation starts per client address, shared by `POST /v1/widget/conversations` and the WebSocket `hello`
+   * (issue 23, D4: sockets bypassed the HTTP limit). Absent in contexts built by hand: no limit.
+   */
+  widgetStartLimiter?: RateLimiter;
+  /** Customer messages per client address over the WebSocket (every new anonymous customer had a fresh bucket). */
+  ipMessageLimiter?: RateLimiter;
   /** Wrong-password lockout per (account, address): in memory, or in Redis shared by every node (issue 12). */
   loginLockout: LoginLockout;
   /** With REDIS_URL: the client (and key prefix) the per-IP and login limits of `@fastify/rate-limit` count in, so every node shares them. */

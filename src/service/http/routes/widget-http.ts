@@ -52,6 +52,10 @@ function installWidgetCors(app: FastifyInstance, context: ServiceContext): void 
   });
 }
 
+/** The answer when an address started too many widget conversations (HTTP and WebSocket share the count). */
+export const widgetStartsExceeded = (limit: number) =>
+  new LingxiError('rate_limited', `Too many chat starts from this address: at most ${limit} per 10 minutes (LINGXI_RATE_LIMIT_WIDGET_STARTS); wait and retry.`);
+
 /** The widget API over plain HTTP: the fallback when WebSockets are blocked (start, send, long-poll). */
 export function registerWidgetHttp(root: FastifyInstance, context: ServiceContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -60,7 +64,7 @@ export function registerWidgetHttp(root: FastifyInstance, context: ServiceContex
   installWidgetCors(root, context);
 
   app.post('/v1/widget/conversations', {
-    config: { rateLimit: { max: context.config.rateLimitWidgetStarts, timeWindow: '10 minutes' } },
+
     schema: {
       tags, summary: 'Start or resume a conversation (returns a widget token for the other widget routes)',
       body: z.object({
@@ -74,6 +78,8 @@ export function registerWidgetHttp(root: FastifyInstance, context: ServiceContex
       },
     },
   }, async (request) => {
+    // One bucket per address for HTTP starts and WebSocket hellos (issue 23, D4).
+    if (context.widgetStartLimiter && !(await context.widgetStartLimiter.consume(request.ip))) throw widgetStartsExceeded(context.config.rateLimitWidgetStarts);
     const session = await openWidgetSession(context.store, context.conversations, request.body, resume.read);
     const token = context.signer.sign({ kind: 'widget', tenantId: session.tenant.id, customerId: session.customer.id, conversationId: session.conversation.id, verified: session.verified }, WIDGET_TOKEN_TTL);
     const messages = await context.store.listMessages(session.tenant.id, session.conversation.id);

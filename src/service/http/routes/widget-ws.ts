@@ -15,8 +15,10 @@ import { recordReadReceipt } from '../../proactive/read-receipt.ts';
 import { createTtlCache } from '../../ttl-cache.ts';
 import { findUnsafeInput } from '../input-guard.ts';
 import { createWidgetResume } from '../../security/widget-resume.ts';
+import { widgetStartsExceeded } from './widget-http.ts';
 
 const MAX_BAD_FRAMES = 5;
+const TYPING_INTERVAL_MS = 1000;
 
 /**
  * Customer WebSocket at /v1/widget/ws. Frames are handled one at a time per socket; an `ack` is sent only after the
@@ -42,6 +44,8 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
     let unsubscribe = () => {};
     let frames: Promise<void> = Promise.resolve();
     let badFrames = 0;
+    let lastTyping = 0;
+    let typingOn = false;
     let holding = false;
     const held: LiveEvent[] = [];
 
@@ -108,6 +112,11 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
       if (frame.type === 'ping') return send({ type: 'pong' });
       if (frame.type === 'hello') {
         if (session) return fail(new LingxiError('conflict', 'hello was already sent on this socket; open a new socket to switch conversations.'));
+        if (context.widgetStartLimiter && !(await context.widgetStartLimiter.consume(request.ip))) {
+          fail(widgetStartsExceeded(context.config.rateLimitWidgetStarts));
+          socket.close(4429, 'too many starts');
+          return;
+        }
         try {
           session = await openWidgetSession(context.store, context.conversations, frame, resume.read);
         } catch (error) {
@@ -123,9 +132,18 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
         return;
       }
       if (!session || !delivery) return fail(new LingxiError('unauthenticated', 'Send {"type":"hello","tenantKey":"…"} first.'));
-      if (frame.type === 'typing') return void context.conversations.typing(session.tenant.id, session.conversation.id, 'customer', frame.on);
+      if (frame.type === 'typing') {
+        // Typing is a hint: at most one change per second per socket reaches the agents (5,000 frames reached every console).
+        // An "off" after a forwarded "on" always passes, so no console is left showing a customer typing.
+        const now = Date.now();
+        if (now - lastTyping < TYPING_INTERVAL_MS && !(typingOn && !frame.on)) return;
+        lastTyping = now;
+        typingOn = frame.on;
+        return void context.conversations.typing(session.tenant.id, session.conversation.id, 'customer', frame.on);
+      }
       if (frame.type === 'read') return void (await recordReadReceipt(context, session.tenant.id, session.conversation.id, frame.seq));
-      if (!(await context.customerLimiter.consume(`${session.tenant.id}:${session.customer.id}`))) {
+      // Per customer and per address: new anonymous customers no longer bring fresh buckets (issue 23, D4).
+      if (!(await context.customerLimiter.consume(`${session.tenant.id}:${session.customer.id}`)) || (context.ipMessageLimiter && !(await context.ipMessageLimiter.consume(request.ip)))) {
         return fail(new LingxiError('rate_limited', `Too many messages: at most ${context.config.rateLimitPerCustomer} per minute; wait a moment and resend with the same clientId.`), frame.clientId);
       }
       const tenant = (session.tenant = await freshTenant(session.tenant));
