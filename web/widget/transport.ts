@@ -46,9 +46,16 @@ export interface TransportOptions {
 
 const backoff = (attempt: number) => Math.min(15_000, 1000 * 2 ** Math.min(attempt, 4)) * (0.8 + Math.random() * 0.4);
 
+/**
+ * Errors after which a message is sent again, with the same clientId (the server stores it once): the service was
+ * unavailable, failed unexpectedly, or asked to slow down. Other errors (validation) drop it from the outbox.
+ */
+export const RETRIABLE_CODES = new Set(['unavailable', 'internal', 'rate_limited']);
+
 /** WebSocket transport: hello with afterSeq on every connect, exponential backoff, ping every 25 s. */
 export function createWebSocketTransport(options: TransportOptions & { onGiveUp?: () => void }): Transport {
   const outbox = new Map<string, string>();
+  const retries = new Map<string, number>();
   let readSeq = 0;
   /** Frames other than hello are refused until the welcome; a receipt before it waits for the welcome. */
   let welcomed = false;
@@ -90,12 +97,25 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
       } else if (frame.type === 'message') options.emit({ type: 'message', message: frame.message as Message });
       else if (frame.type === 'ack') {
         outbox.delete(String(frame.clientId));
+        retries.delete(String(frame.clientId));
         options.emit({ type: 'ack', clientId: String(frame.clientId), seq: Number(frame.seq) });
       } else if (frame.type === 'conversation') options.emit({ type: 'owner', owner: frame.owner as Owner });
       else if (frame.type === 'typing') options.emit({ type: 'typing', author: frame.author as 'agent' | 'bot', on: Boolean(frame.on) });
       else if (frame.type === 'delta') options.emit({ type: 'delta', text: String(frame.text ?? ''), reset: Boolean(frame.reset) });
       else if (frame.type === 'error') {
-        if (typeof frame.clientId === 'string' && frame.code !== 'rate_limited') outbox.delete(frame.clientId);
+        if (typeof frame.clientId === 'string') {
+          const clientId = frame.clientId;
+          if (!RETRIABLE_CODES.has(String(frame.code))) outbox.delete(clientId);
+          else {
+            // Retry with backoff, keeping the clientId (issue 23, L7); a reconnect resends the outbox anyway.
+            const tries = (retries.get(clientId) ?? 0) + 1;
+            retries.set(clientId, tries);
+            setTimeout(() => {
+              const text = outbox.get(clientId);
+              if (text !== undefined && welcomed) write({ type: 'message', clientId, text });
+            }, backoff(tries - 1));
+          }
+        }
         options.emit({ type: 'error', code: String(frame.code), message: String(frame.message), ...(typeof frame.clientId === 'string' ? { clientId: frame.clientId } : {}) });
       }
     };
@@ -132,9 +152,14 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
   };
 }
 
+/** A JSON answer of the widget API (typed loosely: DOM and Node type `Response.json()` differently). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ApiBody = Record<string, any>;
+
 /** HTTP fallback for networks that block WebSockets: start, send, and a long-poll loop. */
 export function createHttpTransport(options: TransportOptions): Transport {
   const outbox = new Map<string, string>();
+  const retries = new Map<string, number>();
   let token = '';
   let conversationId = '';
   let owner: Owner | null = null;
@@ -144,7 +169,7 @@ export function createHttpTransport(options: TransportOptions): Transport {
   let attempt = 0;
   const api = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(options.server + path, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-    const body = await response.json().catch(() => ({}));
+    const body = (await response.json().catch(() => ({}))) as ApiBody;
     if (!response.ok) throw Object.assign(new Error(body.message ?? response.statusText), { code: body.error ?? 'unavailable', status: response.status });
     return body;
   };
@@ -154,15 +179,24 @@ export function createHttpTransport(options: TransportOptions): Transport {
     api(`/v1/widget/conversations/${conversationId}/read`, { method: 'POST', body: JSON.stringify({ seq }) }).catch(() => (readSent = Math.min(readSent, seq - 1)));
   };
   const deliver = (messages: Message[]) => messages.forEach((message) => options.emit({ type: 'message', message }));
-  const post = async (clientId: string, text: string) => {
+  const post = async (clientId: string, text: string): Promise<void> => {
     try {
       const body = await api(`/v1/widget/conversations/${conversationId}/messages`, { method: 'POST', body: JSON.stringify({ clientId, text }) });
       outbox.delete(clientId);
+      retries.delete(clientId);
       options.emit({ type: 'ack', clientId, seq: body.ack.seq });
       deliver(body.messages);
     } catch (error) {
       const { code = 'unavailable', message = '' } = error as { code?: string; message?: string };
-      if (code !== 'unavailable' && code !== 'rate_limited') outbox.delete(clientId);
+      if (!RETRIABLE_CODES.has(code)) outbox.delete(clientId);
+      else {
+        // Retry with backoff, keeping the clientId (issue 23, L7).
+        const tries = (retries.get(clientId) ?? 0) + 1;
+        retries.set(clientId, tries);
+        setTimeout(() => {
+          if (!stopped && token && outbox.has(clientId)) void post(clientId, outbox.get(clientId)!);
+        }, backoff(tries - 1));
+      }
       options.emit({ type: 'error', code, message, clientId });
     }
   };
