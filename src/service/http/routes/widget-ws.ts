@@ -146,15 +146,15 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
       if (!(await context.customerLimiter.consume(`${session.tenant.id}:${session.customer.id}`)) || (context.ipMessageLimiter && !(await context.ipMessageLimiter.consume(request.ip)))) {
         return fail(new LingxiError('rate_limited', `Too many messages: at most ${context.config.rateLimitPerCustomer} per minute; wait a moment and resend with the same clientId.`), frame.clientId);
       }
-      const tenant = (session.tenant = await freshTenant(session.tenant));
-      // Identity enforcement switched on while this unverified socket was open: it is closed, not grandfathered (D7).
-      if (tenant.settings.enforceWidgetIdentity && !session.verified) {
-        fail(new LingxiError('unauthenticated', 'This shop now verifies customers: reconnect with customerId and hmac.'), frame.clientId);
-        socket.close(4401, 'identity required');
-        return;
-      }
       holding = true;
       try {
+        const tenant = (session.tenant = await freshTenant(session.tenant));
+        // Identity enforcement switched on while this unverified socket was open: it is closed, not grandfathered (D7).
+        if (tenant.settings.enforceWidgetIdentity && !session.verified) {
+          fail(new LingxiError('unauthenticated', 'This shop now verifies customers: reconnect with customerId and hmac.'), frame.clientId);
+          socket.close(4401, 'identity required');
+          return;
+        }
         const result = await context.conversations.postCustomerMessage(tenant, session.conversation.id, { clientId: frame.clientId, text: frame.text, channel: 'widget-ws' });
         send({ type: 'ack', clientId: frame.clientId, seq: result.ack.seq, duplicate: result.ack.duplicate });
       } catch (error) {
