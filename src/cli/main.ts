@@ -18,6 +18,14 @@ const commands: Record<string, { summary: string; usage: string; load: () => Pro
     summary: 'start the HTTP + WebSocket service (--port, --data, DATABASE_URL)', usage: 'lingxi serve [--port 3900] [--host 0.0.0.0] [--data ./data] [--database-url postgres://…] [--log-level info] [--print-config]   (Ctrl-C stops it)',
     load: async () => (await import('./commands/serve.ts')).serve,
   },
+  tenant: {
+    summary: 'provision a tenant (widget key, identity secret, API key)', usage: 'lingxi tenant create --name "My Shop" [--pack ecommerce] [--locale zh|en] [--data ./data | --database-url postgres://…]',
+    load: async () => (await import('./commands/tenant.ts')).tenant,
+  },
+  user: {
+    summary: 'create an account (admin, supervisor, agent)', usage: 'lingxi user create --tenant <id> --email a@b.c --role admin [--name "…"] [--data ./data | --database-url postgres://…]   (password: LINGXI_NEW_PASSWORD, else generated)',
+    load: async () => (await import('./commands/user.ts')).user,
+  },
   bench: {
     summary: 'benchmarks: engine | nlu | service', usage: 'lingxi bench engine | nlu | service [--connections N] [--messages M] [--think-ms T]',
     load: async () => (await import('./commands/bench.ts')).bench,

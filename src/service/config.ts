@@ -70,6 +70,15 @@ export const serviceConfigSchema = z.object({
   loginLockoutFailures: z.coerce.number().int().positive().default(5),
   /** Length of a login lock, and the window in which failures count. */
   loginLockoutSeconds: z.coerce.number().int().positive().default(15 * 60),
+  /** How often an open agent WebSocket re-reads its account: a removed or demoted user is cut off within it (issue 23, L8). */
+  agentSocketRecheckMs: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Bearer token for GET /metrics (issue 23). Unset: /metrics answers only to the machine itself (loopback peers);
+   * set it to let a Prometheus on another host scrape with `Authorization: Bearer <token>`.
+   */
+  metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Let tenant admins point LLM base URLs and webhooks at private, loopback and link-local addresses (issue 23, L2). */
+  allowPrivateTargets: z.preprocess((value) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value), z.boolean()).default(false),
   /**
    * Whose X-Forwarded-For to believe, as Fastify's `trustProxy`: false (default: request.ip is the socket's peer), true
    * (any), a hop count, or IPs/CIDRs of the proxies. Behind nginx set it, or every client shares nginx's address in the
@@ -105,9 +114,10 @@ export const environmentNames: Record<keyof ServiceConfig, string> = {
   messageMaxChars: 'LINGXI_MESSAGE_MAX_CHARS', bodyLimitBytes: 'LINGXI_BODY_LIMIT', tokenTtlSeconds: 'LINGXI_TOKEN_TTL',
   analyticsResolveAfterHours: 'LINGXI_ANALYTICS_RESOLVE_AFTER_HOURS',
   seedDemo: 'LINGXI_SEED_DEMO', trustProxy: 'LINGXI_TRUST_PROXY', loginLockoutFailures: 'LINGXI_LOGIN_LOCKOUT_FAILURES', loginLockoutSeconds: 'LINGXI_LOGIN_LOCKOUT_SECONDS',
+  agentSocketRecheckMs: 'LINGXI_AGENT_SOCKET_RECHECK_MS', metricsToken: 'LINGXI_METRICS_TOKEN', allowPrivateTargets: 'LINGXI_ALLOW_PRIVATE_TARGETS',
 };
 
-const secretKeys = new Set<keyof ServiceConfig>(['secret', 'demoPassword']);
+const secretKeys = new Set<keyof ServiceConfig>(['secret', 'demoPassword', 'metricsToken']);
 
 /**
  * Resolves the configuration: explicit option > environment variable > default.

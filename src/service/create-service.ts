@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -15,6 +14,10 @@ import { createInProcessJobRunner } from './jobs/in-process-job-runner.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import { createMemoryRateLimiter, type RateLimiter } from './limits/rate-limiter.ts';
 import { createMemoryLoginLockout, type LoginLockout } from './security/login-lockout.ts';
+import { acquireDataFolderLock } from './security/data-folder-lock.ts';
+import { resolveServiceSecret } from './security/service-secret.ts';
+import { assertPublicTarget } from './security/outbound-target.ts';
+import { createErasureCompaction } from './privacy/erasure-compaction.ts';
 import { createLogger } from './observability/logger.ts';
 import { createServiceMetrics } from './observability/metrics.ts';
 import { createSqlStore } from './storage/sql-store.ts';
@@ -93,12 +96,21 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
   const logger = overrides.logger ?? createLogger(config.logLevel);
   // Guarded: a database outage answers 503 + Retry-After instead of 500 (issue 12).
   // The SQL client is kept here too: proactive care has its own table (proactive_sends) beside the Store's.
+  // One writer per PGlite folder (issue 23, D2): a second server on the same --data refuses to start, naming the holder.
+  const folderLock = !overrides.sql && !overrides.store && !config.databaseUrl ? acquireDataFolderLock(config.dataDir) : null;
   const sql: SqlClient | null = overrides.sql ?? (overrides.store ? null : config.databaseUrl
     ? await createPostgresClient({ connectionString: config.databaseUrl, schema: config.databaseSchema, poolSize: config.databasePoolSize, waitMs: config.databaseWaitMs })
-    : await createPgliteClient(join(config.dataDir, 'pglite')));
+    : await createPgliteClient(join(config.dataDir, 'pglite')).catch((error) => {
+      folderLock?.release();
+      throw error;
+    }));
   const store = guardStore(overrides.store ?? await createSqlStore(config.databaseUrl ? 'postgres' : 'pglite', sql!));
   const demo = config.seedDemo ? await seedDemo(store, { password: config.demoPassword }) : null;
-  const secret = config.secret ?? (await store.ensureSystemValue('token.secret', randomBytes(32).toString('base64url')));
+  // Kept apart from the database it protects (issue 23, D6): LINGXI_SECRET, else a 0600 file in the data folder.
+  const secret = await resolveServiceSecret({
+    secret: config.secret, databaseUrl: config.databaseUrl, dataDir: folderLock ? config.dataDir : null,
+    sql, store, warn: (message) => logger.warn(message),
+  });
   const scaleOut = await createScaleOut(config, logger);
   const { bus, jobs } = scaleOut;
   // Loaded lazily: the engine (and its training) is only paid for when the first conversation needs it.
@@ -136,7 +148,10 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     ...(llmSettings || defaultLlm ? { loadLlm: tenantOrDefaultLlm(llmSettings, defaultLlm) } : {}),
   });
   const metrics = createServiceMetrics({ owners: () => store.countByOwner(), jobs: () => jobs.sizes() });
-  const webhooks = createWebhookDispatcher({ store, jobs, logger, fetch: overrides.fetch });
+  const webhooks = createWebhookDispatcher({
+    store, jobs, logger, fetch: overrides.fetch,
+    checkTarget: (url) => assertPublicTarget(url, { allowPrivate: config.allowPrivateTargets, what: 'webhook url' }),
+  });
   // Channels (issue 13): senders by kind (each channel module adds its own here), config with sealed secrets, outbox.
   const fetcher = overrides.fetch ?? fetch;
   const now = () => new Date();
@@ -156,11 +171,18 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
     config, store, bus, jobs, engines, conversations, webhooks, metrics, logger,
     signer: createTokenSigner(secret),
     customerLimiter: scaleOut.customerLimiter,
+    widgetStartLimiter: scaleOut.widgetStartLimiter,
+    ipMessageLimiter: scaleOut.ipMessageLimiter,
     loginLockout: scaleOut.loginLockout,
     limitRedis: scaleOut.limitRedis,
     accepting: { value: true },
     sockets: new Set(),
   };
+  // Erased text must leave the files of an embedded database too, not only its tables (issue 23, D9).
+  if (folderLock && sql) {
+    const compaction = createErasureCompaction(sql, (error) => logger.error({ err: error }, 'compaction after erasure failed; erased rows may stay on disk until the next one'));
+    context.compactAfterErasure = () => compaction.schedule();
+  }
   if (llmSettings) context.llmSettings = llmSettings;
   if (defaultLlm) context.defaultLlm = { preset: defaultLlm.preset, baseUrl: defaultLlm.baseUrl, model: defaultLlm.model, privacyMode: defaultLlm.privacyMode };
   if (backends) context.backends = backends;
@@ -240,6 +262,7 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
         await bus.close();
         await scaleOut.close();
         await store.close();
+        folderLock?.release();
       })();
       return closing;
     },
@@ -251,13 +274,18 @@ export async function createService(config: ServiceConfig, overrides: ServiceOve
  * BullMQ, a Redis token bucket and a Redis lockout (plus the client the per-IP limits count in), so that any number of
  * nodes behind a load balancer serve the same tenants and share their limits (issues 11, 12).
  */
-async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ bus: Bus; jobs: JobRunner; customerLimiter: RateLimiter; loginLockout: LoginLockout; limitRedis?: ServiceContext['limitRedis']; close(): Promise<void> }> {
+async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{
+  bus: Bus; jobs: JobRunner; customerLimiter: RateLimiter; widgetStartLimiter: RateLimiter; ipMessageLimiter: RateLimiter; loginLockout: LoginLockout; limitRedis?: ServiceContext['limitRedis']; close(): Promise<void>;
+}> {
   const onListenerError = (error: unknown) => logger.error({ err: error }, 'bus listener failed');
   const onFailure = (name: string, error: unknown, attempt: number) => logger.warn({ err: error, job: name, attempt }, 'job failed');
   const limit = { limit: config.rateLimitPerCustomer, windowMs: 60_000 };
+  const startLimit = { limit: config.rateLimitWidgetStarts, windowMs: 10 * 60_000 };
+  const ipMessageLimit = { limit: config.rateLimitPerIp, windowMs: 60_000 };
   const lockout = { maxFailures: config.loginLockoutFailures, lockSeconds: config.loginLockoutSeconds };
   if (!config.redisUrl) {
-    return { bus: createInProcessBus({ onListenerError }), jobs: createInProcessJobRunner({ onFailure }), customerLimiter: createMemoryRateLimiter(limit), loginLockout: createMemoryLoginLockout(lockout), close: async () => {} };
+    return { bus: createInProcessBus({ onListenerError }), jobs: createInProcessJobRunner({ onFailure }), customerLimiter: createMemoryRateLimiter(limit),
+      widgetStartLimiter: createMemoryRateLimiter(startLimit), ipMessageLimiter: createMemoryRateLimiter(ipMessageLimit), loginLockout: createMemoryLoginLockout(lockout), close: async () => {} };
   }
   // Loaded only here: the embedded mode never pays for the Redis and BullMQ clients.
   const [{ Redis }, { createRedisBus }, { createBullmqJobRunner }, { createRedisRateLimiter }, { createRedisLoginLockout }] = await Promise.all([
@@ -275,6 +303,8 @@ async function createScaleOut(config: ServiceConfig, logger: Logger): Promise<{ 
   return {
     bus, jobs,
     customerLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}limit:customer:`, ...limit }),
+    widgetStartLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}limit:widget-start:`, ...startLimit }),
+    ipMessageLimiter: createRedisRateLimiter({ redis, prefix: `${prefix}limit:ip-message:`, ...ipMessageLimit }),
     // Shared by every node (issue 12): lockout per (account, address), and the per-IP / login limits of @fastify/rate-limit.
     loginLockout: createRedisLoginLockout({ redis, prefix: `${prefix}lockout:`, ...lockout }),
     limitRedis: { client: redis, prefix: `${prefix}limit:ip:` },

@@ -21,7 +21,7 @@ describe.skipIf(!url)('service on PostgreSQL', () => {
   });
 
   it('holds a WebSocket conversation and survives a restart of the node', async () => {
-    const config = loadServiceConfig({ databaseUrl: url, demoPassword: 'demo-password-1' }, {});
+    const config = loadServiceConfig({ databaseUrl: url, demoPassword: 'demo-password-1', secret: 'service-postgres-secret-0123' }, {});
     const start = async () => {
       const service = await createService(config, {
         store: await createPostgresStore({ connectionString: url!, schema }), engineFactory: async () => createScriptedEngine(), logger: createLogger('silent'),
@@ -34,7 +34,7 @@ describe.skipIf(!url)('service on PostgreSQL', () => {
     const base = (await first.app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws');
     const client = await connectTestClient(`${base}/v1/widget/ws`);
     client.send({ type: 'hello', tenantKey: widgetKey, customerId: 'pg-user' });
-    const { conversationId } = await client.waitFor((f) => f.type === 'welcome');
+    const { conversationId, resumeToken } = await client.waitFor((f) => f.type === 'welcome');
     client.send({ type: 'message', clientId: 'a', text: '我要转人工' });
     await client.waitFor((f) => f.type === 'conversation' && f.owner === 'queued');
     client.close();
@@ -44,7 +44,7 @@ describe.skipIf(!url)('service on PostgreSQL', () => {
     expect(second.demo).toBeNull();
     const base2 = (await second.app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws');
     const again = await connectTestClient(`${base2}/v1/widget/ws`);
-    again.send({ type: 'hello', tenantKey: widgetKey, customerId: 'pg-user', conversationId, afterSeq: 0 });
+    again.send({ type: 'hello', tenantKey: widgetKey, customerId: 'pg-user', conversationId, afterSeq: 0, resumeToken });
     await again.waitFor((f) => f.type === 'message' && f.message.seq === 3);
     expect(again.frames.filter((f) => f.type === 'message').map((f) => f.message.author)).toEqual(['bot', 'customer', 'bot']);
     expect(again.frames.find((f) => f.type === 'welcome')).toMatchObject({ owner: 'queued', created: false });

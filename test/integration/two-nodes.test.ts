@@ -88,9 +88,9 @@ describe.skipIf(!databaseUrl || !redisUrl)('two service nodes on PostgreSQL + Re
   it('serialises turns on one conversation across nodes: distinct seqs, no lost message', async () => {
     const onA = await connectTestClient(`${nodeA.ws}/v1/widget/ws`);
     onA.send({ type: 'hello', tenantKey: widgetKey, customerId: `race-${run}` });
-    const { conversationId } = await onA.waitFor((frame) => frame.type === 'welcome');
+    const { conversationId, resumeToken } = await onA.waitFor((frame) => frame.type === 'welcome');
     const onB = await connectTestClient(`${nodeB.ws}/v1/widget/ws`);
-    onB.send({ type: 'hello', tenantKey: widgetKey, customerId: `race-${run}`, conversationId });
+    onB.send({ type: 'hello', tenantKey: widgetKey, customerId: `race-${run}`, conversationId, resumeToken });
     await onB.waitFor((frame) => frame.type === 'welcome');
     const texts = ['运费怎么算', 'how long does shipping take', '你们的退货政策是什么？', 'What is your return policy?'];
     const clientIds: string[] = [];
@@ -135,7 +135,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('two service nodes on PostgreSQL + Re
   it('customer on node A and agent on node B talk live; after node A is killed the customer resumes on B and misses nothing', async () => {
     const customer = await connectTestClient(`${nodeA.ws}/v1/widget/ws`);
     customer.send({ type: 'hello', tenantKey: widgetKey, customerId: `customer-${run}`, locale: 'en' });
-    const { conversationId } = await customer.waitFor((frame) => frame.type === 'welcome');
+    const { conversationId, resumeToken } = await customer.waitFor((frame) => frame.type === 'welcome');
     customer.send({ type: 'message', clientId: 'c1', text: 'Where is my order?' });
     await customer.waitFor((frame) => frame.type === 'ack' && frame.clientId === 'c1');
 
@@ -167,7 +167,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('two service nodes on PostgreSQL + Re
 
     // The widget reconnects to the other node from its last seq and gets every missed message exactly once.
     const resumed = await connectTestClient(`${nodeB.ws}/v1/widget/ws`);
-    resumed.send({ type: 'hello', tenantKey: widgetKey, customerId: `customer-${run}`, conversationId, afterSeq: lastSeen });
+    resumed.send({ type: 'hello', tenantKey: widgetKey, customerId: `customer-${run}`, conversationId, afterSeq: lastSeen, resumeToken });
     const welcome = await resumed.waitFor((frame) => frame.type === 'welcome');
     expect(welcome.lastSeq).toBe(lastSeen + 2);
     await resumed.waitFor((frame) => frame.type === 'message' && frame.message.seq === welcome.lastSeq);

@@ -139,6 +139,6 @@ describe('kill -9 under load', () => {
   it.skipIf(!databaseUrl)('loses nothing and duplicates nothing on PostgreSQL', async () => {
     const schema = `lingxi_crash_${randomUUID().slice(0, 8)}`;
     schemas.push(schema);
-    await crashAndRecover('postgres', { DATABASE_URL: databaseUrl!, LINGXI_DATABASE_SCHEMA: schema });
+    await crashAndRecover('postgres', { DATABASE_URL: databaseUrl!, LINGXI_DATABASE_SCHEMA: schema, LINGXI_SECRET: 'crash-test-secret-0123456789' });
   }, 300_000);
 });

@@ -32,6 +32,7 @@ export function createResilientCustomer(options: { url: () => string; tenantKey:
   let stopped = false;
   let socket: WebSocket | null = null;
   let loop: Promise<void> = Promise.resolve();
+  let resumeToken: string | undefined;
   const maxSeen = () => Math.max(0, ...stats.deliveries.keys());
   const done = () => stats.sent >= options.messages && pending.length === 0;
 
@@ -65,12 +66,15 @@ export function createResilientCustomer(options: { url: () => string; tenantKey:
       };
       ws.on('open', () => ws.send(JSON.stringify({
         type: 'hello', tenantKey: options.tenantKey, customerId: options.customerId, afterSeq: maxSeen(), ...(stats.conversationId ? { conversationId: stats.conversationId } : {}),
+        // Like the widget: the resume token from the last welcome proves this client owns the customer id (issue 23, D7).
+        ...(resumeToken ? { resumeToken } : {}),
       })));
       ws.on('message', (data) => {
         const frame = JSON.parse(String(data));
         if (frame.type === 'welcome') {
           welcomed = true;
           stats.conversationId = frame.conversationId;
+          resumeToken = frame.resumeToken;
           sendNext();
         } else if (frame.type === 'message') {
           stats.deliveries.set(frame.message.seq, (stats.deliveries.get(frame.message.seq) ?? 0) + 1);

@@ -38,6 +38,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
   let locale: WidgetLocale = options.locale ?? (storage?.getItem('lingxi:locale') as WidgetLocale | null) ?? browserLocale(navigator.languages ?? [navigator.language]);
   let strings: WidgetStrings = widgetStrings[locale];
   let customerId = options.customerId ?? storage?.getItem(`${storeKey}:customer`) ?? undefined;
+  let resumeToken = storage?.getItem(`${storeKey}:resume`) ?? undefined;
   let conversationId: string | undefined;
   let owner: Owner = 'bot';
   let connection: 'connecting' | 'online' | 'offline' = 'connecting';
@@ -103,7 +104,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
   });
 
   function hello(): Hello {
-    return { tenantKey: options.tenantKey, customerId, hmac: options.hmac, conversationId, afterSeq: lastSeq, locale };
+    return { tenantKey: options.tenantKey, customerId, hmac: options.hmac, conversationId, resumeToken, afterSeq: lastSeq, locale };
   }
   function connect() {
     transport = createTransport({ server: options.server, hello, emit: onEvent, prefer: options.transport });
@@ -114,6 +115,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
       conversationId = event.conversationId;
       if (!options.customerId && event.customerId !== customerId) storage?.setItem(`${storeKey}:customer`, event.customerId);
       customerId = event.customerId;
+      if (event.resumeToken && event.resumeToken !== resumeToken) storage?.setItem(`${storeKey}:resume`, (resumeToken = event.resumeToken));
       setOwner(event.owner);
     } else if (event.type === 'message') addMessage(event.message);
     else if (event.type === 'owner') setOwner(event.owner);
@@ -236,7 +238,7 @@ export function mountWidget(shadow: ShadowRoot, options: WidgetOptions): WidgetH
   async function rate(score: number, comment: string) {
     const started = await fetch(`${options.server}/v1/widget/conversations`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenantKey: options.tenantKey, customerId, hmac: options.hmac, conversationId, locale }),
+      body: JSON.stringify({ tenantKey: options.tenantKey, customerId, hmac: options.hmac, conversationId, resumeToken, locale }),
     }).then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
     const response = await fetch(`${options.server}/v1/widget/conversations/${conversationId}/rating`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${started.token}` },

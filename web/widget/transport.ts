@@ -6,13 +6,15 @@ export interface Hello {
   customerId?: string;
   hmac?: string;
   conversationId?: string;
+  /** Proof that this browser was given `customerId` (without it an existing id starts as a new anonymous customer). */
+  resumeToken?: string;
   afterSeq: number;
   locale: 'zh' | 'en';
 }
 
 /** What a transport reports, the same for WebSocket and HTTP. */
 export type TransportEvent =
-  | { type: 'welcome'; conversationId: string; customerId: string; owner: Owner; lastSeq: number }
+  | { type: 'welcome'; conversationId: string; customerId: string; resumeToken?: string; owner: Owner; lastSeq: number }
   | { type: 'message'; message: Message }
   | { type: 'ack'; clientId: string; seq: number }
   | { type: 'owner'; owner: Owner }
@@ -44,9 +46,16 @@ export interface TransportOptions {
 
 const backoff = (attempt: number) => Math.min(15_000, 1000 * 2 ** Math.min(attempt, 4)) * (0.8 + Math.random() * 0.4);
 
+/**
+ * Errors after which a message is sent again, with the same clientId (the server stores it once): the service was
+ * unavailable, failed unexpectedly, or asked to slow down. Other errors (validation) drop it from the outbox.
+ */
+export const RETRIABLE_CODES = new Set(['unavailable', 'internal', 'rate_limited']);
+
 /** WebSocket transport: hello with afterSeq on every connect, exponential backoff, ping every 25 s. */
 export function createWebSocketTransport(options: TransportOptions & { onGiveUp?: () => void }): Transport {
   const outbox = new Map<string, string>();
+  const retries = new Map<string, number>();
   let readSeq = 0;
   /** Frames other than hello are refused until the welcome; a receipt before it waits for the welcome. */
   let welcomed = false;
@@ -79,7 +88,7 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
       if (frame.type === 'welcome') {
         attempt = 0;
         everWelcomed = welcomed = true;
-        options.emit({ type: 'welcome', conversationId: String(frame.conversationId), customerId: String(frame.customerId), owner: frame.owner as Owner, lastSeq: Number(frame.lastSeq) });
+        options.emit({ type: 'welcome', conversationId: String(frame.conversationId), customerId: String(frame.customerId), ...(typeof frame.resumeToken === 'string' ? { resumeToken: frame.resumeToken } : {}), owner: frame.owner as Owner, lastSeq: Number(frame.lastSeq) });
         options.emit({ type: 'status', status: 'online' });
         for (const [clientId, text] of outbox) write({ type: 'message', clientId, text });
         if (readSeq) write({ type: 'read', seq: readSeq });
@@ -88,12 +97,25 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
       } else if (frame.type === 'message') options.emit({ type: 'message', message: frame.message as Message });
       else if (frame.type === 'ack') {
         outbox.delete(String(frame.clientId));
+        retries.delete(String(frame.clientId));
         options.emit({ type: 'ack', clientId: String(frame.clientId), seq: Number(frame.seq) });
       } else if (frame.type === 'conversation') options.emit({ type: 'owner', owner: frame.owner as Owner });
       else if (frame.type === 'typing') options.emit({ type: 'typing', author: frame.author as 'agent' | 'bot', on: Boolean(frame.on) });
       else if (frame.type === 'delta') options.emit({ type: 'delta', text: String(frame.text ?? ''), reset: Boolean(frame.reset) });
       else if (frame.type === 'error') {
-        if (typeof frame.clientId === 'string' && frame.code !== 'rate_limited') outbox.delete(frame.clientId);
+        if (typeof frame.clientId === 'string') {
+          const clientId = frame.clientId;
+          if (!RETRIABLE_CODES.has(String(frame.code))) outbox.delete(clientId);
+          else {
+            // Retry with backoff, keeping the clientId (issue 23, L7); a reconnect resends the outbox anyway.
+            const tries = (retries.get(clientId) ?? 0) + 1;
+            retries.set(clientId, tries);
+            setTimeout(() => {
+              const text = outbox.get(clientId);
+              if (text !== undefined && welcomed) write({ type: 'message', clientId, text });
+            }, backoff(tries - 1));
+          }
+        }
         options.emit({ type: 'error', code: String(frame.code), message: String(frame.message), ...(typeof frame.clientId === 'string' ? { clientId: frame.clientId } : {}) });
       }
     };
@@ -130,9 +152,14 @@ export function createWebSocketTransport(options: TransportOptions & { onGiveUp?
   };
 }
 
+/** A JSON answer of the widget API (typed loosely: DOM and Node type `Response.json()` differently). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ApiBody = Record<string, any>;
+
 /** HTTP fallback for networks that block WebSockets: start, send, and a long-poll loop. */
 export function createHttpTransport(options: TransportOptions): Transport {
   const outbox = new Map<string, string>();
+  const retries = new Map<string, number>();
   let token = '';
   let conversationId = '';
   let owner: Owner | null = null;
@@ -142,7 +169,7 @@ export function createHttpTransport(options: TransportOptions): Transport {
   let attempt = 0;
   const api = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(options.server + path, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-    const body = await response.json().catch(() => ({}));
+    const body = (await response.json().catch(() => ({}))) as ApiBody;
     if (!response.ok) throw Object.assign(new Error(body.message ?? response.statusText), { code: body.error ?? 'unavailable', status: response.status });
     return body;
   };
@@ -152,15 +179,24 @@ export function createHttpTransport(options: TransportOptions): Transport {
     api(`/v1/widget/conversations/${conversationId}/read`, { method: 'POST', body: JSON.stringify({ seq }) }).catch(() => (readSent = Math.min(readSent, seq - 1)));
   };
   const deliver = (messages: Message[]) => messages.forEach((message) => options.emit({ type: 'message', message }));
-  const post = async (clientId: string, text: string) => {
+  const post = async (clientId: string, text: string): Promise<void> => {
     try {
       const body = await api(`/v1/widget/conversations/${conversationId}/messages`, { method: 'POST', body: JSON.stringify({ clientId, text }) });
       outbox.delete(clientId);
+      retries.delete(clientId);
       options.emit({ type: 'ack', clientId, seq: body.ack.seq });
       deliver(body.messages);
     } catch (error) {
       const { code = 'unavailable', message = '' } = error as { code?: string; message?: string };
-      if (code !== 'unavailable' && code !== 'rate_limited') outbox.delete(clientId);
+      if (!RETRIABLE_CODES.has(code)) outbox.delete(clientId);
+      else {
+        // Retry with backoff, keeping the clientId (issue 23, L7).
+        const tries = (retries.get(clientId) ?? 0) + 1;
+        retries.set(clientId, tries);
+        setTimeout(() => {
+          if (!stopped && token && outbox.has(clientId)) void post(clientId, outbox.get(clientId)!);
+        }, backoff(tries - 1));
+      }
       options.emit({ type: 'error', code, message, clientId });
     }
   };
@@ -173,7 +209,7 @@ export function createHttpTransport(options: TransportOptions): Transport {
           token = body.token;
           conversationId = body.conversationId;
           owner = body.owner;
-          options.emit({ type: 'welcome', conversationId, customerId: body.customerId, owner: body.owner, lastSeq: body.lastSeq });
+          options.emit({ type: 'welcome', conversationId, customerId: body.customerId, resumeToken: body.resumeToken, owner: body.owner, lastSeq: body.lastSeq });
           options.emit({ type: 'status', status: 'online' });
           deliver((body.messages as Message[]).filter((message) => message.seq > afterSeq));
           for (const [clientId, text] of outbox) await post(clientId, text);

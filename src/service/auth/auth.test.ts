@@ -28,6 +28,23 @@ describe('auth primitives', () => {
     expect(signer.verify('not-a-token')).toBeNull();
   });
 
+  it('accepts only the canonical base64url spelling of a token (issue 23, L3)', () => {
+    const signer = createTokenSigner('s'.repeat(32));
+    const token = signer.sign({ kind: 'agent', tenantId: 't', userId: 'u', role: 'admin' }, 60);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // The MAC is 32 bytes = 43 characters: the last one carries 4 bits, its 2 low bits are ignored by decoders.
+    const [body, signature] = token.split('.');
+    const last = alphabet.indexOf(signature.at(-1)!);
+    const twins = [1, 2, 3].map((flip) => `${body}.${signature.slice(0, -1)}${alphabet[last ^ flip]}`);
+    for (const twin of twins) {
+      expect(Buffer.from(twin.split('.')[1], 'base64url').equals(Buffer.from(signature, 'base64url'))).toBe(true);
+      expect(signer.verify(twin)).toBeNull();
+    }
+    expect(signer.verify(`${body}=.${signature}`)).toBeNull();
+    expect(signer.verify(`${body}.${signature}=`)).toBeNull();
+    expect(signer.verify(token)).toMatchObject({ role: 'admin' });
+  });
+
   it('hashes api keys and checks widget identity HMACs', () => {
     const { key, hash, prefix } = generateApiKey();
     expect(hashApiKey(key)).toBe(hash);

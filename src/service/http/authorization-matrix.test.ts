@@ -180,6 +180,20 @@ describe('authorisation matrix', () => {
     expect(actual.join(' ')).toBe(row.expect);
   });
 
+  it('treats an admin token in ?token= as no credential on every REST route that needs one (issue 23, L4)', async () => {
+    const connector = (await t.service.context.connectors!.store.create(t.a.tenantId, connectorSpecSchema.parse(MATRIX_CONNECTOR), 'secret')).id;
+    const ids: Ids = { ...shared, ...(await fresh()), connector };
+    const granted: string[] = [];
+    const guarded = rows.filter((row) => row.expect.split(' ')[0] === '401' && row.expect.split(' ')[4] === 'ok');
+    for (const row of guarded) {
+      const url = row.url(ids);
+      const response = await t.service.app.inject({ method: row.method, url: `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(t.a.tokens.admin)}`, payload: row.body?.(ids) as never });
+      if (response.statusCode !== 401 && response.statusCode !== 400) granted.push(`${row.method} ${row.route} → ${response.statusCode}`);
+    }
+    expect(guarded.length).toBeGreaterThan(40);
+    expect(granted).toEqual([]);
+  });
+
   it('covers every /v1 route', () => {
     const covered = new Set(rows.map((row) => `${row.method} ${row.route}`));
     const missing = routeTable.get(t.service.app)!.filter((r) => r.url.startsWith('/v1/') && !r.url.endsWith('/ws') && !covered.has(`${r.method} ${r.url}`));

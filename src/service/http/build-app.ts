@@ -6,6 +6,8 @@ import websocket from '@fastify/websocket';
 import { LingxiError } from '../../engine/errors.ts';
 import { installErrorHandler } from './error-mapping.ts';
 import { installZod, zodSwaggerTransform } from './zod-type-provider.ts';
+import { installInputGuard } from './input-guard.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import type { ServiceContext } from './service-context.ts';
 import { registerWidgetHttp } from './routes/widget-http.ts';
 import { registerWidgetSocket } from './routes/widget-ws.ts';
@@ -56,6 +58,8 @@ export async function buildApp(context: ServiceContext): Promise<FastifyInstance
   });
   installZod(app);
   installErrorHandler(app);
+  installInputGuard(app);
+  installSecurityHeaders(app);
   await app.register(rateLimit, {
     max: config.rateLimitPerIp,
     timeWindow: '1 minute',

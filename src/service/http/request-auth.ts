@@ -10,9 +10,14 @@ const bearer = (request: FastifyRequest): string | null => {
   return match ? match[1] : null;
 };
 
-/** The signed-in agent and their tenant; `roles` limits who may call. */
-export async function requireAgent(context: ServiceContext, request: FastifyRequest, roles: Role[] = ['admin', 'supervisor', 'agent']): Promise<{ user: User; tenant: Tenant }> {
-  const token = bearer(request) ?? (typeof (request.query as Record<string, unknown>)?.token === 'string' ? String((request.query as Record<string, unknown>).token) : null);
+/**
+ * The signed-in agent and their tenant; `roles` limits who may call. `queryToken` accepts `?token=` — only for the
+ * agent WebSocket, as browsers cannot set headers on one; on REST routes a token in the URL would end up in proxy
+ * logs and browser history (issue 23, L4).
+ */
+export async function requireAgent(context: ServiceContext, request: FastifyRequest, roles: Role[] = ['admin', 'supervisor', 'agent'], options: { queryToken?: boolean } = {}): Promise<{ user: User; tenant: Tenant }> {
+  const query = request.query as Record<string, unknown> | undefined;
+  const token = bearer(request) ?? (options.queryToken && typeof query?.token === 'string' ? query.token : null);
   if (!token) throw new LingxiError('unauthenticated', 'Sign in first: POST /v1/agent/login, then send Authorization: Bearer <token>.');
   const claims = context.signer.verify(token);
   if (!claims || claims.kind !== 'agent') throw new LingxiError('unauthenticated', 'The token is invalid or expired; sign in again at POST /v1/agent/login.');
@@ -45,5 +50,7 @@ export async function requireWidget(context: ServiceContext, request: FastifyReq
   if (claims.conversationId !== conversationId) throw new LingxiError('forbidden', 'This widget token belongs to another conversation.');
   const tenant = await context.store.getTenant(claims.tenantId);
   if (!tenant) throw new LingxiError('unauthenticated', 'The tenant of this token no longer exists.');
+  // Tokens issued before the tenant turned identity enforcement on die with the switch (issue 23, D7).
+  if (tenant.settings.enforceWidgetIdentity && !claims.verified) throw new LingxiError('unauthenticated', 'This shop now verifies customers: start again with customerId and hmac.');
   return { tenant, customerId: claims.customerId };
 }

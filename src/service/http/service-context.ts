@@ -70,6 +70,13 @@ export interface ServiceContext {
   logger: Logger;
   signer: TokenSigner;
   customerLimiter: RateLimiter;
+  /**
+   * Widget conversation starts per client address, shared by `POST /v1/widget/conversations` and the WebSocket `hello`
+   * (issue 23, D4: sockets bypassed the HTTP limit). Absent in contexts built by hand: no limit.
+   */
+  widgetStartLimiter?: RateLimiter;
+  /** Customer messages per client address over the WebSocket (every new anonymous customer had a fresh bucket). */
+  ipMessageLimiter?: RateLimiter;
   /** Wrong-password lockout per (account, address): in memory, or in Redis shared by every node (issue 12). */
   loginLockout: LoginLockout;
   /** With REDIS_URL: the client (and key prefix) the per-IP and login limits of `@fastify/rate-limit` count in, so every node shares them. */
@@ -78,6 +85,8 @@ export interface ServiceContext {
   accepting: { value: boolean };
   /** True while engines are built and warmed in the background after a start: /readyz answers 503 meanwhile. */
   warming?: { value: boolean };
+  /** Embedded (PGlite) data folder only: rewrites the tables and retires the WAL after an erasure or purge (issue 23, D9). */
+  compactAfterErasure?: () => Promise<void>;
   /** Open sockets, closed on shutdown. */
   sockets: Set<{ close(code?: number, reason?: string): void }>;
   /** Proactive care (issue 9): business events schedule rule messages. Absent when not wired. */

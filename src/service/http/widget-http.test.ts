@@ -27,9 +27,42 @@ describe('widget HTTP API', () => {
     expect(body.messages.map((m: { seq: number; author: string }) => [m.seq, m.author])).toEqual([[2, 'customer'], [3, 'bot']]);
     expect(body.messages[0].payload.understanding).toMatchObject({ intent: 'order_status', sentiment: { label: 'neutral' } });
     expect(body.messages[1].payload).toMatchObject({ intent: 'order_status', awaiting: 'order_id', quickReplies: [{ label: '转人工', payload: '转人工' }] });
-    // Resuming without a conversation id continues the open conversation.
-    const again = (await start({ tenantKey: t.a.widgetKey, customerId: 'shop-user-1' })).json();
-    expect(again).toMatchObject({ conversationId: session.conversationId, created: false, lastSeq: 3 });
+    // Resuming without a conversation id continues the open conversation — with the resume token this widget was given.
+    const again = (await start({ tenantKey: t.a.widgetKey, customerId: 'shop-user-1', resumeToken: session.resumeToken })).json();
+    expect(again).toMatchObject({ conversationId: session.conversationId, customerId: 'shop-user-1', created: false, lastSeq: 3 });
+  });
+
+  it('never resumes another customer\'s history on a customer id alone (issue 23, D7)', async () => {
+    const victim = (await start({ tenantKey: t.a.widgetKey, customerId: 'victim-a' })).json();
+    await send(victim.conversationId, victim.token, { clientId: 'secret', text: '我的地址是幸福路 8 号' });
+    const integration = await t.service.app.inject({ method: 'POST', url: '/v1/customers', headers: { authorization: `Bearer ${t.a.apiKey}` }, payload: { externalId: 'crm-7', name: '王五' } });
+    expect(integration.statusCode).toBe(200);
+    const intruders = [
+      { customerId: 'victim-a' },
+      { customerId: 'victim-a', conversationId: victim.conversationId },
+      { customerId: 'victim-a', resumeToken: 'forged.token' },
+      // A resume token of another customer (the intruder's own) does not open the victim's history either.
+      { customerId: 'victim-a', resumeToken: (await start({ tenantKey: t.a.widgetKey, customerId: 'intruder' })).json().resumeToken },
+      { customerId: 'crm-7' },
+    ];
+    for (const intruder of intruders) {
+      const response = await start({ tenantKey: t.a.widgetKey, ...intruder });
+      if (intruder.conversationId) {
+        expect(response.statusCode).toBe(404);
+        continue;
+      }
+      const session = response.json();
+      expect(session.conversationId).not.toBe(victim.conversationId);
+      expect(session.customerId).toMatch(/^anon_/);
+      expect(session.created).toBe(true);
+      expect(JSON.stringify(session.messages)).not.toContain('幸福路');
+    }
+    // A resume token of another tenant is refused too.
+    const other = (await start({ tenantKey: t.b.widgetKey, customerId: 'victim-a' })).json();
+    expect((await start({ tenantKey: t.a.widgetKey, customerId: 'victim-a', resumeToken: other.resumeToken })).json().customerId).toMatch(/^anon_/);
+    // The victim's own widget still resumes.
+    const back = (await start({ tenantKey: t.a.widgetKey, customerId: 'victim-a', resumeToken: victim.resumeToken })).json();
+    expect(back).toMatchObject({ conversationId: victim.conversationId, customerId: 'victim-a' });
   });
 
   it('stores a duplicate clientId once and acks it with the first seq', async () => {
@@ -73,14 +106,20 @@ describe('widget HTTP API', () => {
     expect((await t.service.app.inject({ url: '/v1/nothing' })).statusCode).toBe(404);
   });
 
-  it('verifies the widget identity HMAC when the tenant enforces it', async () => {
+  it('verifies the widget identity HMAC when the tenant enforces it, and revokes widget tokens issued before', async () => {
     const store = t.service.context.store;
     const tenant = (await store.getTenant(t.b.tenantId))!;
+    const before = (await start({ tenantKey: t.b.widgetKey, customerId: 'u8' })).json();
     await store.updateTenantSettings(tenant.id, { ...tenant.settings, enforceWidgetIdentity: true });
+    const stale = await send(before.conversationId, before.token, { clientId: 'late', text: 'still me?' });
+    expect(stale.statusCode).toBe(401);
+    expect(stale.json().message).toMatch(/now verifies customers/);
+    expect((await start({ tenantKey: t.b.widgetKey, customerId: 'u8', resumeToken: before.resumeToken })).statusCode).toBe(401);
     expect((await start({ tenantKey: t.b.widgetKey })).statusCode).toBe(401);
     expect((await start({ tenantKey: t.b.widgetKey, customerId: 'u9', hmac: 'ab'.repeat(32) })).statusCode).toBe(401);
     const ok = await start({ tenantKey: t.b.widgetKey, customerId: 'u9', hmac: widgetIdentityHmac(tenant.settings.widgetSecret, 'u9') });
     expect(ok.statusCode).toBe(200);
+    expect((await send(ok.json().conversationId, ok.json().token, { clientId: 'v1', text: 'verified' })).statusCode).toBe(200);
     await store.updateTenantSettings(tenant.id, tenant.settings);
   });
 

@@ -68,7 +68,7 @@ describe('widget WebSocket', () => {
   it('after a dropped socket, resumes with every missed message exactly once', async () => {
     const first = await connectTestClient(`${base}/v1/widget/ws`);
     first.send({ type: 'hello', tenantKey: t.a.widgetKey, customerId: 'ws-user-3' });
-    const { conversationId } = await first.waitFor((f) => f.type === 'welcome');
+    const { conversationId, resumeToken } = await first.waitFor((f) => f.type === 'welcome');
     first.send({ type: 'message', clientId: 'r1', text: 'order?' });
     await first.waitFor((f) => f.type === 'message' && f.message.seq === 3);
     const seen = Math.max(...messages(first.frames).map((m) => m.seq));
@@ -78,7 +78,7 @@ describe('widget WebSocket', () => {
     await agent('POST', `/v1/agent/conversations/${conversationId}/messages`, { text: '还在吗？' });
     await agent('POST', `/v1/agent/conversations/${conversationId}/messages`, { text: '订单已发货' });
     const second = await connectTestClient(`${base}/v1/widget/ws`);
-    second.send({ type: 'hello', tenantKey: t.a.widgetKey, customerId: 'ws-user-3', conversationId, afterSeq: seen });
+    second.send({ type: 'hello', tenantKey: t.a.widgetKey, customerId: 'ws-user-3', conversationId, afterSeq: seen, resumeToken });
     await second.waitFor((f) => f.type === 'message' && f.message.text === '订单已发货');
     // The client retries the last message it is unsure about: acknowledged as a duplicate, stored once.
     second.send({ type: 'message', clientId: 'r1', text: 'order?' });
@@ -89,6 +89,43 @@ describe('widget WebSocket', () => {
     expect(resumed).toEqual([seen + 1, seen + 2, seen + 3]);
     expect(new Set(resumed).size).toBe(resumed.length);
     second.close();
+  });
+
+  it('never resumes another customer\'s history from a hello naming their id without hmac or resume token (issue 23, D7)', async () => {
+    const victim = await connectTestClient(`${base}/v1/widget/ws`);
+    victim.send({ type: 'hello', tenantKey: t.a.widgetKey, customerId: 'ws-victim' });
+    const welcome = await victim.waitFor((f) => f.type === 'welcome');
+    victim.send({ type: 'message', clientId: 'v1', text: '我的手机号是 13800001111' });
+    await victim.waitFor((f) => f.type === 'ack');
+    victim.close();
+    const intruder = await connectTestClient(`${base}/v1/widget/ws`);
+    intruder.send({ type: 'hello', tenantKey: t.a.widgetKey, customerId: 'ws-victim', afterSeq: 0 });
+    const stranger = await intruder.waitFor((f) => f.type === 'welcome');
+    expect(stranger.conversationId).not.toBe(welcome.conversationId);
+    expect(stranger).toMatchObject({ customerId: expect.stringMatching(/^anon_/), created: true, lastSeq: 1 });
+    await intruder.waitFor((f) => f.type === 'message' && f.message.seq === 1);
+    expect(JSON.stringify(intruder.frames)).not.toContain('13800001111');
+    intruder.close();
+    const owner = await connectTestClient(`${base}/v1/widget/ws`);
+    owner.send({ type: 'hello', tenantKey: t.a.widgetKey, customerId: 'ws-victim', resumeToken: welcome.resumeToken });
+    expect(await owner.waitFor((f) => f.type === 'welcome')).toMatchObject({ conversationId: welcome.conversationId, customerId: 'ws-victim' });
+    await owner.waitFor((f) => f.type === 'message' && f.message.text.includes('13800001111'));
+    owner.close();
+  });
+
+  it('closes an unverified socket once the tenant turns identity enforcement on', async () => {
+    const client = await connectTestClient(`${base}/v1/widget/ws`);
+    client.send({ type: 'hello', tenantKey: t.b.widgetKey });
+    await client.waitFor((f) => f.type === 'welcome');
+    const store = t.service.context.store;
+    const tenant = (await store.getTenant(t.b.tenantId))!;
+    await store.updateTenantSettings(tenant.id, { ...tenant.settings, enforceWidgetIdentity: true });
+    // The socket re-reads its tenant at most every 5 s.
+    await new Promise((resolve) => setTimeout(resolve, 5200));
+    client.send({ type: 'message', clientId: 'after-switch', text: 'hello' });
+    expect(await client.waitFor((f) => f.type === 'error')).toMatchObject({ code: 'unauthenticated', clientId: 'after-switch' });
+    expect((await client.closed()).code).toBe(4401);
+    await store.updateTenantSettings(tenant.id, tenant.settings);
   });
 
   it('answers garbage frames with errors and disconnects only the offender', async () => {

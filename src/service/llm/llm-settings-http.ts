@@ -5,6 +5,7 @@ import { callModel } from '../../engine/llm/call-model.ts';
 import { PRESET_NAMES, PROVIDER_PRESETS, type PresetName } from '../../engine/llm/provider-presets.ts';
 import { requireAgent } from '../http/request-auth.ts';
 import { errorResponses } from '../http/schemas.ts';
+import { assertPublicTarget } from '../security/outbound-target.ts';
 import type { ServiceContext } from '../http/service-context.ts';
 import type { ZodTypeProvider } from '../http/zod-type-provider.ts';
 import { DEFAULT_LLM_SETTINGS, type LlmSettings, type LlmSettingsPatch } from './llm-settings-store.ts';
@@ -90,6 +91,7 @@ export function registerLlmSettingsHttp(root: FastifyInstance, context: ServiceC
   }, async (request) => {
     const { tenant, user } = await requireAgent(context, request, ['admin']);
     const next = merge(await current(tenant.id), request.body);
+    if (next.enabled || request.body.baseUrl !== undefined) await assertPublicTarget(next.baseUrl, { allowPrivate: context.config.allowPrivateTargets, what: 'baseUrl' });
     const preset = next.preset === 'custom' ? null : PROVIDER_PRESETS[next.preset];
     if (next.enabled && preset && !preset.local && !next.apiKey) {
       throw new LingxiError('validation_failed', `The ${preset.label} preset needs an API key: send apiKey with the settings.`);
@@ -114,6 +116,7 @@ export function registerLlmSettingsHttp(root: FastifyInstance, context: ServiceC
   }, async (request) => {
     const { tenant } = await requireAgent(context, request, ['admin']);
     const settings = merge(await current(tenant.id), request.body ?? {});
+    await assertPublicTarget(settings.baseUrl, { allowPrivate: context.config.allowPrivateTargets, what: 'baseUrl' });
     const provider = createTenantProvider({ ...settings, tenantId: tenant.id, revision: 0, updatedAt: '', privacyMode: 'standard' });
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);

@@ -48,7 +48,7 @@ export async function createLlmTestService(engineFactory: EngineFactory = llmTes
   const demo = (await seedDemo(store, { password: 'test-password-123' })) as DemoSeed;
   const second = await store.createTenant({ id: newId('ten'), name: 'Other shop', widgetKey: newId('wk'), settings: defaultTenantSettings() });
   const adminB = await store.createUser({ id: newId('usr'), tenantId: second.id, email: 'admin@other.test', name: 'Other admin', role: 'admin', passwordHash: await hashPassword('test-password-123') });
-  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false } as never, {}), { store, sql, logger, engineFactory, ...(environment ? { environment } : {}) });
+  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, allowPrivateTargets: true } as never, {}), { store, sql, logger, engineFactory, ...(environment ? { environment } : {}) });
   const sign = (tenantId: string, userId: string, role: Role) => service.context.signer.sign({ kind: 'agent', tenantId, userId, role }, 3600);
   const tokens = {} as Record<Role, string>;
   for (const user of await store.listUsers(demo.tenantId)) tokens[user.role] = sign(demo.tenantId, user.id, user.role);

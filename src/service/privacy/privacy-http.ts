@@ -51,6 +51,8 @@ export function registerPrivacyHttp(root: FastifyInstance, context: ServiceConte
       tenantId: tenant.id, actorKind: actor?.kind ?? 'system', actorId: actor?.id ?? 'unknown', action: 'customer.erased', targetType: 'customer', targetId: customer.id,
     });
     if (!result) throw new LingxiError('not_found', `Customer ${label} was not found.`);
+    // After the answer: rewriting the tables of an embedded database locks them for a moment (issue 23, D9).
+    void context.compactAfterErasure?.();
     return { erased: true as const, ...result };
   };
 

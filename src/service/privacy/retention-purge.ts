@@ -7,7 +7,7 @@ export const RETENTION_JOB = 'privacy.retention-purge';
  * Purges, for every tenant with `settings.retentionDays`, the conversations (messages, notes) not updated for that
  * many days; their events stay as anonymous aggregates. Each purge is audited as `retention.purged`.
  */
-export async function runRetentionPurge(context: Pick<ServiceContext, 'store'>, now = new Date()): Promise<Record<string, PurgeResult>> {
+export async function runRetentionPurge(context: Pick<ServiceContext, 'store' | 'compactAfterErasure'>, now = new Date()): Promise<Record<string, PurgeResult>> {
   const results: Record<string, PurgeResult> = {};
   for (const tenant of await context.store.listTenants()) {
     const days = tenant.settings.retentionDays;
@@ -19,6 +19,7 @@ export async function runRetentionPurge(context: Pick<ServiceContext, 'store'>, 
       await context.store.appendAudit({ tenantId: tenant.id, actorKind: 'system', actorId: 'retention', action: 'retention.purged', targetType: 'tenant', targetId: tenant.id, data: { cutoff, ...result } });
     }
   }
+  if (Object.values(results).some((result) => result.conversations > 0)) await context.compactAfterErasure?.();
   return results;
 }
 

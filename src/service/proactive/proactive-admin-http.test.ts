@@ -8,6 +8,7 @@ import { createPgliteClient } from '../storage/pglite-client.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
 import { createSqlStore } from '../storage/sql-store.ts';
 import { createScriptedEngine } from '../testing/scripted-engine.ts';
+import { widgetIdentityHmac } from '../auth/widget-identity.ts';
 import { connectTestClient } from '../testing/ws-test-client.ts';
 import { conversationSender } from './conversation-sender.ts';
 import { createProactiveCare } from './proactive-care.ts';
@@ -82,7 +83,10 @@ describe('proactive admin routes, tenant rules, read and replied outcomes', () =
   it('handleEvent uses the tenant rules; the English message is read (HTTP receipt) and then replied to', async () => {
     await api('POST', '/v1/customers', { externalId: 'vip-en', name: 'Ann', attributes: { locale: 'en' } });
     await api('POST', '/v1/customers', { externalId: 'plain-zh', name: '李雷' });
-    const session = (await service.app.inject({ method: 'POST', url: '/v1/widget/conversations', payload: { tenantKey: demo.widgetKey, customerId: 'vip-en', locale: 'en' } })).json();
+    // The shop's widget names its signed-in customer with the identity HMAC (an id alone starts an anonymous visitor).
+    const { settings } = (await service.context.store.getTenant(demo.tenantId))!;
+    const hmac = widgetIdentityHmac(settings.widgetSecret, 'vip-en');
+    const session = (await service.app.inject({ method: 'POST', url: '/v1/widget/conversations', payload: { tenantKey: demo.widgetKey, customerId: 'vip-en', hmac, locale: 'en' } })).json();
     expect((await api('POST', '/v1/events', { type: 'order.delayed', customerId: 'vip-en', data: { orderId: '#V1', tier: 'vip' } })).statusCode).toBe(200);
     // Default apology switched off, VIP rule's condition not met: nothing for this customer.
     expect((await api('POST', '/v1/events', { type: 'order.delayed', customerId: 'plain-zh', data: { orderId: '#P1', tier: 'normal' } })).statusCode).toBe(200);

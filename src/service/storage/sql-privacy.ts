@@ -1,5 +1,6 @@
 import type { SqlClient, SqlExecutor } from './sql-client.ts';
 import { insertAudit, toAudit } from './sql-audit.ts';
+import { eraseDerivedArtefacts } from './sql-derived-erasure.ts';
 import type { PurgeResult, Store } from './store.ts';
 
 type PrivacyPart = Pick<Store, 'appendAudit' | 'listAudit' | 'eraseCustomer' | 'purgeConversationsBefore'>;
@@ -51,12 +52,15 @@ export function createSqlPrivacy(sql: SqlClient): PrivacyPart {
         const anonymisedEvents = await anonymiseEvents(tx, tenantId, conversationIds, customerId);
         // Tickets describe the customer's problem in their own words: they go too.
         await tx.query('DELETE FROM tickets WHERE tenant_id = $1 AND (customer_id = $2 OR conversation_id = ANY($3::text[]))', [tenantId, customerId, conversationIds]);
+        // The customer's words copied into training phrases, articles and regression tests go too (issue 23, D1).
+        const derived = await eraseDerivedArtefacts(tx, tenantId, conversationIds);
         const messages = await deleteConversations(tx, tenantId, conversationIds);
         // Identities (and scheduled proactive sends) cascade with the customer.
         await tx.query('DELETE FROM customers WHERE tenant_id = $1 AND id = $2', [tenantId, customerId]);
         const result = { customers: 1, conversations: conversationIds.length, messages, anonymisedEvents };
         // The erasure and its audit row commit together: no erasure without a record of it (issue 12).
-        if (audit) await insertAudit(tx, { ...audit, data: { ...audit.data, ...result } });
+        const derivedCounts = Object.values(derived).some((count) => count > 0) ? { derived } : {};
+        if (audit) await insertAudit(tx, { ...audit, data: { ...audit.data, ...result, ...derivedCounts } });
         return result;
       });
     },

@@ -8,8 +8,8 @@ import { newId } from '../ids.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createPgliteStore, createSqlStore } from '../storage/sql-store.ts';
 import { createPgliteClient } from '../storage/pglite-client.ts';
-import type { Role } from '../storage/store.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
+import type { Role } from '../storage/store.ts';
 import { createScriptedEngine } from './scripted-engine.ts';
 import type { EngineFactory } from '../engine/engine-registry.ts';
 
@@ -47,7 +47,8 @@ async function tokensFor(service: Service, tenantId: string): Promise<Pick<TestT
 }
 
 /**
- * A full service on in-memory PGlite with the scripted engine and two tenants (a = the demo seed, b = a second shop),
+ * A full service on in-memory PGlite with the scripted engine and two tenants (outbound calls to 127.0.0.1 allowed, as
+ * tests run their fake LLMs and webhook receivers there; pass allowPrivateTargets: false to test the SSRF guard) (a = the demo seed, b = a second shop),
  * each with admin/supervisor/agent accounts and an API key. `engineFactory` swaps in another engine (e.g. the real packs).
  */
 export async function createTestService(config: ServiceConfigInput = {}, options: { engineFactory?: EngineFactory; withSql?: boolean } = {}): Promise<TestService> {
@@ -64,7 +65,7 @@ export async function createTestService(config: ServiceConfigInput = {}, options
   }
   const key = generateApiKey();
   await store.createApiKey({ id: newId('key'), tenantId: second.id, name: 'b', prefix: key.prefix, keyHash: key.hash });
-  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, ...config } as never, {}), {
+  const service = await createService(loadServiceConfig({ secret: 'test-secret-0123456789abcdef', seedDemo: false, allowPrivateTargets: true, ...config } as never, {}), {
     store, logger, engineFactory: options.engineFactory ?? (async () => createScriptedEngine()), ...(sql ? { sql } : {}),
   });
   return {

@@ -31,7 +31,11 @@ export interface WebhookDispatcher {
  * Outgoing webhooks: each event is POSTed as JSON with `X-Lingxi-Signature` and `X-Lingxi-Timestamp`, on the job
  * runner with 6 attempts and exponential backoff (1 s, 2 s, 4 s …). A non-2xx answer or a network error is retried.
  */
-export function createWebhookDispatcher(deps: { store: Store; jobs: JobRunner; logger: Logger; fetch?: typeof fetch; backoffMs?: number; timeoutMs?: number; cacheMs?: number }): WebhookDispatcher {
+export function createWebhookDispatcher(deps: {
+  store: Store; jobs: JobRunner; logger: Logger; fetch?: typeof fetch; backoffMs?: number; timeoutMs?: number; cacheMs?: number;
+  /** Checked before every delivery: a host may resolve to a private address later than when it was saved (issue 23, L2). */
+  checkTarget?: (url: string) => Promise<void>;
+}): WebhookDispatcher {
   const send = deps.fetch ?? fetch;
   // Every turn dispatches its events; reading the tenant's webhooks on each one was a query per message (issue 11).
   // The list is cached per tenant for `cacheMs` (default 2 s): this node forgets it on create/delete, other nodes pick
@@ -39,6 +43,7 @@ export function createWebhookDispatcher(deps: { store: Store; jobs: JobRunner; l
   const cache = createTtlCache<Webhook[]>({ ttlMs: deps.cacheMs ?? 2000 });
   const activeHooks = (tenantId: string) => cache.get(tenantId, async () => (await deps.store.listWebhooks(tenantId)).filter((hook) => hook.active));
   deps.jobs.register<DeliveryPayload>(WEBHOOK_JOB, async (job, { attempt }) => {
+    await deps.checkTarget?.(job.url);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await send(job.url, {
       method: 'POST',

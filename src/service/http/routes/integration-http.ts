@@ -5,6 +5,7 @@ import { LingxiError } from '../../../engine/errors.ts';
 import { newId } from '../../ids.ts';
 import { requireApiKey } from '../request-auth.ts';
 import { articleSchema, conversationParams, conversationSchema, customerSchema, errorResponses, eventSchema, idSchema, localeSchema, messageSchema, messageTextSchema, ownerSchema, webhookSchema } from '../schemas.ts';
+import { assertPublicTarget } from '../../security/outbound-target.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { ZodTypeProvider } from '../zod-type-provider.ts';
 
@@ -135,6 +136,7 @@ export function registerIntegrationHttp(root: FastifyInstance, context: ServiceC
     },
   }, async (request) => {
     const tenant = await requireApiKey(context, request);
+    await assertPublicTarget(request.body.url, { allowPrivate: context.config.allowPrivateTargets, what: 'url' });
     const created = await store.createWebhook({ id: newId('wh'), tenantId: tenant.id, url: request.body.url, events: request.body.events, secret: randomBytes(24).toString('base64url'), active: true });
     context.webhooks.forget(tenant.id);
     return created;

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../service-context.ts';
 import type { ZodTypeProvider } from '../zod-type-provider.ts';
 import type { Tenant } from '../../storage/store.ts';
 import { recordReadReceipt } from '../../proactive/read-receipt.ts';
+import { createWidgetResume } from '../../security/widget-resume.ts';
 
 const WIDGET_TOKEN_TTL = 24 * 3600;
 const WIDGET_PREFIX = '/v1/widget/';
@@ -51,31 +52,39 @@ function installWidgetCors(app: FastifyInstance, context: ServiceContext): void 
   });
 }
 
+/** The answer when an address started too many widget conversations (HTTP and WebSocket share the count). */
+export const widgetStartsExceeded = (limit: number) =>
+  new LingxiError('rate_limited', `Too many chat starts from this address: at most ${limit} per 10 minutes (LINGXI_RATE_LIMIT_WIDGET_STARTS); wait and retry.`);
+
 /** The widget API over plain HTTP: the fallback when WebSockets are blocked (start, send, long-poll). */
 export function registerWidgetHttp(root: FastifyInstance, context: ServiceContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['widget'];
+  const resume = createWidgetResume(context.signer);
   installWidgetCors(root, context);
 
   app.post('/v1/widget/conversations', {
-    config: { rateLimit: { max: context.config.rateLimitWidgetStarts, timeWindow: '10 minutes' } },
+
     schema: {
       tags, summary: 'Start or resume a conversation (returns a widget token for the other widget routes)',
       body: z.object({
         tenantKey: z.string().min(1).max(200), customerId: z.string().min(1).max(200).optional(), hmac: z.string().max(200).optional(),
         conversationId: z.string().min(1).max(100).optional(), locale: localeSchema.optional(),
+        resumeToken: z.string().max(1000).optional().describe('The resumeToken returned with this customerId before: without it (or hmac) an existing customerId starts as a new anonymous customer'),
       }),
       response: {
-        200: z.object({ token: z.string(), conversationId: z.string(), customerId: z.string(), owner: ownerSchema, lastSeq: z.number().int(), created: z.boolean(), messages: z.array(messageSchema) }),
+        200: z.object({ token: z.string(), resumeToken: z.string(), conversationId: z.string(), customerId: z.string(), owner: ownerSchema, lastSeq: z.number().int(), created: z.boolean(), messages: z.array(messageSchema) }),
         ...errorResponses,
       },
     },
   }, async (request) => {
-    const session = await openWidgetSession(context.store, context.conversations, request.body);
-    const token = context.signer.sign({ kind: 'widget', tenantId: session.tenant.id, customerId: session.customer.id, conversationId: session.conversation.id }, WIDGET_TOKEN_TTL);
+    // One bucket per address for HTTP starts and WebSocket hellos (issue 23, D4).
+    if (context.widgetStartLimiter && !(await context.widgetStartLimiter.consume(request.ip))) throw widgetStartsExceeded(context.config.rateLimitWidgetStarts);
+    const session = await openWidgetSession(context.store, context.conversations, request.body, resume.read);
+    const token = context.signer.sign({ kind: 'widget', tenantId: session.tenant.id, customerId: session.customer.id, conversationId: session.conversation.id, verified: session.verified }, WIDGET_TOKEN_TTL);
     const messages = await context.store.listMessages(session.tenant.id, session.conversation.id);
     const conversation = (await context.store.getConversation(session.tenant.id, session.conversation.id)) ?? session.conversation;
-    return { token, conversationId: conversation.id, customerId: session.customer.externalId, owner: conversation.owner, lastSeq: conversation.lastSeq, created: session.created, messages };
+    return { token, resumeToken: resume.issue(session.tenant.id, session.customer.id), conversationId: conversation.id, customerId: session.customer.externalId, owner: conversation.owner, lastSeq: conversation.lastSeq, created: session.created, messages };
   });
 
   app.post('/v1/widget/conversations/:id/messages', {

@@ -13,8 +13,12 @@ import { widgetClientFrameSchema, type WidgetServerFrame } from './widget-protoc
 import { createMessageDelivery } from './message-delivery.ts';
 import { recordReadReceipt } from '../../proactive/read-receipt.ts';
 import { createTtlCache } from '../../ttl-cache.ts';
+import { findUnsafeInput } from '../input-guard.ts';
+import { createWidgetResume } from '../../security/widget-resume.ts';
+import { widgetStartsExceeded } from './widget-http.ts';
 
 const MAX_BAD_FRAMES = 5;
+const TYPING_INTERVAL_MS = 1000;
 
 /**
  * Customer WebSocket at /v1/widget/ws. Frames are handled one at a time per socket; an `ack` is sent only after the
@@ -23,6 +27,7 @@ const MAX_BAD_FRAMES = 5;
  */
 export function registerWidgetSocket(app: FastifyInstance, context: ServiceContext): void {
   const frameSchema = widgetClientFrameSchema(context.config.messageMaxChars);
+  const resume = createWidgetResume(context.signer);
   // Settings may change while sockets are open: a tenant is re-read at most every 5 s, once for all of this node's
   // sockets (each socket re-reading its own copy cost a query per message at a human pace, and a parsed copy per socket).
   const tenants = createTtlCache<Tenant | null>({ ttlMs: 5000 });
@@ -40,6 +45,8 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
     let unsubscribe = () => {};
     let frames: Promise<void> = Promise.resolve();
     let badFrames = 0;
+    let lastTyping = 0;
+    let typingOn = false;
     let holding = false;
     const held: LiveEvent[] = [];
 
@@ -87,6 +94,13 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
         if (badFrames >= MAX_BAD_FRAMES) socket.close(4400, 'too many invalid frames');
         return;
       }
+      const unsafe = findUnsafeInput(data, 'frame');
+      if (unsafe) {
+        badFrames++;
+        fail(new LingxiError('validation_failed', `Invalid frame: ${unsafe}.`));
+        if (badFrames >= MAX_BAD_FRAMES) socket.close(4400, 'too many invalid frames');
+        return;
+      }
       const parsed = frameSchema.safeParse(data);
       if (!parsed.success) {
         badFrames++;
@@ -99,8 +113,13 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
       if (frame.type === 'ping') return send({ type: 'pong' });
       if (frame.type === 'hello') {
         if (session) return fail(new LingxiError('conflict', 'hello was already sent on this socket; open a new socket to switch conversations.'));
+        if (context.widgetStartLimiter && !(await context.widgetStartLimiter.consume(request.ip))) {
+          fail(widgetStartsExceeded(context.config.rateLimitWidgetStarts));
+          socket.close(4429, 'too many starts');
+          return;
+        }
         try {
-          session = await openWidgetSession(context.store, context.conversations, frame);
+          session = await openWidgetSession(context.store, context.conversations, frame, resume.read);
         } catch (error) {
           fail(error);
           socket.close(isLingxiError(error) ? wsCloseCodeFor(error.code) : 1011, 'hello rejected');
@@ -109,19 +128,34 @@ export function registerWidgetSocket(app: FastifyInstance, context: ServiceConte
         const current = session;
         delivery = createMessageDelivery({ store: context.store, tenantId: current.tenant.id, conversationId: current.conversation.id, afterSeq: frame.afterSeq ?? 0, send: sendMessage });
         unsubscribe = context.bus.subscribe(conversationTopic(current.conversation.id), onLive);
-        send({ type: 'welcome', conversationId: current.conversation.id, customerId: current.customer.externalId, owner: current.conversation.owner, lastSeq: current.conversation.lastSeq, created: current.created });
+        send({ type: 'welcome', conversationId: current.conversation.id, customerId: current.customer.externalId, resumeToken: resume.issue(current.tenant.id, current.customer.id), owner: current.conversation.owner, lastSeq: current.conversation.lastSeq, created: current.created });
         await delivery.backlog();
         return;
       }
       if (!session || !delivery) return fail(new LingxiError('unauthenticated', 'Send {"type":"hello","tenantKey":"…"} first.'));
-      if (frame.type === 'typing') return void context.conversations.typing(session.tenant.id, session.conversation.id, 'customer', frame.on);
+      if (frame.type === 'typing') {
+        // Typing is a hint: at most one change per second per socket reaches the agents (5,000 frames reached every console).
+        // An "off" after a forwarded "on" always passes, so no console is left showing a customer typing.
+        const now = Date.now();
+        if (now - lastTyping < TYPING_INTERVAL_MS && !(typingOn && !frame.on)) return;
+        lastTyping = now;
+        typingOn = frame.on;
+        return void context.conversations.typing(session.tenant.id, session.conversation.id, 'customer', frame.on);
+      }
       if (frame.type === 'read') return void (await recordReadReceipt(context, session.tenant.id, session.conversation.id, frame.seq));
-      if (!(await context.customerLimiter.consume(`${session.tenant.id}:${session.customer.id}`))) {
+      // Per customer and per address: new anonymous customers no longer bring fresh buckets (issue 23, D4).
+      if (!(await context.customerLimiter.consume(`${session.tenant.id}:${session.customer.id}`)) || (context.ipMessageLimiter && !(await context.ipMessageLimiter.consume(request.ip)))) {
         return fail(new LingxiError('rate_limited', `Too many messages: at most ${context.config.rateLimitPerCustomer} per minute; wait a moment and resend with the same clientId.`), frame.clientId);
       }
       holding = true;
       try {
         const tenant = (session.tenant = await freshTenant(session.tenant));
+        // Identity enforcement switched on while this unverified socket was open: it is closed, not grandfathered (D7).
+        if (tenant.settings.enforceWidgetIdentity && !session.verified) {
+          fail(new LingxiError('unauthenticated', 'This shop now verifies customers: reconnect with customerId and hmac.'), frame.clientId);
+          socket.close(4401, 'identity required');
+          return;
+        }
         const result = await context.conversations.postCustomerMessage(tenant, session.conversation.id, { clientId: frame.clientId, text: frame.text, channel: 'widget-ws' });
         send({ type: 'ack', clientId: frame.clientId, seq: result.ack.seq, duplicate: result.ack.duplicate });
       } catch (error) {
