@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { widgetIdentityHmac } from '../auth/widget-identity.ts';
 import { createTestService, type TestService } from '../testing/create-test-service.ts';
 
 let t: TestService;
@@ -7,10 +8,11 @@ const inject = (options: InjectOptions) => t.service.app.inject(options);
 const as = (role: 'agent' | 'supervisor' | 'admin' = 'agent') => ({ authorization: `Bearer ${t.a.tokens[role]}` });
 const ids: Record<string, string> = {};
 
-async function widget(customerId?: string) {
-  const session = (await inject({ method: 'POST', url: '/v1/widget/conversations', payload: { tenantKey: t.a.widgetKey, ...(customerId ? { customerId } : {}) } })).json();
+/** A widget start; a customer id is resumed with the shop's identity HMAC or the browser's resume token (issue 23, D7). */
+async function widget(customerId?: string, proof: { hmac?: string; resumeToken?: string } = {}) {
+  const session = (await inject({ method: 'POST', url: '/v1/widget/conversations', payload: { tenantKey: t.a.widgetKey, ...(customerId ? { customerId } : {}), ...proof } })).json();
   const conversation = await t.service.context.store.getConversation(t.a.tenantId, session.conversationId);
-  return { conversationId: session.conversationId as string, customerId: conversation!.customerId };
+  return { conversationId: session.conversationId as string, customerId: conversation!.customerId, resumeToken: session.resumeToken as string };
 }
 
 beforeAll(async () => {
@@ -21,7 +23,8 @@ beforeAll(async () => {
     payload: { externalId: 'shop-1001', name: '张伟', phone: '13812345678', email: 'zhang.wei@example.com', attributes: { tags: ['vip', 'wholesale'], verified: true, city: '杭州' }, identities: [{ kind: 'wechat', value: 'wx_openid_zw' }] },
   });
   expect(created.statusCode, created.body).toBe(200);
-  const known = await widget('shop-1001');
+  const settings = (await inject({ url: '/v1/agent/settings', headers: as('admin') })).json();
+  const known = await widget('shop-1001', { hmac: widgetIdentityHmac(settings.widgetSecret, 'shop-1001') });
   ids.known = known.customerId;
   ids.knownConversation = known.conversationId;
   await inject({ method: 'POST', url: `/v1/agent/conversations/${known.conversationId}/notes`, headers: as(), payload: { text: '老客户，喜欢电话沟通' } });
@@ -31,6 +34,7 @@ beforeAll(async () => {
   ids.anonymous = anonymous.customerId;
   ids.anonymousConversation = anonymous.conversationId;
   ids.anonymousExternal = (await t.service.context.store.getCustomer(t.a.tenantId, anonymous.customerId))!.externalId;
+  ids.anonymousResume = anonymous.resumeToken;
 });
 afterAll(async () => t.close());
 
@@ -66,7 +70,7 @@ describe('contacts', () => {
     expect((await inject({ url: `/v1/agent/conversations/${ids.knownConversation}`, headers: as() })).json().customerName).toBe('张伟');
   });
 
-  it('merges a duplicate (supervisors and admins): its conversations move and its old id still finds the kept contact', async () => {
+  it('merges a duplicate (supervisors and admins): its conversations move, its old id still finds the kept contact, a widget with it alone does not', async () => {
     const refused = await inject({ method: 'POST', url: `/v1/agent/contacts/${ids.known}/merge`, headers: as('agent'), payload: { duplicateId: ids.anonymous } });
     expect(refused.statusCode).toBe(403);
     expect((await inject({ method: 'POST', url: `/v1/agent/contacts/${ids.known}/merge`, headers: as('supervisor'), payload: { duplicateId: ids.known } })).statusCode).toBe(400);
@@ -75,9 +79,12 @@ describe('contacts', () => {
     expect(merged.json()).toMatchObject({ moved: { conversations: 1, tickets: 0 }, contact: { conversationCount: 2, displayName: '张伟' } });
     expect((await inject({ url: `/v1/agent/contacts/${ids.anonymous}`, headers: as() })).statusCode).toBe(404);
     expect(merged.json().contact.identities).toContainEqual({ kind: 'merged', value: ids.anonymousExternal });
-    // The visitor's widget still remembers the anonymous id: it lands on the kept contact and their open conversation.
-    const again = await widget(ids.anonymousExternal);
-    expect(again.customerId).toBe(ids.known);
+    // The old id still finds the kept contact for agents and the API, but a widget naming it is not let into the kept
+    // contact's history: its resume token was issued for the merged-away visitor (issue 23, D7). Known gap: the visitor
+    // starts a new conversation after a merge.
+    expect((await t.service.context.store.getCustomerByExternalId(t.a.tenantId, ids.anonymousExternal))?.id).toBe(ids.known);
+    const again = await widget(ids.anonymousExternal, { resumeToken: ids.anonymousResume });
+    expect(again.customerId).not.toBe(ids.known);
     const audit = (await inject({ url: '/v1/agent/audit', headers: as('admin') })).json();
     expect(JSON.stringify(audit)).toContain('contact.merged');
   });

@@ -75,11 +75,10 @@ describe('generic webhook channel', () => {
     expect((await send({ userId: 'crm-bob', messageId: 't-4', text: 'hello?', threadKey: 'ticket-42' })).json().conversationId).toBe(intruder.conversationId);
   });
 
-  it('cleans a NUL byte out of a message instead of failing to store it', async () => {
+  it('refuses a NUL byte in a message with a 400 naming the field (the service-wide input guard, issue 23 D3), never a 500', async () => {
     const response = await send({ userId: 'crm-nul', messageId: 'nul-1', text: '我的订单\u0000到哪了' });
-    expect(response.statusCode, response.body).toBe(200);
-    const messages = await t.service.context.store.listMessages(t.tenantId, response.json().conversationId);
-    expect(messages.find((message) => message.author === 'customer')?.text).toBe('我的订单到哪了');
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().message).toMatch(/NUL|text/i);
   });
 
   it('refuses bad signatures, stale timestamps, invalid bodies and oversized bodies', async () => {
