@@ -467,6 +467,9 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
       if (!skill) continue;
       const previous = tasks.at(-1);
       const orderIds = components.extractor.extract(clause, { now: clock.now(), timeZone: config.timeZone }).filter((e) => e.type === 'order_id').map((e) => e.value);
+      // "挂号费多少钱？" beside another request asks about a task's terms; it does not start the task when nothing in the
+      // message is one of the task's records or details ("SF…晚了三天，运费能退吗" names the waybill: that is the claim).
+      if (tasks.length && skill.writes && isInfoQuestion(normalize(clause)) && PRICE_WORDS.test(normalize(clause)) && !u.entities.some((e) => e.type === 'order_id' || skill.accepts?.includes(e.type)) && !skill.references?.(u.text)) continue;
       // The same kind of request for another order is a second task ("exchange in #W1 … and change items in #W2").
       const otherOrder = (task: { text: string }) => orderIds.length > 0 && !orderIds.some((id) => task.text.includes(id.slice(1)));
       if (previous?.skill.name === skill.name && !otherOrder(previous)) { previous.text += ` ${clause}`; previous.clauses.push(clause); continue; }
@@ -639,6 +642,9 @@ const SHARED_DETAILS = new Set(['address', 'zip']);
  * The message without the clauses that belong to other (queued) tasks, so the first task does not pick up
  * their order ids, products or payment methods. Identity entities (email, phone, name, zip) stay: they are for all.
  */
+// What a task costs ("挂号费多少钱", "how much is the fee"): a question about the task's terms, not a request for it.
+const PRICE_WORDS = /费|多少钱|价格|价钱|收费|\b(fee|fees|cost|costs|price|charge|charges)\b/u;
+
 /** The question a waiting skill asked, as `ask` keeps it (turn-context.ts). */
 interface ChoicePrompt {
   awaiting: SlotName | null;

@@ -53,6 +53,8 @@ export const HEALTHCARE_INTENT_HINTS: Array<{ intent: string; pattern: RegExp }>
   { intent: 'emergency', pattern: RED_FLAG_PATTERN },
   { intent: 'emergency', pattern: /急诊|救护车|\bambulance\b|emergency room|\ba&e\b/ },
   // "Which doctors are on (today)?" / "这个科有哪些医生出诊": the duty roster, not "which doctor should I see".
+  // Where a department is (and its fees): the doctor-schedule answer says the department's floor and each doctor's fee.
+  { intent: 'doctor_schedule', pattern: /(科|科室|门诊|門診)[^，。？?]{0,6}(在哪|在什么地方|在什麼地方|哪栋|哪棟|哪个楼|哪個樓|几楼|幾樓|几层|幾層|怎么走|怎麼走)|\bwhere (is|are|'s) (the )?[a-z ]{0,24}(department|clinic|ward)\b|\bwhich (building|floor)\b/ },
   { intent: 'doctor_schedule', pattern: /(哪些|哪几位|哪几个|什么|哪位)(医生|大夫|专家|主任)|(医生|大夫|专家).{0,6}(出诊|坐诊|上班|值班)|出诊(医生|时间|安排|表)|坐诊|\b(which|what) doctors\b|\bwhich doctors? (is|are) (on|in|available|working)|\bdoctors? (are |is )?(on duty|on today|available|working)|\bwho('s| is) (on duty|working|on today|there on)|\bclinic (days|hours|schedule)\b/ },
   { intent: 'triage', pattern: /(挂|看)(什么|啥|哪个|哪一?个|哪)科|哪个科室?|which (department|doctor|clinic|specialist)|who should (i|we|she|he) see|where should (i|we) go/ },
   { intent: 'handoff', pattern: handoffRequest(/转人工|人工客服|人工导诊|真人|\b(human|real person|live agent|receptionist)\b/) },
