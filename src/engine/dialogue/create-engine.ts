@@ -12,7 +12,7 @@ import { splitClauses } from './clauses.ts';
 import { splitQuestions } from './question-clauses.ts';
 import { isEllipticalFollowUp } from './elliptical-follow-up.ts';
 import { chooseTone } from './tone.ts';
-import { CORRECTS_SLOT, createRecorder, createSkillContext, ENTITIES_SLOT, makeReply, PROMPT_SLOT, rememberTurn, TEXTS_SLOT, type TurnEnvironment } from './turn-context.ts';
+import { CORRECTS_SLOT, createRecorder, DIGRESSION_SLOT, createSkillContext, ENTITIES_SLOT, makeReply, PROMPT_SLOT, rememberTurn, TEXTS_SLOT, type TurnEnvironment } from './turn-context.ts';
 import { looksLikeQuestion, slotAnswered } from './slot-answered.ts';
 import { isAffirmative } from './confirmation.ts';
 import { takesAll } from './each-choice.ts';
@@ -370,7 +370,8 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
    * asking about a course): the skill reads it as said earlier in its own request, this message winning.
    */
   async function startSkill(env: TurnEnvironment<Data>, skill: Skill<Data>, digression: boolean, context: PreviousMessage | null = null): Promise<void> {
-    const slots = context ? { [TEXTS_SLOT]: [context.text], [ENTITIES_SLOT]: context.entities } : {};
+    const slots: Record<string, unknown> = context ? { [TEXTS_SLOT]: [context.text], [ENTITIES_SLOT]: context.entities } : {};
+    if (digression) slots[DIGRESSION_SLOT] = true;
     env.state.flow = { name: skill.name, slots, step: null, attempts: 0 };
     env.recorder.events.push({ type: 'flow.started', at: clock.now(), data: { flow: skill.name, digression } });
     await runSkill(env, skill, true);
@@ -407,6 +408,9 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
     else delete env.state.memory[LAST_TASK];
     env.state.flow = null;
     if (env.recorder.handoff) return;
+    // A side question answered mid-task ("how much was the freight?") returns to that task before the requests queued
+    // behind it ("…and a claim for the other parcel too").
+    if (flow.slots[DIGRESSION_SLOT] === true && !env.recorder.queue.length && env.state.suspended.length) return resumeSuspended(env);
     await resumeOrQueue(env);
   }
 
@@ -433,6 +437,11 @@ export function createEngine<Data>(options: CreateEngineOptions<Data>): Conversa
         return startSkill(env, skill, false);
       }
     }
+    resumeSuspended(env);
+  }
+
+  /** Returns to the interrupted task: says so and asks its question again. */
+  function resumeSuspended(env: TurnEnvironment<Data>): void {
     const suspended = env.state.suspended.pop();
     if (suspended) {
       env.state.flow = suspended;

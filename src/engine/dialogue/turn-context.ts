@@ -13,6 +13,8 @@ export const PROMPT_SLOT = '__prompt';
 /** Slot keys under which a flow keeps what the customer said since it started. */
 export const TEXTS_SLOT = '__texts';
 export const ENTITIES_SLOT = '__entities';
+/** Set on a flow started as a side question while another task waits (that task resumes when it ends). */
+export const DIGRESSION_SLOT = '__digression';
 /**
  * Set on a flow the engine restarted because the customer corrected the request just handled ("不对，是另一单", "sorry,
  * I meant the one with the coffee maker"): what that request named (an order, a record) is what is being taken back.

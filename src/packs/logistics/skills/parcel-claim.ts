@@ -1,4 +1,4 @@
-import { parseWaybill } from '../rules/waybill.ts';
+import { parseWaybill, PREFIXED_WAYBILL } from '../rules/waybill.ts';
 import type { Skill, SkillContext } from '../../../engine/pack.ts';
 import { normalizeKeepCase } from '../../../engine/text/normalize.ts';
 import { CHINESE_NUMERAL_CHARACTERS, parseNumeral } from '../../../engine/nlu/entities/chinese-numerals.ts';
@@ -48,6 +48,27 @@ function valueFrom(ctx: SkillContext<LogisticsDb>): number | null {
   if (amount) return Number(amount.value);
   const digits = /(\d+(?:\.\d+)?)/.exec(ctx.turn.text.replace(/SF\d{12}|YT\d{13}|\d{12,15}/gi, ' '));
   return digits ? Number(digits[1]) : null;
+}
+
+const DECLARED_VALUE = /申报|保价|报的价|填的价|声明价值|\bdeclared\b|\binsured (value|amount)\b/iu;
+
+/** Every prefixed waybill number a message names, in order, once each. */
+function prefixedWaybills(text: string): string[] {
+  return [...new Set([...text.matchAll(new RegExp(PREFIXED_WAYBILL.source, 'gi'))].map((match) => match[1].toUpperCase()))];
+}
+
+/**
+ * A claim request naming several waybills becomes one claim per waybill: this flow keeps the first (the message without
+ * the other numbers), and the same request is queued for each other waybill (without the rest), so details said once
+ * ("都保了价，各两千，有发票") count for every claim.
+ */
+function splitByWaybill(ctx: SkillContext<LogisticsDb>): void {
+  const text = ctx.turn.text;
+  const waybills = prefixedWaybills(text);
+  if (waybills.length < 2) return;
+  const without = (keep: string) => waybills.filter((waybill) => waybill !== keep).reduce((rest, waybill) => rest.replace(new RegExp(waybill, 'gi'), ''), text);
+  for (const waybill of waybills.slice(1)) ctx.enqueue('parcel_claim', without(waybill));
+  ctx.focus(without(waybills[0]));
 }
 
 /** What is left of a message once the waybill, the phone digits and the request words are gone: its story. */
@@ -127,7 +148,11 @@ export const parcelClaimSkill: Skill<LogisticsDb> = {
   writes: true,
   accepts: ['amount'],
   references: (text) => parseWaybill(text) !== null,
+  // "yes, the declared value" / "按保价的来" answers "what is the goods' value?" — not a question about the waybill.
+  answers: (understanding, step) => step === 'item' && DECLARED_VALUE.test(understanding.normalized),
   async run(ctx) {
+    // "YT…和YT…都丢了…两个都帮我申请理赔": one claim per waybill, one after the other, each with what was said for both.
+    if (ctx.started) splitByWaybill(ctx);
     ctx.slots.kind ??= claimKindFrom(ctx.flowTexts().join(' ')) ?? undefined;
     const shipment = resolveWaybill(ctx);
     if (shipment === 'waiting') return 'waiting';
@@ -162,7 +187,7 @@ export const parcelClaimSkill: Skill<LogisticsDb> = {
     }
     if (kind !== 'delayed' && ctx.slots.value === undefined) {
       // A yes to "value? (declared ¥2000)" accepts the declared value offered.
-      const value = ctx.awaiting === 'item' ? valueFrom(ctx) ?? (shipment.declared_value > 0 && ctx.isAffirm() ? shipment.declared_value : null) : null;
+      const value = ctx.awaiting === 'item' ? valueFrom(ctx) ?? (shipment.declared_value > 0 && (ctx.isAffirm() || DECLARED_VALUE.test(ctx.turn.normalized)) ? shipment.declared_value : null) : null;
       if (value === null) {
         ctx.ask('item', 'claim.ask_value', { declared: shipment.declared_value > 0 ? ctx.text('claim.declared_hint', { value: shipment.declared_value }) : '' });
         return 'waiting';
